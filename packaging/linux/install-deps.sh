@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package needed to build, run and test BGE Desktop.
+# Idempotent: does nothing when everything is present, and runs `apt-get update`
+# only when something is missing. Run as root or with sudo available.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config git
+  # Qt 6 (Debian 12 ships 6.4) and QtKeychain
+  qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
+  qt6-webengine-dev qt6-webengine-dev-tools qt6-charts-dev qt6-svg-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+  qt6-qpa-plugins libqt6svg6 qtkeychain-qt6-dev libgl-dev libxkbcommon-dev
+  # sandbox: streaming HTTP server for object storage, fast digests
+  libcpp-httplib-dev libssl-dev
+  # tests: X server, private D-Bus session with a real keychain, HTTP tools
+  xvfb xauth dbus dbus-bin gnome-keyring libsecret-tools curl ca-certificates
+)
+
+# Node.js and npm run the ali-oss fidelity test. Any working node+npm will do
+# (some machines carry a vendor build that conflicts with Debian's npm package).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  sudo_cmd=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -q
+"${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
