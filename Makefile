@@ -20,7 +20,7 @@ build: configure
 # Until the desktop app exists, `make run` starts the sandbox in the foreground.
 run: build
 	@echo "Starting bge-sandbox (Ctrl+C to stop). The JSON line below lists endpoints, demo users and clients."
-	@$(BUILD_DIR)/bin/bge-sandbox --port 8710 --oss-port 8711 --data-dir $(BUILD_DIR)/sandbox-data --print-usage
+	@$(BUILD_DIR)/bin/bge-sandbox --port 8710 --oss-port 8711 --data-dir $(BUILD_DIR)/sandbox-data
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure --label-exclude bench --no-tests=error

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "apicontext.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace bge::sandbox {
+
+// The platform API and OAuth pages on 127.0.0.1.
+class ApiServer final
+{
+public:
+    explicit ApiServer(ApiContext context);
+    ~ApiServer();
+    ApiServer(const ApiServer&) = delete;
+    ApiServer& operator=(const ApiServer&) = delete;
+
+    bool bind(int port, QString* error); // 0 = any free port
+    int port() const;
+    void run(); // serves until stop(); call from a thread of its own
+    void stop();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace bge::sandbox

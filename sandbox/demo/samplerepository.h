@@ -1,0 +1,34 @@
+#pragma once
+
+#include "demotypes.h"
+
+#include <QHash>
+#include <QList>
+
+#include <mutex>
+#include <optional>
+
+namespace bge::sandbox {
+
+// The platform's samples, mutable through register_sample / improve_sample. Thread-safe:
+// handlers run on the HTTP server's worker threads.
+class SampleRepository final
+{
+public:
+    explicit SampleRepository(QList<Sample> initial);
+
+    std::optional<Sample> find(const QString& biosampleId) const;
+    QList<Sample> visibleTo(const Principal& principal) const; // in registration order
+    std::optional<Sample> findByExternalId(const Principal& principal, const QString& externalId, int site,
+                                           const QString& projectId) const;
+    // Adds a sample, assigning a fresh id with the site's letter. Returns the id.
+    QString add(Sample sample, quint64 seed);
+    void replace(const Sample& sample);
+
+private:
+    mutable std::mutex m_mutex;
+    QList<QString> m_order;
+    QHash<QString, Sample> m_samples;
+};
+
+} // namespace bge::sandbox

@@ -1,0 +1,131 @@
+// bge-sandbox: a faithful offline BGE Open Platform (API, OAuth pages, OSS-compatible storage).
+#include "api/apiserver.h"
+#include "demo/demofiles.h"
+#include "demo/demoworld.h"
+#include "demo/samplerepository.h"
+#include "oss/ossserver.h"
+#include "oss/ossstore.h"
+#include "sandboxdescription.h"
+#include "sandboxoptions.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <csignal>
+#include <cstdio>
+#include <thread>
+
+using namespace bge::sandbox;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+int fail(const QString& message, int code = 1)
+{
+    QTextStream(stderr) << "bge-sandbox: " << message << Qt::endl;
+    return code;
+}
+
+// Blocks SIGINT/SIGTERM in every thread (server threads inherit the mask) so that the main
+// thread alone receives them through sigwait() and shuts the servers down cleanly.
+sigset_t blockTerminationSignals()
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    return set;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"bge-sandbox"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(BGE_VERSION));
+
+    QString error;
+    const auto options = parseSandboxOptions(QCoreApplication::arguments(), &error);
+    if (!options)
+        return fail(error + u"\nTry 'bge-sandbox --help'."_s, 2);
+
+    DemoWorld world = DemoWorld::generate(options->seed);
+    if (!options->configFile.isEmpty() && !world.loadClientConfig(options->configFile, &error))
+        return fail(error, 2);
+
+    const QString bucket = u"bge-open-sandbox"_s;
+    const QString region = u"cn-shenzhen"_s;
+    const QString autoApprove = u"sandbox_auto_approve"_s;
+
+    if (options->describeOnly) {
+        const SampleRepository samples(world.initialSamples());
+        const QString api = u"http://127.0.0.1:%1"_s.arg(options->apiPort);
+        const QString oss = options->advertisedOss.isEmpty() ? u"http://127.0.0.1:%1"_s.arg(options->ossPort)
+                                                             : options->advertisedOss;
+        std::fputs(describeSandbox(world, samples, api, oss, bucket, region, autoApprove, *options).constData(), stdout);
+        std::fputs("\n", stdout);
+        return 0;
+    }
+
+    QTemporaryDir temporaryData(QDir::tempPath() + u"/bge-sandbox-XXXXXX"_s);
+    const QString dataDir = options->dataDirectory.isEmpty() ? temporaryData.path() : options->dataDirectory;
+    if (dataDir.isEmpty() || !QDir().mkpath(dataDir) || !QFileInfo(dataDir).isWritable())
+        return fail(u"the data directory \"%1\" cannot be created or written"_s.arg(dataDir));
+
+    const sigset_t signals = blockTerminationSignals();
+
+    StsRegistry stsRegistry;
+    OssServerConfig ossConfig;
+    ossConfig.bucket = bucket;
+    ossConfig.region = region;
+    ossConfig.dataDirectory = dataDir;
+    ossConfig.faults = options->faults;
+    OssServer oss(ossConfig, stsRegistry);
+    if (!oss.bind(options->ossPort, &error))
+        return fail(error);
+
+    attachDemoFiles(world.initialSamples(), oss.store(), options->seed);
+    SampleRepository samples(world.initialSamples());
+    AuthState auth(options->tokenTtlSeconds);
+
+    const QString ossEndpoint =
+        options->advertisedOss.isEmpty() ? u"http://127.0.0.1:%1"_s.arg(oss.port()) : options->advertisedOss;
+    ApiSettings settings;
+    settings.ossEndpoint = ossEndpoint;
+    settings.bucket = bucket;
+    settings.region = region;
+    settings.stsTtlSeconds = options->stsTtlSeconds;
+    settings.autoApproveParameter = autoApprove;
+    ApiServer api(ApiContext{world, samples, auth, stsRegistry, settings});
+    if (!api.bind(options->apiPort, &error))
+        return fail(error);
+
+    const QString apiEndpoint = u"http://127.0.0.1:%1"_s.arg(api.port());
+    std::fputs(describeSandbox(world, samples, apiEndpoint, ossEndpoint, bucket, region, autoApprove, *options).constData(),
+               stdout);
+    std::fputs("\n", stdout);
+    std::fflush(stdout);
+
+    QTextStream(stderr) << "bge-sandbox " << BGE_VERSION << ": API and sign-in page on " << apiEndpoint
+                        << ", object storage on " << ossEndpoint << " (bucket " << bucket << "), data in " << dataDir
+                        << (options->faults.enabled() ? ", fault injection ON" : "") << ".\n"
+                        << "  Demo users sign in with password \"" << world.users().constFirst().password
+                        << "\"; clients and secrets are in the JSON line above. Ctrl+C stops." << Qt::endl;
+
+    std::thread ossThread([&oss] { oss.run(); });
+    std::thread apiThread([&api] { api.run(); });
+
+    int received = 0;
+    sigwait(&signals, &received);
+    QTextStream(stderr) << "bge-sandbox: stopping (signal " << received << ")" << Qt::endl;
+    api.stop();
+    oss.stop();
+    apiThread.join();
+    ossThread.join();
+    return 0;
+}

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "osserror.h"
+#include "ossstore.h"
+
+#include <QDateTime>
+
+#include <mutex>
+#include <variant>
+
+namespace bge::sandbox {
+
+struct PartInfo
+{
+    int number = 0;
+    qint64 size = 0;
+    QByteArray etag; // quoted upper-case hex MD5
+    QByteArray md5;  // raw 16 bytes
+    quint64 crc64 = 0;
+    QDateTime lastModified;
+};
+
+struct UploadInfo
+{
+    QString uploadId;
+    QString key;
+    QByteArray contentType;
+    QList<QPair<QByteArray, QByteArray>> userMetadata;
+    QDateTime initiated;
+};
+
+// Objects and multipart uploads as files under <dataDirectory>/oss, each with a JSON
+// sidecar, so everything survives a restart. Bodies arrive already on disk (BodySink) and
+// are moved into place with a rename; metadata changes are serialised by one mutex.
+class DiskOssStore final : public OssStore
+{
+public:
+    explicit DiskOssStore(const QString& dataDirectory);
+
+    bool putBytes(const QString& key, const QByteArray& data, const QByteArray& contentType) override;
+    std::optional<OssObjectInfo> stat(const QString& key) const override;
+
+    QString temporaryPath() const; // a fresh file name for an incoming body
+    bool commitObject(const QString& temporaryFile, OssObjectInfo info);
+    bool removeObject(const QString& key);
+
+    UploadInfo createUpload(const QString& key, const QByteArray& contentType,
+                            const QList<QPair<QByteArray, QByteArray>>& userMetadata);
+    std::optional<UploadInfo> upload(const QString& uploadId) const;
+    bool commitPart(const QString& uploadId, const PartInfo& part, const QString& temporaryFile);
+    QList<PartInfo> parts(const QString& uploadId) const; // ascending part numbers
+    bool abortUpload(const QString& uploadId);
+    // Assembles the object from the listed parts (number, ETag), or from every part when
+    // `requested` is empty (x-oss-complete-all).
+    std::variant<OssObjectInfo, OssError> completeUpload(const QString& uploadId,
+                                                         const QList<QPair<int, QByteArray>>& requested);
+
+private:
+    QString objectBase(const QString& key) const;
+    QString uploadDirectory(const QString& uploadId) const;
+    static bool isValidUploadId(const QString& uploadId);
+
+    QString m_root;
+    mutable std::mutex m_mutex;
+};
+
+} // namespace bge::sandbox

@@ -1,0 +1,550 @@
+#include "ossserver.h"
+
+#include "bodysink.h"
+#include "diskossstore.h"
+#include "ossauthenticator.h"
+#include "osserror.h"
+#include "ossxml.h"
+
+#include "oss/httpdate.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QTextStream>
+
+#include <httplib.h>
+#include <sys/socket.h>
+
+#include <cstdio>
+#include <thread>
+
+namespace bge::sandbox {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 kMaxSingleUpload = 5LL * 1024 * 1024 * 1024; // PutObject and each part: 5 GiB
+constexpr qint64 kMaxXmlBody = 2 * 1024 * 1024;
+constexpr qint64 kMaxDrain = 16 * 1024 * 1024;
+
+QByteArray requestId()
+{
+    QByteArray id;
+    for (int i = 0; i < 24; ++i)
+        id += "0123456789ABCDEF"[QRandomGenerator::global()->bounded(16)];
+    return id;
+}
+
+bool isLoopbackName(const QString& host)
+{
+    return host == u"localhost" || host == u"::1" || host == u"[::1]";
+}
+
+bool isIpAddress(const QString& host)
+{
+    return host.startsWith(u'[') || (!host.isEmpty() && host.count(u'.') == 3
+                                     && std::all_of(host.cbegin(), host.cend(),
+                                                    [](QChar c) { return c.isDigit() || c == u'.'; }));
+}
+
+// One incoming object-storage call, as the handlers see it.
+struct OssCall
+{
+    OssCall(const httplib::Request& r, httplib::Response& s, const httplib::ContentReader* c) : req(r), res(s), reader(c) {}
+    const httplib::Request& req;
+    httplib::Response& res;
+    const httplib::ContentReader* reader = nullptr; // PUT/POST only
+    QByteArray id = requestId();
+    QString hostId;
+    oss::SignableRequest signable;
+    bool head() const { return req.method == "HEAD"; }
+    qint64 contentLength() const { return QByteArray::fromStdString(req.get_header_value("Content-Length")).toLongLong(); }
+};
+
+QString keyProblem(const QString& key)
+{
+    const qsizetype bytes = key.toUtf8().size();
+    if (bytes == 0 || bytes > 1023 || key.startsWith(u'/') || key.startsWith(u'\\'))
+        return u"invalid"_s;
+    return {};
+}
+
+} // namespace
+
+struct OssServer::Private
+{
+    Private(OssServerConfig c, const StsRegistry& registry)
+        : config(std::move(c)), store(config.dataDirectory),
+          authenticator(registry, config.region, config.maxClockSkewSeconds)
+    {
+    }
+
+    OssServerConfig config;
+    DiskOssStore store;
+    OssAuthenticator authenticator;
+    httplib::Server server;
+    int port = 0;
+
+    void handle(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader* reader);
+    void fail(OssCall& call, const OssError& error);
+    void finishHeaders(OssCall& call);
+    void drainBody(OssCall& call);
+    bool receiveBody(OssCall& call, BodySink& sink);
+
+    void putObject(OssCall& call, const StsGrant& grant);
+    void uploadPart(OssCall& call);
+    void initiate(OssCall& call);
+    void complete(OssCall& call);
+    void listParts(OssCall& call);
+    void abort(OssCall& call);
+    void getObject(OssCall& call);
+    void deleteObject(OssCall& call);
+};
+
+void OssServer::Private::finishHeaders(OssCall& call)
+{
+    call.res.set_header("x-oss-request-id", call.id.toStdString());
+    call.res.set_header("Server", "AliyunOSS");
+    call.res.set_header("Date", oss::toHttpDate(QDateTime::currentDateTimeUtc()).toStdString());
+}
+
+void OssServer::Private::fail(OssCall& call, const OssError& error)
+{
+    const QByteArray xml = error.toXml(call.id, call.hostId);
+    call.res.status = error.status;
+    finishHeaders(call);
+    if (!error.ec.isEmpty())
+        call.res.set_header("x-oss-ec", error.ec.toStdString());
+    if (call.head()) {
+        // HEAD answers have no body: the error travels base64-encoded in x-oss-err.
+        call.res.set_header("x-oss-err", xml.toBase64().toStdString());
+        return;
+    }
+    call.res.set_content(xml.constData(), std::size_t(xml.size()), "application/xml");
+}
+
+void OssServer::Private::drainBody(OssCall& call)
+{
+    // An answer given before the body was read must not leave that body on a connection that
+    // would be reused: read small bodies away, and close the connection under big ones.
+    if (!call.reader)
+        return;
+    if (call.contentLength() > kMaxDrain) {
+        call.res.set_header("Connection", "close");
+        return;
+    }
+    (*call.reader)([](const char*, size_t) { return true; });
+}
+
+bool OssServer::Private::receiveBody(OssCall& call, BodySink& sink)
+{
+    const qint64 expected = call.contentLength();
+    const bool drop = config.faults.dropRate > 0 && QRandomGenerator::global()->generateDouble() < config.faults.dropRate;
+    const bool ok = (*call.reader)([&](const char* data, size_t size) {
+        if (drop && sink.size() + qint64(size) > expected / 2)
+            return false; // fault injection: the connection dies mid-body
+        return sink.write(data, qsizetype(size));
+    });
+    if (!ok || !sink.finish()) {
+        sink.discard();
+        return false;
+    }
+    return true;
+}
+
+void OssServer::Private::handle(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader* reader)
+{
+    OssCall call{req, res, reader};
+    const QString hostHeader = QString::fromStdString(req.get_header_value("Host"));
+    call.hostId = hostHeader;
+    if (config.faults.latencyMs > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(config.faults.latencyMs));
+    if (config.faults.errorRate > 0 && QRandomGenerator::global()->generateDouble() < config.faults.errorRate) {
+        drainBody(call);
+        return fail(call, OssError::serviceUnavailable());
+    }
+
+    // Addressing (oss-protocol.md section 7): path-style when the first segment is the
+    // bucket; virtual-hosted when the Host's first label is; a bare loopback name is a CNAME
+    // of the only bucket.
+    const QString host = hostHeader.startsWith(u'[') ? hostHeader.section(u']', 0, 0) + u']'
+                                                      : hostHeader.section(u':', 0, 0);
+    const QString path = QString::fromStdString(req.path).mid(1);
+    const QString firstSegment = path.section(u'/', 0, 0);
+    auto& s = call.signable;
+    if (firstSegment == config.bucket) {
+        s.bucket = config.bucket;
+        s.key = path.mid(firstSegment.size() + 1);
+    } else if (host.section(u'.', 0, 0) == config.bucket && host.contains(u'.') && !isIpAddress(host)) {
+        s.bucket = config.bucket;
+        s.key = path;
+    } else if (isLoopbackName(host)) {
+        s.bucket = config.bucket;
+        s.key = path;
+    } else {
+        drainBody(call);
+        return fail(call, OssError::noSuchBucket(isIpAddress(host) || host.isEmpty() ? firstSegment
+                                                                                      : host.section(u'.', 0, 0)));
+    }
+    s.method = QByteArray::fromStdString(req.method);
+    for (const auto& [name, value] : req.params)
+        s.query.emplaceBack(QString::fromStdString(name), QString::fromStdString(value));
+    for (const auto& [name, value] : req.headers)
+        s.headers.emplaceBack(QByteArray::fromStdString(name), QByteArray::fromStdString(value));
+
+    const auto authenticated = authenticator.authenticate(s, QDateTime::currentDateTimeUtc());
+    if (const auto* error = std::get_if<OssError>(&authenticated)) {
+        drainBody(call);
+        return fail(call, *error);
+    }
+    const StsGrant& grant = std::get<StsGrant>(authenticated);
+
+    if (s.key.isEmpty()) {
+        drainBody(call);
+        return fail(call, OssError::notImplemented(u"bucket operations"_s));
+    }
+    if (!keyProblem(s.key).isEmpty()) {
+        drainBody(call);
+        return fail(call, OssError::invalidObjectName());
+    }
+    // The platform's rule: objects go to <destination>/<name>, never into a sub-directory.
+    const bool write = req.method == "PUT" || req.method == "POST" || req.method == "DELETE";
+    const QString name = s.key.mid(grant.prefix.size());
+    if (!s.key.startsWith(grant.prefix) || (!grant.prefix.isEmpty() && (name.isEmpty() || name.contains(u'/')))
+        || (write && !grant.writable)) {
+        drainBody(call);
+        return fail(call, OssError::accessDenied(u"You have no right to access this object because of bucket acl."_s));
+    }
+
+    const bool hasUploadId = s.hasQueryItem(u"uploadId");
+    if (req.method == "PUT")
+        return hasUploadId || s.hasQueryItem(u"partNumber") ? uploadPart(call) : putObject(call, grant);
+    if (req.method == "POST") {
+        if (s.hasQueryItem(u"uploads"))
+            return initiate(call);
+        if (hasUploadId)
+            return complete(call);
+        drainBody(call);
+        return fail(call, OssError::notImplemented(u"PostObject"_s));
+    }
+    if (req.method == "DELETE")
+        return hasUploadId ? abort(call) : deleteObject(call);
+    if (hasUploadId)
+        return call.head() ? fail(call, OssError::notImplemented(u"HEAD with uploadId"_s)) : listParts(call);
+    getObject(call);
+}
+
+void OssServer::Private::putObject(OssCall& call, const StsGrant& grant)
+{
+    Q_UNUSED(grant);
+    if (call.contentLength() > kMaxSingleUpload) {
+        drainBody(call);
+        return fail(call, OssError::entityTooLarge());
+    }
+    BodySink sink(store.temporaryPath());
+    if (!sink.isOpen()) {
+        drainBody(call);
+        return fail(call, OssError::internalError());
+    }
+    if (!receiveBody(call, sink))
+        return; // the connection is gone
+    const QByteArray md5 = call.signable.header("Content-MD5");
+    if (!md5.isEmpty() && md5 != sink.md5().toBase64()) {
+        sink.discard();
+        return fail(call, OssError::invalidDigest());
+    }
+    const QByteArray crc = call.signable.header("x-oss-hash-crc64ecma");
+    if (!crc.isEmpty() && crc != QByteArray::number(sink.crc64())) {
+        sink.discard();
+        return fail(call, OssError::invalidCrc64());
+    }
+    OssObjectInfo info;
+    info.key = call.signable.key;
+    info.size = sink.size();
+    info.etag = '"' + sink.md5().toHex().toUpper() + '"';
+    info.crc64 = sink.crc64();
+    info.contentType = call.signable.header("Content-Type");
+    if (info.contentType.isEmpty())
+        info.contentType = "application/octet-stream";
+    info.lastModified = QDateTime::currentDateTimeUtc();
+    for (const auto& [name, value] : call.signable.headers) {
+        if (name.toLower().startsWith("x-oss-meta-"))
+            info.userMetadata.emplaceBack(name.toLower(), value);
+    }
+    if (!store.commitObject(sink.path(), info))
+        return fail(call, OssError::internalError());
+    call.res.status = 200;
+    finishHeaders(call);
+    call.res.set_header("ETag", info.etag.toStdString());
+    call.res.set_header("x-oss-hash-crc64ecma", std::to_string(info.crc64));
+    call.res.set_header("Content-MD5", sink.md5().toBase64().toStdString());
+}
+
+void OssServer::Private::uploadPart(OssCall& call)
+{
+    const QString uploadId = call.signable.queryItem(u"uploadId");
+    bool ok = false;
+    const int number = call.signable.queryItem(u"partNumber").toInt(&ok);
+    if (!ok || number < 1 || number > 10000) {
+        drainBody(call);
+        return fail(call, OssError::invalidArgument(u"Part number must be an integer between 1 and 10000, inclusive."_s,
+                                                    u"partNumber"_s, call.signable.queryItem(u"partNumber")));
+    }
+    const auto upload = store.upload(uploadId);
+    if (!upload || upload->key != call.signable.key) {
+        drainBody(call);
+        return fail(call, OssError::noSuchUpload(uploadId));
+    }
+    if (call.contentLength() > kMaxSingleUpload) {
+        drainBody(call);
+        return fail(call, OssError::entityTooLarge());
+    }
+    BodySink sink(store.temporaryPath());
+    if (!receiveBody(call, sink))
+        return;
+    const QByteArray md5 = call.signable.header("Content-MD5");
+    if (!md5.isEmpty() && md5 != sink.md5().toBase64()) {
+        sink.discard();
+        return fail(call, OssError::invalidDigest());
+    }
+    const QByteArray crc = call.signable.header("x-oss-hash-crc64ecma");
+    if (!crc.isEmpty() && crc != QByteArray::number(sink.crc64())) {
+        sink.discard();
+        return fail(call, OssError::invalidCrc64());
+    }
+    const PartInfo part{number, sink.size(), '"' + sink.md5().toHex().toUpper() + '"', sink.md5(), sink.crc64(),
+                        QDateTime::currentDateTimeUtc()};
+    if (!store.commitPart(uploadId, part, sink.path())) {
+        sink.discard();
+        return fail(call, OssError::noSuchUpload(uploadId));
+    }
+    call.res.status = 200;
+    finishHeaders(call);
+    call.res.set_header("ETag", part.etag.toStdString());
+    call.res.set_header("x-oss-hash-crc64ecma", std::to_string(part.crc64));
+}
+
+void OssServer::Private::initiate(OssCall& call)
+{
+    drainBody(call);
+    QList<QPair<QByteArray, QByteArray>> meta;
+    for (const auto& [name, value] : call.signable.headers) {
+        if (name.toLower().startsWith("x-oss-meta-"))
+            meta.emplaceBack(name.toLower(), value);
+    }
+    QByteArray type = call.signable.header("Content-Type");
+    const UploadInfo upload = store.createUpload(call.signable.key, type.isEmpty() ? "application/octet-stream" : type, meta);
+    const QByteArray xml = OssXml::initiateResult(call.signable.bucket, call.signable.key, upload.uploadId);
+    call.res.status = 200;
+    finishHeaders(call);
+    call.res.set_content(xml.constData(), std::size_t(xml.size()), "application/xml");
+}
+
+void OssServer::Private::complete(OssCall& call)
+{
+    const QString uploadId = call.signable.queryItem(u"uploadId");
+    if (call.contentLength() > kMaxXmlBody) {
+        drainBody(call);
+        return fail(call, OssError::malformedXml());
+    }
+    QByteArray body;
+    (*call.reader)([&](const char* data, size_t size) {
+        body.append(data, qsizetype(size));
+        return body.size() <= kMaxXmlBody;
+    });
+    const auto upload = store.upload(uploadId);
+    if (!upload || upload->key != call.signable.key)
+        return fail(call, OssError::noSuchUpload(uploadId));
+    const QByteArray md5 = call.signable.header("Content-MD5");
+    if (!md5.isEmpty() && md5 != QCryptographicHash::hash(body, QCryptographicHash::Md5).toBase64())
+        return fail(call, OssError::invalidDigest());
+    QList<QPair<int, QByteArray>> requested;
+    if (call.signable.header("x-oss-complete-all").toLower() != "yes") {
+        const auto parsed = OssXml::parseCompleteRequest(body);
+        if (!parsed)
+            return fail(call, OssError::malformedXml());
+        requested = *parsed;
+    }
+    const auto result = store.completeUpload(uploadId, requested);
+    if (const auto* error = std::get_if<OssError>(&result))
+        return fail(call, *error);
+    const OssObjectInfo& object = std::get<OssObjectInfo>(result);
+    const QString location = u"http://"_s + call.hostId + u'/' + call.signable.key;
+    const QByteArray xml = OssXml::completeResult(location, call.signable.bucket, call.signable.key, object.etag);
+    call.res.status = 200;
+    finishHeaders(call);
+    call.res.set_header("ETag", object.etag.toStdString());
+    call.res.set_header("x-oss-hash-crc64ecma", std::to_string(object.crc64));
+    call.res.set_content(xml.constData(), std::size_t(xml.size()), "application/xml");
+}
+
+void OssServer::Private::listParts(OssCall& call)
+{
+    const QString uploadId = call.signable.queryItem(u"uploadId");
+    const auto upload = store.upload(uploadId);
+    if (!upload || upload->key != call.signable.key)
+        return fail(call, OssError::noSuchUpload(uploadId));
+    bool ok = true;
+    const int maxParts = call.signable.hasQueryItem(u"max-parts") ? call.signable.queryItem(u"max-parts").toInt(&ok) : 1000;
+    if (!ok || maxParts < 1 || maxParts > 1000)
+        return fail(call, OssError::invalidArgument(u"max-parts must be between 1 and 1000."_s, u"max-parts"_s,
+                                                    call.signable.queryItem(u"max-parts")));
+    const int marker = call.signable.queryItem(u"part-number-marker").toInt();
+    const QByteArray xml = OssXml::listPartsResult(call.signable.bucket, call.signable.key, uploadId,
+                                                   std::max(0, marker), maxParts, store.parts(uploadId));
+    call.res.status = 200;
+    finishHeaders(call);
+    call.res.set_content(xml.constData(), std::size_t(xml.size()), "application/xml");
+}
+
+void OssServer::Private::abort(OssCall& call)
+{
+    const QString uploadId = call.signable.queryItem(u"uploadId");
+    const auto upload = store.upload(uploadId);
+    if (!upload || upload->key != call.signable.key || !store.abortUpload(uploadId))
+        return fail(call, OssError::noSuchUpload(uploadId));
+    call.res.status = 204;
+    finishHeaders(call);
+}
+
+void OssServer::Private::deleteObject(OssCall& call)
+{
+    // Like OSS, deleting an object that does not exist succeeds.
+    store.removeObject(call.signable.key);
+    call.res.status = 204;
+    finishHeaders(call);
+}
+
+void OssServer::Private::getObject(OssCall& call)
+{
+    const auto object = store.stat(call.signable.key);
+    if (!object)
+        return fail(call, OssError::noSuchKey(call.signable.key));
+
+    // One range "bytes=a-b", "a-" or "-n". OSS ignores a range it cannot satisfy and returns the
+    // whole object with 200 (unless x-oss-range-behavior: standard, which we do not emulate).
+    qint64 first = 0;
+    qint64 length = object->size;
+    bool partial = false;
+    const QString range = QString::fromLatin1(call.signable.header("Range")).trimmed();
+    if (range.startsWith(u"bytes=") && !range.contains(u',')) {
+        const QString spec = range.mid(6);
+        const QString a = spec.section(u'-', 0, 0).trimmed();
+        const QString b = spec.section(u'-', 1).trimmed();
+        bool okA = false;
+        bool okB = false;
+        const qint64 from = a.toLongLong(&okA);
+        const qint64 to = b.toLongLong(&okB);
+        if (okA && (b.isEmpty() || okB) && from < object->size && (b.isEmpty() || to >= from)) {
+            first = from;
+            length = (b.isEmpty() ? object->size - 1 : std::min(to, object->size - 1)) - from + 1;
+            partial = true;
+        } else if (a.isEmpty() && okB && to > 0 && object->size > 0) {
+            first = std::max<qint64>(0, object->size - to);
+            length = object->size - first;
+            partial = true;
+        }
+    }
+
+    call.res.status = partial ? 206 : 200;
+    finishHeaders(call);
+    call.res.set_header("ETag", object->etag.toStdString());
+    call.res.set_header("x-oss-hash-crc64ecma", std::to_string(object->crc64));
+    call.res.set_header("Last-Modified", oss::toHttpDate(object->lastModified).toStdString());
+    call.res.set_header("Accept-Ranges", "bytes");
+    call.res.set_header("x-oss-object-type", object->etag.contains('-') ? "Multipart" : "Normal");
+    for (const auto& [name, value] : object->userMetadata)
+        call.res.set_header(name.toStdString(), value.toStdString());
+    if (partial)
+        call.res.set_header("Content-Range", u"bytes %1-%2/%3"_s.arg(first).arg(first + length - 1).arg(object->size).toStdString());
+
+    auto file = std::shared_ptr<std::FILE>(std::fopen(QFile::encodeName(object->filePath).constData(), "rb"),
+                                           [](std::FILE* f) { if (f) std::fclose(f); });
+    if (!file)
+        return fail(call, OssError::internalError());
+    const bool drop = config.faults.dropRate > 0 && QRandomGenerator::global()->generateDouble() < config.faults.dropRate;
+    call.res.set_content_provider(
+        std::size_t(length), object->contentType.toStdString(),
+        [file, first, length, drop](size_t offset, size_t, httplib::DataSink& sink) {
+            if (drop && qint64(offset) >= length / 2)
+                return false; // fault injection: the connection dies mid-body
+            static constexpr size_t kChunk = 1 << 20;
+            std::vector<char> buffer(kChunk);
+            if (std::fseek(file.get(), long(first + qint64(offset)), SEEK_SET) != 0)
+                return false;
+            const size_t want = std::min(kChunk, size_t(length) - offset);
+            const size_t got = std::fread(buffer.data(), 1, want, file.get());
+            return got > 0 && sink.write(buffer.data(), got);
+        });
+}
+
+OssServer::OssServer(OssServerConfig config, const StsRegistry& registry)
+    : d(std::make_unique<Private>(std::move(config), registry))
+{
+    httplib::Server& s = d->server;
+    // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, which would let a second sandbox
+    // silently share a port already in use.
+    s.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
+    s.new_task_queue = [] { return new httplib::ThreadPool(24); };
+    s.set_keep_alive_max_count(1000);
+    s.set_read_timeout(300);
+    s.set_write_timeout(300);
+    // OSS range semantics differ from httplib's (an unsatisfiable range yields the whole
+    // object), so ranges are served by getObject() and httplib must not apply them again.
+    s.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
+        const_cast<httplib::Request&>(req).ranges.clear();
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    s.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+        QTextStream(stderr) << "oss: " << QString::fromStdString(req.method) << ' '
+                            << QString::fromStdString(req.path) << ' ' << res.status << Qt::endl;
+    });
+    const std::string any = R"(/.*)";
+    const auto plain = [this](const httplib::Request& req, httplib::Response& res) { d->handle(req, res, nullptr); };
+    const auto withBody = [this](const httplib::Request& req, httplib::Response& res,
+                                 const httplib::ContentReader& reader) { d->handle(req, res, &reader); };
+    s.Get(any, plain);
+    s.Delete(any, plain);
+    s.Put(any, withBody);
+    s.Post(any, withBody);
+}
+
+OssServer::~OssServer() = default;
+
+bool OssServer::bind(int port, QString* error)
+{
+    d->port = port == 0 ? d->server.bind_to_any_port("127.0.0.1")
+                        : (d->server.bind_to_port("127.0.0.1", port) ? port : -1);
+    if (d->port <= 0) {
+        *error = u"cannot listen on 127.0.0.1:%1 for object storage: the port is in use or not available"_s.arg(port);
+        return false;
+    }
+    return true;
+}
+
+int OssServer::port() const
+{
+    return d->port;
+}
+
+void OssServer::run()
+{
+    d->server.listen_after_bind();
+}
+
+void OssServer::stop()
+{
+    d->server.stop();
+}
+
+OssStore& OssServer::store()
+{
+    return d->store;
+}
+
+} // namespace bge::sandbox

@@ -1,0 +1,86 @@
+#include "sandboxdescription.h"
+
+#include "demo/demoworld.h"
+#include "demo/interpretationmodels.h"
+#include "demo/platformcodes.h"
+#include "demo/samplerepository.h"
+#include "sandboxoptions.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace bge::sandbox {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// One analysed sample of each omics type the principal owns.
+QJsonObject exampleSamples(const SampleRepository& samples, const Principal& principal)
+{
+    QJsonObject o;
+    for (const Sample& s : samples.visibleTo(principal)) {
+        if (!s.dataAvailability)
+            continue;
+        const QString kind = s.omic == kOmicGenomics ? u"genomics"_s : u"metagenomics"_s;
+        if (!o.contains(kind))
+            o.insert(kind, s.biosampleId);
+    }
+    return o;
+}
+
+} // namespace
+
+QByteArray describeSandbox(const DemoWorld& world, const SampleRepository& samples, const QString& apiEndpoint,
+                           const QString& ossEndpoint, const QString& bucket, const QString& region,
+                           const QString& autoApproveParameter, const SandboxOptions& options)
+{
+    QJsonArray users;
+    for (const DemoUser& u : world.users()) {
+        users.append(QJsonObject{{u"username"_s, u.username},
+                                 {u"password"_s, u.password},
+                                 {u"nickname"_s, u.nickname},
+                                 {u"samples"_s, exampleSamples(samples, {QString(), u.username})}});
+    }
+    QJsonArray clients;
+    for (const DemoClient& c : world.clients()) {
+        QJsonObject o{{u"client_id"_s, c.clientId},
+                      {u"client_secret"_s, c.clientSecret},
+                      {u"name"_s, c.name},
+                      {u"grant_type"_s, c.grantType == GrantType::AuthorizationCode ? u"authorization_code"_s
+                                                                                    : u"client_credentials"_s},
+                      {u"redirect_uris"_s, QJsonArray::fromStringList(c.redirectUris)},
+                      {u"scopes"_s, QJsonArray::fromStringList(c.scopes)}};
+        if (c.grantType == GrantType::ClientCredentials)
+            o.insert(u"samples"_s, exampleSamples(samples, {c.clientId, QString()}));
+        clients.append(o);
+    }
+    QJsonArray models;
+    QJsonArray modelDetails;
+    for (const InterpretationModel& m : interpretationModels()) {
+        models.append(QString::fromUtf16(m.id));
+        modelDetails.append(QJsonObject{{u"model_id"_s, QString::fromUtf16(m.id)},
+                                        {u"name"_s, QString::fromUtf16(m.name)},
+                                        {u"omics"_s, m.requiredOmic == kOmicGenomics ? u"genomics"_s : u"metagenomics"_s}});
+    }
+    const QJsonObject description{
+        {u"api_endpoint"_s, apiEndpoint},
+        {u"oss_endpoint"_s, ossEndpoint},
+        {u"bucket"_s, bucket},
+        {u"region"_s, region},
+        {u"auto_approve_param"_s, autoApproveParameter},
+        {u"users"_s, users},
+        {u"clients"_s, clients},
+        {u"models"_s, models},
+        {u"model_details"_s, modelDetails},
+        {u"seed"_s, QString::number(options.seed)},
+        {u"token_ttl"_s, double(options.tokenTtlSeconds)},
+        {u"sts_ttl"_s, double(options.stsTtlSeconds)},
+        {u"fault_injection"_s, options.faults.enabled()},
+        {u"version"_s, QStringLiteral(BGE_VERSION)},
+    };
+    return QJsonDocument(description).toJson(QJsonDocument::Compact);
+}
+
+} // namespace bge::sandbox

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace bge::sandbox {
+
+class DemoWorld;
+class SampleRepository;
+struct SandboxOptions;
+
+// The one line of JSON the sandbox prints on start (and for --describe): endpoints, the
+// sandbox-only authorize parameter, demo users with samples they own, clients, models.
+QByteArray describeSandbox(const DemoWorld& world, const SampleRepository& samples, const QString& apiEndpoint,
+                           const QString& ossEndpoint, const QString& bucket, const QString& region,
+                           const QString& autoApproveParameter, const SandboxOptions& options);
+
+} // namespace bge::sandbox

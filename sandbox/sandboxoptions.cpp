@@ -1,0 +1,96 @@
+#include "sandboxoptions.h"
+
+#include <QCommandLineParser>
+#include <QUrl>
+
+namespace bge::sandbox {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+std::optional<qint64> number(const QCommandLineParser& parser, const QString& name, qint64 lo, qint64 hi,
+                             qint64 fallback, QString* error)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    bool ok = false;
+    const qint64 v = parser.value(name).toLongLong(&ok);
+    if (!ok || v < lo || v > hi) {
+        *error = u"--%1 must be a whole number from %2 to %3"_s.arg(name).arg(lo).arg(hi);
+        return std::nullopt;
+    }
+    return v;
+}
+
+} // namespace
+
+std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, QString* error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"bge-sandbox: an offline emulator of the BGE Open Platform (API, OAuth pages, object storage).\n"
+        "Prints one line of JSON describing endpoints, demo users and clients, then logs to stderr."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {u"port"_s, u"API and OAuth port on 127.0.0.1 (0 = any free port)."_s, u"N"_s, u"0"_s},
+        {u"oss-port"_s, u"Object-storage port on 127.0.0.1 (0 = any free port)."_s, u"N"_s, u"0"_s},
+        {u"data-dir"_s, u"Where objects and upload state live (default: a temporary directory)."_s, u"DIR"_s},
+        {u"seed"_s, u"Seed of the demo data (same seed, same platform)."_s, u"N"_s, u"20191"_s},
+        {u"config"_s, u"JSON file with more client apps: {\"clients\": [...]}."_s, u"FILE"_s},
+        {u"token-ttl"_s, u"Access-token lifetime in seconds."_s, u"S"_s, u"21600"_s},
+        {u"sts-ttl"_s, u"Lifetime of object-storage STS credentials in seconds."_s, u"S"_s, u"3600"_s},
+        {u"advertise-oss"_s, u"Object-storage URL that /sts/token advertises (e.g. behind a proxy)."_s, u"URL"_s},
+        {u"oss-faults"_s, u"Fault injection for reliability tests, e.g. \"error-rate=0.1,drop-rate=0.05,latency-ms=200\"."_s,
+         u"SPEC"_s},
+        {u"describe"_s, u"Print the description JSON (requested ports) and exit without serving."_s},
+    });
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return std::nullopt;
+    }
+    if (parser.isSet(u"help"_s))
+        parser.showHelp(0);
+    if (parser.isSet(u"version"_s))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = u"unexpected argument \"%1\""_s.arg(parser.positionalArguments().constFirst());
+        return std::nullopt;
+    }
+
+    SandboxOptions o;
+    const auto apiPort = number(parser, u"port"_s, 0, 65535, 0, error);
+    const auto ossPort = apiPort ? number(parser, u"oss-port"_s, 0, 65535, 0, error) : std::nullopt;
+    const auto seed = ossPort ? number(parser, u"seed"_s, 0, std::numeric_limits<qint64>::max(), 20191, error)
+                              : std::nullopt;
+    const auto tokenTtl = seed ? number(parser, u"token-ttl"_s, 1, 365LL * 86400, 21600, error) : std::nullopt;
+    const auto stsTtl = tokenTtl ? number(parser, u"sts-ttl"_s, 1, 365LL * 86400, 3600, error) : std::nullopt;
+    if (!stsTtl)
+        return std::nullopt;
+    o.apiPort = int(*apiPort);
+    o.ossPort = int(*ossPort);
+    o.seed = quint64(*seed);
+    o.tokenTtlSeconds = *tokenTtl;
+    o.stsTtlSeconds = *stsTtl;
+    o.dataDirectory = parser.value(u"data-dir"_s);
+    o.configFile = parser.value(u"config"_s);
+    o.describeOnly = parser.isSet(u"describe"_s);
+    if (parser.isSet(u"advertise-oss"_s)) {
+        const QUrl url(parser.value(u"advertise-oss"_s), QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty()) {
+            *error = u"--advertise-oss must be an http:// or https:// URL"_s;
+            return std::nullopt;
+        }
+        o.advertisedOss = url.toString(QUrl::StripTrailingSlash);
+    }
+    if (parser.isSet(u"oss-faults"_s)) {
+        const auto faults = FaultInjection::parse(parser.value(u"oss-faults"_s), error);
+        if (!faults)
+            return std::nullopt;
+        o.faults = *faults;
+    }
+    return o;
+}
+
+} // namespace bge::sandbox

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "faultinjection.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace bge::sandbox {
+
+struct SandboxOptions
+{
+    int apiPort = 0; // 0 = pick a free port
+    int ossPort = 0;
+    QString dataDirectory; // empty = a temporary directory removed on exit
+    quint64 seed = 20191;
+    QString configFile;
+    qint64 tokenTtlSeconds = 21600;
+    qint64 stsTtlSeconds = 3600;
+    QString advertisedOss; // empty = the OSS listener's own URL
+    FaultInjection faults;
+    bool describeOnly = false;
+};
+
+// Parses the command line; on a usage error returns nullopt with a message in *error.
+std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, QString* error);
+
+} // namespace bge::sandbox
