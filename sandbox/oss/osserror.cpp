@@ -1,5 +1,7 @@
 #include "osserror.h"
 
+#include "xmltext.h"
+
 namespace bge::sandbox {
 
 using namespace Qt::StringLiterals;
@@ -8,7 +10,7 @@ namespace {
 
 QByteArray escape(const QString& s)
 {
-    return s.toHtmlEscaped().toUtf8();
+    return xmlText(s);
 }
 
 OssError make(int status, QByteArray code, QString message, QByteArray ec = {})

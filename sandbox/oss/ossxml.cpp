@@ -2,6 +2,8 @@
 
 #include <QXmlStreamReader>
 
+#include "xmltext.h"
+
 namespace bge::sandbox::OssXml {
 
 using namespace Qt::StringLiterals;
@@ -12,7 +14,7 @@ constexpr QByteArrayView kHeader = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n
 
 QByteArray element(const char* name, const QString& value)
 {
-    return QByteArray("  <") + name + '>' + value.toHtmlEscaped().toUtf8() + "</" + name + ">\n";
+    return QByteArray("  <") + name + '>' + xmlText(value) + "</" + name + ">\n";
 }
 
 } // namespace

@@ -40,9 +40,27 @@ Upload uploadToken(HttpTestClient& api, const QString& token)
             d.value(u"region_id").toString()};
 }
 
-// Sends one object-storage request, path-style, signed the way core signs.
+struct RequestOptions
+{
+    QList<QPair<QByteArray, QByteArray>> headers; // signed along with the request
+    qint64 clockOffsetSeconds = 0;                // a client whose clock is wrong
+    bool virtualHosted = false;                   // Host: <bucket>.oss-cn-shenzhen.aliyuncs.com, no bucket in the path
+    bool unsigned_ = false;
+};
+
+QString encodedQuery(const QList<QPair<QString, QString>>& query)
+{
+    QString q;
+    for (const auto& [name, value] : query)
+        q += (q.isEmpty() ? u""_s : u"&"_s) + QString::fromLatin1(QUrl::toPercentEncoding(name))
+             + (value.isEmpty() ? QString() : u'=' + QString::fromLatin1(QUrl::toPercentEncoding(value)));
+    return q;
+}
+
+// Sends one object-storage request, signed the way core signs.
 HttpResult ossRequest(HttpTestClient& http, const Upload& u, const QByteArray& verb, const QString& key,
-                      const QByteArray& body, bool v4, QList<QPair<QString, QString>> query = {})
+                      const QByteArray& body, bool v4, QList<QPair<QString, QString>> query = {},
+                      const RequestOptions& options = {})
 {
     SignableRequest r;
     r.method = verb;
@@ -51,27 +69,37 @@ HttpResult ossRequest(HttpTestClient& http, const Upload& u, const QByteArray& v
     r.query = query;
     if (!body.isEmpty() || verb == "PUT")
         r.setHeader("Content-Type", "application/octet-stream");
-    if (v4)
-        SignatureV4::signHeaders(r, u.credentials, QDateTime::currentDateTimeUtc(), u.region.toUtf8());
+    for (const auto& [name, value] : options.headers)
+        r.setHeader(name, value);
+    const QDateTime now = QDateTime::currentDateTimeUtc().addSecs(options.clockOffsetSeconds);
+    if (options.unsigned_)
+        ;
+    else if (v4)
+        SignatureV4::signHeaders(r, u.credentials, now, u.region.toUtf8());
     else
-        SignatureV1::signHeaders(r, u.credentials, QDateTime::currentDateTimeUtc());
-    QUrl url(u.endpoint + u'/' + u.bucket + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(key, "/")));
-    QString q;
-    for (const auto& [name, value] : query)
-        q += (q.isEmpty() ? u""_s : u"&"_s) + name + (value.isEmpty() ? QString() : u'=' + value);
-    if (!q.isEmpty())
-        url.setQuery(q);
+        SignatureV1::signHeaders(r, u.credentials, now);
+    const QString path = QString::fromLatin1(QUrl::toPercentEncoding(key, "/"));
+    QUrl url(options.virtualHosted ? QString(u.endpoint + u'/' + path) : QString(u.endpoint + u'/' + u.bucket + u'/' + path));
+    if (!query.isEmpty())
+        url.setQuery(encodedQuery(query), QUrl::StrictMode);
     QList<std::pair<QByteArray, QByteArray>> headers;
     for (const auto& [name, value] : r.headers)
         headers.append({name, value});
+    if (options.virtualHosted)
+        headers.append({"Host", u.bucket.toUtf8() + ".oss-cn-shenzhen.aliyuncs.com"});
     return http.send(verb, url, body, headers);
+}
+
+QByteArray xmlElement(const QByteArray& xml, const QByteArray& name)
+{
+    const qsizetype from = xml.indexOf(QByteArray('<' + name + '>'));
+    const qsizetype to = xml.indexOf(QByteArray("</" + name + '>'));
+    return from < 0 || to < 0 ? QByteArray() : xml.mid(from + name.size() + 2, to - from - name.size() - 2);
 }
 
 QByteArray xmlCode(const HttpResult& r)
 {
-    const qsizetype from = r.body.indexOf("<Code>");
-    const qsizetype to = r.body.indexOf("</Code>");
-    return from < 0 || to < 0 ? QByteArray() : r.body.mid(from + 6, to - from - 6);
+    return xmlElement(r.body, "Code");
 }
 
 QByteArray randomBytes(qsizetype n)
@@ -90,6 +118,31 @@ class TestSandboxStorage final : public QObject
     Q_OBJECT
 
 private:
+    SandboxProcess m_shared;
+    std::unique_ptr<HttpTestClient> m_oss;
+    Upload m_upload;
+
+    QString initiate(const QString& key)
+    {
+        const HttpResult init = ossRequest(*m_oss, m_upload, "POST", key, {}, true, {{u"uploads"_s, QString()}});
+        return QString::fromLatin1(xmlElement(init.body, "UploadId"));
+    }
+    HttpResult part(const QString& key, const QString& uploadId, const QString& number, const QByteArray& body)
+    {
+        return ossRequest(*m_oss, m_upload, "PUT", key, body, false, {{u"partNumber"_s, number}, {u"uploadId"_s, uploadId}});
+    }
+    HttpResult complete(const QString& key, const QString& uploadId, const QByteArray& xml)
+    {
+        return ossRequest(*m_oss, m_upload, "POST", key, xml, true, {{u"uploadId"_s, uploadId}});
+    }
+    static QByteArray completeXml(const QList<QPair<int, QByteArray>>& parts)
+    {
+        QByteArray xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CompleteMultipartUpload>";
+        for (const auto& [n, etag] : parts)
+            xml += "<Part><PartNumber>" + QByteArray::number(n) + "</PartNumber><ETag>" + etag + "</ETag></Part>";
+        return xml + "</CompleteMultipartUpload>";
+    }
+
     QString clientToken(SandboxProcess& sandbox, HttpTestClient& api)
     {
         const QJsonObject app = sandbox.client(u"client_credentials"_s);
@@ -97,6 +150,195 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_shared.start(), qPrintable(m_shared.errorOutput()));
+        HttpTestClient api(m_shared.apiEndpoint());
+        m_upload = uploadToken(api, clientToken(m_shared, api));
+        m_oss = std::make_unique<HttpTestClient>(m_upload.endpoint);
+        QVERIFY(!m_upload.destination.isEmpty());
+    }
+
+    void refusals_data()
+    {
+        QTest::addColumn<QByteArray>("verb");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("v4");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("code");
+        QTest::addColumn<int>("tamper"); // 0 none, 1 unknown key, 2 wrong token, 3 skewed clock, 4 unsigned, 5 bad MD5, 6 bad CRC
+        for (const bool v4 : {false, true}) {
+            const QByteArray tag = v4 ? "V4 " : "V1 ";
+            QTest::newRow(QByteArray(tag + "unknown access key").constData()) << QByteArray("PUT") << u"a.txt"_s << v4 << 403 << QByteArray("InvalidAccessKeyId") << 1;
+            QTest::newRow(QByteArray(tag + "wrong security token").constData()) << QByteArray("PUT") << u"a.txt"_s << v4 << 403 << QByteArray("InvalidSecurityToken") << 2;
+            QTest::newRow(QByteArray(tag + "clock an hour off").constData()) << QByteArray("PUT") << u"a.txt"_s << v4 << 403 << QByteArray("RequestTimeTooSkewed") << 3;
+            QTest::newRow(QByteArray(tag + "missing object").constData()) << QByteArray("GET") << u"never-written.bam"_s << v4 << 404 << QByteArray("NoSuchKey") << 0;
+            QTest::newRow(QByteArray(tag + "bad Content-MD5").constData()) << QByteArray("PUT") << u"a.txt"_s << v4 << 400 << QByteArray("InvalidDigest") << 5;
+            QTest::newRow(QByteArray(tag + "bad CRC-64").constData()) << QByteArray("PUT") << u"a.txt"_s << v4 << 400 << QByteArray("InvalidCRC64") << 6;
+        }
+        QTest::newRow("anonymous") << QByteArray("GET") << u"a.txt"_s << false << 403 << QByteArray("AccessDenied") << 4;
+    }
+    void refusals()
+    {
+        QFETCH(QByteArray, verb);
+        QFETCH(QString, name);
+        QFETCH(bool, v4);
+        QFETCH(int, status);
+        QFETCH(QByteArray, code);
+        QFETCH(int, tamper);
+        Upload u = m_upload;
+        RequestOptions options;
+        if (tamper == 1)
+            u.credentials.accessKeyId = u"STS.NoSuchKeyAtAll"_s;
+        if (tamper == 2)
+            u.credentials.securityToken = u"CAISforged"_s;
+        if (tamper == 3)
+            options.clockOffsetSeconds = -3600;
+        if (tamper == 4)
+            options.unsigned_ = true;
+        if (tamper == 5)
+            options.headers = {{"Content-MD5", "XUFAKrxLKna5cZ2REBfFkg=="}}; // md5("hello"), not of the body
+        if (tamper == 6)
+            options.headers = {{"x-oss-hash-crc64ecma", "12345"}};
+        const HttpResult r = ossRequest(*m_oss, u, verb, m_upload.destination + u'/' + name,
+                                        verb == "PUT" ? QByteArray("payload") : QByteArray(), v4, {}, options);
+        QCOMPARE(r.status, status);
+        QCOMPARE(xmlCode(r), code);
+        QVERIFY(r.header("Content-Type").startsWith("application/xml"));
+        QCOMPARE(xmlElement(r.body, "RequestId"), r.header("x-oss-request-id"));
+        QCOMPARE(r.header("x-oss-request-id").size(), 24);
+    }
+
+    void headErrorTravelsInHeader()
+    {
+        const HttpResult r = ossRequest(*m_oss, m_upload, "HEAD", m_upload.destination + u"/none.cram"_s, {}, false);
+        QCOMPARE(r.status, 404);
+        QVERIFY(r.body.isEmpty());
+        QCOMPARE(xmlElement(QByteArray::fromBase64(r.header("x-oss-err")), "Code"), QByteArray("NoSuchKey"));
+    }
+
+    void multipartRefusals()
+    {
+        const QString key = m_upload.destination + u"/parts.bam"_s;
+        const QString uploadId = initiate(key);
+        QCOMPARE(uploadId.size(), 32);
+        for (const QString& bad : {u"0"_s, u"10001"_s, u"abc"_s}) {
+            const HttpResult r = part(key, uploadId, bad, "x");
+            QCOMPARE(r.status, 400);
+            QCOMPARE(xmlCode(r), QByteArray("InvalidArgument"));
+        }
+        const QByteArray big = randomBytes(100 * 1024);
+        const HttpResult p1 = part(key, uploadId, u"1"_s, big);
+        const HttpResult p2 = part(key, uploadId, u"2"_s, "tiny");
+        const HttpResult p3 = part(key, uploadId, u"3"_s, big);
+        QCOMPARE(p1.status, 200);
+        QCOMPARE(p3.status, 200);
+
+        // ListParts, one at a time.
+        HttpResult list = ossRequest(*m_oss, m_upload, "GET", key, {}, false,
+                                     {{u"uploadId"_s, uploadId}, {u"max-parts"_s, u"1"_s}});
+        QCOMPARE(list.status, 200);
+        QCOMPARE(xmlElement(list.body, "IsTruncated"), QByteArray("true"));
+        QCOMPARE(xmlElement(list.body, "NextPartNumberMarker"), QByteArray("1"));
+        QCOMPARE(xmlElement(list.body, "ETag"), p1.header("ETag"));
+        list = ossRequest(*m_oss, m_upload, "GET", key, {}, false,
+                          {{u"uploadId"_s, uploadId}, {u"part-number-marker"_s, u"2"_s}});
+        QCOMPARE(xmlElement(list.body, "PartNumber"), QByteArray("3"));
+        QCOMPARE(xmlElement(list.body, "IsTruncated"), QByteArray("false"));
+
+        const auto refused = [&](const QByteArray& xml, const QByteArray& code) {
+            const HttpResult r = complete(key, uploadId, xml);
+            QCOMPARE(r.status, 400);
+            QCOMPARE(xmlCode(r), code);
+        };
+        refused(completeXml({{3, p3.header("ETag")}, {1, p1.header("ETag")}}), "InvalidPartOrder");
+        refused(completeXml({{1, p1.header("ETag")}, {2, p2.header("ETag")}, {3, p3.header("ETag")}}), "EntityTooSmall");
+        refused(completeXml({{1, "\"0123456789ABCDEF0123456789ABCDEF\""}}), "InvalidPart");
+        refused(completeXml({{1, p1.header("ETag")}, {4, p3.header("ETag")}}), "InvalidPart");
+        refused("<CompleteMultipartUpload><Part><PartNumber>x", "MalformedXML");
+
+        // A small last part is fine, quotes escaped as Go's encoder writes them too.
+        QByteArray escaped = p3.header("ETag");
+        escaped.replace('"', "&#34;");
+        const HttpResult done = complete(key, uploadId, completeXml({{1, p1.header("ETag")}, {3, escaped}}));
+        QCOMPARE(done.status, 200);
+        QVERIFY(done.header("ETag").endsWith("-2\""));
+        QCOMPARE(done.header("x-oss-hash-crc64ecma"), QByteArray::number(Crc64::checksum(QByteArray(big + big))));
+        QCOMPARE(xmlCode(complete(key, uploadId, completeXml({{1, p1.header("ETag")}}))), QByteArray("NoSuchUpload"));
+    }
+
+    void abortLeavesNothing()
+    {
+        const QString key = m_upload.destination + u"/aborted.fastq"_s;
+        const QString uploadId = initiate(key);
+        QCOMPARE(part(key, uploadId, u"1"_s, "data").status, 200);
+        QCOMPARE(ossRequest(*m_oss, m_upload, "DELETE", key, {}, true, {{u"uploadId"_s, uploadId}}).status, 204);
+        const HttpResult list = ossRequest(*m_oss, m_upload, "GET", key, {}, true, {{u"uploadId"_s, uploadId}});
+        QCOMPARE(list.status, 404);
+        QCOMPARE(xmlCode(list), QByteArray("NoSuchUpload"));
+        QCOMPARE(xmlCode(part(key, uploadId, u"2"_s, "late")), QByteArray("NoSuchUpload"));
+    }
+
+    void rangesAndAddressing()
+    {
+        const QString key = m_upload.destination + u"/range.vcf"_s;
+        const QByteArray body = randomBytes(1000);
+        RequestOptions hosted;
+        hosted.virtualHosted = true;
+        QCOMPARE(ossRequest(*m_oss, m_upload, "PUT", key, body, false, {}, hosted).status, 200);
+        const auto get = [&](const QByteArray& range) {
+            return ossRequest(*m_oss, m_upload, "GET", key, {}, true, {}, RequestOptions{{{"Range", range}}, 0, false, false});
+        };
+        HttpResult r = get("bytes=10-19");
+        QCOMPARE(r.status, 206);
+        QCOMPARE(r.body, body.mid(10, 10));
+        QCOMPARE(r.header("Content-Range"), QByteArray("bytes 10-19/1000"));
+        r = get("bytes=-5");
+        QCOMPARE(r.status, 206);
+        QCOMPARE(r.body, body.right(5));
+        r = get("bytes=990-");
+        QCOMPARE(r.body, body.mid(990));
+        // OSS ignores a range it cannot satisfy and sends the whole object.
+        r = get("bytes=5000-6000");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, body);
+        // Unknown bucket, path-style.
+        Upload other = m_upload;
+        other.bucket = u"someone-elses-bucket"_s;
+        QCOMPARE(xmlCode(ossRequest(*m_oss, other, "GET", key, {}, false)), QByteArray("NoSuchBucket"));
+    }
+
+    void presignedUrls()
+    {
+        const QString key = m_upload.destination + u"/shared.tsv"_s;
+        const QByteArray body = "taxon\tabundance\ns__Faecalibacterium_prausnitzii\t3.5\n";
+        QCOMPARE(ossRequest(*m_oss, m_upload, "PUT", key, body, true).status, 200);
+        const auto fetch = [&](SignableRequest r) {
+            QUrl url(m_upload.endpoint + u'/' + m_upload.bucket + u'/' + key);
+            url.setQuery(encodedQuery(r.query), QUrl::StrictMode);
+            return m_oss->send("GET", url, {}, {});
+        };
+        SignableRequest r;
+        r.method = "GET";
+        r.bucket = m_upload.bucket;
+        r.key = key;
+        SignableRequest v1 = r;
+        SignatureV1::presign(v1, m_upload.credentials, QDateTime::currentSecsSinceEpoch() + 600);
+        QCOMPARE(fetch(v1).body, body);
+        SignableRequest expired = r;
+        SignatureV1::presign(expired, m_upload.credentials, QDateTime::currentSecsSinceEpoch() - 10);
+        HttpResult refused = fetch(expired);
+        QCOMPARE(refused.status, 403);
+        QCOMPARE(xmlCode(refused), QByteArray("AccessDenied"));
+        QCOMPARE(xmlElement(refused.body, "Message"), QByteArray("Request has expired."));
+        SignableRequest v4 = r;
+        SignatureV4::presign(v4, m_upload.credentials, QDateTime::currentDateTimeUtc(), 600, m_upload.region.toUtf8());
+        QCOMPARE(fetch(v4).body, body);
+        SignableRequest v4tampered = v4;
+        v4tampered.query.last().second = QString(64, u'0');
+        QCOMPARE(xmlCode(fetch(v4tampered)), QByteArray("SignatureDoesNotMatch"));
+    }
+
     void uploadWithPlatformCredentials_data()
     {
         QTest::addColumn<bool>("v4");
