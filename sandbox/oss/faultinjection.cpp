@@ -29,3 +29,58 @@ std::optional<FaultInjection> FaultInjection::parse(const QString& spec, QString
 }
 
 } // namespace bge::sandbox
+
+#include <httplib.h>
+
+#ifdef __linux__
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#endif
+
+namespace bge::sandbox {
+
+namespace {
+
+#ifdef __linux__
+int portOf(const sockaddr_storage& address)
+{
+    if (address.ss_family == AF_INET)
+        return ntohs(reinterpret_cast<const sockaddr_in&>(address).sin_port);
+    if (address.ss_family == AF_INET6)
+        return ntohs(reinterpret_cast<const sockaddr_in6&>(address).sin6_port);
+    return -1;
+}
+#endif
+
+} // namespace
+
+void dropConnection(const httplib::Request& request)
+{
+#ifdef __linux__
+    // httplib does not expose the socket: find it among our descriptors by its port pair.
+    DIR* fds = opendir("/proc/self/fd");
+    if (!fds)
+        return;
+    while (const dirent* entry = readdir(fds)) {
+        const int fd = std::atoi(entry->d_name);
+        sockaddr_storage peer{};
+        sockaddr_storage local{};
+        socklen_t peerLength = sizeof peer;
+        socklen_t localLength = sizeof local;
+        if (fd <= 2 || getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peerLength) != 0
+            || getsockname(fd, reinterpret_cast<sockaddr*>(&local), &localLength) != 0)
+            continue;
+        if (portOf(peer) == request.remote_port && portOf(local) == request.local_port) {
+            ::shutdown(fd, SHUT_RDWR);
+            break;
+        }
+    }
+    closedir(fds);
+#else
+    Q_UNUSED(request);
+#endif
+}
+
+} // namespace bge::sandbox

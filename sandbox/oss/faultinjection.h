@@ -20,3 +20,16 @@ struct FaultInjection
 };
 
 } // namespace bge::sandbox
+
+namespace httplib {
+struct Request;
+}
+
+namespace bge::sandbox {
+
+// Fault injection only: cuts the TCP connection a request arrived on, so the client sees
+// the connection die mid-transfer (httplib itself would answer a 400). Linux only; elsewhere
+// a no-op.
+void dropConnection(const httplib::Request& request);
+
+} // namespace bge::sandbox

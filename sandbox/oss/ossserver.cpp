@@ -143,8 +143,10 @@ bool OssServer::Private::receiveBody(OssCall& call, BodySink& sink)
     const qint64 expected = call.contentLength();
     const bool drop = config.faults.dropRate > 0 && QRandomGenerator::global()->generateDouble() < config.faults.dropRate;
     const bool ok = (*call.reader)([&](const char* data, size_t size) {
-        if (drop && sink.size() + qint64(size) > expected / 2)
-            return false; // fault injection: the connection dies mid-body
+        if (drop && sink.size() + qint64(size) > expected / 2) {
+            dropConnection(call.req); // fault injection: the connection dies mid-body
+            return false;
+        }
         return sink.write(data, qsizetype(size));
     });
     if (!ok || !sink.finish()) {

@@ -9,6 +9,7 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -465,6 +466,23 @@ private Q_SLOTS:
         const HttpResult r = ossRequest(oss, u, "PUT", u.destination + u"/f.txt"_s, "f", true);
         QVERIFY2(r.status >= 500, qPrintable(QString::number(r.status)));
         QCOMPARE(ossRequest(oss, u, "GET", u.destination + u"/f.txt"_s, {}, true).status >= 500, true);
+    }
+
+    void droppedConnectionsAndLatency()
+    {
+        SandboxProcess sandbox;
+        QVERIFY2(sandbox.start({u"--oss-faults"_s, u"drop-rate=1,latency-ms=300"_s}), qPrintable(sandbox.errorOutput()));
+        HttpTestClient api(sandbox.apiEndpoint());
+        const Upload u = uploadToken(api, clientToken(sandbox, api));
+        HttpTestClient oss(u.endpoint);
+        QElapsedTimer timer;
+        timer.start();
+        const HttpResult r = ossRequest(oss, u, "PUT", u.destination + u"/dropped.bam"_s, randomBytes(2 << 20), true);
+        QVERIFY(timer.elapsed() >= 300);
+        QVERIFY2(r.error != QNetworkReply::NoError, qPrintable(QString::number(r.status) + u" "_s + QString::number(r.error)));
+        QVERIFY2(r.status == 0, r.body.constData());
+        // Nothing half-written became visible.
+        QCOMPARE(ossRequest(oss, u, "HEAD", u.destination + u"/dropped.bam"_s, {}, true).status, 404);
     }
 };
 
