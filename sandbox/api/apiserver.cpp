@@ -1,12 +1,12 @@
 #include "apiserver.h"
 
 #include "envelope.h"
+#include "loopbackserver.h"
 
 #include <QDateTime>
 #include <QTextStream>
 
 #include <httplib.h>
-#include <sys/socket.h>
 
 namespace bge::sandbox {
 
@@ -16,21 +16,12 @@ struct ApiServer::Private
 {
     explicit Private(ApiContext c) : api(std::move(c)) {}
     ApiContext api;
-    httplib::Server server;
-    int port = 0;
+    LoopbackServer loopback{QStringLiteral("the API"), 16};
 };
 
 ApiServer::ApiServer(ApiContext context) : d(std::make_unique<Private>(std::move(context)))
 {
-    httplib::Server& s = d->server;
-    // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which would let a second
-    // sandbox silently share a port that is already in use.
-    s.set_socket_options([](socket_t sock) {
-        int yes = 1;
-        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    });
-    s.new_task_queue = [] { return new httplib::ThreadPool(16); };
-    s.set_keep_alive_max_count(1000);
+    httplib::Server& s = d->loopback.http();
     s.set_payload_max_length(16 * 1024 * 1024); // API bodies are small forms
     // Logs name the path only: query strings carry tokens (introspect) and codes.
     s.set_logger([](const httplib::Request& req, const httplib::Response& res) {
@@ -57,27 +48,22 @@ ApiServer::~ApiServer() = default;
 
 bool ApiServer::bind(int port, QString* error)
 {
-    d->port = port == 0 ? d->server.bind_to_any_port("127.0.0.1") : (d->server.bind_to_port("127.0.0.1", port) ? port : -1);
-    if (d->port <= 0) {
-        *error = u"cannot listen on 127.0.0.1:%1 for the API: the port is in use or not available"_s.arg(port);
-        return false;
-    }
-    return true;
+    return d->loopback.bind(port, error);
 }
 
 int ApiServer::port() const
 {
-    return d->port;
+    return d->loopback.port();
 }
 
 void ApiServer::run()
 {
-    d->server.listen_after_bind();
+    d->loopback.run();
 }
 
 void ApiServer::stop()
 {
-    d->server.stop();
+    d->loopback.stop();
 }
 
 } // namespace bge::sandbox

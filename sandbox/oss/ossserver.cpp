@@ -5,6 +5,7 @@
 #include "ossauthenticator.h"
 #include "osserror.h"
 #include "ossxml.h"
+#include "loopbackserver.h"
 
 #include "oss/httpdate.h"
 
@@ -14,7 +15,6 @@
 #include <QTextStream>
 
 #include <httplib.h>
-#include <sys/socket.h>
 
 #include <cstdio>
 #include <thread>
@@ -63,6 +63,18 @@ struct OssCall
     qint64 contentLength() const { return QByteArray::fromStdString(req.get_header_value("Content-Length")).toLongLong(); }
 };
 
+// A Content-MD5 or x-oss-hash-crc64ecma the client sent that the body does not match.
+std::optional<OssError> digestMismatch(const OssCall& call, const BodySink& sink)
+{
+    const QByteArray md5 = call.signable.header("Content-MD5");
+    if (!md5.isEmpty() && md5 != sink.md5().toBase64())
+        return OssError::invalidDigest();
+    const QByteArray crc = call.signable.header("x-oss-hash-crc64ecma");
+    if (!crc.isEmpty() && crc != QByteArray::number(sink.crc64()))
+        return OssError::invalidCrc64();
+    return std::nullopt;
+}
+
 QString keyProblem(const QString& key)
 {
     const qsizetype bytes = key.toUtf8().size();
@@ -84,8 +96,7 @@ struct OssServer::Private
     OssServerConfig config;
     DiskOssStore store;
     OssAuthenticator authenticator;
-    httplib::Server server;
-    int port = 0;
+    LoopbackServer loopback{QStringLiteral("object storage"), 24};
 
     void handle(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader* reader);
     void fail(OssCall& call, const OssError& error);
@@ -252,15 +263,9 @@ void OssServer::Private::putObject(OssCall& call, const StsGrant& grant)
     }
     if (!receiveBody(call, sink))
         return; // the connection is gone
-    const QByteArray md5 = call.signable.header("Content-MD5");
-    if (!md5.isEmpty() && md5 != sink.md5().toBase64()) {
+    if (const auto mismatch = digestMismatch(call, sink)) {
         sink.discard();
-        return fail(call, OssError::invalidDigest());
-    }
-    const QByteArray crc = call.signable.header("x-oss-hash-crc64ecma");
-    if (!crc.isEmpty() && crc != QByteArray::number(sink.crc64())) {
-        sink.discard();
-        return fail(call, OssError::invalidCrc64());
+        return fail(call, *mismatch);
     }
     OssObjectInfo info;
     info.key = call.signable.key;
@@ -306,15 +311,9 @@ void OssServer::Private::uploadPart(OssCall& call)
     BodySink sink(store.temporaryPath());
     if (!receiveBody(call, sink))
         return;
-    const QByteArray md5 = call.signable.header("Content-MD5");
-    if (!md5.isEmpty() && md5 != sink.md5().toBase64()) {
+    if (const auto mismatch = digestMismatch(call, sink)) {
         sink.discard();
-        return fail(call, OssError::invalidDigest());
-    }
-    const QByteArray crc = call.signable.header("x-oss-hash-crc64ecma");
-    if (!crc.isEmpty() && crc != QByteArray::number(sink.crc64())) {
-        sink.discard();
-        return fail(call, OssError::invalidCrc64());
+        return fail(call, *mismatch);
     }
     const PartInfo part{number, sink.size(), '"' + sink.md5().toHex().toUpper() + '"', sink.md5(), sink.crc64(),
                         QDateTime::currentDateTimeUtc()};
@@ -485,17 +484,7 @@ void OssServer::Private::getObject(OssCall& call)
 OssServer::OssServer(OssServerConfig config, const StsRegistry& registry)
     : d(std::make_unique<Private>(std::move(config), registry))
 {
-    httplib::Server& s = d->server;
-    // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, which would let a second sandbox
-    // silently share a port already in use.
-    s.set_socket_options([](socket_t sock) {
-        int yes = 1;
-        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    });
-    s.new_task_queue = [] { return new httplib::ThreadPool(24); };
-    s.set_keep_alive_max_count(1000);
-    s.set_read_timeout(300);
-    s.set_write_timeout(300);
+    httplib::Server& s = d->loopback.http();
     // OSS range semantics differ from httplib's (an unsatisfiable range yields the whole
     // object), so ranges are served by getObject() and httplib must not apply them again.
     s.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
@@ -520,28 +509,22 @@ OssServer::~OssServer() = default;
 
 bool OssServer::bind(int port, QString* error)
 {
-    d->port = port == 0 ? d->server.bind_to_any_port("127.0.0.1")
-                        : (d->server.bind_to_port("127.0.0.1", port) ? port : -1);
-    if (d->port <= 0) {
-        *error = u"cannot listen on 127.0.0.1:%1 for object storage: the port is in use or not available"_s.arg(port);
-        return false;
-    }
-    return true;
+    return d->loopback.bind(port, error);
 }
 
 int OssServer::port() const
 {
-    return d->port;
+    return d->loopback.port();
 }
 
 void OssServer::run()
 {
-    d->server.listen_after_bind();
+    d->loopback.run();
 }
 
 void OssServer::stop()
 {
-    d->server.stop();
+    d->loopback.stop();
 }
 
 OssStore& OssServer::store()
