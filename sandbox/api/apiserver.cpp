@@ -3,7 +3,6 @@
 #include "envelope.h"
 #include "loopbackserver.h"
 
-#include <QDateTime>
 #include <QTextStream>
 
 #include <httplib.h>

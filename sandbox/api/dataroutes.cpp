@@ -1,6 +1,7 @@
 // Analysis results: variants by rsid, and taxon / function / gene abundance.
 #include "abundancerecords.h"
 #include "apicontext.h"
+#include "catalogtext.h"
 #include "catalog/functioncatalog.h"
 #include "catalog/genecatalog.h"
 #include "catalog/taxoncatalog.h"
@@ -108,7 +109,7 @@ void handleTaxa(ApiContext& api, const httplib::Request& req, httplib::Response&
     QList<TaxonObservation> profile;
     if (hasAbundance(*sample)) {
         for (const TaxonObservation& o : taxonProfile(*sample, api.world.seed())) {
-            if (wanted.isEmpty() || wanted.contains(QString::fromUtf8(o.taxon->taxonId.data(), qsizetype(o.taxon->taxonId.size()))))
+            if (wanted.isEmpty() || wanted.contains(toQString(o.taxon->taxonId)))
                 profile.append(o);
         }
     }
@@ -151,7 +152,7 @@ void handleFunctions(ApiContext& api, const httplib::Request& req, httplib::Resp
     QJsonArray all;
     if (hasAbundance(*sample)) {
         for (const FunctionObservation& o : functionProfile(*sample, *catalogue, api.world.seed())) {
-            if (ids->isEmpty() || ids->contains(QString::fromUtf8(o.function->id.data(), qsizetype(o.function->id.size()))))
+            if (ids->isEmpty() || ids->contains(toQString(o.function->id)))
                 all.append(functionRecord(*sample, *catalogue, o, api.world.seed()));
         }
     }
@@ -180,13 +181,11 @@ void handleGenes(ApiContext& api, const httplib::Request& req, httplib::Response
     QJsonArray all;
     if (hasAbundance(*sample)) {
         if (dataType == u"file") {
-            for (const SampleFile& f : sample->files) {
-                if (f.objectName == geneAbundanceObject(*sample, catalogName))
-                    all.append(geneFileRecord(*sample, catalogName, f));
-            }
+            if (const SampleFile* file = geneAbundanceFile(*sample, catalogName))
+                all.append(geneFileRecord(*sample, catalogName, *file));
         } else {
             for (const GeneObservation& o : igcGeneProfile(*sample, api.world.seed())) {
-                if (ids->isEmpty() || ids->contains(QString::fromUtf8(o.gene->igcGeneId.data(), qsizetype(o.gene->igcGeneId.size()))))
+                if (ids->isEmpty() || ids->contains(toQString(o.gene->igcGeneId)))
                     all.append(igcGeneRecord(*sample, o));
             }
         }

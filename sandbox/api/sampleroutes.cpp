@@ -9,7 +9,6 @@
 #include "sampleaccess.h"
 
 #include <QJsonArray>
-#include <QRegularExpression>
 
 #include <httplib.h>
 

@@ -4,6 +4,7 @@
 #include "catalog/genecatalog.h"
 #include "catalog/taxoncatalog.h"
 #include "cohortstatistics.h"
+#include "catalogtext.h"
 #include "demorandom.h"
 #include "platformcodes.h"
 
@@ -18,10 +19,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString qs(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
 
 double significant(double v)
 {
@@ -72,10 +69,10 @@ QList<TaxonObservation> taxonProfile(const Sample& sample, quint64 seed)
     for (const auto& t : taxa) {
         if (t.rank == "species")
             continue;
-        const QString lineage = qs(t.lineage);
+        const QString lineage = toQString(t.lineage);
         double sum = 0;
         for (auto it = values.cbegin(); it != values.cend(); ++it) {
-            if (it.key()->rank == "species" && qs(it.key()->lineage).startsWith(lineage + u'|'))
+            if (it.key()->rank == "species" && toQString(it.key()->lineage).startsWith(lineage + u'|'))
                 sum += it.value();
         }
         const double extra = rng.chance(t.cohortPrevalence) ? cohortOf(t).sample(rng.normal()) * 0.15 : 0;
@@ -102,16 +99,16 @@ QJsonObject taxonRecord(const Sample& sample, const TaxonObservation& o)
             {u"observation"_s, QJsonObject{{u"unit"_s, u"percent"_s},
                                            {u"type"_s, u"relative abundance"_s},
                                            {u"value"_s, o.value}}},
-            {u"taxonomy"_s, QJsonObject{{u"taxon_name"_s, qs(t.name)},
+            {u"taxonomy"_s, QJsonObject{{u"taxon_name"_s, toQString(t.name)},
                                         {u"coding"_s, QJsonObject{{u"system"_s, u"https://open.bge.genomics.cn"_s}}},
-                                        {u"taxon_id"_s, qs(t.taxonId)},
-                                        {u"lineage"_s, qs(t.lineage)},
-                                        {u"rank"_s, qs(t.rank)}}}};
+                                        {u"taxon_id"_s, toQString(t.taxonId)},
+                                        {u"lineage"_s, toQString(t.lineage)},
+                                        {u"rank"_s, toQString(t.rank)}}}};
 }
 
 QList<FunctionObservation> functionProfile(const Sample& sample, const catalog::FunctionCatalog& c, quint64 seed)
 {
-    DemoRandom rng = DemoRandom::derive(seed, u"functions:" + sample.biosampleId + u':' + qs(c.catalog));
+    DemoRandom rng = DemoRandom::derive(seed, u"functions:" + sample.biosampleId + u':' + toQString(c.catalog));
     QList<FunctionObservation> profile;
     double total = 0;
     for (const auto& f : c.functions) {
@@ -132,14 +129,14 @@ QList<FunctionObservation> functionProfile(const Sample& sample, const catalog::
 QJsonObject functionRecord(const Sample& sample, const catalog::FunctionCatalog& c, const FunctionObservation& o,
                            quint64 seed)
 {
-    DemoRandom rng = DemoRandom::derive(seed, u"element:" + sample.biosampleId + u':' + qs(o.function->id));
+    DemoRandom rng = DemoRandom::derive(seed, u"element:" + sample.biosampleId + u':' + toQString(o.function->id));
     return {{u"sample_info"_s, sampleInfo(sample)},
             {u"platform_labels"_s, QJsonArray()},
             {u"data_element_id"_s, rng.uuid()},
             // "display" is a sandbox addition (FHIR-style coding), so clients can show names.
-            {u"coding"_s, QJsonObject{{u"system"_s, qs(c.codingSystem)},
-                                      {u"id"_s, qs(o.function->id)},
-                                      {u"display"_s, qs(o.function->name)}}},
+            {u"coding"_s, QJsonObject{{u"system"_s, toQString(c.codingSystem)},
+                                      {u"id"_s, toQString(o.function->id)},
+                                      {u"display"_s, toQString(o.function->name)}}},
             {u"observation"_s, QJsonObject{{u"unit"_s, u"percent"_s},
                                            {u"type"_s, u"relative abundance"_s},
                                            {u"value"_s, o.value}}}};
@@ -168,15 +165,15 @@ QJsonObject igcGeneRecord(const Sample& sample, const GeneObservation& o)
                                            {u"type"_s, u"relative abundance"_s},
                                            {u"unit"_s, u"percent"_s}}},
             {u"igc_gene"_s,
-             QJsonObject{{u"igc_gene_id"_s, qs(g.igcGeneId)},
+             QJsonObject{{u"igc_gene_id"_s, toQString(g.igcGeneId)},
                          {u"coding"_s, QJsonObject{{u"system"_s, u"http://meta.genomics.cn"_s}}},
-                         {u"annotation"_s, QJsonObject{{u"kegg_annotation"_s, qs(g.keggAnnotation)},
-                                                       {u"phylum"_s, qs(g.phylum)},
-                                                       {u"genus"_s, qs(g.genus)},
-                                                       {u"gene_completeness"_s, qs(g.completeness)},
-                                                       {u"eggnog_annotation"_s, qs(g.eggnogAnnotation)},
+                         {u"annotation"_s, QJsonObject{{u"kegg_annotation"_s, toQString(g.keggAnnotation)},
+                                                       {u"phylum"_s, toQString(g.phylum)},
+                                                       {u"genus"_s, toQString(g.genus)},
+                                                       {u"gene_completeness"_s, toQString(g.completeness)},
+                                                       {u"eggnog_annotation"_s, toQString(g.eggnogAnnotation)},
                                                        {u"gene_length"_s, g.geneLength}}},
-                         {u"igc_gene_name"_s, qs(g.igcGeneName)}}}};
+                         {u"igc_gene_name"_s, toQString(g.igcGeneName)}}}};
 }
 
 QJsonObject geneFileRecord(const Sample& sample, const QString& catalogName, const SampleFile& file)

@@ -1,6 +1,7 @@
 #include "demofiles.h"
 
 #include "abundancerecords.h"
+#include "catalogtext.h"
 #include "catalog/genecatalog.h"
 #include "catalog/taxoncatalog.h"
 #include "catalog/variantcatalog.h"
@@ -16,10 +17,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QByteArray utf8(std::string_view s)
-{
-    return QByteArray(s.data(), qsizetype(s.size()));
-}
 
 QByteArray vcfFor(const Sample& sample, quint64 seed)
 {
@@ -28,8 +25,8 @@ QByteArray vcfFor(const Sample& sample, quint64 seed)
                      + sample.biosampleId.toUtf8() + '\n';
     for (const auto& v : catalog::knownVariants()) {
         const VariantCall call = callVariant(sample, v, seed);
-        vcf += utf8(v.chromosome) + '\t' + QByteArray::number(v.position) + '\t' + utf8(v.rsid) + '\t'
-               + utf8(v.reference) + '\t' + utf8(v.alternate) + '\t' + QByteArray::number(call.depth * 14) + '\t'
+        vcf += toBytes(v.chromosome) + '\t' + QByteArray::number(v.position) + '\t' + toBytes(v.rsid) + '\t'
+               + toBytes(v.reference) + '\t' + toBytes(v.alternate) + '\t' + QByteArray::number(call.depth * 14) + '\t'
                + (call.noCall ? "LowQual" : "PASS") + "\tDP=" + QByteArray::number(call.depth) + "\tGT:DP:GQ\t"
                + call.genotype().toUtf8() + ':' + QByteArray::number(call.depth) + ':'
                + QByteArray::number(call.genotypeQuality) + '\n';
@@ -41,8 +38,8 @@ QByteArray taxonTableFor(const Sample& sample, quint64 seed)
 {
     QByteArray tsv = "#taxon_id\ttaxon_name\trank\tlineage\trelative_abundance\n";
     for (const TaxonObservation& o : taxonProfile(sample, seed))
-        tsv += utf8(o.taxon->taxonId) + '\t' + utf8(o.taxon->name) + '\t' + utf8(o.taxon->rank) + '\t'
-               + utf8(o.taxon->lineage) + '\t' + QByteArray::number(o.value, 'g', 6) + '\n';
+        tsv += toBytes(o.taxon->taxonId) + '\t' + toBytes(o.taxon->name) + '\t' + toBytes(o.taxon->rank) + '\t'
+               + toBytes(o.taxon->lineage) + '\t' + QByteArray::number(o.value, 'g', 6) + '\n';
     return tsv;
 }
 
@@ -50,8 +47,8 @@ QByteArray igcTableFor(const Sample& sample, quint64 seed)
 {
     QByteArray tsv = "#igc_gene_id\tigc_gene_name\tkegg\teggnog\trelative_abundance\n";
     for (const GeneObservation& o : igcGeneProfile(sample, seed))
-        tsv += utf8(o.gene->igcGeneId) + '\t' + utf8(o.gene->igcGeneName) + '\t' + utf8(o.gene->keggAnnotation)
-               + '\t' + utf8(o.gene->eggnogAnnotation) + '\t' + QByteArray::number(o.value, 'g', 6) + '\n';
+        tsv += toBytes(o.gene->igcGeneId) + '\t' + toBytes(o.gene->igcGeneName) + '\t' + toBytes(o.gene->keggAnnotation)
+               + '\t' + toBytes(o.gene->eggnogAnnotation) + '\t' + QByteArray::number(o.value, 'g', 6) + '\n';
     return tsv;
 }
 
@@ -60,7 +57,7 @@ QByteArray uniref90TableFor(const Sample& sample, quint64 seed)
     // HUMAnN2 gene-family table: UniRef90 clusters named after the IGC genes' KEGG orthologs.
     QByteArray tsv = "# Gene Family\t" + sample.biosampleId.toUtf8() + "_Abundance-RPKs\n";
     for (const GeneObservation& o : igcGeneProfile(sample, seed ^ 0x90))
-        tsv += "UniRef90_" + utf8(o.gene->igcGeneName).right(7) + '\t' + QByteArray::number(o.value * 1e9, 'f', 3) + '\n';
+        tsv += "UniRef90_" + toBytes(o.gene->igcGeneName).right(7) + '\t' + QByteArray::number(o.value * 1e9, 'f', 3) + '\n';
     return tsv;
 }
 
@@ -76,13 +73,13 @@ SampleFile store(OssStore& oss, const QString& key, const QByteArray& data, cons
 
 } // namespace
 
-QString geneAbundanceObject(const Sample& sample, const QString& catalogName)
+const SampleFile* geneAbundanceFile(const Sample& sample, const QString& catalogName)
 {
     for (const SampleFile& f : sample.files) {
         if (f.dataType == u"gene_abundance" && f.fileName.contains(catalogName))
-            return f.objectName;
+            return &f;
     }
-    return {};
+    return nullptr;
 }
 
 void attachDemoFiles(QList<Sample>& samples, OssStore& oss, quint64 seed)

@@ -13,7 +13,7 @@ class OssStore;
 // downloaded through /oss/sign_url. Fills each sample's `files`.
 void attachDemoFiles(QList<Sample>& samples, OssStore& store, quint64 seed);
 
-// The object name of a sample's gene-abundance file for a catalog, or empty.
-QString geneAbundanceObject(const Sample& sample, const QString& catalog);
+// A sample's gene-abundance result file for a catalog, or nullptr.
+const SampleFile* geneAbundanceFile(const Sample& sample, const QString& catalog);
 
 } // namespace bge::sandbox

@@ -3,6 +3,7 @@
 #include "abundancerecords.h"
 #include "catalog/taxoncatalog.h"
 #include "catalog/variantcatalog.h"
+#include "catalogtext.h"
 #include "demorandom.h"
 #include "platformcodes.h"
 #include "variantrecords.h"
@@ -80,9 +81,9 @@ QJsonObject genotypeModel(const Sample& sample, quint64 seed, std::span<const Ge
         if (!v)
             continue;
         const VariantCall call = callVariant(sample, *v, seed);
-        const QString rsid = QString::fromUtf8(rule.rsid.data(), qsizetype(rule.rsid.size()));
+        const QString rsid = toQString(rule.rsid);
         genotypes.append(QJsonObject{{u"rsid"_s, rsid},
-                                     {u"gene"_s, QString::fromUtf8(v->gene.data(), qsizetype(v->gene.size()))},
+                                     {u"gene"_s, toQString(v->gene)},
                                      {u"genotype"_s, basesGenotype(*v, call)}});
         if (predicted.isEmpty() && !call.noCall)
             predicted = QString::fromUtf16(rule.classes[std::size_t(call.alternateCount)]);

@@ -1,6 +1,7 @@
 #include "variantrecords.h"
 
 #include "catalog/variantcatalog.h"
+#include "catalogtext.h"
 #include "demorandom.h"
 
 #include <QJsonArray>
@@ -11,14 +12,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString qs(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
 
 DemoRandom rngFor(const Sample& sample, const catalog::KnownVariant& variant, quint64 seed)
 {
-    return DemoRandom::derive(seed, u"variant:" + sample.biosampleId + u':' + qs(variant.rsid));
+    return DemoRandom::derive(seed, u"variant:" + sample.biosampleId + u':' + toQString(variant.rsid));
 }
 
 } // namespace
@@ -47,8 +44,8 @@ QString basesGenotype(const catalog::KnownVariant& variant, const VariantCall& c
 {
     if (call.noCall)
         return u"./."_s;
-    const QString ref = qs(variant.reference);
-    const QString alt = qs(variant.alternate);
+    const QString ref = toQString(variant.reference);
+    const QString alt = toQString(variant.alternate);
     return call.alternateCount == 0 ? ref + u'/' + ref : call.alternateCount == 1 ? ref + u'/' + alt : alt + u'/' + alt;
 }
 
@@ -76,23 +73,23 @@ QJsonObject variantRecord(const Sample& sample, const catalog::KnownVariant& v, 
                            {u"GT"_s, call.genotype()}};
     QJsonObject variant{
         {u"call"_s, callObject},
-        {u"chromosome"_s, qs(v.chromosome)},
+        {u"chromosome"_s, toQString(v.chromosome)},
         {u"information"_s,
          QJsonObject{{u"frequency"_s, QJsonObject{{u"TOPMED"_s, QJsonArray{1 - q, q}},
                                                   {u"CAF"_s, QJsonArray{std::round((1 - caf) * 10000) / 10000, caf}}}},
                      {u"AN"_s, 2},
                      {u"site_quality"_s, std::round(call.depth * rng.uniform(12, 16) * 100) / 100},
                      {u"DP"_s, call.depth}}},
-        {u"type"_s, qs(v.type)},
+        {u"type"_s, toQString(v.type)},
         {u"genotype"_s, basesGenotype(v, call)},
-        {u"reference_base"_s, qs(v.reference)},
+        {u"reference_base"_s, toQString(v.reference)},
         {u"position"_s, double(v.position)},
-        {u"alternate_base"_s, QJsonArray{qs(v.alternate)}},
+        {u"alternate_base"_s, QJsonArray{toQString(v.alternate)}},
     };
     QJsonArray mrna;
     if (!v.mrna.empty())
-        mrna.append(QJsonObject{{u"mRNA"_s, qs(v.mrna)}, {u"protein"_s, QJsonValue(QJsonValue::Null)}});
-    const QJsonObject gene{{u"symbol"_s, qs(v.gene)},
+        mrna.append(QJsonObject{{u"mRNA"_s, toQString(v.mrna)}, {u"protein"_s, QJsonValue(QJsonValue::Null)}});
+    const QJsonObject gene{{u"symbol"_s, toQString(v.gene)},
                            {u"version"_s, QJsonObject{{u"mRNA_and_protein"_s, mrna},
                                                       {u"RNA"_s, QJsonArray()},
                                                       {u"Genomic"_s, QJsonArray()}}},
@@ -106,7 +103,7 @@ QJsonObject variantRecord(const Sample& sample, const catalog::KnownVariant& v, 
         {u"variant"_s, variant},
         {u"is_genotyped"_s, !call.noCall},
         {u"batch_no"_s, 0},
-        {u"alternate_id"_s, QJsonArray{qs(v.rsid)}},
+        {u"alternate_id"_s, QJsonArray{toQString(v.rsid)}},
         {u"coordinate_system"_s, 0},
         {u"is_no_call"_s, call.noCall},
         {u"variant_id"_s, rng.uuid()},

@@ -104,7 +104,7 @@ struct OssServer::Private
     void drainBody(OssCall& call);
     bool receiveBody(OssCall& call, BodySink& sink);
 
-    void putObject(OssCall& call, const StsGrant& grant);
+    void putObject(OssCall& call);
     void uploadPart(OssCall& call);
     void initiate(OssCall& call);
     void complete(OssCall& call);
@@ -233,7 +233,7 @@ void OssServer::Private::handle(const httplib::Request& req, httplib::Response& 
 
     const bool hasUploadId = s.hasQueryItem(u"uploadId");
     if (req.method == "PUT")
-        return hasUploadId || s.hasQueryItem(u"partNumber") ? uploadPart(call) : putObject(call, grant);
+        return hasUploadId || s.hasQueryItem(u"partNumber") ? uploadPart(call) : putObject(call);
     if (req.method == "POST") {
         if (s.hasQueryItem(u"uploads"))
             return initiate(call);
@@ -249,9 +249,8 @@ void OssServer::Private::handle(const httplib::Request& req, httplib::Response& 
     getObject(call);
 }
 
-void OssServer::Private::putObject(OssCall& call, const StsGrant& grant)
+void OssServer::Private::putObject(OssCall& call)
 {
-    Q_UNUSED(grant);
     if (call.contentLength() > kMaxSingleUpload) {
         drainBody(call);
         return fail(call, OssError::entityTooLarge());
