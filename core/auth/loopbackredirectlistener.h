@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QTcpServer>
+#include <QUrl>
+
+class QTcpSocket;
+
+namespace bge {
+
+// What came back to the redirect URI.
+struct AuthorizationResponse
+{
+    QString code;
+    QString state;
+    QString error;            // OAuth error (access_denied, …), empty on success
+    QString errorDescription;
+};
+
+// The loopback redirect listener of RFC 8252 §7.3 for native apps: listens on 127.0.0.1
+// on a port the system picks, answers the browser's one GET to the redirect path with a
+// small page, and reports the code (or error) once. Anything else gets a 404; a client that
+// sends a huge or never-ending request is dropped.
+class LoopbackRedirectListener final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit LoopbackRedirectListener(QObject* parent = nullptr);
+
+    // Starts listening; false (with errorString()) when no loopback port could be opened.
+    bool listen(const QString& path = QStringLiteral("/callback"));
+    void close();
+    QString errorString() const { return m_server.errorString(); }
+    // http://127.0.0.1:<port>/callback
+    QUrl redirectUri() const;
+
+    // The page the browser shows afterwards (title, sentence); translated by the caller.
+    void setPageTexts(const QString& successText, const QString& failureText);
+
+Q_SIGNALS:
+    void responseReceived(const bge::AuthorizationResponse& response);
+
+private:
+    void onNewConnection();
+    void onReadyRead(QTcpSocket* socket);
+    void respond(QTcpSocket* socket, int status, const QByteArray& reason, const QString& text);
+
+    QTcpServer m_server;
+    QString m_path;
+    QString m_successText;
+    QString m_failureText;
+    QHash<QTcpSocket*, QByteArray> m_buffers;
+    bool m_delivered = false;
+};
+
+} // namespace bge
