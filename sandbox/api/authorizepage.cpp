@@ -67,6 +67,11 @@ QByteArray renderAuthorizePage(const AuthorizeRequest& r, const QString& errorMe
     for (const QString& s : r.scopes)
         scopes += u"<li><code>"_s + s.toHtmlEscaped() + u"</code> — "_s + scopeDescription(s).toHtmlEscaped()
                   + u"</li>\n"_s;
+    // The PKCE challenge rides along so that the approved form binds it to the code.
+    QString pkceFields;
+    if (!r.codeChallenge.isEmpty())
+        pkceFields = hidden(u"code_challenge", r.codeChallenge.challenge)
+                     + hidden(u"code_challenge_method", challengeMethodName(r.codeChallenge.method));
     QString body = u"<h1>登录 BGE 开放平台 · Sign in to BGE Open Platform</h1>\n"_s
                    + u"<p class=\"sub\">应用 <strong>"_s + r.clientName.toHtmlEscaped()
                    + u"</strong> 请求访问您的数据 · is asking to access your data</p>\n"_s;
@@ -74,7 +79,7 @@ QByteArray renderAuthorizePage(const AuthorizeRequest& r, const QString& errorMe
         body += u"<p class=\"error\" role=\"alert\" id=\"error\">"_s + errorMessage.toHtmlEscaped() + u"</p>\n"_s;
     body += u"<form method=\"post\" action=\"/oauth2/authorize\" id=\"authorize\">\n"_s + hidden(u"client_id", r.clientId)
             + hidden(u"redirect_uri", r.redirectUri) + hidden(u"response_type", r.responseType)
-            + hidden(u"scope", r.scope) + hidden(u"state", r.state)
+            + hidden(u"scope", r.scope) + hidden(u"state", r.state) + pkceFields
             + u"<label for=\"username\">用户名 · User name</label>\n"
               "<input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" autofocus value=\""_s
             + username.toHtmlEscaped()

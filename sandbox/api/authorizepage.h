@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pkce.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +16,7 @@ struct AuthorizeRequest
     QString scope; // as requested (space-separated), possibly empty
     QString state;
     QStringList scopes; // effective scopes shown for consent
+    CodeChallenge codeChallenge; // PKCE, empty when the request carried none
 };
 
 // The platform's sign-in and consent page: user name and password, the requested scopes,

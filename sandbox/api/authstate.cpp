@@ -17,17 +17,17 @@ QString randomToken(int length)
 }
 
 QString AuthState::issueCode(const QString& clientId, const QString& redirectUri, const QStringList& scopes,
-                             const QString& username)
+                             const QString& username, const CodeChallenge& challenge)
 {
     std::lock_guard lock(m_mutex);
     const QString code = randomToken(30);
     m_codes.insert(code, {clientId, redirectUri, scopes, username,
-                          QDateTime::currentDateTimeUtc().addSecs(10 * 60)});
+                          QDateTime::currentDateTimeUtc().addSecs(10 * 60), challenge});
     return code;
 }
 
 std::optional<AccessGrant> AuthState::exchangeCode(const QString& clientId, const QString& code,
-                                                   const QString& redirectUri)
+                                                   const QString& redirectUri, const QString& codeVerifier)
 {
     std::lock_guard lock(m_mutex);
     const auto it = m_codes.find(code);
@@ -37,6 +37,9 @@ std::optional<AccessGrant> AuthState::exchangeCode(const QString& clientId, cons
     m_codes.erase(it);
     if (pending.clientId != clientId || pending.redirectUri != redirectUri
         || pending.expiresAt < QDateTime::currentDateTimeUtc())
+        return std::nullopt;
+    // PKCE, sandbox convention (pkce.h): a verifier only matters when the code has a challenge.
+    if (!pending.challenge.isEmpty() && !verifierMatches(pending.challenge, codeVerifier))
         return std::nullopt;
     return issueLocked({clientId, pending.username}, pending.scopes, GrantType::AuthorizationCode);
 }

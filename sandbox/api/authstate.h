@@ -1,6 +1,7 @@
 #pragma once
 
 #include "demotypes.h"
+#include "pkce.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -30,11 +31,12 @@ public:
     explicit AuthState(qint64 accessTokenTtlSeconds) : m_ttl(accessTokenTtlSeconds) {}
 
     QString issueCode(const QString& clientId, const QString& redirectUri, const QStringList& scopes,
-                      const QString& username);
+                      const QString& username, const CodeChallenge& challenge = {});
     // Codes are single-use (consumed even when the exchange fails), live ten minutes, and
-    // are bound to the client and the redirect URI.
+    // are bound to the client, the redirect URI and the PKCE challenge if any: a code issued
+    // with a challenge needs the matching verifier; otherwise the verifier is ignored.
     std::optional<AccessGrant> exchangeCode(const QString& clientId, const QString& code,
-                                            const QString& redirectUri);
+                                            const QString& redirectUri, const QString& codeVerifier = {});
     // Refresh tokens rotate: the old one stops working once used.
     std::optional<AccessGrant> refresh(const QString& clientId, const QString& refreshToken);
     AccessGrant issueClientToken(const QString& clientId, const QStringList& scopes);
@@ -48,6 +50,7 @@ private:
         QStringList scopes;
         QString username;
         QDateTime expiresAt;
+        CodeChallenge challenge;
     };
     AccessGrant issueLocked(const Principal& principal, const QStringList& scopes, GrantType grant);
 

@@ -113,12 +113,29 @@ Validation validateAuthorize(const ApiContext& api, const RequestParams& params,
     r.scopes = requested.isEmpty() ? client->scopes : requested;
     r.scopes.removeDuplicates();
     r.scopes.sort();
+
+    // PKCE, sandbox convention (see pkce.h): optional; when sent it must be well-formed,
+    // otherwise invalid_request. A method alone, without a challenge, is refused too.
+    if (params.has("code_challenge")) {
+        const std::optional<ChallengeMethod> method =
+            params.has("code_challenge_method") ? parseChallengeMethod(params.value("code_challenge_method"))
+                                                : ChallengeMethod::Plain; // RFC 7636 §4.3
+        const QString challenge = params.value("code_challenge");
+        if (!method || !isPkceString(challenge)) {
+            fail(u"invalid_request"_s);
+            return v;
+        }
+        r.codeChallenge = {challenge, *method};
+    } else if (params.has("code_challenge_method")) {
+        fail(u"invalid_request"_s);
+        return v;
+    }
     return v;
 }
 
 void approve(const ApiContext& api, const AuthorizeRequest& r, const QString& username, httplib::Response& res)
 {
-    const QString code = api.auth.issueCode(r.clientId, r.redirectUri, r.scopes, username);
+    const QString code = api.auth.issueCode(r.clientId, r.redirectUri, r.scopes, username, r.codeChallenge);
     redirect(res, withQuery(r.redirectUri, {{u"code"_s, code}, {u"state"_s, r.state}}));
 }
 
@@ -143,7 +160,8 @@ void handleTokenRequest(ApiContext& api, const httplib::Request& req, httplib::R
         return sendError(res, ApiCode::InvalidParameter);
 
     // Unknown client, wrong secret, a grant the client may not use, an unknown/used/expired
-    // code or refresh token, a mismatched redirect URI: all 400 错误的请求.
+    // code or refresh token, a mismatched redirect URI, a missing or wrong PKCE code_verifier:
+    // all 400 错误的请求.
     const DemoClient* client = api.world.findClient(clientId);
     if (!client || client->clientSecret != secret)
         return sendError(res, ApiCode::BadRequest);
@@ -153,7 +171,8 @@ void handleTokenRequest(ApiContext& api, const httplib::Request& req, httplib::R
         if (!params.has("code") || !params.has("redirect_uri"))
             return sendError(res, ApiCode::InvalidParameter);
         if (client->grantType == GrantType::AuthorizationCode)
-            grant = api.auth.exchangeCode(clientId, params.value("code"), params.value("redirect_uri"));
+            grant = api.auth.exchangeCode(clientId, params.value("code"), params.value("redirect_uri"),
+                                          params.value("code_verifier"));
     } else if (grantType == u"refresh_token") {
         if (!params.has("refresh_token"))
             return sendError(res, ApiCode::InvalidParameter);

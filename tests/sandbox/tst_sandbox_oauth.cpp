@@ -1,9 +1,10 @@
 // OAuth 2.0 against the real sandbox over loopback HTTP: the authorization page, the
 // authorization-code flow end to end, refresh rotation, client credentials, introspection,
-// token expiry, and every refusal the reference lists.
+// token expiry, PKCE (RFC 7636, a sandbox convention), and every refusal the reference lists.
 #include "common/httptestclient.h"
 #include "common/sandboxprocess.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,6 +28,16 @@ QUrlQuery locationQuery(const HttpResult& r)
     return QUrlQuery(QUrl(QString::fromUtf8(r.header("Location"))));
 }
 
+// RFC 7636 Appendix B.
+const QString kVerifier = u"dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"_s;
+const QString kS256Challenge = u"E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"_s;
+
+QString s256Challenge(const QString& verifier)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(verifier.toUtf8(), QCryptographicHash::Sha256)
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
 } // namespace
 
 class TestSandboxOAuth final : public QObject
@@ -48,12 +59,47 @@ private:
     HttpResult exchange(const QString& code, const QString& redirect = kRedirect, const QString& clientId = {},
                         const QString& secret = {})
     {
-        return m_http->post(u"/oauth2/access_token"_s,
-                            {{u"client_id"_s, clientId.isEmpty() ? m_desktopId : clientId},
-                             {u"client_secret"_s, secret.isEmpty() ? m_desktopSecret : secret},
-                             {u"grant_type"_s, u"authorization_code"_s},
-                             {u"redirect_uri"_s, redirect},
-                             {u"code"_s, code}});
+        return m_http->post(u"/oauth2/access_token"_s, exchangeForm(code, redirect, clientId, secret));
+    }
+    QUrlQuery exchangeForm(const QString& code, const QString& redirect = kRedirect, const QString& clientId = {},
+                           const QString& secret = {}) const
+    {
+        return {{u"client_id"_s, clientId.isEmpty() ? m_desktopId : clientId},
+                {u"client_secret"_s, secret.isEmpty() ? m_desktopSecret : secret},
+                {u"grant_type"_s, u"authorization_code"_s},
+                {u"redirect_uri"_s, redirect},
+                {u"code"_s, code}};
+    }
+    HttpResult exchangeWithVerifier(const QString& code, const QString& verifier)
+    {
+        QUrlQuery form = exchangeForm(code);
+        form.addQueryItem(u"code_verifier"_s, verifier);
+        return m_http->post(u"/oauth2/access_token"_s, form);
+    }
+    // Auto-approved authorization with PKCE parameters; a null method is left out.
+    HttpResult authorizeWithChallenge(const QString& challenge, const QString& method)
+    {
+        QUrlQuery q = authorizeQuery(m_desktopId);
+        if (!challenge.isNull())
+            q.addQueryItem(u"code_challenge"_s, challenge);
+        if (!method.isNull())
+            q.addQueryItem(u"code_challenge_method"_s, method);
+        q.addQueryItem(m_approve, m_user);
+        return m_http->get(u"/oauth2/authorize"_s, q);
+    }
+    QString codeWithChallenge(const QString& challenge, const QString& method)
+    {
+        const HttpResult r = authorizeWithChallenge(challenge, method);
+        if (r.status != 302 || locationQuery(r).hasQueryItem(u"error"_s))
+            return {};
+        return locationQuery(r).queryItemValue(u"code"_s, QUrl::FullyDecoded);
+    }
+    static void verifyBadRequest(const HttpResult& r)
+    {
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.code(), 400);
+        QCOMPARE(r.msg(), u"错误的请求"_s);
+        QVERIFY(r.data().isNull());
     }
 
 private Q_SLOTS:
@@ -236,6 +282,185 @@ private Q_SLOTS:
                  400);
 
         QCOMPARE(exchange(u"made-up-code"_s).code(), 400);
+    }
+
+    // PKCE (RFC 7636), sandbox convention: S256 or plain, bound to the code.
+    void pkceS256()
+    {
+        QCOMPARE(s256Challenge(kVerifier), kS256Challenge); // the test's own helper agrees with RFC 7636
+        const QString code = codeWithChallenge(kS256Challenge, u"S256"_s);
+        QVERIFY(!code.isEmpty());
+        const HttpResult token = exchangeWithVerifier(code, kVerifier);
+        QCOMPARE(token.status, 200);
+        QCOMPARE(token.code(), 0);
+        const QJsonObject t = token.data().toObject();
+        QCOMPARE(t.value(u"token_type").toString(), u"Bearer"_s);
+        QVERIFY(!t.value(u"refresh_token").toString().isEmpty());
+        const HttpResult profile = m_http->get(u"/profile"_s, {}, t.value(u"access_token").toString());
+        QCOMPARE(profile.code(), 0);
+        QCOMPARE(profile.data().toObject().value(u"username").toString(), m_user);
+        verifyBadRequest(exchangeWithVerifier(code, kVerifier)); // still single-use
+    }
+
+    void pkcePlain_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::newRow("explicit plain") << u"plain"_s;
+        QTest::newRow("method absent means plain") << QString();
+    }
+    void pkcePlain()
+    {
+        QFETCH(QString, method);
+        const QString verifier = u"plain-verifier_0123456789.abcdefghijklmnopqrstuvwxyz~ABC"_s;
+        const QString code = codeWithChallenge(verifier, method);
+        QVERIFY(!code.isEmpty());
+        const HttpResult token = exchangeWithVerifier(code, verifier);
+        QCOMPARE(token.code(), 0);
+        QVERIFY(!token.data().toObject().value(u"access_token").toString().isEmpty());
+
+        // plain really compares as is: the S256 transform of the verifier is not accepted.
+        const QString code2 = codeWithChallenge(kVerifier, method);
+        QVERIFY(!code2.isEmpty());
+        verifyBadRequest(exchangeWithVerifier(code2, kS256Challenge));
+    }
+
+    void pkceMissingVerifierSpendsTheCode()
+    {
+        const QString code = codeWithChallenge(kS256Challenge, u"S256"_s);
+        QVERIFY(!code.isEmpty());
+        verifyBadRequest(exchange(code));
+        verifyBadRequest(exchangeWithVerifier(code, kVerifier)); // the code is spent
+
+        const QString code2 = codeWithChallenge(kS256Challenge, u"S256"_s);
+        verifyBadRequest(exchangeWithVerifier(code2, QString())); // empty is missing
+        verifyBadRequest(exchangeWithVerifier(code2, kVerifier));
+    }
+
+    void pkceWrongVerifier_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QString>("challenge");
+        QTest::addColumn<QString>("verifier");
+        const QString s256 = u"S256"_s;
+        QTest::newRow("S256 other verifier")
+            << s256 << kS256Challenge << u"eBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"_s;
+        QTest::newRow("S256 challenge sent as verifier") << s256 << kS256Challenge << kS256Challenge;
+        QTest::newRow("S256 verifier with padding") << s256 << kS256Challenge << kVerifier + u"="_s;
+        QTest::newRow("plain other verifier") << u"plain"_s << kVerifier << kVerifier.toLower();
+        // Malformed verifiers are refused even when their hash is the challenge: 42 characters,
+        // 129 characters, a character outside the unreserved set.
+        const QString tooShort = kVerifier.left(42);
+        const QString tooLong(129, u'a');
+        const QString withSpace = tooShort + u" "_s;
+        QTest::newRow("S256 verifier too short") << s256 << s256Challenge(tooShort) << tooShort;
+        QTest::newRow("S256 verifier too long") << s256 << s256Challenge(tooLong) << tooLong;
+        QTest::newRow("S256 verifier with a space") << s256 << s256Challenge(withSpace) << withSpace;
+    }
+    void pkceWrongVerifier()
+    {
+        QFETCH(QString, method);
+        QFETCH(QString, challenge);
+        QFETCH(QString, verifier);
+        const QString code = codeWithChallenge(challenge, method);
+        QVERIFY(!code.isEmpty());
+        verifyBadRequest(exchangeWithVerifier(code, verifier));
+    }
+
+    void pkceAuthorizeRefusals_data()
+    {
+        QTest::addColumn<QString>("challenge"); // null: not sent
+        QTest::addColumn<QString>("method");    // null: not sent
+        QTest::newRow("unknown method") << kS256Challenge << u"S512"_s;
+        QTest::newRow("method is case-sensitive") << kS256Challenge << u"s256"_s;
+        QTest::newRow("empty method") << kS256Challenge << u""_s;
+        QTest::newRow("challenge too short") << kS256Challenge.left(42) << u"S256"_s;
+        QTest::newRow("challenge too long") << QString(129, u'x') << u"plain"_s;
+        // Plain base64 with padding instead of base64url: '+' and '=' are not unreserved.
+        QTest::newRow("challenge in base64, not base64url")
+            << u"E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw+cM="_s << u"S256"_s;
+        QTest::newRow("empty challenge") << u""_s << u"S256"_s;
+        QTest::newRow("method without challenge") << QString() << u"S256"_s;
+    }
+    void pkceAuthorizeRefusals()
+    {
+        QFETCH(QString, challenge);
+        QFETCH(QString, method);
+        const HttpResult r = authorizeWithChallenge(challenge, method); // refused even with auto-approve
+        QCOMPARE(r.status, 302);
+        QVERIFY(r.header("Location").startsWith(kRedirect.toUtf8()));
+        QCOMPARE(locationQuery(r).queryItemValue(u"error"_s), u"invalid_request"_s);
+        QCOMPARE(locationQuery(r).queryItemValue(u"state"_s, QUrl::FullyDecoded), u"s t+a/te"_s);
+        QVERIFY(!locationQuery(r).hasQueryItem(u"code"_s));
+    }
+
+    void pkceVerifierWithoutChallengeIgnored_data()
+    {
+        QTest::addColumn<QString>("verifier");
+        QTest::newRow("well-formed") << kVerifier;
+        QTest::newRow("malformed") << u"short"_s;
+    }
+    void pkceVerifierWithoutChallengeIgnored()
+    {
+        QFETCH(QString, verifier);
+        const QString code = codeFor(m_desktopId);
+        QVERIFY(!code.isEmpty());
+        const HttpResult token = exchangeWithVerifier(code, verifier);
+        QCOMPARE(token.code(), 0);
+        QVERIFY(!token.data().toObject().value(u"access_token").toString().isEmpty());
+    }
+
+    void pkceSignInFormCarriesTheChallenge()
+    {
+        QUrlQuery q = authorizeQuery(m_desktopId);
+        q.addQueryItem(u"code_challenge"_s, kS256Challenge);
+        q.addQueryItem(u"code_challenge_method"_s, u"S256"_s);
+        const HttpResult page = m_http->get(u"/oauth2/authorize"_s, q);
+        QCOMPARE(page.status, 200);
+        const QByteArray challengeField =
+            "<input type=\"hidden\" name=\"code_challenge\" value=\"" + kS256Challenge.toUtf8() + "\">";
+        const QByteArray methodField = "<input type=\"hidden\" name=\"code_challenge_method\" value=\"S256\">";
+        QVERIFY(page.body.contains(challengeField));
+        QVERIFY(page.body.contains(methodField));
+        // Without PKCE the page adds no such fields.
+        QVERIFY(!m_http->get(u"/oauth2/authorize"_s, authorizeQuery(m_desktopId)).body.contains("code_challenge"));
+
+        // Post the form as the page does: its hidden fields, then the user's answers.
+        QUrlQuery form = q;
+        form.addQueryItem(u"scope"_s, QString());
+        form.addQueryItem(u"username"_s, m_user);
+        form.addQueryItem(u"password"_s, u"wrong"_s);
+        form.addQueryItem(u"decision"_s, u"approve"_s);
+        HttpResult r = m_http->post(u"/oauth2/authorize"_s, form);
+        QCOMPARE(r.status, 200); // wrong password: the page again, still carrying the challenge
+        QVERIFY(r.body.contains("role=\"alert\""));
+        QVERIFY(r.body.contains(challengeField));
+        QVERIFY(r.body.contains(methodField));
+
+        form.removeAllQueryItems(u"password"_s);
+        form.addQueryItem(u"password"_s, m_sandbox.user(0).value(u"password").toString());
+        r = m_http->post(u"/oauth2/authorize"_s, form);
+        QCOMPARE(r.status, 302);
+        QCOMPARE(locationQuery(r).queryItemValue(u"state"_s, QUrl::FullyDecoded), u"s t+a/te"_s);
+        const QString code = locationQuery(r).queryItemValue(u"code"_s, QUrl::FullyDecoded);
+        QVERIFY(!code.isEmpty());
+        const HttpResult token = exchangeWithVerifier(code, kVerifier);
+        QCOMPARE(token.code(), 0);
+        const QString access = token.data().toObject().value(u"access_token").toString();
+        QCOMPARE(m_http->get(u"/profile"_s, {}, access).data().toObject().value(u"username").toString(), m_user);
+
+        // The form's challenge is bound to the code: a second code needs the verifier too.
+        r = m_http->post(u"/oauth2/authorize"_s, form);
+        const QString code2 = locationQuery(r).queryItemValue(u"code"_s, QUrl::FullyDecoded);
+        QVERIFY(!code2.isEmpty());
+        verifyBadRequest(exchange(code2));
+
+        // A bad challenge posted through the form is refused like on GET.
+        form.removeAllQueryItems(u"code_challenge_method"_s);
+        form.addQueryItem(u"code_challenge_method"_s, u"S1"_s);
+        r = m_http->post(u"/oauth2/authorize"_s, form);
+        QCOMPARE(r.status, 302);
+        QCOMPARE(locationQuery(r).queryItemValue(u"error"_s), u"invalid_request"_s);
+        QCOMPARE(locationQuery(r).queryItemValue(u"state"_s, QUrl::FullyDecoded), u"s t+a/te"_s);
     }
 
     void tokenEndpointRefusals_data()
