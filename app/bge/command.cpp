@@ -1,0 +1,69 @@
+#include "command.h"
+
+#include <QCoreApplication>
+
+namespace bge::cli {
+
+using namespace Qt::StringLiterals;
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("bge::cli", text);
+}
+
+QString tr(const char* text, const char* disambiguation, int n)
+{
+    return QCoreApplication::translate("bge::cli", text, disambiguation, n);
+}
+
+bool parseAssignments(const QStringList& arguments, QList<std::pair<QString, QString>>* out, QString* problem)
+{
+    for (const QString& arg : arguments) {
+        const qsizetype eq = arg.indexOf(u'=');
+        if (eq <= 0) {
+            *problem = tr("expected key=value, got \"%1\"").arg(arg);
+            return false;
+        }
+        out->append({arg.left(eq).trimmed(), arg.mid(eq + 1)});
+    }
+    return true;
+}
+
+bool readPaging(const OptionReader& args, int maxLimit, PageToken* page, int* limit, QString* problem)
+{
+    if (args.isSet(u"limit"_s)) {
+        bool ok = false;
+        *limit = args.value(u"limit"_s).toInt(&ok);
+        if (!ok || *limit < 1 || *limit > maxLimit) {
+            *problem = tr("--limit takes a number between 1 and %1").arg(maxLimit);
+            return false;
+        }
+    }
+    if (args.isSet(u"page"_s)) {
+        *page = PageToken::fromString(args.value(u"page"_s));
+        if (page->isFirst()) {
+            *problem = tr("--page takes a page number or the cursor a previous page printed");
+            return false;
+        }
+    }
+    return true;
+}
+
+QString optional(const std::optional<double>& value, int precision)
+{
+    return value ? QString::number(*value, 'g', precision) : QString();
+}
+
+QString optional(const std::optional<qint64>& value)
+{
+    return value ? QString::number(*value) : QString();
+}
+
+QString yesNo(const std::optional<bool>& value)
+{
+    if (!value)
+        return {};
+    return *value ? tr("yes") : tr("no");
+}
+
+} // namespace bge::cli

@@ -1,0 +1,16 @@
+#include "commandregistry.h"
+
+namespace bge::cli {
+
+std::vector<std::unique_ptr<Command>> allCommands()
+{
+    std::vector<std::unique_ptr<Command>> commands;
+    addAuthCommands(commands);
+    addSampleCommands(commands);
+    addVariantsCommand(commands);
+    addAbundanceCommands(commands);
+    addModelCommand(commands);
+    return commands;
+}
+
+} // namespace bge::cli

@@ -1,0 +1,83 @@
+#include "optionreader.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace bge::cli {
+
+using namespace Qt::StringLiterals;
+
+QStringList splitItems(const QString& text)
+{
+    static const QRegularExpression kSeparators(u"[\\s,;]+"_s);
+    return text.split(kSeparators, Qt::SkipEmptyParts);
+}
+
+const OptionReader::Spec* OptionReader::find(const QString& name) const
+{
+    for (const Spec& s : m_specs) {
+        if (s.name == name)
+            return &s;
+    }
+    return nullptr;
+}
+
+bool OptionReader::parse(const QStringList& arguments)
+{
+    bool optionsEnded = false;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString& arg = arguments[i];
+        if (optionsEnded || !arg.startsWith(u"--"_s) || arg == u"-") {
+            if (!optionsEnded && arg.startsWith(u'-') && arg.size() > 1 && arg != u"-") {
+                m_error = QCoreApplication::translate("bge::cli", "unknown option %1").arg(arg);
+                return false;
+            }
+            m_positional.append(arg);
+            continue;
+        }
+        if (arg == u"--") {
+            optionsEnded = true;
+            continue;
+        }
+        QString name = arg.mid(2);
+        QString value;
+        bool inlineValue = false;
+        if (const qsizetype eq = name.indexOf(u'='); eq >= 0) {
+            value = name.mid(eq + 1);
+            name = name.left(eq);
+            inlineValue = true;
+        }
+        const Spec* spec = find(name);
+        if (!spec) {
+            m_error = QCoreApplication::translate("bge::cli", "unknown option --%1").arg(name);
+            return false;
+        }
+        if (!spec->takesValue) {
+            if (inlineValue) {
+                m_error = QCoreApplication::translate("bge::cli", "option --%1 takes no value").arg(name);
+                return false;
+            }
+            m_values[name].append(u"true"_s);
+            continue;
+        }
+        if (!inlineValue) {
+            if (i + 1 >= arguments.size()) {
+                m_error = QCoreApplication::translate("bge::cli", "option --%1 needs a value").arg(name);
+                return false;
+            }
+            value = arguments[++i];
+        }
+        m_values[name].append(value);
+    }
+    return true;
+}
+
+QStringList OptionReader::list(const QString& name) const
+{
+    QStringList items;
+    for (const QString& v : values(name))
+        items += splitItems(v);
+    return items;
+}
+
+} // namespace bge::cli
