@@ -4,7 +4,7 @@ PRESET ?= ci
 BUILD_DIR := build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test bench asan clean
+.PHONY: all deps configure build run test bench asan clean translations
 
 all: build
 
@@ -32,6 +32,11 @@ asan: deps
 	cmake --preset asan
 	cmake --build build-asan --parallel $(JOBS)
 	ctest --preset asan
+
+# Refreshes resources/translations/*.ts from the sources; translate, then commit.
+translations:
+	/usr/lib/qt6/bin/lupdate -no-obsolete -locations none -source-language en -target-language zh_CN \
+	    core app -ts resources/translations/bge_zh_CN.ts
 
 clean:
 	rm -rf $(BUILD_DIR) build-asan build-release

@@ -13,6 +13,7 @@
 using namespace Qt::StringLiterals;
 using namespace bge::cli;
 
+namespace bge::cli {
 namespace {
 
 QString overview(const std::vector<std::unique_ptr<Command>>& commands)
@@ -36,6 +37,7 @@ Command* findCommand(const std::vector<std::unique_ptr<Command>>& commands, cons
 }
 
 } // namespace
+} // namespace bge::cli
 
 int main(int argc, char* argv[])
 {
@@ -52,7 +54,7 @@ int main(int argc, char* argv[])
     const CommandLine cl = parseCommandLine(QCoreApplication::arguments());
     const auto commands = allCommands();
     if (!cl.error.isEmpty()) {
-        printErr(tr("bge: %1").arg(cl.error) + u'\n');
+        printErr(QCoreApplication::translate("bge::cli", "bge: %1").arg(cl.error) + u'\n');
         return ExitUsage;
     }
     if (cl.global.showVersion) {
@@ -67,7 +69,7 @@ int main(int argc, char* argv[])
         }
         const Command* c = findCommand(commands, topic);
         if (!c) {
-            printErr(tr("bge: unknown command \"%1\"").arg(topic) + u'\n');
+            printErr(QCoreApplication::translate("bge::cli", "bge: unknown command \"%1\"").arg(topic) + u'\n');
             return ExitUsage;
         }
         printOut(c->usage() + u'\n' + globalOptionsHelp());
@@ -75,7 +77,7 @@ int main(int argc, char* argv[])
     }
     Command* command = findCommand(commands, cl.command);
     if (!command) {
-        printErr(tr("bge: unknown command \"%1\" (see `bge help`)").arg(cl.command) + u'\n');
+        printErr(QCoreApplication::translate("bge::cli", "bge: unknown command \"%1\" (see `bge help`)").arg(cl.command) + u'\n');
         return ExitUsage;
     }
     if (cl.global.showHelp) {
@@ -89,7 +91,7 @@ int main(int argc, char* argv[])
     CliContext ctx(cl.global);
     OptionReader options(command->options());
     if (!options.parse(cl.arguments)) {
-        printErr(tr("bge: %1").arg(options.error()) + u'\n' + command->usage());
+        printErr(QCoreApplication::translate("bge::cli", "bge: %1").arg(options.error()) + u'\n' + command->usage());
         return ExitUsage;
     }
     if (!ctx.prepare())

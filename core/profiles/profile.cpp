@@ -70,19 +70,18 @@ bool isLoopbackHost(const QString& host)
 
 QString endpointProblem(const QUrl& endpoint)
 {
-    const auto tr = [](const char* text) { return QCoreApplication::translate("bge::Profile", text); };
     if (!endpoint.isValid() || endpoint.host().isEmpty())
-        return tr("The endpoint is not a valid address.");
+        return QCoreApplication::translate("bge::Profile", "The endpoint is not a valid address.");
     if (endpoint.scheme() == u"https")
         return {};
     if (endpoint.scheme() == u"http") {
         if (isLoopbackHost(endpoint.host()))
             return {};
-        return tr("Plain http:// is refused for %1: tokens and secrets would cross the network unencrypted. "
+        return QCoreApplication::translate("bge::Profile", "Plain http:// is refused for %1: tokens and secrets would cross the network unencrypted. "
                   "Use https://, or http:// only for this computer (127.0.0.1, localhost).")
             .arg(endpoint.host());
     }
-    return tr("The endpoint must start with https://.");
+    return QCoreApplication::translate("bge::Profile", "The endpoint must start with https://.");
 }
 
 QUrl normalizedEndpoint(const QString& text)

@@ -1,5 +1,7 @@
 // taxa, functions, genes: microbiome abundance of a metagenomic sample.
 #include "command.h"
+
+#include <QCoreApplication>
 #include "commandregistry.h"
 #include "output.h"
 #include "tableprinter.h"
@@ -35,6 +37,9 @@ void printFooter(const Page<T>& page)
 
 class TaxaCommand final : public Command
 {
+public:
+    Q_DECLARE_TR_FUNCTIONS(bge::cli::TaxaCommand)
+
 public:
     QString name() const override { return u"taxa"_s; }
     QString summary() const override { return tr("taxon abundance of a sample, against its reference cohort"); }
@@ -88,6 +93,9 @@ public:
 class FunctionsCommand final : public Command
 {
 public:
+    Q_DECLARE_TR_FUNCTIONS(bge::cli::FunctionsCommand)
+
+public:
     QString name() const override { return u"functions"_s; }
     QString summary() const override { return tr("function abundance of a sample in one catalog"); }
     QString usage() const override
@@ -136,6 +144,9 @@ public:
 
 class GenesCommand final : public Command
 {
+public:
+    Q_DECLARE_TR_FUNCTIONS(bge::cli::GenesCommand)
+
 public:
     QString name() const override { return u"genes"_s; }
     QString summary() const override { return tr("gene abundance of a sample (a list, or result files)"); }

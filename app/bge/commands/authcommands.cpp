@@ -1,6 +1,8 @@
 // login, logout, whoami.
 #include "browseropener.h"
 #include "command.h"
+
+#include <QCoreApplication>
 #include "commandregistry.h"
 #include "output.h"
 #include "tableprinter.h"
@@ -29,6 +31,9 @@ void rememberProfile(CliContext& ctx, Profile::GrantMode mode)
 
 class LoginCommand final : public Command
 {
+public:
+    Q_DECLARE_TR_FUNCTIONS(bge::cli::LoginCommand)
+
 public:
     QString name() const override { return u"login"_s; }
     QString summary() const override { return tr("sign in (browser and loopback redirect, or client credentials)"); }
@@ -177,6 +182,9 @@ private:
 class LogoutCommand final : public Command
 {
 public:
+    Q_DECLARE_TR_FUNCTIONS(bge::cli::LogoutCommand)
+
+public:
     QString name() const override { return u"logout"_s; }
     QString summary() const override { return tr("sign out and forget the stored session and client secret"); }
     QString usage() const override
@@ -198,6 +206,9 @@ public:
 
 class WhoamiCommand final : public Command
 {
+public:
+    Q_DECLARE_TR_FUNCTIONS(bge::cli::WhoamiCommand)
+
 public:
     QString name() const override { return u"whoami"_s; }
     QString summary() const override { return tr("show the signed-in user and the token's details"); }

@@ -1,5 +1,7 @@
 // model: run an interpretation model.
 #include "command.h"
+
+#include <QCoreApplication>
 #include "commandregistry.h"
 #include "output.h"
 #include "tableprinter.h"
@@ -27,6 +29,9 @@ QString valueText(const QJsonValue& v)
 
 class ModelCommand final : public Command
 {
+public:
+    Q_DECLARE_TR_FUNCTIONS(bge::cli::ModelCommand)
+
 public:
     QString name() const override { return u"model"_s; }
     QString summary() const override { return tr("run an interpretation model"); }

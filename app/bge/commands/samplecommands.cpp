@@ -1,5 +1,7 @@
 // samples, sample, externals, register-sample, improve-sample.
 #include "command.h"
+
+#include <QCoreApplication>
 #include "commandregistry.h"
 #include "output.h"
 #include "tableprinter.h"
@@ -51,6 +53,9 @@ std::optional<bool> readYesNo(const QString& text, bool* ok)
 
 class SamplesCommand final : public Command
 {
+public:
+    Q_DECLARE_TR_FUNCTIONS(bge::cli::SamplesCommand)
+
 public:
     QString name() const override { return u"samples"_s; }
     QString summary() const override { return tr("list samples, with every filter of the platform"); }
@@ -137,6 +142,9 @@ private:
 class SampleCommand final : public Command
 {
 public:
+    Q_DECLARE_TR_FUNCTIONS(bge::cli::SampleCommand)
+
+public:
     QString name() const override { return u"sample"_s; }
     QString summary() const override { return tr("show one sample in full, with its files"); }
     QString usage() const override { return tr("Usage: bge sample BIOSAMPLE_ID\n"); }
@@ -199,6 +207,9 @@ public:
 class ExternalsCommand final : public Command
 {
 public:
+    Q_DECLARE_TR_FUNCTIONS(bge::cli::ExternalsCommand)
+
+public:
     QString name() const override { return u"externals"_s; }
     QString summary() const override { return tr("find biosample ids by external sample ids"); }
     QString usage() const override
@@ -240,6 +251,9 @@ public:
 class RegisterSampleCommand final : public Command
 {
 public:
+    Q_DECLARE_TR_FUNCTIONS(bge::cli::RegisterSampleCommand)
+
+public:
     QString name() const override { return u"register-sample"_s; }
     QString summary() const override { return tr("register a new sample"); }
     QString usage() const override
@@ -278,6 +292,9 @@ public:
 
 class ImproveSampleCommand final : public Command
 {
+public:
+    Q_DECLARE_TR_FUNCTIONS(bge::cli::ImproveSampleCommand)
+
 public:
     QString name() const override { return u"improve-sample"_s; }
     QString summary() const override { return tr("fill in fields of a sample that are still empty"); }

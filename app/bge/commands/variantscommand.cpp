@@ -1,5 +1,7 @@
 // variants: genotypes at rsids for one sample.
 #include "command.h"
+
+#include <QCoreApplication>
 #include "commandregistry.h"
 #include "output.h"
 #include "tableprinter.h"
@@ -25,6 +27,9 @@ QString frequencyOf(const Variant& v)
 
 class VariantsCommand final : public Command
 {
+public:
+    Q_DECLARE_TR_FUNCTIONS(bge::cli::VariantsCommand)
+
 public:
     QString name() const override { return u"variants"_s; }
     QString summary() const override { return tr("genotypes of a sample at the given rsids"); }
