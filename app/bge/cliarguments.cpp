@@ -97,7 +97,8 @@ QString globalOptionsHelp()
 {
     return tr("Global options (before or after the command):\n"
               "  --profile NAME             use the named profile (default: BGE_PROFILE or \"default\")\n"
-              "  --endpoint URL             platform address (https://, or http:// on this computer only)\n"
+              "  --endpoint URL             platform address: main, backup, or a URL (https://; http:// only\n"
+              "                             on this computer, e.g. the bge-sandbox)\n"
               "  --client-id ID             client application id\n"
               "  --client-secret-file FILE  read the client secret from FILE (or set BGE_CLIENT_SECRET)\n"
               "  --json                     print the platform's data as JSON on stdout\n"

@@ -74,7 +74,11 @@ bool CliContext::prepare()
     QString endpointText = m_options.endpoint;
     if (endpointText.isEmpty())
         endpointText = environment("BGE_ENDPOINT");
-    if (!endpointText.isEmpty())
+    if (endpointText == u"main")
+        m_profile.endpoint = Profile::mainEndpoint();
+    else if (endpointText == u"backup")
+        m_profile.endpoint = Profile::backupEndpoint();
+    else if (!endpointText.isEmpty())
         m_profile.endpoint = normalizedEndpoint(endpointText);
     if (const QString problem = endpointProblem(m_profile.endpoint); !problem.isEmpty()) {
         usageError(problem);
