@@ -158,28 +158,6 @@
         <translation>--timeout 的值应为 1 到 3600 之间的秒数</translation>
     </message>
     <message>
-        <source>Global options (before or after the command):
-  --profile NAME             use the named profile (default: BGE_PROFILE or &quot;default&quot;)
-  --endpoint URL             platform address (https://, or http:// on this computer only)
-  --client-id ID             client application id
-  --client-secret-file FILE  read the client secret from FILE (or set BGE_CLIENT_SECRET)
-  --json                     print the platform&apos;s data as JSON on stdout
-  --timeout SECONDS          give up on a silent server after this long (default 60)
-  --verbose                  log requests (never tokens or secrets) to stderr
-  --version, --help
-</source>
-        <translation>全局选项（可放在命令之前或之后）：
-  --profile NAME             使用指定名称的配置（默认：BGE_PROFILE 或 &quot;default&quot;）
-  --endpoint URL             平台地址（https://；http:// 仅限本机）
-  --client-id ID             客户端应用 ID
-  --client-secret-file FILE  从 FILE 读取客户端密钥（或设置 BGE_CLIENT_SECRET）
-  --json                     以 JSON 格式将平台数据输出到标准输出
-  --timeout SECONDS          服务器无响应超过该秒数后放弃（默认 60）
-  --verbose                  将请求日志输出到标准错误（不含令牌和密钥）
-  --version, --help
-</translation>
-    </message>
-    <message>
         <source>expected key=value, got &quot;%1&quot;</source>
         <translation>应为 key=value 格式，实际为“%1”</translation>
     </message>
@@ -266,6 +244,30 @@ Exit codes: 0 success, 1 API error, 2 usage error, 3 transport or authentication
     <message>
         <source>bge: unknown command &quot;%1&quot; (see `bge help`)</source>
         <translation>bge: 未知命令“%1”（参见 `bge help`）</translation>
+    </message>
+    <message>
+        <source>Global options (before or after the command):
+  --profile NAME             use the named profile (default: BGE_PROFILE or &quot;default&quot;)
+  --endpoint URL             platform address: main, backup, or a URL (https://; http:// only
+                             on this computer, e.g. the bge-sandbox)
+  --client-id ID             client application id
+  --client-secret-file FILE  read the client secret from FILE (or set BGE_CLIENT_SECRET)
+  --json                     print the platform&apos;s data as JSON on stdout
+  --timeout SECONDS          give up on a silent server after this long (default 60)
+  --verbose                  log requests (never tokens or secrets) to stderr
+  --version, --help
+</source>
+        <translation>全局选项（可放在命令之前或之后）：
+  --profile NAME             使用指定的配置（默认：BGE_PROFILE 或 &quot;default&quot;）
+  --endpoint URL             平台地址：main、backup 或一个 URL（https://；http:// 仅限
+                             本机，例如 bge-sandbox）
+  --client-id ID             客户端应用 ID
+  --client-secret-file FILE  从 FILE 读取客户端密钥（或设置 BGE_CLIENT_SECRET）
+  --json                     以 JSON 格式在标准输出打印平台返回的数据
+  --timeout SECONDS          服务器无响应超过该时长即放弃（默认 60）
+  --verbose                  在标准错误输出记录请求（绝不包含令牌或密钥）
+  --version, --help
+</translation>
     </message>
 </context>
 <context>
