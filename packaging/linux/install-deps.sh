@@ -12,6 +12,8 @@ packages=(
   qt6-webengine-dev qt6-webengine-dev-tools qt6-charts-dev qt6-svg-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qt6-qpa-plugins libqt6svg6 qtkeychain-qt6-dev libgl-dev libxkbcommon-dev
+  # QtKeychain dlopen()s libsecret at run time and its package does not depend on it
+  libsecret-1-0
   # sandbox: streaming HTTP server for object storage, fast digests
   libcpp-httplib-dev libssl-dev
   # tests: X server, private D-Bus session with a real keychain, HTTP tools
