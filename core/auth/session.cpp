@@ -49,8 +49,12 @@ void Session::useClientCredentials()
 
 void Session::signOut()
 {
-    if (m_renewalJob)
+    if (m_renewalJob) {
+        // Its Cancelled outcome is not a renewal failure to report, and must not clear a
+        // renewal started after a new sign-in.
+        m_renewalJob->disconnect(this);
         m_renewalJob->abort();
+    }
     m_renewalJob = nullptr;
     m_grant = {};
     m_refreshToken.clear();
