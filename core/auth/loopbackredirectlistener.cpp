@@ -23,6 +23,16 @@ LoopbackRedirectListener::LoopbackRedirectListener(QObject* parent) : QObject(pa
     connect(&m_server, &QTcpServer::newConnection, this, &LoopbackRedirectListener::onNewConnection);
 }
 
+LoopbackRedirectListener::~LoopbackRedirectListener()
+{
+    // Client sockets are children of m_server, so they die after m_buffers: their
+    // disconnected() handler must not reach back into a half-destroyed listener (a browser
+    // still holding a connection when the sign-in dialog closes).
+    const QList<QTcpSocket*> sockets = m_server.findChildren<QTcpSocket*>();
+    for (QTcpSocket* socket : sockets)
+        socket->disconnect(this);
+}
+
 bool LoopbackRedirectListener::listen(const QString& path)
 {
     m_path = path.startsWith(u'/') ? path : u'/' + path;

@@ -27,6 +27,7 @@ class LoopbackRedirectListener final : public QObject
     Q_OBJECT
 public:
     explicit LoopbackRedirectListener(QObject* parent = nullptr);
+    ~LoopbackRedirectListener() override;
 
     // Starts listening; false (with errorString()) when no loopback port could be opened.
     bool listen(const QString& path = QStringLiteral("/callback"));

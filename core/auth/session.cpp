@@ -49,8 +49,12 @@ void Session::useClientCredentials()
 
 void Session::signOut()
 {
-    if (m_renewalJob)
+    if (m_renewalJob) {
+        // Its Cancelled outcome is not a renewal failure to report, and must not clear a
+        // renewal started after a new sign-in.
+        m_renewalJob->disconnect(this);
         m_renewalJob->abort();
+    }
     m_renewalJob = nullptr;
     m_grant = {};
     m_refreshToken.clear();
@@ -141,8 +145,9 @@ void Session::onRenewed(const Result<TokenGrant>& result)
     }
     ApiError error = result.error();
     // The platform answered and said no (bad refresh token, revoked client): the stored
-    // credentials are dead. A network failure leaves them alone for the next attempt.
-    if (error.kind() == ApiError::Kind::Api || error.kind() == ApiError::Kind::Http) {
+    // credentials are dead. A network failure or a 5xx (a proxy or server having a bad
+    // moment) leaves them alone for the next attempt.
+    if (error.kind() == ApiError::Kind::Api || (error.kind() == ApiError::Kind::Http && !error.isRetryable())) {
         const QString detail = u"the platform refused to renew the sign-in (%1 %2)"_s.arg(
             error.kind() == ApiError::Kind::Api ? error.apiCode() : error.httpStatus()).arg(error.apiMessage());
         error = ApiError::authentication(detail);
