@@ -481,10 +481,6 @@ private Q_SLOTS:
         QVERIFY(!r.code.isEmpty());
         const Result<TokenGrant> grant = await(stack->oauth.exchangeCode(
             stack->clientSecret, r.code, testRedirectUri(), Pkce::generate().verifier));
-        if (grant.ok()) {
-            // Enforced once the sandbox PKCE branch lands; until then the sandbox ignores PKCE.
-            QSKIP("the sandbox does not check code_verifier yet");
-        }
         BGE_VERIFY_API_ERROR(grant, 400);
         QCOMPARE(grant.error().apiMessage(), u"错误的请求"_s);
     }
