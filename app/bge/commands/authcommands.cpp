@@ -106,6 +106,7 @@ private:
             return ctx.fail(ApiError::transport(tr("cannot listen on 127.0.0.1: %1").arg(listener->errorString())));
         const Pkce pkce = Pkce::generate();
         const QString state = randomState();
+        listener->setExpectedState(state);
         const QString redirectUri = listener->redirectUri().toString();
         const QUrl url = ctx.oauth().authorizationUrl(redirectUri, state, scopes, pkce.challenge);
 
