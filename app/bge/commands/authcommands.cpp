@@ -70,7 +70,8 @@ public:
         const QStringList scopes = args.list(u"scope"_s);
         ctx.sessionStore().load(ctx.profile().name, [&ctx, explicitSecret, clientCredentials, scopes, waitSeconds,
                                                      noBrowser = args.isSet(u"no-browser"_s)](const SessionStore::Secrets& stored) {
-            const QString secret = explicitSecret.isEmpty() ? stored.clientSecret : explicitSecret;
+            const QString storedSecret = ctx.storedSecretsApply() ? stored.clientSecret : QString();
+            const QString secret = explicitSecret.isEmpty() ? storedSecret : explicitSecret;
             if (secret.isEmpty())
                 return ctx.usageError(tr("the client secret is needed once: set BGE_CLIENT_SECRET or use "
                                          "--client-secret-file FILE (it is then kept in the keychain)"));
