@@ -95,6 +95,8 @@ bool CliContext::prepare()
         if (stored && stored->clientId != clientId) {
             m_profile.grantMode = Profile::GrantMode::AuthorizationCode;
             m_profileSaved = false;
+            // So did the session and client secret in the keychain: they are the other app's.
+            m_storedSecretsApply = false;
         }
     }
 
@@ -169,7 +171,8 @@ void CliContext::startAuthentication()
     const QString explicitSecret = explicitClientSecret(&problem);
     if (!problem.isEmpty())
         return authenticationDone(ApiError::usage(problem));
-    m_sessionStore->load(m_profile.name, [this, explicitSecret](const SessionStore::Secrets& secrets) {
+    m_sessionStore->load(m_profile.name, [this, explicitSecret](const SessionStore::Secrets& loaded) {
+        const SessionStore::Secrets secrets = m_storedSecretsApply ? loaded : SessionStore::Secrets{};
         const QString secret = explicitSecret.isEmpty() ? secrets.clientSecret : explicitSecret;
         m_session->setClientSecret(secret);
         const TokenGrant& stored = secrets.grant;

@@ -44,6 +44,9 @@ public:
     bool prepare();
 
     const Profile& profile() const { return m_profile; }
+    // False when --client-id (or BGE_CLIENT_ID) names another app than the stored profile's:
+    // the profile's session and client secret in the keychain belong to that other app.
+    bool storedSecretsApply() const { return m_storedSecretsApply; }
     ProfileStore& profiles() { return *m_profiles; }
     SessionStore& sessionStore() { return *m_sessionStore; }
     CredentialStore& credentials() { return *m_credentials; }
@@ -94,6 +97,7 @@ private:
     std::unique_ptr<OAuthClient> m_oauth;
     Session* m_session = nullptr;
     bool m_profileSaved = false; // settings hold this profile for this client id
+    bool m_storedSecretsApply = true;
     bool m_finishing = false;
     AuthState m_auth = AuthState::NotStarted;
     ApiError m_authError;

@@ -86,7 +86,11 @@ int main(int argc, char* argv[])
     }
 
     // Progress notes of the core go to stderr only with --verbose; never tokens or secrets.
-    QLoggingCategory::setFilterRules(cl.global.verbose ? u"bge.*.debug=true"_s : u"bge.*.info=false\nbge.credentials.warning=false"_s);
+    // Without it, the warnings of the session and the keychain stay quiet too: whatever they
+    // report reaches the user once, as the command's own error or warning line.
+    QLoggingCategory::setFilterRules(
+        cl.global.verbose ? u"bge.*.debug=true"_s
+                          : u"bge.*.info=false\nbge.credentials.warning=false\nbge.session.warning=false"_s);
 
     CliContext ctx(cl.global);
     OptionReader options(command->options());

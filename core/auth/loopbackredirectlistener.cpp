@@ -99,7 +99,8 @@ void LoopbackRedirectListener::onReadyRead(QTcpSocket* socket)
     response.errorDescription = query.queryItemValue(u"error_description"_s, QUrl::FullyDecoded);
     if (response.code.isEmpty() && response.error.isEmpty())
         response.error = u"invalid_request"_s;
-    const bool success = response.error.isEmpty();
+    const bool success =
+        response.error.isEmpty() && (m_expectedState.isNull() || response.state == m_expectedState);
     m_delivered = true;
     respond(socket, 200, "OK", success ? m_successText : m_failureText);
     Q_EMIT responseReceived(response);

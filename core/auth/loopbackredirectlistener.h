@@ -38,6 +38,10 @@ public:
 
     // The page the browser shows afterwards (title, sentence); translated by the caller.
     void setPageTexts(const QString& successText, const QString& failureText);
+    // The state of the request sent to the browser. An answer with another state is still
+    // reported (the caller refuses it) but the browser is shown the failure page, not
+    // "Signed in": a forged redirect must not look like a successful sign-in.
+    void setExpectedState(const QString& state) { m_expectedState = state; }
 
 Q_SIGNALS:
     void responseReceived(const bge::AuthorizationResponse& response);
@@ -51,6 +55,7 @@ private:
     QString m_path;
     QString m_successText;
     QString m_failureText;
+    QString m_expectedState;
     QHash<QTcpSocket*, QByteArray> m_buffers;
     bool m_delivered = false;
 };

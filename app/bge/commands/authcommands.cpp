@@ -75,7 +75,8 @@ public:
         const QStringList scopes = args.list(u"scope"_s);
         ctx.sessionStore().load(ctx.profile().name, [&ctx, explicitSecret, clientCredentials, scopes, waitSeconds,
                                                      noBrowser = args.isSet(u"no-browser"_s)](const SessionStore::Secrets& stored) {
-            const QString secret = explicitSecret.isEmpty() ? stored.clientSecret : explicitSecret;
+            const QString storedSecret = ctx.storedSecretsApply() ? stored.clientSecret : QString();
+            const QString secret = explicitSecret.isEmpty() ? storedSecret : explicitSecret;
             if (secret.isEmpty())
                 return ctx.usageError(tr("the client secret is needed once: set BGE_CLIENT_SECRET or use "
                                          "--client-secret-file FILE (it is then kept in the keychain)"));
@@ -111,6 +112,7 @@ private:
             return ctx.fail(ApiError::transport(tr("cannot listen on 127.0.0.1: %1").arg(listener->errorString())));
         const Pkce pkce = Pkce::generate();
         const QString state = randomState();
+        listener->setExpectedState(state);
         const QString redirectUri = listener->redirectUri().toString();
         const QUrl url = ctx.oauth().authorizationUrl(redirectUri, state, scopes, pkce.challenge);
 
