@@ -173,6 +173,9 @@ void CliContext::startAuthentication()
         return authenticationDone(ApiError::usage(problem));
     m_sessionStore->load(m_profile.name, [this, explicitSecret](const SessionStore::Secrets& loaded) {
         const SessionStore::Secrets secrets = m_storedSecretsApply ? loaded : SessionStore::Secrets{};
+        // When the keychain could not be read, "not signed in" alone would hide the reason.
+        if (!loaded.problem.isEmpty())
+            printErr(tr("bge: warning: the keychain could not be read: %1").arg(loaded.problem) + u'\n');
         const QString secret = explicitSecret.isEmpty() ? secrets.clientSecret : explicitSecret;
         m_session->setClientSecret(secret);
         const TokenGrant& stored = secrets.grant;

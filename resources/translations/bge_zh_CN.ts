@@ -312,6 +312,10 @@ Exit codes: 0 success, 1 API error, 2 usage error, 3 transport or authentication
         <source>bge: %1</source>
         <translation>bge: %1</translation>
     </message>
+    <message>
+        <source>bge: warning: the keychain could not be read: %1</source>
+        <translation>bge: 警告：无法读取系统钥匙串：%1</translation>
+    </message>
 </context>
 <context>
     <name>bge::cli::ExternalsCommand</name>
