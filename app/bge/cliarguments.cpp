@@ -1,5 +1,7 @@
 #include "cliarguments.h"
 
+#include "optionreader.h"
+
 #include <QCoreApplication>
 
 namespace bge::cli {
@@ -32,14 +34,10 @@ CommandLine parseCommandLine(const QStringList& arguments)
             cl.arguments.append(arg);
             continue;
         }
-        QString name = arg.startsWith(u"--"_s) ? arg.mid(2) : QString();
-        QString value;
-        bool inlineValue = false;
-        if (const qsizetype eq = name.indexOf(u'='); eq >= 0) {
-            value = name.mid(eq + 1);
-            name = name.left(eq);
-            inlineValue = true;
-        }
+        const LongOption option = splitLongOption(arg);
+        const QString& name = option.name;
+        QString value = option.value;
+        const bool inlineValue = option.hasInlineValue;
         if (name == u"client-secret") {
             cl.error = tr("the client secret is never taken as an argument (it would show in the process list "
                           "and in shell history): use the BGE_CLIENT_SECRET environment variable, "

@@ -13,6 +13,20 @@ QStringList splitItems(const QString& text)
     return text.split(kSeparators, Qt::SkipEmptyParts);
 }
 
+LongOption splitLongOption(const QString& argument)
+{
+    LongOption option;
+    if (!argument.startsWith(u"--"_s))
+        return option;
+    option.name = argument.mid(2);
+    if (const qsizetype eq = option.name.indexOf(u'='); eq >= 0) {
+        option.value = option.name.mid(eq + 1);
+        option.name.truncate(eq);
+        option.hasInlineValue = true;
+    }
+    return option;
+}
+
 const OptionReader::Spec* OptionReader::find(const QString& name) const
 {
     for (const Spec& s : m_specs) {
@@ -39,14 +53,10 @@ bool OptionReader::parse(const QStringList& arguments)
             optionsEnded = true;
             continue;
         }
-        QString name = arg.mid(2);
-        QString value;
-        bool inlineValue = false;
-        if (const qsizetype eq = name.indexOf(u'='); eq >= 0) {
-            value = name.mid(eq + 1);
-            name = name.left(eq);
-            inlineValue = true;
-        }
+        const LongOption option = splitLongOption(arg);
+        const QString& name = option.name;
+        QString value = option.value;
+        const bool inlineValue = option.hasInlineValue;
         const Spec* spec = find(name);
         if (!spec) {
             m_error = QCoreApplication::translate("bge::cli", "unknown option --%1").arg(name);

@@ -40,6 +40,15 @@ private:
     QString m_error;
 };
 
+// "--name=value" → {name, value, true}; "--name" → {name, {}, false}; anything else → empty name.
+struct LongOption
+{
+    QString name;
+    QString value;
+    bool hasInlineValue = false;
+};
+LongOption splitLongOption(const QString& argument);
+
 // Splits "a,b c\nd" into items (rsid lists, id lists pasted from anywhere).
 QStringList splitItems(const QString& text);
 

@@ -24,6 +24,29 @@ QString percent(const Observation& o)
     return o.value ? QString::number(*o.value, 'g', 6) : QString();
 }
 
+// The shared part of taxa, functions and genes: --page/--limit/--all, then one page or all.
+template <typename T>
+void fetchPages(CliContext& ctx, const OptionReader& args, const QString& usage,
+                std::function<Job<Page<T>>*(const PageToken&, int limit)> fetch, std::function<void(const Page<T>&)> print)
+{
+    PageToken page;
+    int limit = 50;
+    QString problem;
+    if (!readPaging(args, kMaxAbundanceLimit, &page, &limit, &problem))
+        return ctx.usageError(problem, usage);
+    collectPages<T>(
+        ctx, [fetch, limit](const PageToken& p) { return fetch(p, limit); }, page, args.isSet(u"all"_s), std::move(print));
+}
+
+// Functions and genes: {"result", "count", "next_page", "limit"} as the platform sends them.
+template <typename T>
+void printCursorPageJson(const Page<T>& page)
+{
+    QJsonObject o = pageJson(page);
+    o.insert(u"limit"_s, double(page.items.size()));
+    printJson(o);
+}
+
 template <typename T>
 void printFooter(const Page<T>& page)
 {
@@ -53,17 +76,12 @@ public:
     {
         if (args.positional().size() != 1)
             return ctx.usageError(tr("give exactly one biosample id"), usage());
-        PageToken page;
-        int limit = 50;
-        QString problem;
-        if (!readPaging(args, kMaxAbundanceLimit, &page, &limit, &problem))
-            return ctx.usageError(problem, usage());
         const QString id = args.positional().first();
         const QStringList taxa = args.list(u"taxon"_s);
         PlatformApi& api = ctx.api();
-        collectPages<TaxonAbundance>(
-            ctx, [&api, id, taxa, limit](const PageToken& p) { return api.taxonAbundance(id, taxa, p, limit); }, page,
-            args.isSet(u"all"_s), [&ctx](const Page<TaxonAbundance>& result) {
+        fetchPages<TaxonAbundance>(
+            ctx, args, usage(), [&api, id, taxa](const PageToken& p, int limit) { return api.taxonAbundance(id, taxa, p, limit); },
+            [&ctx](const Page<TaxonAbundance>& result) {
                 if (ctx.json()) {
                     // Taxa come as a bare list in `data` (paging is a sibling): print the list.
                     QJsonArray a;
@@ -112,24 +130,15 @@ public:
         const QString catalog = args.positional()[1];
         if (!functionCatalogs().contains(catalog))
             return ctx.usageError(tr("unknown catalog \"%1\"").arg(catalog), usage());
-        PageToken page;
-        int limit = 50;
-        QString problem;
-        if (!readPaging(args, kMaxAbundanceLimit, &page, &limit, &problem))
-            return ctx.usageError(problem, usage());
         const QString id = args.positional().first();
         const QStringList ids = args.list(u"ids"_s);
         PlatformApi& api = ctx.api();
-        collectPages<FunctionAbundance>(
-            ctx,
-            [&api, id, catalog, ids, limit](const PageToken& p) {
-                return api.functionAbundance(id, catalog, ids, p, limit);
-            },
-            page, args.isSet(u"all"_s), [&ctx](const Page<FunctionAbundance>& result) {
+        fetchPages<FunctionAbundance>(
+            ctx, args, usage(),
+            [&api, id, catalog, ids](const PageToken& p, int limit) { return api.functionAbundance(id, catalog, ids, p, limit); },
+            [&ctx](const Page<FunctionAbundance>& result) {
                 if (ctx.json()) {
-                    QJsonObject o = pageJson(result);
-                    o.insert(u"limit"_s, double(result.items.size()));
-                    printJson(o);
+                    printCursorPageJson(result);
                     return ctx.finish(ExitSuccess);
                 }
                 TablePrinter table({tr("ID"), tr("NAME"), tr("ABUNDANCE %"), tr("SYSTEM")});
@@ -168,24 +177,17 @@ public:
             return ctx.usageError(tr("unknown catalog \"%1\"").arg(catalog), usage());
         if (!geneDataTypes().contains(type))
             return ctx.usageError(tr("the type is list or file, not \"%1\"").arg(type), usage());
-        PageToken page;
-        int limit = 50;
-        QString problem;
-        if (!readPaging(args, kMaxAbundanceLimit, &page, &limit, &problem))
-            return ctx.usageError(problem, usage());
         const QString id = args.positional().first();
         const QStringList ids = args.list(u"ids"_s);
         PlatformApi& api = ctx.api();
-        collectPages<GeneAbundance>(
-            ctx,
-            [&api, id, catalog, type, ids, limit](const PageToken& p) {
+        fetchPages<GeneAbundance>(
+            ctx, args, usage(),
+            [&api, id, catalog, type, ids](const PageToken& p, int limit) {
                 return api.geneAbundance(id, catalog, type, ids, p, limit);
             },
-            page, args.isSet(u"all"_s), [&ctx, type](const Page<GeneAbundance>& result) {
+            [&ctx, type](const Page<GeneAbundance>& result) {
                 if (ctx.json()) {
-                    QJsonObject o = pageJson(result);
-                    o.insert(u"limit"_s, double(result.items.size()));
-                    printJson(o);
+                    printCursorPageJson(result);
                     return ctx.finish(ExitSuccess);
                 }
                 if (type == u"file") {
