@@ -18,6 +18,8 @@ packages=(
   libcpp-httplib-dev libssl-dev
   # tests: X server, private D-Bus session with a real keychain, HTTP tools
   xvfb xauth dbus dbus-bin gnome-keyring libsecret-tools curl ca-certificates
+  # fuzz smoke test: clang with libFuzzer and the sanitizer runtimes, llvm-symbolizer for reports
+  clang-14 libclang-rt-14-dev llvm-14
 )
 
 # Node.js and npm run the ali-oss fidelity test. Any working node+npm will do
