@@ -76,6 +76,16 @@ void ApiCall::send(const QString& token)
     m_reply = m_connection->send(m_request, token, m_requestId);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &ApiCall::onDownloadProgress);
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
+    connect(m_reply, &QObject::destroyed, this, &ApiCall::onReplyDestroyed);
+}
+
+void ApiCall::onReplyDestroyed()
+{
+    // Only reached when the reply went away without finished(): its network access manager
+    // was deleted under it (the owner shutting down). Report it rather than wait forever.
+    if (m_finished)
+        return;
+    finish(ApiError::transport(u"the network connection was closed before an answer arrived"_s));
 }
 
 void ApiCall::onDownloadProgress(qint64 received, qint64 total)
@@ -99,6 +109,7 @@ void ApiCall::onReplyFinished()
 {
     QNetworkReply* reply = m_reply;
     m_reply = nullptr;
+    reply->disconnect(this);
     reply->deleteLater();
     if (m_finished)
         return;
@@ -106,6 +117,11 @@ void ApiCall::onReplyFinished()
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (m_tooLarge)
         return handle(ApiError::malformed(u"the response exceeds the %1-byte limit"_s.arg(kMaxResponseBytes)));
+    // The transfer time-out cancels the reply, before or after the headers arrived.
+    const bool timedOut = reply->error() == QNetworkReply::TimeoutError
+                          || (reply->error() == QNetworkReply::OperationCanceledError && !m_aborting);
+    if (timedOut)
+        return handle(transportError(reply));
     // A reply with an HTTP status but a network error code (e.g. 404 → ContentNotFoundError)
     // is an HTTP answer; one without a status never got an answer.
     if (reply->error() != QNetworkReply::NoError && status == 0)

@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QNetworkReply>
 #include <QPointer>
 
 #include <functional>
@@ -38,6 +39,7 @@ private:
     void send(const QString& token);
     void onReplyFinished();
     void onDownloadProgress(qint64 received, qint64 total);
+    void onReplyDestroyed();
     void handle(const Result<Envelope>& result);
     void finish(const Result<Envelope>& result);
     ApiError transportError(QNetworkReply* reply) const;
@@ -45,7 +47,8 @@ private:
     QPointer<ApiConnection> m_connection;
     ApiRequest m_request;
     Callback m_done;
-    QNetworkReply* m_reply = nullptr;
+    // QPointer: a reply dies with its QNetworkAccessManager, without finished().
+    QPointer<QNetworkReply> m_reply;
     QTimer* m_retryTimer = nullptr;
     QString m_tokenUsed;
     QByteArray m_requestId;

@@ -1,7 +1,11 @@
 #include "envelope.h"
 
+#include "jsonfields.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
+
+#include <limits>
 
 namespace bge {
 
@@ -54,14 +58,16 @@ Result<Envelope> parseEnvelope(const HttpAnswer& answer)
         return ApiError::malformed(u"the response is not a JSON object: %1"_s.arg(bodyExcerpt(answer.body)));
 
     const QJsonObject root = doc.object();
-    const QJsonValue code = root.value(u"code");
-    if (!code.isDouble() || code.toDouble() != double(qint64(code.toDouble())))
+    // Codes are small integers (0, 400, 41001…): anything else is not an envelope we know,
+    // and must not be cut down to an int that happens to mean something else.
+    const std::optional<qint64> code = exactInteger(root.value(u"code"));
+    if (!code || *code < std::numeric_limits<int>::min() || *code > std::numeric_limits<int>::max())
         return ApiError::malformed(u"the envelope has no integer \"code\": %1"_s.arg(bodyExcerpt(answer.body)));
     const QJsonValue msg = root.value(u"msg");
     if (!msg.isUndefined() && !msg.isNull() && !msg.isString())
         return ApiError::malformed(u"the envelope's \"msg\" is not a string"_s);
-    if (code.toInteger() != 0)
-        return ApiError::api(int(code.toInteger()), msg.toString(), root.value(u"data"));
+    if (*code != 0)
+        return ApiError::api(int(*code), msg.toString(), root.value(u"data"));
 
     const QJsonValue pagination = root.value(u"pagination");
     if (!pagination.isUndefined() && !pagination.isNull() && !pagination.isObject())

@@ -20,6 +20,17 @@ QString jsonTypeName(const QJsonValue& value)
     return {};
 }
 
+std::optional<qint64> exactInteger(const QJsonValue& value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double n = value.toDouble();
+    // 2^53: beyond it doubles no longer hold every integer.
+    if (!std::isfinite(n) || std::floor(n) != n || std::fabs(n) > 9007199254740992.0)
+        return std::nullopt;
+    return qint64(n);
+}
+
 JsonFields::JsonFields(const QJsonValue& value, QString path) : m_path(std::move(path))
 {
     m_isObject = value.isObject();
@@ -108,12 +119,10 @@ std::optional<qint64> JsonFields::integer(QStringView key)
     const std::optional<double> n = number(key);
     if (!n)
         return std::nullopt;
-    // 2^53: beyond it doubles no longer hold every integer.
-    if (std::floor(*n) != *n || std::fabs(*n) > 9007199254740992.0) {
+    const std::optional<qint64> exact = exactInteger(QJsonValue(*n));
+    if (!exact)
         fail(u"%1: expected an integer, got %2"_s.arg(childPath(key)).arg(*n));
-        return std::nullopt;
-    }
-    return qint64(*n);
+    return exact;
 }
 
 qint64 JsonFields::requiredInteger(QStringView key)

@@ -44,8 +44,8 @@ Result<Page<T>> parseResultPage(const Envelope& envelope, const QString& what)
     Page<T> page;
     page.items = std::move(items.value());
     page.total = count;
-    if (next.isDouble() && next.toDouble() >= 1 && next.toDouble() == double(qint64(next.toDouble())))
-        page.next = PageToken::pageNumber(qint64(next.toDouble()));
+    if (const std::optional<qint64> number = exactInteger(next); number && *number >= 1)
+        page.next = PageToken::pageNumber(*number);
     else if (next.isString() && !next.toString().isEmpty())
         page.next = PageToken::cursor(next.toString());
     else if (!next.isNull() && !next.isUndefined() && !(next.isString() && next.toString().isEmpty()))

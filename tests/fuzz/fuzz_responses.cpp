@@ -95,9 +95,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size)
     const Result<Envelope> envelope = parseEnvelope(HttpAnswer{200, "application/json", body});
     if (!envelope) {
         const ApiError& error = envelope.error();
-        // Not checked: apiCode() != 0 for Api errors. envelope.cpp narrows the code to int, so
-        // {"code": 4294967296} becomes an Api error with code 0 (reported to the core owner).
         check(error.kind() == ApiError::Kind::Malformed || error.kind() == ApiError::Kind::Api);
+        // An API error always carries the platform's non-zero code ({"code": 4294967296} must
+        // not wrap around to 0).
+        check(error.kind() != ApiError::Kind::Api || error.apiCode() != 0);
         (void)error.fullText();
         return 0;
     }

@@ -43,8 +43,10 @@ Result<Variant> Variant::fromJson(const QJsonValue& value)
         v.genotypeQuality = c.integer(u"GQ");
         v.phredLikelihoods = c.stringOrNumber(u"PL");
         for (const QJsonValue& ad : c.array(u"AD")) {
-            if (ad.isDouble())
-                v.alleleDepths.append(qint64(ad.toDouble()));
+            if (const std::optional<qint64> depth = exactInteger(ad))
+                v.alleleDepths.append(*depth);
+            else if (!ad.isNull())
+                c.fail(u"variant.variant.call.AD: expected integers"_s);
         }
         if (call.object().contains(u"call"))
             call.merge(c);
