@@ -1,6 +1,7 @@
 #include "clicontext.h"
 
 #include "output.h"
+#include "tableprinter.h"
 
 #include "auth/sessionstore.h"
 #include "credentials/credentialstore.h"
@@ -215,7 +216,8 @@ int CliContext::exitCodeFor(const ApiError& error)
     case ApiError::Kind::None:
         return ExitSuccess;
     case ApiError::Kind::Api:
-        return ExitApiError;
+        // 403 even after a renewal and a replay: the sign-in itself is the problem.
+        return error.isTokenRejected() ? ExitFailure : ExitApiError;
     case ApiError::Kind::Usage:
         return ExitUsage;
     default:
@@ -234,9 +236,9 @@ void CliContext::fail(const ApiError& error)
         } else if (!data.isNull() && !data.isUndefined()) {
             line += u' ' + data.toVariant().toString();
         }
-        printErr(line + u'\n');
+        printErr(printable(line) + u'\n');
         if (m_options.verbose)
-            printErr(u"bge: "_s + error.fullText() + u'\n');
+            printErr(u"bge: "_s + printable(error.fullText()) + u'\n');
     } else if (error.kind() == ApiError::Kind::Usage) {
         printErr(tr("bge: %1").arg(error.detail()) + u'\n');
     } else {

@@ -60,6 +60,7 @@ void collectPages(CliContext& ctx, std::function<Job<Page<T>>*(const PageToken&)
         call<Page<T>>(ctx, fetch(token), [&ctx, all, done, s](const Page<T>& page) {
             s->collected.items += page.items;
             s->collected.total = page.total;
+            s->collected.limit = page.limit;
             s->collected.next = page.next;
             if (all && page.next && !page.items.isEmpty()) {
                 // A server that hands back a page token it already gave would loop forever.

@@ -90,7 +90,7 @@ int main(int argc, char* argv[])
     // report reaches the user once, as the command's own error or warning line.
     QLoggingCategory::setFilterRules(
         cl.global.verbose ? u"bge.*.debug=true"_s
-                          : u"bge.*.info=false\nbge.credentials.warning=false\nbge.session.warning=false"_s);
+                          : u"bge.*.debug=false\nbge.*.info=false\nbge.credentials.warning=false\nbge.session.warning=false"_s);
 
     CliContext ctx(cl.global);
     OptionReader options(command->options());

@@ -25,17 +25,18 @@ int charWidth(char32_t c)
     return isWide(c) ? 2 : 1;
 }
 
-QString sanitized(QString text)
+} // namespace
+
+QString printable(QString text)
 {
-    // A cell is one line: newlines and tabs from the platform's text must not break the table.
+    // Text from the server is shown, never interpreted: control characters (newlines that
+    // would break a table, ESC sequences that would drive the terminal) become spaces.
     for (QChar& c : text) {
-        if (c == u'\n' || c == u'\r' || c == u'\t')
+        if (c.category() == QChar::Other_Control)
             c = u' ';
     }
     return text;
 }
-
-} // namespace
 
 int TablePrinter::displayWidth(QStringView text)
 {
@@ -66,7 +67,7 @@ void TablePrinter::addRow(QStringList cells)
     while (cells.size() < m_headers.size())
         cells.append(QString());
     for (QString& c : cells)
-        c = fitted(sanitized(c), m_maxWidth);
+        c = fitted(printable(c), m_maxWidth);
     m_rows.append(std::move(cells));
 }
 
@@ -104,7 +105,7 @@ QString renderFields(const QList<std::pair<QString, QString>>& fields)
         width = std::max(width, TablePrinter::displayWidth(key));
     QString out;
     for (const auto& [key, value] : fields)
-        out += key + u':' + QString(width - TablePrinter::displayWidth(key) + 1, u' ') + value + u'\n';
+        out += key + u':' + QString(width - TablePrinter::displayWidth(key) + 1, u' ') + printable(value) + u'\n';
     return out;
 }
 

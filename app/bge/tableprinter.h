@@ -25,6 +25,9 @@ private:
     int m_maxWidth = 60;
 };
 
+// Control characters from remote text replaced by spaces.
+QString printable(QString text);
+
 // "Key: value" lines with the keys aligned.
 QString renderFields(const QList<std::pair<QString, QString>>& fields);
 

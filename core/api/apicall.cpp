@@ -70,6 +70,12 @@ void ApiCall::send(const QString& token)
 {
     if (m_finished || !m_connection)
         return;
+    // Bearer tokens and client secrets never cross the network in clear text, whoever built
+    // the connection: http:// only to this computer.
+    const QUrl base = m_connection->baseUrl();
+    if (base.scheme() != u"https" && !(base.scheme() == u"http" && isLoopbackUrl(base)))
+        return finish(ApiError::usage(u"refusing to send to %1://%2: only https://, or http:// to this computer"_s
+                                          .arg(base.scheme(), base.host())));
     ++m_attempts;
     m_tokenUsed = token;
     m_tooLarge = false;
@@ -126,7 +132,8 @@ void ApiCall::onReplyFinished()
     // is an HTTP answer; one without a status never got an answer.
     if (reply->error() != QNetworkReply::NoError && status == 0)
         return handle(transportError(reply));
-    HttpAnswer answer{status, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->readAll()};
+    HttpAnswer answer{status, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->readAll(),
+                      m_request.sensitiveAnswer};
     if (status >= 300 && status < 400)
         return handle(ApiError::http(status, u"unexpected redirect to %1"_s.arg(
                                                   reply->header(QNetworkRequest::LocationHeader).toUrl().host())));

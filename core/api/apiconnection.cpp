@@ -1,5 +1,6 @@
 #include "apiconnection.h"
 
+#include <QHostAddress>
 #include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -9,6 +10,15 @@
 namespace bge {
 
 using namespace Qt::StringLiterals;
+
+bool isLoopbackUrl(const QUrl& url)
+{
+    const QString host = url.host();
+    if (host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
 
 ApiConnection::ApiConnection(QUrl baseUrl, QNetworkAccessManager* network, QObject* parent)
     : QObject(parent), m_baseUrl(std::move(baseUrl)), m_network(network), m_acceptLanguage(systemAcceptLanguage())
@@ -54,7 +64,10 @@ QUrl ApiConnection::urlFor(const ApiRequest& request) const
 QNetworkReply* ApiConnection::send(const ApiRequest& request, const QString& bearerToken,
                                    const QByteArray& requestId) const
 {
-    QNetworkRequest r(urlFor(request));
+    ApiRequest sent = request;
+    if (request.introspectsBearer)
+        sent.params.append({QStringLiteral("token"), bearerToken});
+    QNetworkRequest r(urlFor(sent));
     r.setRawHeader("User-Agent", userAgent());
     r.setRawHeader("Accept", "application/json");
     r.setRawHeader("Accept-Language", m_acceptLanguage);
@@ -67,7 +80,7 @@ QNetworkReply* ApiConnection::send(const ApiRequest& request, const QString& bea
     if (request.method == ApiRequest::Method::Get)
         return m_network->get(r);
     r.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
-    return m_network->post(r, formEncode(request.params));
+    return m_network->post(r, formEncode(sent.params));
 }
 
 } // namespace bge

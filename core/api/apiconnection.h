@@ -13,6 +13,9 @@ namespace bge {
 
 class TokenProvider;
 
+// 127.0.0.0/8, ::1 or localhost.
+bool isLoopbackUrl(const QUrl& url);
+
 // The one place requests are built and sent (base URL, User-Agent, Accept-Language, bearer
 // token, transfer timeout, request id). Shared by every job talking to one endpoint.
 class ApiConnection final : public QObject

@@ -92,7 +92,9 @@ bool ApiError::isTokenRejected() const
 
 bool ApiError::isRetryable() const
 {
-    return m_kind == Kind::Transport || m_kind == Kind::Timeout || (m_kind == Kind::Http && m_httpStatus >= 500);
+    // 408 and 429 ask the client to come back later, like a 5xx.
+    return m_kind == Kind::Transport || m_kind == Kind::Timeout
+           || (m_kind == Kind::Http && (m_httpStatus >= 500 || m_httpStatus == 408 || m_httpStatus == 429));
 }
 
 ApiError ApiError::withContext(const QString& context) const

@@ -34,6 +34,12 @@ ApiRequest& ApiRequest::notIdempotent()
     return *this;
 }
 
+ApiRequest& ApiRequest::withSensitiveAnswer()
+{
+    sensitiveAnswer = true;
+    return *this;
+}
+
 ApiRequest& ApiRequest::add(const QString& name, const QString& value)
 {
     if (!value.isNull())

@@ -22,6 +22,8 @@ struct HttpAnswer
     int status = 0;
     QByteArray contentType;
     QByteArray body;
+    // Token, STS and signed-URL answers carry secrets: errors about them never quote the body.
+    bool redactBody = false;
 };
 
 // Largest body we accept: the biggest legitimate page (1000 abundance records) is a few MiB.

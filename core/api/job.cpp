@@ -1,6 +1,7 @@
 #include "job.h"
 
 #include <QMetaObject>
+#include <QPointer>
 
 namespace bge {
 
@@ -35,8 +36,10 @@ void JobBase::complete(const ApiError& error)
     // Always asynchronous with respect to whoever called start() or abort().
     QMetaObject::invokeMethod(
         this, [this] {
+            // A handler may delete a job it owns (auto-delete off): do not touch it afterwards.
+            const QPointer<JobBase> alive(this);
             Q_EMIT finished(this);
-            if (m_autoDelete)
+            if (alive && m_autoDelete)
                 deleteLater();
         },
         Qt::QueuedConnection);

@@ -36,6 +36,7 @@ Result<Page<T>> parseResultPage(const Envelope& envelope, const QString& what)
     const QJsonValue result = f.object().value(u"result");
     const std::optional<qint64> count = f.integer(u"count");
     const QJsonValue next = f.object().value(u"next_page");
+    const std::optional<qint64> limit = f.integer(u"limit");
     if (!f.ok())
         return f.error();
     Result<QList<T>> items = parseList<T>(result.isNull() ? QJsonValue(QJsonArray()) : result, what + u".result");
@@ -44,6 +45,7 @@ Result<Page<T>> parseResultPage(const Envelope& envelope, const QString& what)
     Page<T> page;
     page.items = std::move(items.value());
     page.total = count;
+    page.limit = limit;
     if (const std::optional<qint64> number = exactInteger(next); number && *number >= 1)
         page.next = PageToken::pageNumber(*number);
     else if (next.isString() && !next.toString().isEmpty())

@@ -36,6 +36,7 @@ struct Page
     QList<T> items;
     std::optional<qint64> total; // when the platform says how many there are in all
     std::optional<PageToken> next; // absent on the last page
+    std::optional<qint64> limit;   // page size, when the platform says it
     bool hasNext() const { return next.has_value(); }
 };
 

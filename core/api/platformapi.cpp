@@ -5,6 +5,7 @@
 #include "variantsjob.h"
 
 #include <QCoreApplication>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -105,8 +106,12 @@ Job<QString>* PlatformApi::ping()
 
 Job<TokenInfo>* PlatformApi::introspect(const QString& accessToken)
 {
-    return makeJob<TokenInfo>(m_connection, ApiRequest::get(u"/oauth2/introspect"_s, {{u"token"_s, accessToken}}),
-                              recordParser<TokenInfo>());
+    ApiRequest r = ApiRequest::get(u"/oauth2/introspect"_s).withSensitiveAnswer();
+    if (accessToken.isEmpty())
+        r.introspectsBearer = true;
+    else
+        r.add(u"token"_s, accessToken);
+    return makeJob<TokenInfo>(m_connection, r, recordParser<TokenInfo>());
 }
 
 Job<User>* PlatformApi::user()
@@ -116,6 +121,9 @@ Job<User>* PlatformApi::user()
 
 Job<Page<Sample>>* PlatformApi::samples(const SampleQuery& q, const PageToken& page, int limit)
 {
+    if (!page.cursorText().isEmpty())
+        return refuse<Page<Sample>>(
+            QCoreApplication::translate("bge::PlatformApi", "samples are paged by number, not by cursor: %1").arg(page.cursorText()));
     ApiRequest r = ApiRequest::get(u"/samples"_s);
     QStringList ids;
     for (const QString& id : q.biosampleIds)
@@ -204,8 +212,10 @@ Job<QList<Variant>>* PlatformApi::variants(const QString& biosampleId, const QSt
     QStringList unique = rsids;
     unique.removeDuplicates();
     const QString id = normalizedId(biosampleId);
-    ApiConnection* connection = m_connection;
+    QPointer<ApiConnection> connection = m_connection;
     const auto batch = [connection, id](const QStringList& part) -> Job<QList<Variant>>* {
+        if (!connection)
+            return new ImmediateJob<QList<Variant>>(ApiError::cancelled());
         ApiRequest r = ApiRequest::get(u"/variants"_s, {{u"biosample_id"_s, id}, {u"rsids"_s, part.join(u',')}});
         return makeJob<QList<Variant>>(connection, r,
                                        [](const Envelope& e) { return parseList<Variant>(e.data, u"variants"_s); });
@@ -218,6 +228,9 @@ Job<QList<Variant>>* PlatformApi::variants(const QString& biosampleId, const QSt
 Job<Page<TaxonAbundance>>* PlatformApi::taxonAbundance(const QString& biosampleId, const QStringList& taxonIds,
                                                        const PageToken& page, int limit)
 {
+    if (!page.cursorText().isEmpty())
+        return refuse<Page<TaxonAbundance>>(
+            QCoreApplication::translate("bge::PlatformApi", "taxa are paged by number, not by cursor: %1").arg(page.cursorText()));
     ApiRequest r = ApiRequest::get(u"/microbiome/taxon_abundance"_s, {{u"biosample_id"_s, normalizedId(biosampleId)}});
     r.add(u"taxon_id"_s, commaList(taxonIds));
     const qint64 pageNumber = page.number().value_or(1);
@@ -281,7 +294,7 @@ Job<Page<GeneAbundance>>* PlatformApi::geneAbundance(const QString& biosampleId,
 Job<UploadToken>* PlatformApi::uploadToken(const QString& regionId, bool internal)
 {
     // Not idempotent: each call mints new credentials.
-    ApiRequest r = ApiRequest::post(u"/sts/token"_s).notIdempotent();
+    ApiRequest r = ApiRequest::post(u"/sts/token"_s).notIdempotent().withSensitiveAnswer();
     r.add(u"region_id"_s, regionId.isEmpty() ? QString() : regionId);
     if (internal)
         r.add(u"internal"_s, u"true"_s);
@@ -294,6 +307,7 @@ Job<DownloadUrl>* PlatformApi::downloadUrl(const QString& objectName, const QStr
     ApiRequest r = ApiRequest::post(u"/oss/sign_url"_s, {{u"object_name"_s, objectName},
                                                           {u"region"_s, region},
                                                           {u"expiration_time"_s, QString::number(expirationSeconds)}});
+    r.withSensitiveAnswer();
     return makeJob<DownloadUrl>(m_connection, r, recordParser<DownloadUrl>());
 }
 

@@ -22,7 +22,8 @@ public:
     ApiConnection* connection() const { return m_connection; }
 
     Job<QString>* ping();
-    Job<TokenInfo>* introspect(const QString& accessToken);
+    // Without a token: the one the call itself is sent with (as renewed by the session).
+    Job<TokenInfo>* introspect(const QString& accessToken = {});
     Job<User>* user();
     Job<Page<Sample>>* samples(const SampleQuery& query, const PageToken& page = {}, int limit = 50);
     Job<Sample>* sample(const QString& biosampleId, bool requireFiles = false);

@@ -99,8 +99,12 @@ void LoopbackRedirectListener::onReadyRead(QTcpSocket* socket)
     response.errorDescription = query.queryItemValue(u"error_description"_s, QUrl::FullyDecoded);
     if (response.code.isEmpty() && response.error.isEmpty())
         response.error = u"invalid_request"_s;
-    const bool success =
-        response.error.isEmpty() && (m_expectedState.isNull() || response.state == m_expectedState);
+    // An answer with another state did not come from this sign-in (another program on this
+    // computer, a stale browser tab): ignore it, so it can neither complete nor abort the
+    // sign-in, and keep waiting for the real one.
+    if (!m_expectedState.isNull() && response.state != m_expectedState)
+        return respond(socket, 404, "Not Found", m_failureText);
+    const bool success = response.error.isEmpty();
     m_delivered = true;
     respond(socket, 200, "OK", success ? m_successText : m_failureText);
     Q_EMIT responseReceived(response);

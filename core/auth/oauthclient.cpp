@@ -31,7 +31,7 @@ QUrl OAuthClient::authorizationUrl(const QString& redirectUri, const QString& st
 Job<TokenGrant>* OAuthClient::tokenRequest(QList<std::pair<QString, QString>> params)
 {
     params.prepend({u"client_id"_s, m_clientId});
-    ApiRequest r = ApiRequest::post(u"/oauth2/access_token"_s, std::move(params)).withoutAuth().notIdempotent();
+    ApiRequest r = ApiRequest::post(u"/oauth2/access_token"_s, std::move(params)).withoutAuth().notIdempotent().withSensitiveAnswer();
     return new ApiJob<TokenGrant>(m_connection, r, [](const Envelope& e) {
         return TokenGrant::fromJson(e.data, QDateTime::currentDateTimeUtc());
     });

@@ -17,13 +17,20 @@ Session::Session(OAuthClient* oauth, QObject* parent) : QObject(parent), m_oauth
 
 Session::~Session()
 {
-    if (m_renewalJob)
+    if (m_renewalJob) {
+        m_renewalJob->disconnect(this);
         m_renewalJob->abort();
+    }
+    // Every waiting call completes, even when the session goes away under it.
+    serveWaiters({}, ApiError::cancelled());
 }
 
 void Session::setGrant(const TokenGrant& grant)
 {
     m_grant = grant;
+    // A refresh that does not rotate the refresh token keeps the one we have.
+    if (m_grant.refreshToken.isEmpty() && m_renewal == Renewal::RefreshToken)
+        m_grant.refreshToken = m_refreshToken;
     if (!grant.refreshToken.isEmpty()) {
         m_refreshToken = grant.refreshToken;
         m_renewal = Renewal::RefreshToken;

@@ -15,11 +15,6 @@ namespace bge {
 
 namespace {
 
-QString translate(const char* text)
-{
-    return QCoreApplication::translate("bge::CredentialStore", text);
-}
-
 } // namespace
 
 struct KeychainCredentialStore::Request
@@ -123,7 +118,7 @@ void KeychainCredentialStore::onJobFinished(const std::shared_ptr<Request>& requ
         if (request->operation == Operation::Remove)
             complete(request, {Status::Ok, {}, {}});
         else if (request->operation == Operation::Read)
-            complete(request, {Status::NotFound, {}, translate("No saved secret was found.")});
+            complete(request, {Status::NotFound, {}, QCoreApplication::translate("bge::CredentialStore", "No saved secret was found.")});
         else
             fail(request, job->errorString());
         return;
@@ -170,7 +165,7 @@ void KeychainCredentialStore::onTimeout(const std::shared_ptr<Request>& request)
     const auto seconds = std::chrono::ceil<std::chrono::seconds>(m_timeout).count();
     complete(request, {Status::Failed,
                        {},
-                       translate("The system keychain did not answer within %1 seconds.").arg(seconds)});
+                       QCoreApplication::translate("bge::CredentialStore", "The system keychain did not answer within %1 seconds.").arg(seconds)});
 }
 
 void KeychainCredentialStore::fail(const std::shared_ptr<Request>& request, const QString& detail)
@@ -178,13 +173,13 @@ void KeychainCredentialStore::fail(const std::shared_ptr<Request>& request, cons
     QString message;
     switch (request->operation) {
     case Operation::Read:
-        message = translate("The secret could not be read from the system keychain: %1");
+        message = QCoreApplication::translate("bge::CredentialStore", "The secret could not be read from the system keychain: %1");
         break;
     case Operation::Write:
-        message = translate("The secret could not be saved in the system keychain: %1");
+        message = QCoreApplication::translate("bge::CredentialStore", "The secret could not be saved in the system keychain: %1");
         break;
     case Operation::Remove:
-        message = translate("The secret could not be removed from the system keychain: %1");
+        message = QCoreApplication::translate("bge::CredentialStore", "The secret could not be removed from the system keychain: %1");
         break;
     }
     complete(request, {Status::Failed, {}, message.arg(detail)});
@@ -222,7 +217,7 @@ void KeychainCredentialStore::becomeSessionOnly(const QString& reason)
     qCWarning(lcCredentials) << "no system keychain, secrets are kept in memory for this run:" << reason;
     m_memory = new MemoryCredentialStore(MemoryCredentialStore::Mode::SessionFallback, this);
     Q_EMIT keychainUnavailable(
-        translate("No system keychain is available (%1); secrets are kept for this session "
+        QCoreApplication::translate("bge::CredentialStore", "No system keychain is available (%1); secrets are kept for this session "
                   "only and will be asked for again.")
             .arg(reason));
 }

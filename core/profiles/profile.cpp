@@ -72,6 +72,9 @@ QString endpointProblem(const QUrl& endpoint)
 {
     if (!endpoint.isValid() || endpoint.host().isEmpty())
         return QCoreApplication::translate("bge::Profile", "The endpoint is not a valid address.");
+    // A password in the address would end up in the settings file and on screen.
+    if (!endpoint.userInfo().isEmpty())
+        return QCoreApplication::translate("bge::Profile", "The endpoint must not contain a user name or password.");
     if (endpoint.scheme() == u"https")
         return {};
     if (endpoint.scheme() == u"http") {

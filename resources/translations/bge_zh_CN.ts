@@ -66,6 +66,26 @@
         <source>No system keychain is available; the secret is kept for this session only and will be asked for again.</source>
         <translation>系统钥匙串不可用；密钥仅在本次会话中保留，之后需要重新提供。</translation>
     </message>
+    <message>
+        <source>The system keychain did not answer within %1 seconds.</source>
+        <translation>系统钥匙串在 %1 秒内没有响应。</translation>
+    </message>
+    <message>
+        <source>The secret could not be read from the system keychain: %1</source>
+        <translation>无法从系统钥匙串读取密钥：%1</translation>
+    </message>
+    <message>
+        <source>The secret could not be saved in the system keychain: %1</source>
+        <translation>无法将密钥保存到系统钥匙串：%1</translation>
+    </message>
+    <message>
+        <source>The secret could not be removed from the system keychain: %1</source>
+        <translation>无法从系统钥匙串删除密钥：%1</translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1); secrets are kept for this session only and will be asked for again.</source>
+        <translation>系统钥匙串不可用（%1）；密钥仅在本次会话中保留，之后需要重新提供。</translation>
+    </message>
 </context>
 <context>
     <name>bge::LoopbackRedirectListener</name>
@@ -116,6 +136,14 @@
         <source>a model id is required</source>
         <translation>需要提供模型 ID</translation>
     </message>
+    <message>
+        <source>samples are paged by number, not by cursor: %1</source>
+        <translation>样品列表按页码分页，不接受游标：%1</translation>
+    </message>
+    <message>
+        <source>taxa are paged by number, not by cursor: %1</source>
+        <translation>微生物类群丰度按页码分页，不接受游标：%1</translation>
+    </message>
 </context>
 <context>
     <name>bge::Profile</name>
@@ -130,6 +158,10 @@
     <message>
         <source>The endpoint must start with https://.</source>
         <translation>平台地址必须以 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>The endpoint must not contain a user name or password.</source>
+        <translation>平台地址中不能包含用户名或密码。</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,28 @@ private Q_SLOTS:
         QVERIFY(r.errorDescription.isEmpty());
     }
 
+    // With the expected state set, answers carrying another state (another program on this
+    // computer, a stale tab) neither complete nor abort the sign-in: 404, no signal.
+    void foreignStateIsIgnored()
+    {
+        LoopbackRedirectListener listener;
+        listener.setExpectedState(u"right-state"_s);
+        QVERIFY(listener.listen());
+        QSignalSpy received(&listener, &LoopbackRedirectListener::responseReceived);
+        const Answer forged = request(m_network, "GET", withQuery(listener.redirectUri(), u"code=forged&state=wrong"_s));
+        QCOMPARE(forged.status, 404);
+        QVERIFY(!forged.body.contains("Signed in."));
+        const Answer denial =
+            request(m_network, "GET", withQuery(listener.redirectUri(), u"error=access_denied&state=wrong"_s));
+        QCOMPARE(denial.status, 404);
+        QCOMPARE(received.count(), 0);
+        const Answer real = request(m_network, "GET", withQuery(listener.redirectUri(), u"code=real&state=right-state"_s));
+        QCOMPARE(real.status, 200);
+        QVERIFY(real.body.contains("Signed in."));
+        QCOMPARE(received.count(), 1);
+        QCOMPARE(responseAt(received, 0).code, u"real"_s);
+    }
+
     void reportsAccessDenied()
     {
         LoopbackRedirectListener listener;

@@ -6,6 +6,7 @@
 
 #include "api/apiconnection.h"
 #include "api/platformapi.h"
+#include "auth/oauthclient.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -707,6 +708,75 @@ private Q_SLOTS:
         BGE_VERIFY_FINISHED_ONCE(o);
         QCOMPARE(o.kind(), u"authentication"_s);
         QCOMPARE(m_server->requests().size(), 0);
+    }
+
+    // Token, STS and signed-URL answers hold secrets: an error about one never quotes it,
+    // while an ordinary call still shows an excerpt (so the redaction is not blanket).
+    void secretsAreNeverQuotedInErrors()
+    {
+        m_server->script("/oauth2/access_token",
+                         Reply::json(R"({"access_token": "SECRET_AT_123", "refresh_token": "SECRET_RT_456"})"));
+        OAuthClient oauth(m_connection.get(), u"client"_s);
+        const JobOutcome token = awaitJob(oauth.clientCredentials(u"client-secret"_s));
+        report(token);
+        QCOMPARE(token.kind(), u"malformed"_s);
+        QVERIFY(!token.error.fullText().contains(u"SECRET_"_s));
+
+        m_server->script("/sts/token", Reply::http(500, "text/html", "<html>SECRET_STS_KEY</html>"));
+        const JobOutcome sts = awaitJob(api().uploadToken());
+        report(sts);
+        QCOMPARE(sts.kind(), u"http"_s);
+        QVERIFY(!sts.error.fullText().contains(u"SECRET_"_s));
+
+        m_server->script("/profile", Reply::json(R"({"username": "VISIBLE_TEXT"})"));
+        const JobOutcome profile = awaitJob(api().user());
+        QCOMPARE(profile.kind(), u"malformed"_s);
+        QVERIFY(profile.error.fullText().contains(u"VISIBLE_TEXT"_s));
+    }
+
+    // Introspection asks about the token the call is sent with, also after a renewal.
+    void introspectionFollowsTheRenewedToken()
+    {
+        struct RotatingTokens final : TokenProvider
+        {
+            QString token = u"old-token"_s;
+            void acquireToken(QObject* context, TokenCallback ready) override
+            {
+                QMetaObject::invokeMethod(context, [ready, t = token] { ready(t, {}); }, Qt::QueuedConnection);
+            }
+            void tokenRejected(const QString&) override { token = u"new-token"_s; }
+        } tokens;
+        m_connection->setTokenProvider(&tokens);
+        const QByteArray rejected =
+            u"{\"code\": 403, \"msg\": \"access_token 已失效或错误\", \"data\": null}"_s.toUtf8();
+        m_server->script("/oauth2/introspect",
+                         {Reply::json(rejected), Reply::json(envelope(R"({"active": true, "client_id": "c"})"))});
+        std::optional<TokenInfo> info;
+        const JobOutcome o = awaitJob(api().introspect(), &info);
+        report(o);
+        m_connection->setTokenProvider(&m_tokens);
+        BGE_VERIFY_FINISHED_ONCE(o);
+        QCOMPARE(o.kind(), u"none"_s);
+        QVERIFY(info->active);
+        const QList<MisbehavingServer::Request>& requests = m_server->requests();
+        QCOMPARE(requests.size(), 2);
+        QVERIFY(requests[0].query.contains("token=old-token"));
+        QCOMPARE(requests[0].headers.value("authorization"), QByteArray("Bearer old-token"));
+        QVERIFY(requests[1].query.contains("token=new-token"));
+        QCOMPARE(requests[1].headers.value("authorization"), QByteArray("Bearer new-token"));
+    }
+
+    // The request layer itself refuses clear-text HTTP off this computer, whoever built the
+    // connection (TEST-NET-2 address: never contacted).
+    void plainHttpOffLoopbackIsRefused()
+    {
+        ApiConnection remote(QUrl(u"http://198.51.100.7"_s), m_network.get());
+        remote.setTokenProvider(&m_tokens);
+        const JobOutcome o = awaitJob(PlatformApi(&remote).user());
+        report(o);
+        BGE_VERIFY_FINISHED_ONCE(o);
+        QCOMPARE(o.kind(), u"usage"_s);
+        QVERIFY(o.elapsedMs < 5000);
     }
 
     // More than 100 rsids go out in batches; a bad second batch fails the whole job.

@@ -43,7 +43,8 @@ template <typename T>
 void printCursorPageJson(const Page<T>& page)
 {
     QJsonObject o = pageJson(page);
-    o.insert(u"limit"_s, double(page.items.size()));
+    if (page.limit)
+        o.insert(u"limit"_s, double(*page.limit));
     printJson(o);
 }
 

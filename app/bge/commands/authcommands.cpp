@@ -131,7 +131,7 @@ private:
                              listener->close();
                              if (!response.error.isEmpty())
                                  return ctx.fail(ApiError::authentication(
-                                     tr("the sign-in was not completed (%1)").arg(response.error)));
+                                     tr("the sign-in was not completed (%1)").arg(printable(response.error))));
                              // A response with another state did not come from our request.
                              if (response.state != state)
                                  return ctx.fail(ApiError::authentication(
@@ -220,14 +220,11 @@ public:
     {
         if (!args.positional().isEmpty())
             return ctx.usageError(tr("whoami takes no arguments"), usage());
-        ctx.acquireToken(&ctx, [&ctx](const QString& token, const ApiError& error) {
-            if (error)
-                return ctx.fail(error);
-            call<TokenInfo>(ctx, ctx.api().introspect(token), [&ctx](const TokenInfo& info) {
-                if (info.grantType == u"client_credentials" || info.username.isEmpty())
-                    return print(ctx, info, nullptr);
-                call<User>(ctx, ctx.api().user(), [&ctx, info](const User& user) { print(ctx, info, &user); });
-            });
+        // Introspects the token the call itself carries, renewed first if need be.
+        call<TokenInfo>(ctx, ctx.api().introspect(), [&ctx](const TokenInfo& info) {
+            if (info.grantType == u"client_credentials" || info.username.isEmpty())
+                return print(ctx, info, nullptr);
+            call<User>(ctx, ctx.api().user(), [&ctx, info](const User& user) { print(ctx, info, &user); });
         });
     }
 
