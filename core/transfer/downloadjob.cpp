@@ -409,6 +409,8 @@ void DownloadJob::onReplyFinished()
             m_urlExpires = {};
             return ensureUrl();
         }
+        if (m_errorStatus == 416 && m_requestedFrom > 0) // a server that does not ignore a bad range
+            return restartFromScratch(u"the server refused to resume at byte %1"_s.arg(m_requestedFrom));
         const ApiError error = ApiError::http(m_errorStatus, detail);
         return error.isRetryable() ? retryOrFail(error) : fail(error);
     }
@@ -425,7 +427,7 @@ void DownloadJob::restartFromScratch(const QString& why)
 {
     if (++m_restarts > kMaxRestarts)
         return fail(ApiError::malformed(context() + u": "_s + why + u", again and again; giving up"_s));
-    qCInfo(lcDownload).noquote() << context() << why << "; starting over";
+    qCInfo(lcDownload).noquote() << context() + u": "_s + why + u"; starting over"_s;
     truncatePartial();
     if (m_hardFailure) {
         const ApiError error = *m_hardFailure;
@@ -455,13 +457,14 @@ void DownloadJob::retryOrFail(const ApiError& error)
     m_consecutiveFailures = m_attemptBytes > 0 ? 1 : m_consecutiveFailures + 1;
     const RetryPolicy& policy = m_options.retry;
     if (m_consecutiveFailures >= policy.maxAttempts || m_result.attempts >= kMaxTotalAttempts) {
-        qCWarning(lcDownload).noquote() << context() << "giving up:" << error.detail();
+        qCWarning(lcDownload).noquote() << "giving up:" << error.detail();
         return fail(error);
     }
     m_part.flush(); // what arrived is on disk while we wait
     const int delay = policy.delayBeforeAttempt(m_consecutiveFailures + 1);
-    qCInfo(lcDownload).noquote() << context() << ApiError::kindName(error.kind()) << error.detail().left(200)
-                                 << "- retrying in" << delay << "ms from byte" << m_written;
+    // The detail starts with the context already.
+    qCInfo(lcDownload).noquote() << ApiError::kindName(error.kind()) << error.detail().left(300) << "- retrying in"
+                                 << delay << "ms from byte" << m_written;
     m_retryTimer.start(delay);
 }
 
