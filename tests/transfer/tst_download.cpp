@@ -3,8 +3,9 @@
 // or stale partial file, an expired signature, existing destinations, cancel, and downloads
 // through injected object-storage faults (503s and connections dropped mid-body).
 //
-// Three sandboxes share one data directory, so they serve the same objects: a clean one, one
-// that drops every GET halfway (drop-rate=1: deterministic interruptions) and a flaky one.
+// Four sandboxes share one data directory, so they serve the same objects: a clean one, one
+// that drops every GET halfway (drop-rate=1: deterministic interruptions), a flaky one and a
+// slow one.
 #include "common/sandboxprocess.h"
 #include "core/coretestsupport.h"
 
@@ -115,7 +116,7 @@ class TestDownload final : public QObject
 private:
     QTemporaryDir m_data; // the sandboxes' shared object store
     QTemporaryDir m_dir;  // where downloads go
-    Fixture m_clean, m_drop, m_flaky;
+    Fixture m_clean, m_drop, m_flaky, m_slow;
     QList<SampleFile> m_files;
     QString m_bigObject;
     QByteArray m_bigData;
@@ -192,6 +193,7 @@ private Q_SLOTS:
         // Started after the upload: they read the same store.
         QVERIFY(startFixture(m_drop, {u"--oss-faults"_s, u"drop-rate=1"_s}));
         QVERIFY(startFixture(m_flaky, {u"--oss-faults"_s, u"error-rate=0.3,drop-rate=0.3"_s}));
+        QVERIFY(startFixture(m_slow, {u"--oss-faults"_s, u"latency-ms=1500"_s}));
     }
 
     void downloadsSampleFiles()
@@ -345,6 +347,32 @@ private Q_SLOTS:
         QVERIFY2(r.error().detail().contains(u"NoSuchKey"_s), qPrintable(r.error().detail()));
         QVERIFY(!QFile::exists(dest));
         verifyNoLeftovers(dest);
+    }
+
+    void refusedSignatureFailsTheJob()
+    {
+        // Another user's result file: the platform will not sign it.
+        const QString other = m_clean.sandbox.user(1).value(u"samples").toObject().value(u"genomics").toString();
+        QVERIFY(!other.isEmpty());
+        const QString dest = destination(u"theirs.vcf"_s);
+        const Result<DownloadResult> r =
+            download(m_clean, u"ods/genomics/%1/%1.variants.vcf"_s.arg(other), dest);
+        BGE_VERIFY_ERROR_KIND(r, ApiError::Kind::Api);
+        QVERIFY(!QFile::exists(dest));
+        verifyNoLeftovers(dest);
+    }
+
+    void stalledServerTimesOut()
+    {
+        // The slow sandbox answers after 1.5 s; the job allows 300 ms of silence, twice.
+        DownloadOptions impatient;
+        impatient.stallTimeoutMs = 300;
+        impatient.retry = RetryPolicy{2, 20, 50};
+        const QString dest = destination(u"stalled.bin"_s);
+        const Result<DownloadResult> r = download(m_slow, m_bigObject, dest, impatient);
+        BGE_VERIFY_ERROR_KIND(r, ApiError::Kind::Timeout);
+        QVERIFY(!QFile::exists(dest));
+        verifyNoLeftovers(dest); // nothing arrived: nothing kept
     }
 
     void expiredUrlIsSignedAgain()
