@@ -86,8 +86,8 @@ void DownloadJob::doStart()
     // turn, so a large partial file does not freeze the caller).
     m_hashing = std::make_unique<QFile>(m_part.fileName());
     if (!m_hashing->open(QIODevice::ReadOnly))
-        return fail(ApiError::usage(u"cannot read the partial download %1: %2"_s.arg(m_part.fileName(),
-                                                                                     m_hashing->errorString())));
+        return fail(ApiError::usage(
+            u"cannot read the partial download %1: %2"_s.arg(m_part.fileName(), m_hashing->errorString())));
     QTimer::singleShot(0, this, &DownloadJob::hashPartialStep);
 }
 
@@ -105,21 +105,24 @@ ApiError DownloadJob::prepare()
     if (dest.isDir())
         return ApiError::usage(u"%1 is a folder; give a file name"_s.arg(m_destination));
     if (dest.exists() && !m_options.overwrite)
-        return ApiError::usage(u"%1 already exists; choose another name or allow overwriting"_s.arg(m_destination));
+        return ApiError::usage(
+            u"%1 already exists; choose another name or allow overwriting"_s.arg(m_destination));
 
     m_lock = std::make_unique<QLockFile>(partialPathFor(m_destination) + u".lock"_s);
     m_lock->setStaleLockTime(0); // a lock is stale only when its process is gone
     if (!m_lock->tryLock(0)) {
+        const bool held = m_lock->error() == QLockFile::LockFailedError;
         m_lock.reset();
-        return ApiError::usage(u"another download into %1 is running"_s.arg(m_destination));
+        return ApiError::usage(held ? u"another download into %1 is running"_s.arg(m_destination)
+                                    : u"cannot create files next to %1"_s.arg(m_destination));
     }
 
     // Keep a partial file only when its journal says which object it holds.
     const QString partPath = partialPathFor(m_destination);
     const auto journal = DownloadJournal::load(journalPathFor(m_destination));
     const qint64 partSize = QFileInfo(partPath).size();
-    const bool keep = journal && journal->objectName == m_objectName && QFileInfo::exists(partPath)
-                      && (journal->size < 0 || partSize <= journal->size);
+    const bool keep = journal && journal->objectName == m_objectName && QFileInfo::exists(partPath) &&
+                      (journal->size < 0 || partSize <= journal->size);
     if (keep) {
         m_journal = *journal;
         m_haveJournal = true;
@@ -144,8 +147,8 @@ void DownloadJob::hashPartialStep()
     while (done < kHashStep) {
         const qint64 n = m_hashing->read(buffer.data(), buffer.size());
         if (n < 0)
-            return fail(ApiError::usage(u"cannot read the partial download %1: %2"_s.arg(m_hashing->fileName(),
-                                                                                         m_hashing->errorString())));
+            return fail(ApiError::usage(u"cannot read the partial download %1: %2"_s.arg(
+                m_hashing->fileName(), m_hashing->errorString())));
         if (n == 0) {
             m_hashing.reset();
             emitProgress(true);
@@ -177,9 +180,9 @@ void DownloadJob::ensureUrl()
 {
     if (isFinished())
         return;
-    const bool fresh = m_url.isValid()
-                       && (!m_urlExpires.isValid()
-                           || QDateTime::currentDateTimeUtc().addSecs(kUrlExpiryMarginSeconds) < m_urlExpires);
+    const bool fresh =
+        m_url.isValid() && (!m_urlExpires.isValid() ||
+                            QDateTime::currentDateTimeUtc().addSecs(kUrlExpiryMarginSeconds) < m_urlExpires);
     if (fresh)
         return sendAttempt();
     Job<DownloadUrl>* job = m_api->downloadUrl(m_objectName, m_options.region, m_options.urlLifetimeSeconds);
@@ -221,7 +224,8 @@ void DownloadJob::sendAttempt()
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
 
-    qCDebug(lcDownload).noquote() << context() << "attempt" << m_result.attempts << "from byte" << m_requestedFrom;
+    qCDebug(lcDownload).noquote() << context() << "attempt" << m_result.attempts << "from byte"
+                                  << m_requestedFrom;
     m_reply = m_api->connection()->network()->get(request);
     m_reply->setReadBufferSize(kReplyBuffer);
     connect(m_reply, &QNetworkReply::readyRead, this, &DownloadJob::onReadyRead);
@@ -257,7 +261,8 @@ bool DownloadJob::checkHeaders(QNetworkReply* reply)
     qint64 total = -1;
     if (status == 200) {
         if (length < 0) {
-            stopAttempt(ApiError::malformed(context() + u": no Content-Length, the size cannot be checked"_s));
+            stopAttempt(
+                ApiError::malformed(context() + u": no Content-Length, the size cannot be checked"_s));
             return false;
         }
         total = length;
@@ -273,19 +278,20 @@ bool DownloadJob::checkHeaders(QNetworkReply* reply)
         }
     } else {
         const auto range = dr::parseContentRange(reply->rawHeader("Content-Range"));
-        if (!range || range->first != m_requestedFrom || range->last != range->total - 1
-            || (length >= 0 && length != range->last - range->first + 1)) {
-            stopAttempt(ApiError::malformed(context() + u": Content-Range \"%1\" does not answer bytes=%2-"_s.arg(
-                                                            QString::fromLatin1(reply->rawHeader("Content-Range")))
-                                                            .arg(m_requestedFrom)));
+        if (!range || range->first != m_requestedFrom || range->last != range->total - 1 ||
+            (length >= 0 && length != range->last - range->first + 1)) {
+            stopAttempt(ApiError::malformed(context() +
+                                            u": Content-Range \"%1\" does not answer bytes=%2-"_s
+                                                .arg(QString::fromLatin1(reply->rawHeader("Content-Range")))
+                                                .arg(m_requestedFrom)));
             return false;
         }
         total = range->total;
         // Resuming bytes of another version of the object would be a silently wrong file.
-        const bool changed = m_haveJournal
-                             && ((m_journal.size >= 0 && m_journal.size != total)
-                                 || (!m_journal.etag.isEmpty() && !etag.isEmpty() && m_journal.etag != etag)
-                                 || (m_journal.crc64 && crc && *m_journal.crc64 != *crc));
+        const bool changed =
+            m_haveJournal && ((m_journal.size >= 0 && m_journal.size != total) ||
+                              (!m_journal.etag.isEmpty() && !etag.isEmpty() && m_journal.etag != etag) ||
+                              (m_journal.crc64 && crc && *m_journal.crc64 != *crc));
         if (changed) {
             m_restartPending = true;
             m_restartReason = u"the object changed since the partial download began"_s;
@@ -335,7 +341,8 @@ void DownloadJob::drain(QNetworkReply* reply)
             return stopAttempt(ApiError::malformed(
                 context() + u": the server sent more than the %1 bytes it announced"_s.arg(m_total)));
         if (m_part.write(buffer.constData(), n) != n)
-            return stopAttempt(ApiError::usage(u"cannot write %1: %2"_s.arg(m_part.fileName(), m_part.errorString())));
+            return stopAttempt(
+                ApiError::usage(u"cannot write %1: %2"_s.arg(m_part.fileName(), m_part.errorString())));
         m_crc.update(buffer.constData(), n);
         m_written += n;
         m_attemptBytes += n;
@@ -393,17 +400,20 @@ void DownloadJob::onReplyFinished()
     const QNetworkReply::NetworkError qtError = reply->error();
     // Qt's transfer time-out cancels the reply; we never abort without setting a reason.
     if (qtError == QNetworkReply::TimeoutError || qtError == QNetworkReply::OperationCanceledError)
-        return retryOrFail(ApiError::timeout(context() + u": no data for %1 ms"_s.arg(m_options.stallTimeoutMs)));
+        return retryOrFail(
+            ApiError::timeout(context() + u": no data for %1 ms"_s.arg(m_options.stallTimeoutMs)));
     if (qtError != QNetworkReply::NoError && status == 0)
         return retryOrFail(ApiError::transport(
             context() + u": %1 (Qt error %2)"_s.arg(reply->errorString()).arg(int(qtError))));
 
     if (m_errorStatus) {
         const dr::OssErrorBody oss = dr::parseOssError(m_errorBody);
-        const QString detail = context() + u": HTTP %1 %2 %3"_s.arg(m_errorStatus).arg(oss.code, oss.message).trimmed();
+        const QString detail =
+            context() + u": HTTP %1 %2 %3"_s.arg(m_errorStatus).arg(oss.code, oss.message).trimmed();
         if (dr::isExpiredSignature(m_errorStatus, oss)) {
             if (++m_resigns > kMaxResigns)
-                return fail(ApiError::http(m_errorStatus, detail + u" (after %1 new URLs)"_s.arg(kMaxResigns)));
+                return fail(
+                    ApiError::http(m_errorStatus, detail + u" (after %1 new URLs)"_s.arg(kMaxResigns)));
             qCInfo(lcDownload).noquote() << context() << "signature expired; signing a new URL";
             m_url.clear();
             m_urlExpires = {};
@@ -415,10 +425,9 @@ void DownloadJob::onReplyFinished()
         return error.isRetryable() ? retryOrFail(error) : fail(error);
     }
     if (qtError != QNetworkReply::NoError || m_written < m_total)
-        return retryOrFail(ApiError::transport(context() + u": the connection broke after %1 of %2 bytes (%3)"_s
-                                                               .arg(m_written)
-                                                               .arg(m_total)
-                                                               .arg(reply->errorString())));
+        return retryOrFail(ApiError::transport(
+            context() + u": the connection broke after %1 of %2 bytes (%3)"_s.arg(m_written).arg(m_total).arg(
+                            reply->errorString())));
     m_resigns = 0;
     finishDownload();
 }
@@ -442,7 +451,8 @@ void DownloadJob::restartFromScratch(const QString& why)
 void DownloadJob::truncatePartial()
 {
     if (!m_part.resize(0) || !m_part.seek(0)) {
-        m_hardFailure = ApiError::usage(u"cannot truncate %1: %2"_s.arg(m_part.fileName(), m_part.errorString()));
+        m_hardFailure =
+            ApiError::usage(u"cannot truncate %1: %2"_s.arg(m_part.fileName(), m_part.errorString()));
         if (m_reply)
             m_reply->abort();
         return;
@@ -463,8 +473,8 @@ void DownloadJob::retryOrFail(const ApiError& error)
     m_part.flush(); // what arrived is on disk while we wait
     const int delay = policy.delayBeforeAttempt(m_consecutiveFailures + 1);
     // The detail starts with the context already.
-    qCInfo(lcDownload).noquote() << ApiError::kindName(error.kind()) << error.detail().left(300) << "- retrying in"
-                                 << delay << "ms from byte" << m_written;
+    qCInfo(lcDownload).noquote() << ApiError::kindName(error.kind()) << error.detail().left(300)
+                                 << "- retrying in" << delay << "ms from byte" << m_written;
     m_retryTimer.start(delay);
 }
 
@@ -479,8 +489,10 @@ void DownloadJob::finishDownload()
     const qint64 onDisk = QFileInfo(m_part.fileName()).size();
     if (onDisk != m_total || m_written != m_total) {
         discardPartial();
-        return fail(ApiError::malformed(context() + u": %1 bytes on disk, the server announced %2; the partial "
-                                                    "download was deleted"_s.arg(onDisk).arg(m_total)));
+        return fail(
+            ApiError::malformed(context() + u": %1 bytes on disk, the server announced %2; the partial "
+                                            "download was deleted"_s.arg(onDisk)
+                                                .arg(m_total)));
     }
     if (m_serverCrc && *m_serverCrc != m_crc.value()) {
         discardPartial();
@@ -501,14 +513,15 @@ void DownloadJob::finishDownload()
         std::filesystem::rename(QFile::encodeName(partPath).toStdString(),
                                 QFile::encodeName(m_destination).toStdString(), ec);
         if (ec)
-            return fail(ApiError::usage(u"cannot replace %1: %2"_s.arg(m_destination,
-                                                                       QString::fromLocal8Bit(ec.message()))));
+            return fail(ApiError::usage(
+                u"cannot replace %1: %2"_s.arg(m_destination, QString::fromLocal8Bit(ec.message()))));
     } else if (!QFile::rename(partPath, m_destination)) {
         // Never replaces (renameat2 RENAME_NOREPLACE where available): the verified partial
         // file stays, and a later job with overwriting allowed finishes without downloading.
-        return fail(QFileInfo::exists(m_destination)
-                        ? ApiError::usage(u"%1 appeared while downloading; it was left as it is"_s.arg(m_destination))
-                        : ApiError::usage(u"cannot rename %1 to %2"_s.arg(partPath, m_destination)));
+        return fail(
+            QFileInfo::exists(m_destination)
+                ? ApiError::usage(u"%1 appeared while downloading; it was left as it is"_s.arg(m_destination))
+                : ApiError::usage(u"cannot rename %1 to %2"_s.arg(partPath, m_destination)));
     }
     QFile::remove(journalPathFor(m_destination));
 

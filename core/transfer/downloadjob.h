@@ -40,15 +40,15 @@ struct DownloadOptions
 
 struct DownloadResult
 {
-    QString path;               // the destination, complete and verified
+    QString path; // the destination, complete and verified
     qint64 size = 0;
     quint64 crc64 = 0;          // of the bytes on disk
     bool crc64Verified = false; // false only when the server sent no x-oss-hash-crc64ecma
     QByteArray etag;
-    qint64 resumedFrom = 0;     // bytes of an earlier partial download kept (0: from scratch)
-    qint64 bytesFetched = 0;    // body bytes received over the network by this job
-    int attempts = 0;           // GET requests sent
-    int urlsSigned = 0;         // /oss/sign_url calls made
+    qint64 resumedFrom = 0;  // bytes of an earlier partial download kept (0: from scratch)
+    qint64 bytesFetched = 0; // body bytes received over the network by this job
+    int attempts = 0;        // GET requests sent
+    int urlsSigned = 0;      // /oss/sign_url calls made
 };
 
 // Downloads one object through a presigned URL into `<destination>.bgepart`, resuming a

@@ -24,8 +24,8 @@ bool DownloadJournal::save(const QString& path, QString* error) const
     if (crc64)
         o.insert(u"crc64"_s, QString::number(*crc64));
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(o).toJson(QJsonDocument::Compact)) < 0
-        || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(o).toJson(QJsonDocument::Compact)) < 0 ||
+        !file.commit()) {
         if (error)
             *error = file.errorString();
         return false;
@@ -39,7 +39,8 @@ std::optional<DownloadJournal> DownloadJournal::load(const QString& path)
     if (!file.open(QIODevice::ReadOnly) || file.size() > kMaxJournalBytes)
         return std::nullopt;
     const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
-    if (o.value(u"format").toInt() != kFormat || !o.value(u"object").isString() || !o.value(u"size").isString())
+    if (o.value(u"format").toInt() != kFormat || !o.value(u"object").isString() ||
+        !o.value(u"size").isString())
         return std::nullopt;
     DownloadJournal j;
     j.objectName = o.value(u"object").toString();

@@ -140,7 +140,10 @@ private:
     }
 
     // A fresh destination path for each download.
-    QString destination(const QString& name = u"file"_s) { return m_dir.filePath(u"%1-%2"_s.arg(++m_counter).arg(name)); }
+    QString destination(const QString& name = u"file"_s)
+    {
+        return m_dir.filePath(u"%1-%2"_s.arg(++m_counter).arg(name));
+    }
 
     static Result<DownloadResult> download(Fixture& f, const QString& object, const QString& dest,
                                            DownloadOptions options = {})
@@ -352,7 +355,8 @@ private Q_SLOTS:
     void refusedSignatureFailsTheJob()
     {
         // Another user's result file: the platform will not sign it.
-        const QString other = m_clean.sandbox.user(1).value(u"samples").toObject().value(u"genomics").toString();
+        const QString other =
+            m_clean.sandbox.user(1).value(u"samples").toObject().value(u"genomics").toString();
         QVERIFY(!other.isEmpty());
         const QString dest = destination(u"theirs.vcf"_s);
         const Result<DownloadResult> r =
@@ -373,6 +377,25 @@ private Q_SLOTS:
         BGE_VERIFY_ERROR_KIND(r, ApiError::Kind::Timeout);
         QVERIFY(!QFile::exists(dest));
         verifyNoLeftovers(dest); // nothing arrived: nothing kept
+    }
+
+    void oneDownloadPerDestination()
+    {
+        // The first job waits on the slow sandbox while a second one wants the same file.
+        const QString dest = destination(u"twice.bin"_s);
+        auto* first = new DownloadJob(&m_slow.user->api, m_bigObject, dest);
+        std::optional<Result<DownloadResult>> firstOutcome;
+        QObject context;
+        first->run(&context, [&firstOutcome](const Result<DownloadResult>& r) { firstOutcome = r; });
+        QVERIFY(QTest::qWaitFor([&] { return QFile::exists(DownloadJob::partialPathFor(dest) + u".lock"_s); },
+                                kWaitMs));
+        const Result<DownloadResult> second = download(m_clean, m_bigObject, dest);
+        BGE_VERIFY_ERROR_KIND(second, ApiError::Kind::Usage);
+        QVERIFY2(second.error().detail().contains(u"another download"_s),
+                 qPrintable(second.error().detail()));
+        QVERIFY(!firstOutcome);
+        QVERIFY(QTest::qWaitFor([&] { return firstOutcome.has_value(); }, kWaitMs));
+        BGE_VERIFY_BIG(*firstOutcome, dest); // the refused job disturbed nothing
     }
 
     void expiredUrlIsSignedAgain()

@@ -36,9 +36,10 @@ private Q_SLOTS:
 
     void ossError()
     {
-        const OssErrorBody e = parseOssError(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code><Message>Request has "
-            "expired.</Message><RequestId>1</RequestId><HostId>h</HostId></Error>");
+        const OssErrorBody e =
+            parseOssError("<?xml version=\"1.0\" "
+                          "encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code><Message>Request has "
+                          "expired.</Message><RequestId>1</RequestId><HostId>h</HostId></Error>");
         QCOMPARE(e.code, u"AccessDenied"_s);
         QCOMPARE(e.message, u"Request has expired."_s);
         QVERIFY(isExpiredSignature(403, e));
