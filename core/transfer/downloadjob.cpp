@@ -1,0 +1,597 @@
+#include "downloadjob.h"
+
+#include "api/apiconnection.h"
+#include "api/platformapi.h"
+#include "downloadresponse.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLockFile>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+#include <filesystem>
+#include <system_error>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+namespace bge {
+
+using namespace Qt::StringLiterals;
+namespace dr = downloadresponse;
+
+Q_LOGGING_CATEGORY(lcDownload, "bge.transfer.download", QtInfoMsg)
+
+namespace {
+
+constexpr qint64 kReadChunk = 256 * 1024;
+// Bytes Qt may hold for us beyond what we have written: the socket is not read further
+// while this is full, so a slow disk slows the download instead of filling memory.
+constexpr qint64 kReplyBuffer = 1024 * 1024;
+constexpr qint64 kHashStep = 4 * 1024 * 1024; // per event-loop turn while checking a partial file
+constexpr qsizetype kMaxErrorBody = 64 * 1024;
+constexpr int kMaxResigns = 3;  // expired signatures in a row before giving up
+constexpr int kMaxRestarts = 3; // times the object changed (or the range was refused) under us
+constexpr int kMaxTotalAttempts = 1000;
+constexpr int kProgressIntervalMs = 200;
+constexpr int kUrlExpiryMarginSeconds = 30;
+
+} // namespace
+
+DownloadJob::DownloadJob(PlatformApi* api, QString objectName, QString destination, DownloadOptions options,
+                         QObject* parent)
+    : Job<DownloadResult>(parent), m_api(api), m_objectName(std::move(objectName)),
+      m_destination(std::move(destination)), m_options(std::move(options))
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &DownloadJob::ensureUrl);
+    if (m_options.presignedUrl) {
+        m_url = m_options.presignedUrl->url;
+        m_urlExpires = m_options.presignedUrl->expires;
+    }
+}
+
+DownloadJob::~DownloadJob()
+{
+    releaseResources();
+}
+
+QString DownloadJob::partialPathFor(const QString& destination)
+{
+    return destination + u".bgepart"_s;
+}
+
+QString DownloadJob::journalPathFor(const QString& destination)
+{
+    return destination + u".bgepart.json"_s;
+}
+
+QString DownloadJob::context() const
+{
+    return u"GET "_s + m_objectName;
+}
+
+void DownloadJob::doStart()
+{
+    if (const ApiError problem = prepare())
+        return fail(problem);
+    m_result.resumedFrom = m_part.size();
+    if (m_part.size() == 0)
+        return ensureUrl();
+    // The bytes already there count towards the CRC: read them back (a step per event-loop
+    // turn, so a large partial file does not freeze the caller).
+    m_hashing = std::make_unique<QFile>(m_part.fileName());
+    if (!m_hashing->open(QIODevice::ReadOnly))
+        return fail(ApiError::usage(
+            u"cannot read the partial download %1: %2"_s.arg(m_part.fileName(), m_hashing->errorString())));
+    QTimer::singleShot(0, this, &DownloadJob::hashPartialStep);
+}
+
+ApiError DownloadJob::prepare()
+{
+    if (!m_api)
+        return ApiError::usage(u"no platform connection to sign the download URL"_s);
+    if (m_objectName.isEmpty())
+        return ApiError::usage(u"no object name to download"_s);
+    if (m_destination.isEmpty())
+        return ApiError::usage(u"no destination file"_s);
+    const QFileInfo dest(m_destination);
+    if (!dest.absoluteDir().exists())
+        return ApiError::usage(u"the folder %1 does not exist"_s.arg(dest.absolutePath()));
+    if (dest.isDir())
+        return ApiError::usage(u"%1 is a folder; give a file name"_s.arg(m_destination));
+    if (dest.exists() && !m_options.overwrite)
+        return ApiError::usage(
+            u"%1 already exists; choose another name or allow overwriting"_s.arg(m_destination));
+
+    m_lock = std::make_unique<QLockFile>(partialPathFor(m_destination) + u".lock"_s);
+    m_lock->setStaleLockTime(0); // a lock is stale only when its process is gone
+    if (!m_lock->tryLock(0)) {
+        const bool held = m_lock->error() == QLockFile::LockFailedError;
+        m_lock.reset();
+        return ApiError::usage(held ? u"another download into %1 is running"_s.arg(m_destination)
+                                    : u"cannot create files next to %1"_s.arg(m_destination));
+    }
+
+    // Keep a partial file only when its journal says which object it holds.
+    const QString partPath = partialPathFor(m_destination);
+    const auto journal = DownloadJournal::load(journalPathFor(m_destination));
+    const qint64 partSize = QFileInfo(partPath).size();
+    const bool keep = journal && journal->objectName == m_objectName && QFileInfo::exists(partPath) &&
+                      (journal->size < 0 || partSize <= journal->size);
+    if (keep) {
+        m_journal = *journal;
+        m_haveJournal = true;
+    } else {
+        QFile::remove(partPath);
+        QFile::remove(journalPathFor(m_destination));
+    }
+    m_part.setFileName(partPath);
+    if (!m_part.open(QIODevice::ReadWrite | QIODevice::Append))
+        return ApiError::usage(u"cannot write %1: %2"_s.arg(partPath, m_part.errorString()));
+    if (keep)
+        qCInfo(lcDownload).noquote() << m_objectName << "resuming after" << m_part.size() << "bytes";
+    return {};
+}
+
+void DownloadJob::hashPartialStep()
+{
+    if (isFinished() || !m_hashing)
+        return;
+    QByteArray buffer(kReadChunk, Qt::Uninitialized);
+    qint64 done = 0;
+    while (done < kHashStep) {
+        const qint64 n = m_hashing->read(buffer.data(), buffer.size());
+        if (n < 0)
+            return fail(ApiError::usage(u"cannot read the partial download %1: %2"_s.arg(
+                m_hashing->fileName(), m_hashing->errorString())));
+        if (n == 0) {
+            m_hashing.reset();
+            emitProgress(true);
+            if (tryFinishWithoutNetwork())
+                return;
+            return ensureUrl();
+        }
+        m_crc.update(buffer.constData(), n);
+        m_written += n;
+        done += n;
+    }
+    QTimer::singleShot(0, this, &DownloadJob::hashPartialStep);
+}
+
+bool DownloadJob::tryFinishWithoutNetwork()
+{
+    // Complete but not renamed (the previous run stopped in between): the journal holds what
+    // the server said, so the bytes can be checked without asking again.
+    if (!m_haveJournal || !m_journal.crc64 || m_journal.size != m_written)
+        return false;
+    m_total = m_journal.size;
+    m_serverCrc = m_journal.crc64;
+    m_result.etag = m_journal.etag;
+    finishDownload();
+    return true;
+}
+
+void DownloadJob::ensureUrl()
+{
+    if (isFinished())
+        return;
+    const bool fresh =
+        m_url.isValid() && (!m_urlExpires.isValid() ||
+                            QDateTime::currentDateTimeUtc().addSecs(kUrlExpiryMarginSeconds) < m_urlExpires);
+    if (fresh)
+        return sendAttempt();
+    Job<DownloadUrl>* job = m_api->downloadUrl(m_objectName, m_options.region, m_options.urlLifetimeSeconds);
+    m_signJob = job;
+    job->run(this, [this](const Result<DownloadUrl>& r) {
+        m_signJob = nullptr;
+        if (isFinished())
+            return;
+        if (!r)
+            return fail(r.error().withContext(u"signing a download URL for "_s + m_objectName));
+        ++m_result.urlsSigned;
+        m_url = r->url;
+        m_urlExpires = r->expires;
+        sendAttempt();
+    });
+}
+
+void DownloadJob::sendAttempt()
+{
+    if (isFinished())
+        return;
+    ++m_result.attempts;
+    m_requestedFrom = m_written;
+    m_attemptBytes = 0;
+    m_headersChecked = false;
+    m_errorStatus = 0;
+    m_errorBody.clear();
+    m_hardFailure.reset();
+    m_restartPending = false;
+
+    QNetworkRequest request(m_url);
+    request.setRawHeader("User-Agent", ApiConnection::userAgent());
+    // Qt would otherwise ask for gzip and inflate it, and the bytes would no longer be the
+    // object's: sizes, ranges and CRC all refer to the stored bytes.
+    request.setRawHeader("Accept-Encoding", "identity");
+    if (m_requestedFrom > 0)
+        request.setRawHeader("Range", "bytes=" + QByteArray::number(m_requestedFrom) + '-');
+    request.setTransferTimeout(m_options.stallTimeoutMs);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+
+    qCDebug(lcDownload).noquote() << context() << "attempt" << m_result.attempts << "from byte"
+                                  << m_requestedFrom;
+    m_reply = m_api->connection()->network()->get(request);
+    m_reply->setReadBufferSize(kReplyBuffer);
+    connect(m_reply, &QNetworkReply::readyRead, this, &DownloadJob::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &DownloadJob::onReplyFinished);
+    connect(m_reply, &QObject::destroyed, this, &DownloadJob::onReplyDestroyed);
+}
+
+bool DownloadJob::checkHeaders(QNetworkReply* reply)
+{
+    m_headersChecked = true;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status >= 400) {
+        m_errorStatus = status;
+        return true;
+    }
+    if (status != 200 && status != 206) {
+        stopAttempt(ApiError::http(status, context() + u": unexpected HTTP status %1"_s.arg(status)));
+        return false;
+    }
+
+    const QByteArray etag = reply->rawHeader("ETag");
+    std::optional<quint64> crc;
+    if (reply->hasRawHeader("x-oss-hash-crc64ecma")) {
+        crc = dr::parseCrc64(reply->rawHeader("x-oss-hash-crc64ecma"));
+        if (!crc) {
+            stopAttempt(ApiError::malformed(context() + u": x-oss-hash-crc64ecma is not a decimal number"_s));
+            return false;
+        }
+    }
+    const QVariant lengthHeader = reply->header(QNetworkRequest::ContentLengthHeader);
+    const qint64 length = lengthHeader.isValid() ? lengthHeader.toLongLong() : -1;
+
+    qint64 total = -1;
+    if (status == 200) {
+        if (length < 0) {
+            stopAttempt(
+                ApiError::malformed(context() + u": no Content-Length, the size cannot be checked"_s));
+            return false;
+        }
+        total = length;
+        if (m_written > 0) {
+            // The server ignored the range (OSS does for one it cannot satisfy): the whole
+            // object follows, so the partial bytes go.
+            qCInfo(lcDownload).noquote() << context() << "server sent the whole object instead of a range;"
+                                         << "starting over";
+            truncatePartial();
+            if (m_hardFailure)
+                return false;
+            m_result.resumedFrom = 0;
+        }
+    } else {
+        const auto range = dr::parseContentRange(reply->rawHeader("Content-Range"));
+        if (!range || range->first != m_requestedFrom || range->last != range->total - 1 ||
+            (length >= 0 && length != range->last - range->first + 1)) {
+            stopAttempt(ApiError::malformed(context() +
+                                            u": Content-Range \"%1\" does not answer bytes=%2-"_s
+                                                .arg(QString::fromLatin1(reply->rawHeader("Content-Range")))
+                                                .arg(m_requestedFrom)));
+            return false;
+        }
+        total = range->total;
+        // Resuming bytes of another version of the object would be a silently wrong file.
+        const bool changed =
+            m_haveJournal && ((m_journal.size >= 0 && m_journal.size != total) ||
+                              (!m_journal.etag.isEmpty() && !etag.isEmpty() && m_journal.etag != etag) ||
+                              (m_journal.crc64 && crc && *m_journal.crc64 != *crc));
+        if (changed) {
+            m_restartPending = true;
+            m_restartReason = u"the object changed since the partial download began"_s;
+            reply->abort();
+            return false;
+        }
+    }
+
+    m_total = total;
+    m_serverCrc = crc;
+    m_result.etag = etag;
+    if (!m_haveJournal || m_journal.size != total || m_journal.etag != etag || m_journal.crc64 != crc) {
+        // Before the first byte is written: a partial file always has a journal describing it.
+        m_journal = {m_objectName, etag, total, crc};
+        QString error;
+        if (!m_journal.save(journalPathFor(m_destination), &error)) {
+            stopAttempt(ApiError::usage(u"cannot write %1: %2"_s.arg(journalPathFor(m_destination), error)));
+            return false;
+        }
+        m_haveJournal = true;
+    }
+    emitProgress(true);
+    return true;
+}
+
+void DownloadJob::onReadyRead()
+{
+    if (m_reply && !isFinished())
+        drain(m_reply);
+}
+
+void DownloadJob::drain(QNetworkReply* reply)
+{
+    if (!m_headersChecked && !checkHeaders(reply))
+        return;
+    if (m_errorStatus) {
+        const QByteArray chunk = reply->readAll(); // bounded by the reply buffer
+        m_errorBody += chunk.left(kMaxErrorBody - m_errorBody.size());
+        return;
+    }
+    QByteArray buffer(kReadChunk, Qt::Uninitialized);
+    while (reply->bytesAvailable() > 0) {
+        const qint64 n = reply->read(buffer.data(), buffer.size());
+        if (n <= 0)
+            break;
+        if (m_written + n > m_total)
+            return stopAttempt(ApiError::malformed(
+                context() + u": the server sent more than the %1 bytes it announced"_s.arg(m_total)));
+        if (m_part.write(buffer.constData(), n) != n)
+            return stopAttempt(
+                ApiError::usage(u"cannot write %1: %2"_s.arg(m_part.fileName(), m_part.errorString())));
+        m_crc.update(buffer.constData(), n);
+        m_written += n;
+        m_attemptBytes += n;
+        m_result.bytesFetched += n;
+    }
+    emitProgress(false);
+}
+
+void DownloadJob::stopAttempt(const ApiError& hardFailure)
+{
+    m_hardFailure = hardFailure;
+    if (m_reply)
+        m_reply->abort(); // finished() follows, and ends the job
+}
+
+void DownloadJob::onReplyDestroyed()
+{
+    // Only when the reply went away without finished(): its network access manager was
+    // deleted under it (the owner shutting down).
+    m_reply = nullptr;
+    if (!isFinished())
+        fail(ApiError::transport(context() + u": the network connection was closed"_s));
+}
+
+void DownloadJob::onReplyFinished()
+{
+    QNetworkReply* reply = m_reply;
+    if (!reply)
+        return;
+    m_reply = nullptr;
+    if (isFinished()) {
+        reply->disconnect(this);
+        reply->deleteLater();
+        return;
+    }
+    // Whatever arrived before the end is valid data, errors or not (a zero-byte object
+    // never signals readyRead at all).
+    const bool aborted = m_hardFailure || m_restartPending;
+    if (!aborted && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
+        drain(reply);
+    reply->disconnect(this);
+    reply->deleteLater();
+    if (isFinished())
+        return;
+
+    if (m_hardFailure) {
+        const ApiError error = *m_hardFailure;
+        m_hardFailure.reset();
+        return fail(error);
+    }
+    if (m_restartPending)
+        return restartFromScratch(m_restartReason);
+
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError qtError = reply->error();
+    // Qt's transfer time-out cancels the reply; we never abort without setting a reason.
+    if (qtError == QNetworkReply::TimeoutError || qtError == QNetworkReply::OperationCanceledError)
+        return retryOrFail(
+            ApiError::timeout(context() + u": no data for %1 ms"_s.arg(m_options.stallTimeoutMs)));
+    if (qtError != QNetworkReply::NoError && status == 0)
+        return retryOrFail(ApiError::transport(
+            context() + u": %1 (Qt error %2)"_s.arg(reply->errorString()).arg(int(qtError))));
+
+    if (m_errorStatus) {
+        const dr::OssErrorBody oss = dr::parseOssError(m_errorBody);
+        const QString detail =
+            context() + u": HTTP %1 %2 %3"_s.arg(m_errorStatus).arg(oss.code, oss.message).trimmed();
+        if (dr::isExpiredSignature(m_errorStatus, oss)) {
+            if (++m_resigns > kMaxResigns)
+                return fail(
+                    ApiError::http(m_errorStatus, detail + u" (after %1 new URLs)"_s.arg(kMaxResigns)));
+            qCInfo(lcDownload).noquote() << context() << "signature expired; signing a new URL";
+            m_url.clear();
+            m_urlExpires = {};
+            return ensureUrl();
+        }
+        if (m_errorStatus == 416 && m_requestedFrom > 0) // a server that does not ignore a bad range
+            return restartFromScratch(u"the server refused to resume at byte %1"_s.arg(m_requestedFrom));
+        const ApiError error = ApiError::http(m_errorStatus, detail);
+        return error.isRetryable() ? retryOrFail(error) : fail(error);
+    }
+    if (qtError != QNetworkReply::NoError || m_written < m_total)
+        return retryOrFail(ApiError::transport(
+            context() + u": the connection broke after %1 of %2 bytes (%3)"_s.arg(m_written).arg(m_total).arg(
+                            reply->errorString())));
+    m_resigns = 0;
+    finishDownload();
+}
+
+void DownloadJob::restartFromScratch(const QString& why)
+{
+    if (++m_restarts > kMaxRestarts)
+        return fail(ApiError::malformed(context() + u": "_s + why + u", again and again; giving up"_s));
+    qCInfo(lcDownload).noquote() << context() + u": "_s + why + u"; starting over"_s;
+    truncatePartial();
+    if (m_hardFailure) {
+        const ApiError error = *m_hardFailure;
+        m_hardFailure.reset();
+        return fail(error);
+    }
+    m_haveJournal = false;
+    m_result.resumedFrom = 0;
+    sendAttempt();
+}
+
+void DownloadJob::truncatePartial()
+{
+    if (!m_part.resize(0) || !m_part.seek(0)) {
+        m_hardFailure =
+            ApiError::usage(u"cannot truncate %1: %2"_s.arg(m_part.fileName(), m_part.errorString()));
+        if (m_reply)
+            m_reply->abort();
+        return;
+    }
+    m_crc.reset();
+    m_written = 0;
+}
+
+void DownloadJob::retryOrFail(const ApiError& error)
+{
+    // An attempt that brought bytes was not in vain: the next resumes after them.
+    m_consecutiveFailures = m_attemptBytes > 0 ? 1 : m_consecutiveFailures + 1;
+    const RetryPolicy& policy = m_options.retry;
+    if (m_consecutiveFailures >= policy.maxAttempts || m_result.attempts >= kMaxTotalAttempts) {
+        qCWarning(lcDownload).noquote() << "giving up:" << error.detail();
+        return fail(error);
+    }
+    m_part.flush(); // what arrived is on disk while we wait
+    const int delay = policy.delayBeforeAttempt(m_consecutiveFailures + 1);
+    // The detail starts with the context already.
+    qCInfo(lcDownload).noquote() << ApiError::kindName(error.kind()) << error.detail().left(300)
+                                 << "- retrying in" << delay << "ms from byte" << m_written;
+    m_retryTimer.start(delay);
+}
+
+void DownloadJob::finishDownload()
+{
+    m_part.flush();
+#ifdef Q_OS_UNIX
+    // On disk before it gets its final name: a crash never leaves a short file there.
+    ::fsync(m_part.handle());
+#endif
+    m_part.close();
+    const qint64 onDisk = QFileInfo(m_part.fileName()).size();
+    if (onDisk != m_total || m_written != m_total) {
+        discardPartial();
+        return fail(
+            ApiError::malformed(context() + u": %1 bytes on disk, the server announced %2; the partial "
+                                            "download was deleted"_s.arg(onDisk)
+                                                .arg(m_total)));
+    }
+    if (m_serverCrc && *m_serverCrc != m_crc.value()) {
+        discardPartial();
+        return fail(ApiError::malformed(
+            context() + u": CRC-64 mismatch: the %1 bytes received have CRC-64 %2 but the server says %3; "
+                        "the partial download was deleted, nothing was written to %4"_s.arg(m_total)
+                            .arg(m_crc.value())
+                            .arg(*m_serverCrc)
+                            .arg(m_destination)));
+    }
+    if (!m_serverCrc)
+        qCInfo(lcDownload).noquote() << context() << "the server sent no CRC-64: only the size was checked";
+
+    const QString partPath = m_part.fileName();
+    if (m_options.overwrite) {
+        // rename(2) replaces the destination atomically; MoveFileEx with REPLACE_EXISTING on Windows.
+        std::error_code ec;
+        std::filesystem::rename(QFile::encodeName(partPath).toStdString(),
+                                QFile::encodeName(m_destination).toStdString(), ec);
+        if (ec)
+            return fail(ApiError::usage(
+                u"cannot replace %1: %2"_s.arg(m_destination, QString::fromLocal8Bit(ec.message()))));
+    } else if (!QFile::rename(partPath, m_destination)) {
+        // Never replaces (renameat2 RENAME_NOREPLACE where available): the verified partial
+        // file stays, and a later job with overwriting allowed finishes without downloading.
+        return fail(
+            QFileInfo::exists(m_destination)
+                ? ApiError::usage(u"%1 appeared while downloading; it was left as it is"_s.arg(m_destination))
+                : ApiError::usage(u"cannot rename %1 to %2"_s.arg(partPath, m_destination)));
+    }
+    QFile::remove(journalPathFor(m_destination));
+
+    m_result.path = m_destination;
+    m_result.size = m_total;
+    m_result.crc64 = m_crc.value();
+    m_result.crc64Verified = m_serverCrc.has_value();
+    emitProgress(true);
+    releaseResources();
+    qCInfo(lcDownload).noquote() << context() << "complete:" << m_total << "bytes," << m_result.bytesFetched
+                                 << "fetched in" << m_result.attempts << "attempt(s)";
+    succeed(m_result);
+}
+
+void DownloadJob::discardPartial()
+{
+    m_part.close();
+    QFile::remove(m_part.fileName());
+    QFile::remove(journalPathFor(m_destination));
+}
+
+void DownloadJob::releaseResources()
+{
+    m_retryTimer.stop();
+    if (m_signJob)
+        m_signJob->abort();
+    m_signJob = nullptr;
+    if (QNetworkReply* reply = m_reply) {
+        m_reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+    m_hashing.reset();
+    if (m_part.isOpen()) {
+        m_part.flush();
+        m_part.close();
+    }
+    m_lock.reset(); // unlocks
+}
+
+void DownloadJob::removeEmptyPartial()
+{
+    // An empty partial file is worth nothing to a later resume.
+    if (!m_part.fileName().isEmpty() && QFileInfo(m_part.fileName()).size() == 0) {
+        QFile::remove(m_part.fileName());
+        QFile::remove(journalPathFor(m_destination));
+    }
+}
+
+void DownloadJob::fail(const ApiError& error)
+{
+    releaseResources();
+    removeEmptyPartial();
+    complete(error);
+}
+
+void DownloadJob::doAbort()
+{
+    // The partial file and its journal stay: a later job resumes after those bytes.
+    releaseResources();
+    removeEmptyPartial();
+}
+
+void DownloadJob::emitProgress(bool force)
+{
+    if (!force && m_progressClock.isValid() && m_progressClock.elapsed() < kProgressIntervalMs)
+        return;
+    m_progressClock.start();
+    Q_EMIT progress(m_written, m_total);
+}
+
+} // namespace bge
