@@ -151,6 +151,8 @@ private:
             progress.append(done);
             QVERIFY(done <= total);
         });
+        QElapsedTimer clock;
+        clock.start();
         const Result<UploadResult> r = await(job);
         BGE_VERIFY_OK(r);
         QVERIFY2(r->objectName.endsWith(u'/' + name), qPrintable(r->objectName));
@@ -158,6 +160,8 @@ private:
         QCOMPARE(r->crc64, oss::Crc64::checksum(bytes));
         QCOMPARE(r->partsSent, expectedParts);
         QVERIFY(!progress.isEmpty());
+        // Throttled: at most five a second, plus the first and the last.
+        QVERIFY2(progress.size() <= 3 + clock.elapsed() / 200, qPrintable(QString::number(progress.size())));
         QCOMPARE(progress.last(), bytes.size());
         const Environment::Fetched f = env.object(r->objectName, bytes.size());
         QCOMPARE(f.status, 200);
@@ -202,6 +206,82 @@ private Q_SLOTS:
         QVERIFY(device.atEnd());
         FileWindowDevice beyond(path, 200 * kKiB, 200 * kKiB);
         QVERIFY(!beyond.openWindow());
+    }
+
+    void addressing()
+    {
+        const oss::OssCredentials creds{u"STS.ak"_s, u"secret"_s, u"token"_s, {}};
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        // Real endpoints: virtual-hosted, the bucket in the host.
+        const QNetworkRequest real = signedOssRequest(
+            {QUrl(u"https://oss-cn-shenzhen.aliyuncs.com"_s), u"pre-bge-developer"_s, u"cn-shenzhen"_s},
+            creds, "PUT", u"DUS-1/2TZ-3/a b+c.txt"_s, {{u"partNumber"_s, u"2"_s}, {u"uploadId"_s, u"X"_s}}, {}, now);
+        QCOMPARE(real.url().host(), u"pre-bge-developer.oss-cn-shenzhen.aliyuncs.com"_s);
+        QCOMPARE(real.url().path(QUrl::FullyEncoded), u"/DUS-1/2TZ-3/a%20b%2Bc.txt"_s);
+        QCOMPARE(real.url().query(QUrl::FullyEncoded), u"partNumber=2&uploadId=X"_s);
+        QVERIFY(real.rawHeader("Authorization").startsWith("OSS4-HMAC-SHA256 Credential=STS.ak/"));
+        QVERIFY(real.rawHeader("Authorization").contains("/cn-shenzhen/oss/aliyun_v4_request"));
+        QCOMPARE(real.rawHeader("x-oss-security-token"), QByteArray("token"));
+        QCOMPARE(real.rawHeader("x-oss-content-sha256"), QByteArray("UNSIGNED-PAYLOAD"));
+        // Loopback and IP endpoints: path style. V1 on request.
+        for (const QString& endpoint : {u"http://127.0.0.1:9000"_s, u"http://localhost:9000"_s, u"http://[::1]:9000"_s}) {
+            const QNetworkRequest local = signedOssRequest(
+                {QUrl(endpoint), u"bkt"_s, u"oss-cn-shenzhen"_s, OssSignatureVersion::V1}, creds, "HEAD",
+                u"d/x"_s, {}, {}, now);
+            QCOMPARE(local.url().host(), QUrl(endpoint).host());
+            QCOMPARE(local.url().path(), u"/bkt/d/x"_s);
+            QVERIFY(local.rawHeader("Authorization").startsWith("OSS STS.ak:"));
+        }
+        QCOMPARE(v4Region(u"oss-cn-shenzhen"_s), QByteArray("cn-shenzhen"));
+    }
+
+    void ossErrors()
+    {
+        const QByteArray xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>SecurityTokenExpired</Code>"
+                               "<Message>The security token you provided has expired.</Message>"
+                               "<RequestId>5C06A3B67B8B5A3DA422299D</RequestId></Error>";
+        const OssError e = OssError::parse(403, xml);
+        QCOMPARE(e.code, u"SecurityTokenExpired"_s);
+        QCOMPARE(e.requestId, u"5C06A3B67B8B5A3DA422299D"_s);
+        const ApiError api = e.toApiError();
+        QCOMPARE(api.httpStatus(), 403);
+        QCOMPARE(ossCode(api), u"SecurityTokenExpired"_s);
+        QVERIFY(api.detail().contains(u"has expired"_s));
+        QVERIFY(isCredentialExpiry(ossCode(api)));
+        QVERIFY(!isCredentialExpiry(u"AccessDenied"_s));
+        // HEAD: no body, the error in x-oss-err; a bare 404 is NoSuchKey.
+        QCOMPARE(OssError::parse(403, {}, xml.toBase64()).code, u"SecurityTokenExpired"_s);
+        QCOMPARE(OssError::parse(404, {}).code, u"NoSuchKey"_s);
+        QCOMPARE(ossCode(ApiError::http(500, u"HTTP 500: (no message)"_s)), QString());
+    }
+
+    void journalRoundTrip()
+    {
+        UploadJournal j;
+        j.path = m_dir.filePath(u"x.bin"_s);
+        j.size = 123456789012;
+        j.mtimeMs = 1700000000123;
+        j.objectName = u"DUS-1/2TZ-3/x.bin"_s;
+        j.uploadId = u"0004B9894A22E5B1888A1E29F823"_s;
+        j.partSize = 8 * kMiB;
+        j.parts = {{3, u"\"ABC\""_s, 0xFFFFFFFFFFFFFFFFULL, 8 * kMiB}, {1, u"\"DEF\""_s, 42, 8 * kMiB}};
+        const QString file = UploadJournal::fileFor(m_dir.filePath(u"journal-test"_s), j.path, j.objectName);
+        QString error;
+        QVERIFY2(j.save(file, &error), qPrintable(error));
+        const std::optional<UploadJournal> back = UploadJournal::load(file);
+        QVERIFY(back.has_value());
+        QCOMPARE(back->size, j.size);
+        QCOMPARE(back->mtimeMs, j.mtimeMs);
+        QCOMPARE(back->uploadId, j.uploadId);
+        QCOMPARE(back->parts.size(), 2);
+        QCOMPARE(back->parts[0].crc64, 0xFFFFFFFFFFFFFFFFULL); // 64 bits survive JSON
+        QCOMPARE(back->parts[1].etag, u"\"DEF\""_s);
+        QFile raw(file);
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        const QByteArray text = raw.readAll();
+        QVERIFY(!text.contains("secret") && !text.contains("token") && !text.contains("STS."));
+        UploadJournal::remove(file);
+        QVERIFY(!UploadJournal::load(file).has_value());
     }
 
     void putObjectV4() { roundTrip(m_plain, u"small v4.bin"_s, randomBytes(kMiB + 7, 2), options({}), 1); }
