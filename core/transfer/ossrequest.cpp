@@ -5,6 +5,7 @@
 #include "oss/signaturev4.h"
 
 #include <QHostAddress>
+#include <QStringList>
 #include <QNetworkReply>
 #include <QXmlStreamReader>
 
@@ -99,13 +100,23 @@ OssError OssError::parse(int status, const QByteArray& body, const QByteArray& e
     return e;
 }
 
-ApiError OssError::toApiError() const
+ApiError OssError::toApiError(const QString& where) const
 {
     QString detail = (code.isEmpty() ? u"HTTP %1"_s.arg(status) : code) + u": "_s +
                      (message.isEmpty() ? u"(no message)"_s : message);
+    QStringList notes;
     if (!requestId.isEmpty())
-        detail += u" (request %1)"_s.arg(requestId);
+        notes.append(u"request %1"_s.arg(requestId));
+    if (!where.isEmpty())
+        notes.append(where);
+    if (!notes.isEmpty())
+        detail += u" ("_s + notes.join(u"; "_s) + u')';
     return ApiError::http(status, detail);
+}
+
+ApiError OssReply::errorAt(const QString& where) const
+{
+    return error.kind() == ApiError::Kind::Http ? oss.toApiError(where) : error.withContext(where);
 }
 
 QString ossCode(const ApiError& error)
@@ -132,9 +143,9 @@ OssReply OssReply::read(QNetworkReply* reply)
     r.etag = reply->rawHeader("ETag");
     r.crc64 = reply->rawHeader("x-oss-hash-crc64ecma");
     if (r.status >= 300) {
-        const OssError e = OssError::parse(r.status, r.body, reply->rawHeader("x-oss-err"));
-        r.code = e.code;
-        r.error = e.toApiError();
+        r.oss = OssError::parse(r.status, r.body, reply->rawHeader("x-oss-err"));
+        r.code = r.oss.code;
+        r.error = r.oss.toApiError();
     } else if (reply->error() == QNetworkReply::OperationCanceledError ||
                reply->error() == QNetworkReply::TimeoutError) {
         r.error = ApiError::timeout(reply->errorString());

@@ -51,8 +51,9 @@ struct OssError
     QString requestId;
 
     static OssError parse(int status, const QByteArray& body, const QByteArray& errHeader = {});
-    // ApiError::http(status, "<Code>: <Message> (request <id>)").
-    ApiError toApiError() const;
+    // ApiError::http(status, "<Code>: <Message> (request <id>; <where>)"): the code first, so
+    // that ossCode() finds it.
+    ApiError toApiError(const QString& where = {}) const;
 };
 
 // The OSS code of an error made by OssError::toApiError(), empty otherwise.
@@ -71,8 +72,11 @@ struct OssReply
     QByteArray etag;
     QByteArray crc64; // x-oss-hash-crc64ecma, decimal
     QString code;     // the OSS error code, if any
+    OssError oss;     // the whole OSS error, for an HTTP error
 
     static OssReply read(QNetworkReply* reply);
+    // The error with where it happened ("PUT <key>"), the OSS code kept first.
+    ApiError errorAt(const QString& where) const;
 };
 
 // The text of the first <name> element of an XML document, or empty.

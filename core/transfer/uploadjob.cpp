@@ -301,7 +301,7 @@ void UploadJob::checkName()
             return;
         }
         if (r.status != 404) {
-            fail(r.error.withContext(u"HEAD %1"_s.arg(m_objectName)));
+            fail(r.errorAt(u"HEAD %1"_s.arg(m_objectName)));
             return;
         }
         if (m_size < m_options.multipartThreshold || m_size == 0)
@@ -337,7 +337,7 @@ void UploadJob::putObject(int attempt)
     m_inFlightBytes[1] = 0;
     call->done = [this, attempt](const OssReply& r, FileWindowDevice* device) {
         if (r.error) {
-            fail(r.error.withContext(u"PUT %1"_s.arg(m_objectName)));
+            fail(r.errorAt(u"PUT %1"_s.arg(m_objectName)));
             return;
         }
         const quint64 local = device && device->crcComplete() ? device->crc64() : ~quint64{0};
@@ -393,7 +393,7 @@ void UploadJob::initiate()
     call->headers = objectHeaders(m_target->clientId, m_options.overwrite);
     call->done = [this](const OssReply& r, FileWindowDevice*) {
         if (r.error) {
-            fail(r.error.withContext(u"InitiateMultipartUpload %1"_s.arg(m_objectName)));
+            fail(r.errorAt(u"InitiateMultipartUpload %1"_s.arg(m_objectName)));
             return;
         }
         const QString uploadId = xmlText(r.body, u"UploadId"_s);
@@ -428,7 +428,7 @@ void UploadJob::listParts(const QString& marker, QList<UploadJournal::Part> serv
                 initiate();
                 return;
             }
-            fail(r.error.withContext(u"ListParts %1"_s.arg(m_objectName)));
+            fail(r.errorAt(u"ListParts %1"_s.arg(m_objectName)));
             return;
         }
         QXmlStreamReader xml(r.body);
@@ -527,7 +527,7 @@ void UploadJob::uploadPart(int number, int attempt)
     call->progressKey = number;
     call->done = [this, number, attempt, length](const OssReply& r, FileWindowDevice* device) {
         if (r.error) {
-            fail(r.error.withContext(u"UploadPart %1 of %2"_s.arg(number).arg(m_objectName)));
+            fail(r.errorAt(u"UploadPart %1 of %2"_s.arg(number).arg(m_objectName)));
             return;
         }
         if (r.etag.isEmpty()) {
@@ -596,7 +596,7 @@ void UploadJob::completeUpload()
                 verifyByHead({});
                 return;
             }
-            fail(r.error.withContext(u"CompleteMultipartUpload %1"_s.arg(m_objectName)));
+            fail(r.errorAt(u"CompleteMultipartUpload %1"_s.arg(m_objectName)));
             return;
         }
         const QString etag = QString::fromLatin1(r.etag.isEmpty() ? xmlText(r.body, u"ETag"_s).toLatin1() : r.etag);
@@ -626,7 +626,7 @@ void UploadJob::verifyByHead(const QString& etag)
     call->method = "HEAD";
     call->done = [this, etag](const OssReply& r, FileWindowDevice*) {
         if (r.error) {
-            fail(r.error.withContext(u"HEAD %1 after CompleteMultipartUpload"_s.arg(m_objectName)));
+            fail(r.errorAt(u"HEAD %1 after CompleteMultipartUpload"_s.arg(m_objectName)));
             return;
         }
         const quint64 expected = combinedCrc();

@@ -117,6 +117,39 @@ int journalParts(const QString& file)
     return j ? int(j->parts.size()) : 0;
 }
 
+// The platform's credentials with the secret spoiled: every OSS request is refused.
+class SpoiledCredentials final : public UploadCredentials
+{
+public:
+    explicit SpoiledCredentials(UploadCredentials* real) : m_real(real) {}
+    void acquire(QObject* context, bool renew, Callback ready) override
+    {
+        m_real->acquire(context, renew, [ready](const Result<UploadTarget>& target) {
+            if (!target.ok()) {
+                ready(target);
+                return;
+            }
+            UploadTarget spoiled = target.value();
+            spoiled.credentials.accessKeySecret += u"x"_s;
+            ready(spoiled);
+        });
+    }
+
+private:
+    UploadCredentials* m_real;
+};
+
+// No credentials to be had.
+class RefusingCredentials final : public UploadCredentials
+{
+public:
+    void acquire(QObject* context, bool, Callback ready) override
+    {
+        QMetaObject::invokeMethod(
+            context, [ready] { ready(ApiError::authentication(u"signed out"_s)); }, Qt::QueuedConnection);
+    }
+};
+
 } // namespace
 
 class TestUpload final : public QObject
@@ -345,6 +378,23 @@ private Q_SLOTS:
         BGE_VERIFY_ERROR_KIND(subDirectory, ApiError::Kind::Usage);
         const Result<UploadResult> missing = await(m_plain.job(options(m_dir.filePath(u"missing.bin"_s))));
         BGE_VERIFY_ERROR_KIND(missing, ApiError::Kind::Usage);
+    }
+
+    void refusalsFailWithTheOssCode()
+    {
+        const QString path = m_dir.filePath(u"refused.bin"_s);
+        QVERIFY(writeFile(path, randomBytes(300 * kKiB, 15)));
+        SpoiledCredentials spoiled(m_plain.credentials.get());
+        UploadJob* job = new UploadJob(&m_plain.stack->network, &spoiled, options(path));
+        const Result<UploadResult> r = await(job);
+        BGE_VERIFY_ERROR_KIND(r, ApiError::Kind::Http);
+        QCOMPARE(r.error().httpStatus(), 403);
+        QCOMPARE(ossCode(r.error()), u"SignatureDoesNotMatch"_s);
+        QVERIFY2(r.error().detail().contains(u"signature"_s), qPrintable(r.error().detail()));
+
+        RefusingCredentials refusing;
+        const Result<UploadResult> none = await(new UploadJob(&m_plain.stack->network, &refusing, options(path)));
+        BGE_VERIFY_ERROR_KIND(none, ApiError::Kind::Authentication);
     }
 
     void resumesAfterACrash()
