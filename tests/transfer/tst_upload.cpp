@@ -150,6 +150,26 @@ public:
     }
 };
 
+// The process's peak resident memory in KiB (VmHWM), or -1.
+qint64 peakRssKiB()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+// Starts measuring the peak again (Linux: "5" > /proc/self/clear_refs).
+bool resetPeakRss()
+{
+    QFile clear(u"/proc/self/clear_refs"_s);
+    return clear.open(QIODevice::WriteOnly) && clear.write("5") == 1;
+}
+
 } // namespace
 
 class TestUpload final : public QObject
@@ -344,6 +364,38 @@ private Q_SLOTS:
         o.parallelism = 3;
         o.signature = OssSignatureVersion::V1;
         roundTrip(m_plain, u"multi-v1.bin"_s, randomBytes(6 * kMiB, 5), o, 6);
+    }
+
+    void memoryStaysFlat()
+    {
+        // 64 MiB written a chunk at a time, uploaded in 8 MiB parts four at a time: the peak
+        // resident memory grows by far less than the file (the parts stream from disk).
+        const QString path = m_dir.filePath(u"big.bin"_s);
+        oss::Crc64 crc;
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            for (quint32 i = 0; i < 64; ++i) {
+                const QByteArray chunk = randomBytes(kMiB, 100 + i);
+                crc.update(chunk);
+                QCOMPARE(f.write(chunk), kMiB);
+            }
+        }
+        if (!resetPeakRss() || peakRssKiB() < 0)
+            QSKIP("no /proc/self/clear_refs here");
+        const qint64 before = peakRssKiB();
+        UploadOptions o = options(path);
+        o.multipartThreshold = 8 * kMiB;
+        const Result<UploadResult> r = await(m_plain.job(o));
+        BGE_VERIFY_OK(r);
+        const qint64 grown = peakRssKiB() - before;
+        qInfo("peak memory grew by %lld KiB", grown);
+        QVERIFY2(grown < 24 * 1024, qPrintable(u"peak memory grew by %1 KiB"_s.arg(grown)));
+        QCOMPARE(r->crc64, crc.value());
+        QCOMPARE(r->partsSent, 8);
+        const Environment::Fetched head = m_plain.request("HEAD", r->objectName);
+        QCOMPARE(head.crc64, QByteArray::number(crc.value()));
+        QFile::remove(path);
     }
 
     void nameClashIsRefused()
