@@ -30,6 +30,7 @@ struct Environment
     SandboxProcess sandbox;
     std::unique_ptr<ClientStack> stack;
     std::unique_ptr<PlatformUploadCredentials> credentials;
+    UploadCredentials* provider = nullptr; // instead of `credentials` when set
 
     bool start(const QStringList& arguments)
     {
@@ -46,7 +47,7 @@ struct Environment
 
     UploadJob* job(const UploadOptions& options)
     {
-        return new UploadJob(&stack->network, credentials.get(), options);
+        return new UploadJob(&stack->network, provider ? provider : credentials.get(), options);
     }
 
     struct Fetched
@@ -134,6 +135,23 @@ public:
             ready(spoiled);
         });
     }
+
+private:
+    UploadCredentials* m_real;
+};
+
+// Counts the renewals an upload asks for.
+class CountingCredentials final : public UploadCredentials
+{
+public:
+    explicit CountingCredentials(UploadCredentials* real) : m_real(real) {}
+    void acquire(QObject* context, bool renew, Callback ready) override
+    {
+        (renew ? renewals : first)++;
+        m_real->acquire(context, renew, std::move(ready));
+    }
+    int first = 0;
+    int renewals = 0;
 
 private:
     UploadCredentials* m_real;
@@ -575,10 +593,14 @@ private Q_SLOTS:
         o.multipartThreshold = kMiB;
         o.partSize = 128 * kKiB; // 24 parts, 2 at a time, 300 ms each: outlives the credentials
         o.parallelism = 2;
+        CountingCredentials counting(sts.credentials.get());
+        sts.provider = &counting;
         QElapsedTimer clock;
         clock.start();
         roundTrip(sts, u"expiring.bin"_s, randomBytes(3 * kMiB, 12), o, 24);
         QVERIFY2(clock.elapsed() > 3000, "the upload did not outlive its credentials");
+        QCOMPARE(counting.first, 1);
+        QVERIFY2(counting.renewals >= 1, "the credentials were never renewed");
     }
 
     void survivesInjectedFaults()
