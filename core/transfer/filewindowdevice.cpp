@@ -1,0 +1,79 @@
+#include "filewindowdevice.h"
+
+namespace bge {
+
+FileWindowDevice::FileWindowDevice(const QString& path, qint64 offset, qint64 length, QObject* parent)
+    : QIODevice(parent), m_file(path), m_offset(offset), m_length(length)
+{
+}
+
+FileWindowDevice::~FileWindowDevice() = default;
+
+bool FileWindowDevice::openWindow()
+{
+    if (m_offset < 0 || m_length < 0) {
+        setErrorString(QStringLiteral("invalid window"));
+        return false;
+    }
+    if (!m_file.open(QIODevice::ReadOnly)) {
+        setErrorString(m_file.errorString());
+        return false;
+    }
+    if (m_file.size() < m_offset + m_length) {
+        setErrorString(QStringLiteral("the file is shorter than expected (it changed on disk)"));
+        m_file.close();
+        return false;
+    }
+    if (!m_file.seek(m_offset)) {
+        setErrorString(m_file.errorString());
+        m_file.close();
+        return false;
+    }
+    m_crc.reset();
+    m_crcBytes = 0;
+    return QIODevice::open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+}
+
+bool FileWindowDevice::seek(qint64 pos)
+{
+    if (pos < 0 || pos > m_length || !m_file.seek(m_offset + pos))
+        return false;
+    if (pos == 0) {
+        m_crc.reset();
+        m_crcBytes = 0;
+    }
+    return QIODevice::seek(pos);
+}
+
+bool FileWindowDevice::atEnd() const
+{
+    return pos() >= m_length;
+}
+
+void FileWindowDevice::close()
+{
+    QIODevice::close();
+    m_file.close();
+}
+
+qint64 FileWindowDevice::readData(char* data, qint64 maxSize)
+{
+    const qint64 position = pos();
+    const qint64 want = qMin(maxSize, m_length - position);
+    if (want <= 0)
+        return m_length - position == 0 ? 0 : -1;
+    if (m_file.pos() != m_offset + position && !m_file.seek(m_offset + position))
+        return -1;
+    const qint64 got = m_file.read(data, want);
+    if (got <= 0)
+        return got == 0 ? -1 : got; // a window that cannot be filled: the file shrank
+    // Hash only bytes beyond what the CRC already covers, and only contiguously.
+    if (position <= m_crcBytes && position + got > m_crcBytes) {
+        const qint64 skip = m_crcBytes - position;
+        m_crc.update(data + skip, got - skip);
+        m_crcBytes = position + got;
+    }
+    return got;
+}
+
+} // namespace bge

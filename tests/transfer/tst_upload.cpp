@@ -1,0 +1,623 @@
+// Uploads through the real bge-sandbox: PutObject and multipart byte for byte (V1 and V4),
+// the name clash, resume after a "crash", a file changed since, cancel, STS credentials that
+// expire mid-upload, and injected faults.
+#include "common/sandboxprocess.h"
+#include "coretestsupport.h"
+#include "oss/crc64.h"
+#include "transfer/filewindowdevice.h"
+#include "transfer/uploadjob.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace bge;
+using namespace bge::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 kKiB = 1024;
+constexpr qint64 kMiB = 1024 * 1024;
+
+// One sandbox, a signed-in desktop app and its upload credentials.
+struct Environment
+{
+    SandboxProcess sandbox;
+    std::unique_ptr<ClientStack> stack;
+    std::unique_ptr<PlatformUploadCredentials> credentials;
+    UploadCredentials* provider = nullptr; // instead of `credentials` when set
+
+    bool start(const QStringList& arguments)
+    {
+        if (!sandbox.start(arguments))
+            return false;
+        stack = makeStack(sandbox, u"bge-desktop-demo"_s);
+        const Result<TokenGrant> grant = signIn(*stack, sandbox, sandbox.user(0).value(u"username").toString());
+        if (!grant.ok())
+            return false;
+        stack->session.setGrant(grant.value());
+        credentials = std::make_unique<PlatformUploadCredentials>(&stack->api, &stack->session);
+        return true;
+    }
+
+    UploadJob* job(const UploadOptions& options)
+    {
+        return new UploadJob(&stack->network, provider ? provider : credentials.get(), options);
+    }
+
+    struct Fetched
+    {
+        int status = 0;
+        QByteArray body;
+        QByteArray crc64;
+        QByteArray clientId;
+        QByteArray code;
+    };
+
+    // Sends one request with fresh credentials; path-style, V4.
+    Fetched request(const QByteArray& method, const QString& key, const QList<QPair<QString, QString>>& query = {})
+    {
+        const Result<UploadToken> token = await(stack->api.uploadToken());
+        if (!token.ok())
+            return {};
+        const OssLocation location{QUrl(token->endpoint), token->bucket, token->regionId, OssSignatureVersion::V4};
+        const oss::OssCredentials creds{token->accessKeyId, token->accessKeySecret, token->securityToken,
+                                        token->expiration};
+        const QNetworkRequest r =
+            signedOssRequest(location, creds, method, key, query, {}, QDateTime::currentDateTimeUtc());
+        QNetworkReply* reply = method == "HEAD" ? stack->network.head(r) : stack->network.get(r);
+        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, kWaitMs))
+            reply->abort();
+        Fetched f;
+        f.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        f.body = reply->readAll();
+        f.crc64 = reply->rawHeader("x-oss-hash-crc64ecma");
+        f.clientId = reply->rawHeader("x-oss-meta-bge-open-client-id");
+        f.code = xmlText(f.body, u"Code"_s).toLatin1();
+        delete reply;
+        return f;
+    }
+
+    // GETs the object, trying again while faults are injected.
+    Fetched object(const QString& key, qint64 expectedSize)
+    {
+        Fetched f;
+        for (int i = 0; i < 20; ++i) {
+            f = request("GET", key);
+            if (f.status == 200 && f.body.size() == expectedSize)
+                return f;
+        }
+        return f;
+    }
+};
+
+QByteArray randomBytes(qint64 size, quint32 seed)
+{
+    QByteArray b(size, Qt::Uninitialized);
+    QRandomGenerator rng(seed);
+    rng.fillRange(reinterpret_cast<quint32*>(b.data()), size / 4);
+    for (qint64 i = size / 4 * 4; i < size; ++i)
+        b[i] = char(rng.bounded(256));
+    return b;
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+int journalParts(const QString& file)
+{
+    const std::optional<UploadJournal> j = UploadJournal::load(file);
+    return j ? int(j->parts.size()) : 0;
+}
+
+// The platform's credentials with the secret spoiled: every OSS request is refused.
+class SpoiledCredentials final : public UploadCredentials
+{
+public:
+    explicit SpoiledCredentials(UploadCredentials* real) : m_real(real) {}
+    void acquire(QObject* context, bool renew, Callback ready) override
+    {
+        m_real->acquire(context, renew, [ready](const Result<UploadTarget>& target) {
+            if (!target.ok()) {
+                ready(target);
+                return;
+            }
+            UploadTarget spoiled = target.value();
+            spoiled.credentials.accessKeySecret += u"x"_s;
+            ready(spoiled);
+        });
+    }
+
+private:
+    UploadCredentials* m_real;
+};
+
+// Counts the renewals an upload asks for.
+class CountingCredentials final : public UploadCredentials
+{
+public:
+    explicit CountingCredentials(UploadCredentials* real) : m_real(real) {}
+    void acquire(QObject* context, bool renew, Callback ready) override
+    {
+        (renew ? renewals : first)++;
+        m_real->acquire(context, renew, std::move(ready));
+    }
+    int first = 0;
+    int renewals = 0;
+
+private:
+    UploadCredentials* m_real;
+};
+
+// No credentials to be had.
+class RefusingCredentials final : public UploadCredentials
+{
+public:
+    void acquire(QObject* context, bool, Callback ready) override
+    {
+        QMetaObject::invokeMethod(
+            context, [ready] { ready(ApiError::authentication(u"signed out"_s)); }, Qt::QueuedConnection);
+    }
+};
+
+// The process's peak resident memory in KiB (VmHWM), or -1.
+qint64 peakRssKiB()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+// Starts measuring the peak again (Linux: "5" > /proc/self/clear_refs).
+bool resetPeakRss()
+{
+    QFile clear(u"/proc/self/clear_refs"_s);
+    return clear.open(QIODevice::WriteOnly) && clear.write("5") == 1;
+}
+
+} // namespace
+
+class TestUpload final : public QObject
+{
+    Q_OBJECT
+
+private:
+    Environment m_plain;
+    Environment m_slow; // latency, so that a test can act in the middle of an upload
+    QTemporaryDir m_dir;
+    QString m_journals;
+
+    UploadOptions options(const QString& path)
+    {
+        UploadOptions o;
+        o.filePath = path;
+        o.journalDirectory = m_journals;
+        o.retry = {6, 100, 1000};
+        return o;
+    }
+
+    // Uploads `bytes` as `name` and checks the object byte for byte and its CRC.
+    void roundTrip(Environment& env, const QString& name, const QByteArray& bytes, UploadOptions o,
+                   int expectedParts)
+    {
+        const QString path = m_dir.filePath(name);
+        QVERIFY(writeFile(path, bytes));
+        o.filePath = path;
+        UploadJob* job = env.job(o);
+        QList<qint64> progress;
+        connect(job, &UploadJob::progress, this, [&progress](qint64 done, qint64 total) {
+            progress.append(done);
+            QVERIFY(done <= total);
+        });
+        QElapsedTimer clock;
+        clock.start();
+        const Result<UploadResult> r = await(job);
+        BGE_VERIFY_OK(r);
+        QVERIFY2(r->objectName.endsWith(u'/' + name), qPrintable(r->objectName));
+        QCOMPARE(r->size, bytes.size());
+        QCOMPARE(r->crc64, oss::Crc64::checksum(bytes));
+        QCOMPARE(r->partsSent, expectedParts);
+        QVERIFY(!progress.isEmpty());
+        // Throttled: at most five a second, plus the first and the last.
+        QVERIFY2(progress.size() <= 3 + clock.elapsed() / 200, qPrintable(QString::number(progress.size())));
+        QCOMPARE(progress.last(), bytes.size());
+        const Environment::Fetched f = env.object(r->objectName, bytes.size());
+        QCOMPARE(f.status, 200);
+        QVERIFY(f.body == bytes);
+        QCOMPARE(f.crc64, QByteArray::number(oss::Crc64::checksum(bytes)));
+        QCOMPARE(f.clientId, QByteArray("bge-desktop-demo"));
+        QVERIFY(!QFile::exists(UploadJournal::fileFor(m_journals, path, r->objectName)));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_journals = m_dir.filePath(u"journals"_s);
+        QVERIFY2(m_plain.start({}), qPrintable(m_plain.sandbox.errorOutput()));
+        QVERIFY2(m_slow.start({u"--oss-faults"_s, u"latency-ms=150"_s}), qPrintable(m_slow.sandbox.errorOutput()));
+    }
+
+    void partSizes()
+    {
+        QCOMPARE(UploadJob::partSizeFor(0), 8 * kMiB);
+        QCOMPARE(UploadJob::partSizeFor(200 * kMiB), 8 * kMiB);
+        QCOMPARE(UploadJob::partSizeFor(78 * 1024 * kMiB), 8 * kMiB);            // 9984 parts
+        QCOMPARE(UploadJob::partSizeFor(200 * 1024 * kMiB), 21 * kMiB);          // ≤ 10000 parts
+        QCOMPARE(UploadJob::partSizeFor(100LL * 1024 * 1024 * kMiB), 5 * 1024 * kMiB); // capped at 5 GiB
+    }
+
+    void windowDevice()
+    {
+        const QByteArray bytes = randomBytes(300 * kKiB + 5, 1);
+        const QString path = m_dir.filePath(u"window.bin"_s);
+        QVERIFY(writeFile(path, bytes));
+        FileWindowDevice device(path, 100 * kKiB, 150 * kKiB);
+        QVERIFY(device.openWindow());
+        QCOMPARE(device.size(), 150 * kKiB);
+        QCOMPARE(device.read(1000), bytes.mid(100 * kKiB, 1000));
+        QVERIFY(device.reset()); // Qt rewinds to resend: the CRC starts over
+        const QByteArray all = device.readAll();
+        QCOMPARE(all, bytes.mid(100 * kKiB, 150 * kKiB));
+        QVERIFY(device.crcComplete());
+        QCOMPARE(device.crc64(), oss::Crc64::checksum(all));
+        QVERIFY(device.atEnd());
+        FileWindowDevice beyond(path, 200 * kKiB, 200 * kKiB);
+        QVERIFY(!beyond.openWindow());
+    }
+
+    void addressing()
+    {
+        const oss::OssCredentials creds{u"STS.ak"_s, u"secret"_s, u"token"_s, {}};
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        // Real endpoints: virtual-hosted, the bucket in the host.
+        const QNetworkRequest real = signedOssRequest(
+            {QUrl(u"https://oss-cn-shenzhen.aliyuncs.com"_s), u"pre-bge-developer"_s, u"cn-shenzhen"_s},
+            creds, "PUT", u"DUS-1/2TZ-3/a b+c.txt"_s, {{u"partNumber"_s, u"2"_s}, {u"uploadId"_s, u"X"_s}}, {}, now);
+        QCOMPARE(real.url().host(), u"pre-bge-developer.oss-cn-shenzhen.aliyuncs.com"_s);
+        QCOMPARE(real.url().path(QUrl::FullyEncoded), u"/DUS-1/2TZ-3/a%20b%2Bc.txt"_s);
+        QCOMPARE(real.url().query(QUrl::FullyEncoded), u"partNumber=2&uploadId=X"_s);
+        QVERIFY(real.rawHeader("Authorization").startsWith("OSS4-HMAC-SHA256 Credential=STS.ak/"));
+        QVERIFY(real.rawHeader("Authorization").contains("/cn-shenzhen/oss/aliyun_v4_request"));
+        QCOMPARE(real.rawHeader("x-oss-security-token"), QByteArray("token"));
+        QCOMPARE(real.rawHeader("x-oss-content-sha256"), QByteArray("UNSIGNED-PAYLOAD"));
+        // Loopback and IP endpoints: path style. V1 on request.
+        for (const QString& endpoint : {u"http://127.0.0.1:9000"_s, u"http://localhost:9000"_s, u"http://[::1]:9000"_s}) {
+            const QNetworkRequest local = signedOssRequest(
+                {QUrl(endpoint), u"bkt"_s, u"oss-cn-shenzhen"_s, OssSignatureVersion::V1}, creds, "HEAD",
+                u"d/x"_s, {}, {}, now);
+            QCOMPARE(local.url().host(), QUrl(endpoint).host());
+            QCOMPARE(local.url().path(), u"/bkt/d/x"_s);
+            QVERIFY(local.rawHeader("Authorization").startsWith("OSS STS.ak:"));
+        }
+        QCOMPARE(v4Region(u"oss-cn-shenzhen"_s), QByteArray("cn-shenzhen"));
+    }
+
+    void ossErrors()
+    {
+        const QByteArray xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>SecurityTokenExpired</Code>"
+                               "<Message>The security token you provided has expired.</Message>"
+                               "<RequestId>5C06A3B67B8B5A3DA422299D</RequestId></Error>";
+        const OssError e = OssError::parse(403, xml);
+        QCOMPARE(e.code, u"SecurityTokenExpired"_s);
+        QCOMPARE(e.requestId, u"5C06A3B67B8B5A3DA422299D"_s);
+        const ApiError api = e.toApiError();
+        QCOMPARE(api.httpStatus(), 403);
+        QCOMPARE(ossCode(api), u"SecurityTokenExpired"_s);
+        QVERIFY(api.detail().contains(u"has expired"_s));
+        QVERIFY(isCredentialExpiry(ossCode(api)));
+        QVERIFY(!isCredentialExpiry(u"AccessDenied"_s));
+        // HEAD: no body, the error in x-oss-err; a bare 404 is NoSuchKey.
+        QCOMPARE(OssError::parse(403, {}, xml.toBase64()).code, u"SecurityTokenExpired"_s);
+        QCOMPARE(OssError::parse(404, {}).code, u"NoSuchKey"_s);
+        QCOMPARE(ossCode(ApiError::http(500, u"HTTP 500: (no message)"_s)), QString());
+    }
+
+    void journalRoundTrip()
+    {
+        UploadJournal j;
+        j.path = m_dir.filePath(u"x.bin"_s);
+        j.size = 123456789012;
+        j.mtimeMs = 1700000000123;
+        j.objectName = u"DUS-1/2TZ-3/x.bin"_s;
+        j.uploadId = u"0004B9894A22E5B1888A1E29F823"_s;
+        j.partSize = 8 * kMiB;
+        j.parts = {{3, u"\"ABC\""_s, 0xFFFFFFFFFFFFFFFFULL, 8 * kMiB}, {1, u"\"DEF\""_s, 42, 8 * kMiB}};
+        const QString file = UploadJournal::fileFor(m_dir.filePath(u"journal-test"_s), j.path, j.objectName);
+        QString error;
+        QVERIFY2(j.save(file, &error), qPrintable(error));
+        const std::optional<UploadJournal> back = UploadJournal::load(file);
+        QVERIFY(back.has_value());
+        QCOMPARE(back->size, j.size);
+        QCOMPARE(back->mtimeMs, j.mtimeMs);
+        QCOMPARE(back->uploadId, j.uploadId);
+        QCOMPARE(back->parts.size(), 2);
+        QCOMPARE(back->parts[0].crc64, 0xFFFFFFFFFFFFFFFFULL); // 64 bits survive JSON
+        QCOMPARE(back->parts[1].etag, u"\"DEF\""_s);
+        QFile raw(file);
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        const QByteArray text = raw.readAll();
+        QVERIFY(!text.contains("secret") && !text.contains("token") && !text.contains("STS."));
+        UploadJournal::remove(file);
+        QVERIFY(!UploadJournal::load(file).has_value());
+    }
+
+    void putObjectV4() { roundTrip(m_plain, u"small v4.bin"_s, randomBytes(kMiB + 7, 2), options({}), 1); }
+
+    void putObjectV1()
+    {
+        UploadOptions o = options({});
+        o.signature = OssSignatureVersion::V1;
+        roundTrip(m_plain, u"small-v1.bin"_s, randomBytes(300 * kKiB, 3), o, 1);
+    }
+
+    void emptyFile() { roundTrip(m_plain, u"empty.bin"_s, {}, options({}), 1); }
+
+    void multipartV4()
+    {
+        UploadOptions o = options({});
+        o.multipartThreshold = kMiB;
+        o.partSize = 2 * kMiB;
+        roundTrip(m_plain, u"multi-v4.bin"_s, randomBytes(20 * kMiB + 123, 4), o, 11);
+    }
+
+    void multipartV1()
+    {
+        UploadOptions o = options({});
+        o.multipartThreshold = kMiB;
+        o.partSize = kMiB;
+        o.parallelism = 3;
+        o.signature = OssSignatureVersion::V1;
+        roundTrip(m_plain, u"multi-v1.bin"_s, randomBytes(6 * kMiB, 5), o, 6);
+    }
+
+    void memoryStaysFlat()
+    {
+        // 64 MiB written a chunk at a time, uploaded in 8 MiB parts four at a time: the peak
+        // resident memory grows by far less than the file (the parts stream from disk).
+        const QString path = m_dir.filePath(u"big.bin"_s);
+        oss::Crc64 crc;
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            for (quint32 i = 0; i < 64; ++i) {
+                const QByteArray chunk = randomBytes(kMiB, 100 + i);
+                crc.update(chunk);
+                QCOMPARE(f.write(chunk), kMiB);
+            }
+        }
+        if (!resetPeakRss() || peakRssKiB() < 0)
+            QSKIP("no /proc/self/clear_refs here");
+        const qint64 before = peakRssKiB();
+        UploadOptions o = options(path);
+        o.multipartThreshold = 8 * kMiB;
+        const Result<UploadResult> r = await(m_plain.job(o));
+        BGE_VERIFY_OK(r);
+        const qint64 grown = peakRssKiB() - before;
+        qInfo("peak memory grew by %lld KiB", grown);
+        QVERIFY2(grown < 24 * 1024, qPrintable(u"peak memory grew by %1 KiB"_s.arg(grown)));
+        QCOMPARE(r->crc64, crc.value());
+        QCOMPARE(r->partsSent, 8);
+        const Environment::Fetched head = m_plain.request("HEAD", r->objectName);
+        QCOMPARE(head.crc64, QByteArray::number(crc.value()));
+        QFile::remove(path);
+    }
+
+    void nameClashIsRefused()
+    {
+        const QByteArray first = randomBytes(200 * kKiB, 6);
+        roundTrip(m_plain, u"clash.bin"_s, first, options({}), 1);
+        const QString path = m_dir.filePath(u"clash.bin"_s);
+        const QByteArray second = randomBytes(210 * kKiB, 7);
+        QVERIFY(writeFile(path, second));
+        for (const qint64 threshold : {100 * kMiB, 100 * kKiB}) { // PutObject and multipart
+            UploadOptions o = options(path);
+            o.multipartThreshold = threshold;
+            const Result<UploadResult> refused = await(m_plain.job(o));
+            BGE_VERIFY_ERROR_KIND(refused, ApiError::Kind::Http);
+            QCOMPARE(refused.error().httpStatus(), 409);
+            QCOMPARE(ossCode(refused.error()), u"FileAlreadyExists"_s);
+        }
+        UploadOptions o = options(path);
+        o.overwrite = true;
+        const Result<UploadResult> replaced = await(m_plain.job(o));
+        BGE_VERIFY_OK(replaced);
+        QVERIFY(m_plain.object(replaced->objectName, second.size()).body == second);
+    }
+
+    void notAFileName()
+    {
+        const QString path = m_dir.filePath(u"plain.bin"_s);
+        QVERIFY(writeFile(path, "x"));
+        UploadOptions o = options(path);
+        o.objectFileName = u"sub/plain.bin"_s;
+        const Result<UploadResult> subDirectory = await(m_plain.job(o));
+        BGE_VERIFY_ERROR_KIND(subDirectory, ApiError::Kind::Usage);
+        const Result<UploadResult> missing = await(m_plain.job(options(m_dir.filePath(u"missing.bin"_s))));
+        BGE_VERIFY_ERROR_KIND(missing, ApiError::Kind::Usage);
+    }
+
+    void refusalsFailWithTheOssCode()
+    {
+        const QString path = m_dir.filePath(u"refused.bin"_s);
+        QVERIFY(writeFile(path, randomBytes(300 * kKiB, 15)));
+        SpoiledCredentials spoiled(m_plain.credentials.get());
+        UploadJob* job = new UploadJob(&m_plain.stack->network, &spoiled, options(path));
+        const Result<UploadResult> r = await(job);
+        BGE_VERIFY_ERROR_KIND(r, ApiError::Kind::Http);
+        QCOMPARE(r.error().httpStatus(), 403);
+        QCOMPARE(ossCode(r.error()), u"SignatureDoesNotMatch"_s);
+        QVERIFY2(r.error().detail().contains(u"signature"_s), qPrintable(r.error().detail()));
+
+        RefusingCredentials refusing;
+        const Result<UploadResult> none = await(new UploadJob(&m_plain.stack->network, &refusing, options(path)));
+        BGE_VERIFY_ERROR_KIND(none, ApiError::Kind::Authentication);
+    }
+
+    void resumesAfterACrash()
+    {
+        const QByteArray bytes = randomBytes(8 * kMiB, 8);
+        const QString path = m_dir.filePath(u"resume.bin"_s);
+        QVERIFY(writeFile(path, bytes));
+        UploadOptions o = options(path);
+        o.multipartThreshold = kMiB;
+        o.partSize = 512 * kKiB; // 16 parts
+        o.parallelism = 2;
+
+        // First run: "crash" (destroy the job, no AbortMultipartUpload) after a few parts.
+        UploadJob* crashed = m_slow.job(o);
+        crashed->start();
+        QString journal;
+        QVERIFY(QTest::qWaitFor([&] {
+            const QDir dir(m_journals);
+            for (const QString& f : dir.entryList({u"upload-*.json"_s}, QDir::Files)) {
+                const auto j = UploadJournal::load(dir.filePath(f));
+                if (j && j->path == path && j->parts.size() >= 4) {
+                    journal = dir.filePath(f);
+                    return true;
+                }
+            }
+            return false;
+        }, kWaitMs));
+        delete crashed;
+        const int before = journalParts(journal);
+        QVERIFY(before >= 4 && before < 16);
+
+        // Second run: lists the server's parts and sends only the rest.
+        const Result<UploadResult> r = await(m_slow.job(o));
+        BGE_VERIFY_OK(r);
+        QVERIFY(r->resumed);
+        QVERIFY2(r->partsSent <= 16 - before, qPrintable(u"%1 sent, %2 before"_s.arg(r->partsSent).arg(before)));
+        QCOMPARE(r->crc64, oss::Crc64::checksum(bytes));
+        QVERIFY(m_slow.object(r->objectName, bytes.size()).body == bytes);
+        QVERIFY(!QFile::exists(journal));
+    }
+
+    void changedFileStartsOver()
+    {
+        const QString path = m_dir.filePath(u"changed.bin"_s);
+        QVERIFY(writeFile(path, randomBytes(4 * kMiB, 9)));
+        UploadOptions o = options(path);
+        o.multipartThreshold = kMiB;
+        o.partSize = 256 * kKiB; // 16 parts
+        o.parallelism = 2;
+        UploadJob* crashed = m_slow.job(o);
+        crashed->start();
+        QString journal;
+        QVERIFY(QTest::qWaitFor([&] {
+            const QDir dir(m_journals);
+            for (const QString& f : dir.entryList({u"upload-*.json"_s}, QDir::Files)) {
+                const auto j = UploadJournal::load(dir.filePath(f));
+                if (j && j->path == path && j->parts.size() >= 2) {
+                    journal = dir.filePath(f);
+                    return true;
+                }
+            }
+            return false;
+        }, kWaitMs));
+        delete crashed;
+        const QString oldUploadId = UploadJournal::load(journal)->uploadId;
+
+        const QByteArray changed = randomBytes(4 * kMiB, 10);
+        QVERIFY(writeFile(path, changed));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(10), QFileDevice::FileModificationTime));
+        }
+        const Result<UploadResult> r = await(m_slow.job(o));
+        BGE_VERIFY_OK(r);
+        QVERIFY(!r->resumed);
+        QCOMPARE(r->partsSent, 16);
+        QVERIFY(m_slow.object(r->objectName, changed.size()).body == changed);
+        // The stale upload was aborted on the server.
+        QVERIFY(QTest::qWaitFor([&] {
+            return m_slow.request("GET", r->objectName, {{u"uploadId"_s, oldUploadId}}).code == "NoSuchUpload";
+        }, 10000));
+    }
+
+    void cancelAbortsTheMultipartUpload()
+    {
+        const QString path = m_dir.filePath(u"cancel.bin"_s);
+        QVERIFY(writeFile(path, randomBytes(4 * kMiB, 11)));
+        UploadOptions o = options(path);
+        o.multipartThreshold = kMiB;
+        o.partSize = 256 * kKiB;
+        o.parallelism = 2;
+        UploadJob* job = m_slow.job(o);
+        std::optional<Result<UploadResult>> outcome;
+        QObject context;
+        job->run(&context, [&outcome](const Result<UploadResult>& r) { outcome = r; });
+        QString journal;
+        std::optional<UploadJournal> state;
+        QVERIFY(QTest::qWaitFor([&] {
+            const QDir dir(m_journals);
+            for (const QString& f : dir.entryList({u"upload-*.json"_s}, QDir::Files)) {
+                state = UploadJournal::load(dir.filePath(f));
+                if (state && state->path == path && state->parts.size() >= 1) {
+                    journal = dir.filePath(f);
+                    return true;
+                }
+            }
+            return false;
+        }, kWaitMs));
+        job->abort();
+        QVERIFY(QTest::qWaitFor([&] { return outcome.has_value(); }, kWaitMs));
+        BGE_VERIFY_ERROR_KIND(*outcome, ApiError::Kind::Cancelled);
+        QVERIFY(!QFile::exists(journal));
+        QVERIFY(QTest::qWaitFor([&] {
+            return m_slow.request("GET", state->objectName, {{u"uploadId"_s, state->uploadId}}).code == "NoSuchUpload";
+        }, 10000));
+        QCOMPARE(m_slow.request("HEAD", state->objectName).status, 404);
+    }
+
+    void credentialsExpireMidUpload()
+    {
+        Environment sts;
+        QVERIFY2(sts.start({u"--sts-ttl"_s, u"3"_s, u"--oss-faults"_s, u"latency-ms=300"_s}),
+                 qPrintable(sts.sandbox.errorOutput()));
+        UploadOptions o = options({});
+        o.multipartThreshold = kMiB;
+        o.partSize = 128 * kKiB; // 24 parts, 2 at a time, 300 ms each: outlives the credentials
+        o.parallelism = 2;
+        CountingCredentials counting(sts.credentials.get());
+        sts.provider = &counting;
+        QElapsedTimer clock;
+        clock.start();
+        roundTrip(sts, u"expiring.bin"_s, randomBytes(3 * kMiB, 12), o, 24);
+        QVERIFY2(clock.elapsed() > 3000, "the upload did not outlive its credentials");
+        QCOMPARE(counting.first, 1);
+        QVERIFY2(counting.renewals >= 1, "the credentials were never renewed");
+    }
+
+    void survivesInjectedFaults()
+    {
+        Environment faulty;
+        QVERIFY2(faulty.start({u"--oss-faults"_s, u"error-rate=0.2,drop-rate=0.05"_s}),
+                 qPrintable(faulty.sandbox.errorOutput()));
+        UploadOptions o = options({});
+        o.multipartThreshold = kMiB;
+        o.partSize = 512 * kKiB;
+        o.retry = {10, 50, 500};
+        roundTrip(faulty, u"faulty-multi.bin"_s, randomBytes(6 * kMiB + 1, 13), o, 13); // 12 parts and 1 byte
+        UploadOptions small = options({});
+        small.retry = {10, 50, 500};
+        roundTrip(faulty, u"faulty-small.bin"_s, randomBytes(300 * kKiB, 14), small, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUpload)
+#include "tst_upload.moc"
