@@ -10,6 +10,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     addVariantsCommand(commands);
     addAbundanceCommands(commands);
     addModelCommand(commands);
+    addTransferCommands(commands);
     return commands;
 }
 

@@ -15,5 +15,6 @@ void addSampleCommands(std::vector<std::unique_ptr<Command>>& commands);
 void addVariantsCommand(std::vector<std::unique_ptr<Command>>& commands);
 void addAbundanceCommands(std::vector<std::unique_ptr<Command>>& commands);
 void addModelCommand(std::vector<std::unique_ptr<Command>>& commands);
+void addTransferCommands(std::vector<std::unique_ptr<Command>>& commands);
 
 } // namespace bge::cli

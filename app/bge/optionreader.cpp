@@ -27,6 +27,15 @@ LongOption splitLongOption(const QString& argument)
     return option;
 }
 
+const OptionReader::Spec* OptionReader::findShort(QChar name) const
+{
+    for (const Spec& s : m_specs) {
+        if (!s.shortName.isNull() && s.shortName == name)
+            return &s;
+    }
+    return nullptr;
+}
+
 const OptionReader::Spec* OptionReader::find(const QString& name) const
 {
     for (const Spec& s : m_specs) {
@@ -41,6 +50,17 @@ bool OptionReader::parse(const QStringList& arguments)
     bool optionsEnded = false;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString& arg = arguments[i];
+        if (!optionsEnded && arg.size() == 2 && arg[0] == u'-' && arg[1] != u'-') {
+            const Spec* spec = findShort(arg[1]);
+            if (spec && spec->takesValue && i + 1 < arguments.size()) {
+                m_values[spec->name].append(arguments[++i]);
+                continue;
+            }
+            if (spec && !spec->takesValue) {
+                m_values[spec->name].append(u"true"_s);
+                continue;
+            }
+        }
         if (optionsEnded || !arg.startsWith(u"--"_s) || arg == u"-") {
             if (!optionsEnded && arg.startsWith(u'-') && arg.size() > 1 && arg != u"-") {
                 m_error = QCoreApplication::translate("bge::cli", "unknown option %1").arg(arg);

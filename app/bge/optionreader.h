@@ -16,6 +16,7 @@ public:
     {
         QString name;       // without dashes
         bool takesValue = true;
+        QChar shortName = {}; // "-o" for "--output", when set
     };
 
     explicit OptionReader(QList<Spec> specs) : m_specs(std::move(specs)) {}
@@ -33,6 +34,7 @@ public:
 
 private:
     const Spec* find(const QString& name) const;
+    const Spec* findShort(QChar name) const;
 
     QList<Spec> m_specs;
     QHash<QString, QStringList> m_values;

@@ -301,6 +301,16 @@ Exit codes: 0 success, 1 API error, 2 usage error, 3 transport or authentication
   --version, --help
 </translation>
     </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3 s (%4/s)
+</source>
+        <translation>%1：%2，用时 %3 秒（%4/s）
+</translation>
+    </message>
 </context>
 <context>
     <name>bge::cli::CliContext</name>
@@ -347,6 +357,37 @@ Exit codes: 0 success, 1 API error, 2 usage error, 3 transport or authentication
     <message>
         <source>bge: warning: the keychain could not be read: %1</source>
         <translation>bge: 警告：无法读取系统钥匙串：%1</translation>
+    </message>
+</context>
+<context>
+    <name>bge::cli::DownloadCommand</name>
+    <message>
+        <source>download an object (a sample&apos;s file, a result file)</source>
+        <translation>下载对象（样品文件、结果文件）</translation>
+    </message>
+    <message>
+        <source>Usage: bge download OBJECT_NAME [-o PATH] [--overwrite]
+
+Downloads through a signed URL into PATH (default: the object&apos;s file name here), resuming
+an interrupted download, and checks the size and CRC-64 before the file appears.
+  -o, --output PATH   file or folder to write to
+  --overwrite         replace an existing file
+</source>
+        <translation>用法：bge download OBJECT_NAME [-o PATH] [--overwrite]
+
+通过签名 URL 下载到 PATH（默认：当前目录下与对象同名的文件），中断的下载会续传，
+文件在大小和 CRC-64 校验通过后才会出现。
+  -o, --output PATH   写入的文件或文件夹
+  --overwrite         替换已存在的文件
+</translation>
+    </message>
+    <message>
+        <source>give exactly one object name</source>
+        <translation>请只提供一个对象名称</translation>
+    </message>
+    <message>
+        <source>not an object name: %1</source>
+        <translation>不是有效的对象名称：%1</translation>
     </message>
 </context>
 <context>
@@ -946,6 +987,52 @@ Paging:
     <message>
         <source>RANK RATIO</source>
         <translation>排名百分位</translation>
+    </message>
+</context>
+<context>
+    <name>bge::cli::UploadCommand</name>
+    <message>
+        <source>upload files to the platform&apos;s object storage</source>
+        <translation>上传文件到平台的对象存储</translation>
+    </message>
+    <message>
+        <source>Usage: bge upload FILE… [--jobs N] [--part-size SIZE] [--overwrite]
+
+Each file goes to &lt;destination&gt;/&lt;file name&gt; of the platform&apos;s storage. Files of 100 MiB
+and more are sent in parts, N at a time (default 4), each checked by CRC-64. An interrupted
+upload resumes when the same command runs again. An existing object is not replaced
+unless --overwrite. With --json: [{&quot;file&quot;, &quot;object_name&quot;, &quot;size&quot;, &quot;crc64&quot;}, …].
+  --jobs N           parts in flight at once (1–16)
+  --part-size SIZE   e.g. 8M, 64MiB (100 KiB to 5 GiB; default from the file size)
+</source>
+        <translation>用法：bge upload FILE… [--jobs N] [--part-size SIZE] [--overwrite]
+
+每个文件上传到平台存储的 &lt;destination&gt;/&lt;文件名&gt;。100 MiB 及以上的文件分片上传，
+同时 N 个分片（默认 4），每个分片都经 CRC-64 校验。中断的上传再次运行同一命令即可续传。
+已存在的对象不会被替换，除非使用 --overwrite。使用 --json 时输出：[{&quot;file&quot;, &quot;object_name&quot;, &quot;size&quot;, &quot;crc64&quot;}, …]。
+  --jobs N           同时传输的分片数（1–16）
+  --part-size SIZE   例如 8M、64MiB（100 KiB 到 5 GiB；默认按文件大小选择）
+</translation>
+    </message>
+    <message>
+        <source>give at least one file</source>
+        <translation>请至少提供一个文件</translation>
+    </message>
+    <message>
+        <source>--jobs takes a number between 1 and 16</source>
+        <translation>--jobs 的值应为 1 到 16 之间的数字</translation>
+    </message>
+    <message>
+        <source>--part-size takes a size between 100K and 5G, e.g. 8M</source>
+        <translation>--part-size 的值应为 100K 到 5G 之间的大小，例如 8M</translation>
+    </message>
+    <message>
+        <source>not a readable file: %1</source>
+        <translation>不是可读取的文件：%1</translation>
+    </message>
+    <message>
+        <source>bge: %1 was not uploaded</source>
+        <translation>bge: %1 未上传</translation>
     </message>
 </context>
 <context>

@@ -838,6 +838,71 @@ private Q_SLOTS:
         QCOMPARE(keychainItemCount(), 0);
     }
 
+    // bge upload / bge download as a script runs them: PutObject and multipart, --json, resume
+    // state in the data folder, a name clash refused then --overwrite, downloads byte-identical.
+    void uploadAndDownload()
+    {
+        const auto makeFile = [this](const QString& name, qint64 size) {
+            QFile f(m_home->path(u"tmp"_s) + u'/' + name);
+            if (!f.open(QIODevice::WriteOnly))
+                return QString();
+            QByteArray block(1 << 20, Qt::Uninitialized);
+            for (qint64 written = 0, i = 0; written < size; ++i) {
+                for (qsizetype k = 0; k < block.size(); ++k)
+                    block[k] = char((k * 31 + i * 7 + size) & 0xff);
+                const qint64 n = std::min<qint64>(block.size(), size - written);
+                f.write(block.constData(), n);
+                written += n;
+            }
+            return f.fileName();
+        };
+        const QString small = makeFile(u"reads_small.fastq"_s, 3 * 1024 * 1024 + 17);
+        const QString large = makeFile(u"reads_large.bam"_s, 101LL * 1024 * 1024 + 5); // multipart from 100 MiB
+        QVERIFY(!small.isEmpty() && !large.isEmpty());
+
+        const Run up = asPipeline({u"upload"_s, small, large, u"--json"_s, u"--jobs"_s, u"3"_s, u"--part-size"_s, u"8M"_s});
+        VERIFY_EXIT(up, 0);
+        const QJsonArray uploaded = up.json().toArray();
+        QCOMPARE(uploaded.size(), 2);
+        for (qsizetype i = 0; i < uploaded.size(); ++i) {
+            const QJsonObject o = uploaded[i].toObject();
+            const QString file = i == 0 ? small : large;
+            QCOMPARE(o.value(u"file"_s).toString(), QFileInfo(file).absoluteFilePath());
+            QCOMPARE(qint64(o.value(u"size"_s).toDouble()), QFileInfo(file).size());
+            QVERIFY(o.value(u"object_name"_s).toString().endsWith(u'/' + QFileInfo(file).fileName()));
+            bool isNumber = false;
+            o.value(u"crc64"_s).toString().toULongLong(&isNumber);
+            QVERIFY(isNumber);
+        }
+        QVERIFY2(up.errText().contains(u"reads_large.bam"_s), up.describe().constData());
+
+        // A second upload of the same name is refused; --overwrite replaces it.
+        const Run clash = asPipeline({u"upload"_s, small});
+        VERIFY_EXIT(clash, 3);
+        QVERIFY2(clash.errText().contains(u"FileAlreadyExists"_s), clash.describe().constData());
+        VERIFY_EXIT(asPipeline({u"upload"_s, small, u"--overwrite"_s}), 0);
+
+        for (qsizetype i = 0; i < uploaded.size(); ++i) {
+            const QString object = uploaded[i].toObject().value(u"object_name"_s).toString();
+            const QString target = m_home->path(u"tmp"_s) + u"/back-"_s + QString::number(i);
+            const Run down = asPipeline({u"download"_s, object, u"-o"_s, target, u"--json"_s});
+            VERIFY_EXIT(down, 0);
+            QCOMPARE(down.json().toObject().value(u"crc64"_s).toString(),
+                     uploaded[i].toObject().value(u"crc64"_s).toString());
+            QFile original(i == 0 ? small : large);
+            QFile copy(target);
+            QVERIFY(original.open(QIODevice::ReadOnly) && copy.open(QIODevice::ReadOnly));
+            QVERIFY2(original.readAll() == copy.readAll(), "the downloaded file differs from the uploaded one");
+            // The file exists now: not replaced without --overwrite.
+            VERIFY_EXIT(asPipeline({u"download"_s, object, u"-o"_s, target}), 2);
+        }
+
+        VERIFY_EXIT(asPipeline({u"upload"_s}), 2);
+        VERIFY_EXIT(asPipeline({u"upload"_s, m_home->path(u"tmp/missing.fastq"_s)}), 2);
+        VERIFY_EXIT(asPipeline({u"upload"_s, small, u"--part-size"_s, u"1K"_s}), 2);
+        VERIFY_EXIT(asPipeline({u"upload"_s, small, u"--jobs"_s, u"0"_s}), 2);
+    }
+
     void clientCredentialsSampleAndExternals()
     {
         const Run one = asPipeline({u"sample"_s, m_appGenomic, u"--json"_s});

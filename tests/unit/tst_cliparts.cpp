@@ -72,6 +72,18 @@ private Q_SLOTS:
         QVERIFY(!shortOption.parse({u"-x"_s}));
     }
 
+    void shortOptions()
+    {
+        OptionReader reader({{u"output"_s, true, u'o'}, {u"overwrite"_s, false}});
+        QVERIFY(reader.parse({u"objects/a.fastq"_s, u"-o"_s, u"/tmp/x"_s, u"--overwrite"_s}));
+        QCOMPARE(reader.value(u"output"_s), u"/tmp/x"_s);
+        QCOMPARE(reader.positional(), QStringList{u"objects/a.fastq"_s});
+        OptionReader unknown({{u"output"_s, true, u'o'}});
+        QVERIFY(!unknown.parse({u"-x"_s}));
+        OptionReader dangling({{u"output"_s, true, u'o'}});
+        QVERIFY(!dangling.parse({u"-o"_s}));
+    }
+
     void splitItemsAcceptsAnySeparator()
     {
         QCOMPARE(splitItems(u"rs1, rs2;rs3\nrs4\trs5,,"_s),
