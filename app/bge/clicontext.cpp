@@ -3,15 +3,13 @@
 #include "output.h"
 #include "tableprinter.h"
 
+#include "api/jsonfields.h"
 #include "auth/sessionstore.h"
 #include "credentials/credentialstore.h"
 #include "profiles/profilestore.h"
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QProcessEnvironment>
 
 namespace bge::cli {
@@ -229,13 +227,8 @@ void CliContext::fail(const ApiError& error)
 {
     if (error.kind() == ApiError::Kind::Api) {
         QString line = tr("bge: error %1: %2").arg(error.apiCode()).arg(error.apiMessage());
-        const QJsonValue data = error.apiData();
-        if (data.isObject() || data.isArray()) {
-            const QJsonDocument doc = data.isObject() ? QJsonDocument(data.toObject()) : QJsonDocument(data.toArray());
-            line += u' ' + QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
-        } else if (!data.isNull() && !data.isUndefined()) {
-            line += u' ' + data.toVariant().toString();
-        }
+        if (!error.apiData().isNull() && !error.apiData().isUndefined())
+            line += u' ' + compactJson(error.apiData());
         printErr(printable(line) + u'\n');
         if (m_options.verbose)
             printErr(u"bge: "_s + printable(error.fullText()) + u'\n');

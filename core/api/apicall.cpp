@@ -73,7 +73,7 @@ void ApiCall::send(const QString& token)
     // Bearer tokens and client secrets never cross the network in clear text, whoever built
     // the connection: http:// only to this computer.
     const QUrl base = m_connection->baseUrl();
-    if (base.scheme() != u"https" && !(base.scheme() == u"http" && isLoopbackUrl(base)))
+    if (base.scheme() != u"https" && !(base.scheme() == u"http" && isLoopbackHost(base.host())))
         return finish(ApiError::usage(u"refusing to send to %1://%2: only https://, or http:// to this computer"_s
                                           .arg(base.scheme(), base.host())));
     ++m_attempts;

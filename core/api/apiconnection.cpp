@@ -11,9 +11,8 @@ namespace bge {
 
 using namespace Qt::StringLiterals;
 
-bool isLoopbackUrl(const QUrl& url)
+bool isLoopbackHost(const QString& host)
 {
-    const QString host = url.host();
     if (host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
         return true;
     const QHostAddress address(host);

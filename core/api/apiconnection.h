@@ -13,8 +13,8 @@ namespace bge {
 
 class TokenProvider;
 
-// 127.0.0.0/8, ::1 or localhost.
-bool isLoopbackUrl(const QUrl& url);
+// 127.0.0.0/8, ::1 or localhost: the only hosts plain http:// may go to.
+bool isLoopbackHost(const QString& host);
 
 // The one place requests are built and sent (base URL, User-Agent, Accept-Language, bearer
 // token, transfer timeout, request id). Shared by every job talking to one endpoint.

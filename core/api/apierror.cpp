@@ -1,9 +1,8 @@
 #include "apierror.h"
 
+#include "jsonfields.h"
+
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace bge {
 
@@ -139,11 +138,7 @@ QString ApiError::fullText() const
 {
     QString text = message();
     if (m_kind == Kind::Api && !m_apiData.isNull() && !m_apiData.isUndefined()) {
-        const QJsonDocument doc = m_apiData.isObject() ? QJsonDocument(m_apiData.toObject())
-                                  : m_apiData.isArray() ? QJsonDocument(m_apiData.toArray())
-                                                        : QJsonDocument();
-        text += u" data: "_s
-                + (doc.isNull() ? m_apiData.toVariant().toString() : QString::fromUtf8(doc.toJson(QJsonDocument::Compact)));
+        text += u" data: "_s + compactJson(m_apiData);
     }
     if (!m_detail.isEmpty() && m_kind != Kind::Usage)
         text += u" ["_s + m_detail + u']';

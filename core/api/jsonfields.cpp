@@ -1,5 +1,7 @@
 #include "jsonfields.h"
 
+#include <QJsonDocument>
+
 #include <cmath>
 
 namespace bge {
@@ -18,6 +20,17 @@ QString jsonTypeName(const QJsonValue& value)
     case QJsonValue::Undefined: return u"nothing"_s;
     }
     return {};
+}
+
+QString compactJson(const QJsonValue& value)
+{
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    if (value.isNull())
+        return u"null"_s;
+    return value.toVariant().toString();
 }
 
 std::optional<qint64> exactInteger(const QJsonValue& value)

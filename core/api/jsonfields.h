@@ -53,6 +53,8 @@ private:
 };
 
 QString jsonTypeName(const QJsonValue& value);
+// A value as one line of JSON text: objects and arrays compact, scalars as text, null as "null".
+QString compactJson(const QJsonValue& value);
 // The integer a JSON number holds, when it holds one exactly (|n| <= 2^53); never casts a
 // value out of range (1e300 is not an integer here, not undefined behaviour).
 std::optional<qint64> exactInteger(const QJsonValue& value);

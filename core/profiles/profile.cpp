@@ -1,7 +1,8 @@
 #include "profile.h"
 
+#include "api/apiconnection.h"
+
 #include <QCoreApplication>
-#include <QHostAddress>
 
 namespace bge {
 
@@ -58,14 +59,6 @@ std::optional<Profile::GrantMode> Profile::grantModeFromName(const QString& name
     if (name == u"authorization_code")
         return GrantMode::AuthorizationCode;
     return std::nullopt;
-}
-
-bool isLoopbackHost(const QString& host)
-{
-    if (host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
 }
 
 QString endpointProblem(const QUrl& endpoint)

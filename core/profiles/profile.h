@@ -31,7 +31,6 @@ struct Profile
 // Plain http:// would send tokens and secrets in clear text: refused except to this machine.
 // Returns a translated sentence describing the problem, or an empty string when acceptable.
 QString endpointProblem(const QUrl& endpoint);
-bool isLoopbackHost(const QString& host);
 // Accepts "api.example.org" as https://api.example.org; trims a trailing slash.
 QUrl normalizedEndpoint(const QString& text);
 

@@ -3,6 +3,7 @@
 // never a crash, a hang or a silent default.
 #include "joboutcome.h"
 #include "misbehavingserver.h"
+#include "common/peakmemory.h"
 
 #include "api/apiconnection.h"
 #include "api/platformapi.h"
@@ -96,26 +97,6 @@ const QByteArray kSamplesPage = R"({"code": 0, "msg": "success", "data": {"resul
 QByteArray envelope(const QByteArray& data)
 {
     return R"({"code": 0, "msg": "success", "data": )" + data + '}';
-}
-
-// Peak resident memory in KiB since the last resetPeakMemory() (Linux), or -1.
-qint64 peakResidentKiB()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-// Makes VmHWM start again from the current resident size (Linux 4.0+).
-bool resetPeakMemory()
-{
-    QFile clearRefs(u"/proc/self/clear_refs"_s);
-    return clearRefs.open(QIODevice::WriteOnly) && clearRefs.write("5") == 1;
 }
 
 QByteArray htmlPage(const QByteArray& title)

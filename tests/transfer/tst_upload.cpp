@@ -1,6 +1,7 @@
 // Uploads through the real bge-sandbox: PutObject and multipart byte for byte (V1 and V4),
 // the name clash, resume after a "crash", a file changed since, cancel, STS credentials that
 // expire mid-upload, and injected faults.
+#include "common/peakmemory.h"
 #include "common/sandboxprocess.h"
 #include "coretestsupport.h"
 #include "oss/crc64.h"
@@ -167,26 +168,6 @@ public:
             context, [ready] { ready(ApiError::authentication(u"signed out"_s)); }, Qt::QueuedConnection);
     }
 };
-
-// The process's peak resident memory in KiB (VmHWM), or -1.
-qint64 peakRssKiB()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-// Starts measuring the peak again (Linux: "5" > /proc/self/clear_refs).
-bool resetPeakRss()
-{
-    QFile clear(u"/proc/self/clear_refs"_s);
-    return clear.open(QIODevice::WriteOnly) && clear.write("5") == 1;
-}
 
 } // namespace
 
@@ -399,14 +380,14 @@ private Q_SLOTS:
                 QCOMPARE(f.write(chunk), kMiB);
             }
         }
-        if (!resetPeakRss() || peakRssKiB() < 0)
+        if (!resetPeakMemory() || peakResidentKiB() < 0)
             QSKIP("no /proc/self/clear_refs here");
-        const qint64 before = peakRssKiB();
+        const qint64 before = peakResidentKiB();
         UploadOptions o = options(path);
         o.multipartThreshold = 8 * kMiB;
         const Result<UploadResult> r = await(m_plain.job(o));
         BGE_VERIFY_OK(r);
-        const qint64 grown = peakRssKiB() - before;
+        const qint64 grown = peakResidentKiB() - before;
         qInfo("peak memory grew by %lld KiB", grown);
         QVERIFY2(grown < 24 * 1024, qPrintable(u"peak memory grew by %1 KiB"_s.arg(grown)));
         QCOMPARE(r->crc64, crc.value());

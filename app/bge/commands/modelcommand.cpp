@@ -6,7 +6,8 @@
 #include "output.h"
 #include "tableprinter.h"
 
-#include <QJsonDocument>
+#include "api/jsonfields.h"
+
 
 namespace bge::cli {
 
@@ -14,17 +15,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// Numbers with ten significant digits; a missing or null value as an empty cell.
 QString valueText(const QJsonValue& v)
 {
-    if (v.isObject())
-        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-    if (v.isArray())
-        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
     if (v.isNull() || v.isUndefined())
         return {};
     if (v.isDouble())
         return QString::number(v.toDouble(), 'g', 10);
-    return v.toVariant().toString();
+    return compactJson(v);
 }
 
 class ModelCommand final : public Command

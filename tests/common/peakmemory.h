@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace bge::test {
+
+// Peak resident memory in KiB (VmHWM of /proc/self/status), or -1 where there is none.
+qint64 peakResidentKiB();
+// Makes VmHWM start again from the current resident size (Linux 4.0+); false elsewhere.
+bool resetPeakMemory();
+
+} // namespace bge::test
