@@ -36,7 +36,7 @@ asan: deps
 # Refreshes resources/translations/*.ts from the sources; translate, then commit.
 translations:
 	/usr/lib/qt6/bin/lupdate -no-obsolete -locations none -source-language en -target-language zh_CN \
-	    core app -ts resources/translations/bge_zh_CN.ts
+	    core ui app -ts resources/translations/bge_zh_CN.ts
 
 clean:
 	rm -rf $(BUILD_DIR) build-asan build-release
