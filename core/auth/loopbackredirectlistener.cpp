@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QTcpSocket>
 #include <QTimer>
-#include <QUrlQuery>
 
 namespace bge {
 
@@ -91,14 +90,7 @@ void LoopbackRedirectListener::onReadyRead(QTcpSocket* socket)
     if (!target.isValid() || target.path() != m_path || m_delivered)
         return respond(socket, 404, "Not Found", m_failureText);
 
-    const QUrlQuery query(target);
-    AuthorizationResponse response;
-    response.code = query.queryItemValue(u"code"_s, QUrl::FullyDecoded);
-    response.state = query.queryItemValue(u"state"_s, QUrl::FullyDecoded);
-    response.error = query.queryItemValue(u"error"_s, QUrl::FullyDecoded);
-    response.errorDescription = query.queryItemValue(u"error_description"_s, QUrl::FullyDecoded);
-    if (response.code.isEmpty() && response.error.isEmpty())
-        response.error = u"invalid_request"_s;
+    const AuthorizationResponse response = AuthorizationResponse::fromRedirect(target);
     // An answer with another state did not come from this sign-in (another program on this
     // computer, a stale browser tab): ignore it, so it can neither complete nor abort the
     // sign-in, and keep waiting for the real one.

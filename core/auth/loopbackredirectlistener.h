@@ -1,5 +1,7 @@
 #pragma once
 
+#include "authorizationrequest.h"
+
 #include <QHash>
 #include <QObject>
 #include <QTcpServer>
@@ -8,15 +10,6 @@
 class QTcpSocket;
 
 namespace bge {
-
-// What came back to the redirect URI.
-struct AuthorizationResponse
-{
-    QString code;
-    QString state;
-    QString error;            // OAuth error (access_denied, …), empty on success
-    QString errorDescription;
-};
 
 // The loopback redirect listener of RFC 8252 §7.3 for native apps: listens on 127.0.0.1
 // on a port the system picks, answers the browser's one GET to the redirect path with a

@@ -88,12 +88,21 @@ void SessionStore::saveGrant(const QString& profile, const TokenGrant& grant)
 
 void SessionStore::forget(const QString& profile)
 {
-    for (const QString& key : {clientSecretKey(profile), refreshTokenKey(profile)}) {
-        ++m_pending;
-        m_store->remove(key, this, [this](const CredentialStore::Outcome& outcome) {
-            writeDone(outcome.status == CredentialStore::Status::Failed ? outcome.errorMessage : QString());
-        });
-    }
+    remove(clientSecretKey(profile));
+    remove(refreshTokenKey(profile));
+}
+
+void SessionStore::forgetGrant(const QString& profile)
+{
+    remove(refreshTokenKey(profile));
+}
+
+void SessionStore::remove(const QString& key)
+{
+    ++m_pending;
+    m_store->remove(key, this, [this](const CredentialStore::Outcome& outcome) {
+        writeDone(outcome.status == CredentialStore::Status::Failed ? outcome.errorMessage : QString());
+    });
 }
 
 void SessionStore::write(const QString& key, const QString& secret)

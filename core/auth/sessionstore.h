@@ -34,6 +34,8 @@ public:
     void saveGrant(const QString& profile, const TokenGrant& grant);
     // Sign-out: forgets the session and the client secret of the profile.
     void forget(const QString& profile);
+    // A stored session the platform refused: forgets it, keeps the client secret.
+    void forgetGrant(const QString& profile);
 
     int pendingWrites() const { return m_pending; }
     bool isPersistent() const;
@@ -48,6 +50,7 @@ Q_SIGNALS:
 
 private:
     void write(const QString& key, const QString& secret);
+    void remove(const QString& key);
     void writeDone(const QString& problem);
 
     CredentialStore* m_store;

@@ -18,6 +18,11 @@ QUrl Profile::backupEndpoint()
     return QUrl(u"https://api.bge.omgut.com"_s);
 }
 
+QUrl Profile::defaultRedirectUri()
+{
+    return QUrl(u"http://localhost/oauth/callback"_s);
+}
+
 Profile Profile::builtIn(Kind kind)
 {
     Profile p;

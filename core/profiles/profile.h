@@ -18,9 +18,14 @@ struct Profile
     QString clientId;
     GrantMode grantMode = GrantMode::AuthorizationCode;
     QStringList scopes; // empty: whatever the application is allowed
+    // Where the platform sends the embedded sign-in page back to; registered with the client
+    // application. The app catches the navigation and never loads it, so nothing needs to
+    // listen there. (The system-browser path uses a loopback listener of its own instead.)
+    QUrl redirectUri = defaultRedirectUri();
 
     static QUrl mainEndpoint();
     static QUrl backupEndpoint();
+    static QUrl defaultRedirectUri(); // http://localhost/oauth/callback
     static Profile builtIn(Kind kind); // Main or Backup with its endpoint
     static QString kindName(Kind kind); // "main", "backup", "sandbox", "custom"
     static std::optional<Kind> kindFromName(const QString& name);

@@ -37,6 +37,9 @@ std::optional<Profile> ProfileStore::load(const QString& name) const
     p.grantMode = Profile::grantModeFromName(m_settings->value(u"grant_mode"_s).toString())
                       .value_or(Profile::GrantMode::AuthorizationCode);
     p.scopes = m_settings->value(u"scopes"_s).toString().split(u' ', Qt::SkipEmptyParts);
+    const QUrl redirectUri(m_settings->value(u"redirect_uri"_s).toString(), QUrl::StrictMode);
+    if (redirectUri.isValid() && !redirectUri.isRelative())
+        p.redirectUri = redirectUri;
     m_settings->endGroup();
     return p;
 }
@@ -49,6 +52,10 @@ void ProfileStore::save(const Profile& p)
     m_settings->setValue(u"client_id"_s, p.clientId);
     m_settings->setValue(u"grant_mode"_s, Profile::grantModeName(p.grantMode));
     m_settings->setValue(u"scopes"_s, p.scopes.join(u' '));
+    if (p.redirectUri == Profile::defaultRedirectUri())
+        m_settings->remove(u"redirect_uri"_s);
+    else
+        m_settings->setValue(u"redirect_uri"_s, p.redirectUri.toString());
     m_settings->endGroup();
 }
 

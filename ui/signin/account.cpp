@@ -9,9 +9,7 @@
 namespace bge::ui {
 
 Account::Account(Profile profile, CredentialStore* credentials, QObject* parent)
-    : QObject(parent)
-    , m_profile(std::move(profile))
-    , m_credentials(credentials)
+    : QObject(parent), m_profile(std::move(profile)), m_credentials(credentials)
 {
     m_connection = new ApiConnection(m_profile.endpoint, &m_network, this);
     m_oauth = std::make_unique<OAuthClient>(m_connection, m_profile.clientId);
@@ -19,8 +17,18 @@ Account::Account(Profile profile, CredentialStore* credentials, QObject* parent)
     m_connection->setTokenProvider(m_session);
     m_api = std::make_unique<PlatformApi>(m_connection);
     m_sessionStore = new SessionStore(credentials, this);
+    // A refresh token rotates on use: the keychain must always hold the latest one.
+    connect(m_session, &Session::grantChanged, this,
+            [this] { m_sessionStore->saveGrant(m_profile.name, m_session->grant()); });
 }
 
 Account::~Account() = default;
+
+void Account::signOut()
+{
+    m_session->signOut();
+    m_sessionStore->forget(m_profile.name);
+    Q_EMIT signedOut();
+}
 
 } // namespace bge::ui

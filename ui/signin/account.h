@@ -14,13 +14,14 @@ class OAuthClient;
 class PlatformApi;
 class Session;
 class SessionStore;
-}
+} // namespace bge
 
 namespace bge::ui {
 
 // Everything one profile's client holds: one connection to its endpoint, the OAuth client, the
 // session (the connection's token provider), the platform API and where its secrets live.
 // Built by the shell for the chosen profile; views get the PlatformApi, never the Account.
+// Every new grant of the session (sign-in, refresh-token rotation) goes to the keychain.
 class Account final : public QObject
 {
     Q_OBJECT
@@ -36,6 +37,13 @@ public:
     PlatformApi& api() { return *m_api; }
     SessionStore& sessionStore() { return *m_sessionStore; }
     CredentialStore& credentials() { return *m_credentials; }
+
+    // Ends the session and forgets it and the client secret in the keychain: the next start
+    // asks again. Emits signedOut().
+    void signOut();
+
+Q_SIGNALS:
+    void signedOut();
 
 private:
     Profile m_profile;

@@ -7,8 +7,8 @@
 #include "output.h"
 #include "tableprinter.h"
 
+#include "auth/authorizationrequest.h"
 #include "auth/loopbackredirectlistener.h"
-#include "auth/pkce.h"
 #include "auth/sessionstore.h"
 #include "profiles/profilestore.h"
 
@@ -110,11 +110,9 @@ private:
         auto* listener = new LoopbackRedirectListener(&ctx);
         if (!listener->listen())
             return ctx.fail(ApiError::transport(tr("cannot listen on 127.0.0.1: %1").arg(listener->errorString())));
-        const Pkce pkce = Pkce::generate();
-        const QString state = randomState();
-        listener->setExpectedState(state);
-        const QString redirectUri = listener->redirectUri().toString();
-        const QUrl url = ctx.oauth().authorizationUrl(redirectUri, state, scopes, pkce.challenge);
+        const AuthorizationRequest request(listener->redirectUri().toString(), scopes);
+        listener->setExpectedState(request.state());
+        const QUrl url = request.url(ctx.oauth());
 
         auto* timeout = new QTimer(&ctx);
         timeout->setSingleShot(true);
@@ -125,18 +123,12 @@ private:
         timeout->start(waitSeconds * 1000);
 
         QObject::connect(listener, &LoopbackRedirectListener::responseReceived, &ctx,
-                         [&ctx, listener, timeout, state, secret, redirectUri, verifier = pkce.verifier](
-                             const AuthorizationResponse& response) {
+                         [&ctx, listener, timeout, request, secret](const AuthorizationResponse& response) {
                              timeout->stop();
                              listener->close();
-                             if (!response.error.isEmpty())
-                                 return ctx.fail(ApiError::authentication(
-                                     tr("the sign-in was not completed (%1)").arg(printable(response.error))));
-                             // A response with another state did not come from our request.
-                             if (response.state != state)
-                                 return ctx.fail(ApiError::authentication(
-                                     tr("the answer does not belong to this sign-in (state mismatch); try again")));
-                             exchange(ctx, secret, response.code, redirectUri, verifier);
+                             if (const ApiError refused = request.check(response))
+                                 return ctx.fail(refused);
+                             exchange(ctx, secret, request, response.code);
                          });
 
         const bool opened = !noBrowser && openInBrowser(url);
@@ -148,10 +140,10 @@ private:
         printErr(tr("Waiting for the browser (%1 s)…\n").arg(waitSeconds));
     }
 
-    static void exchange(CliContext& ctx, const QString& secret, const QString& code, const QString& redirectUri,
-                         const QString& verifier)
+    static void exchange(CliContext& ctx, const QString& secret, const AuthorizationRequest& request,
+                         const QString& code)
     {
-        call<TokenGrant>(ctx, ctx.oauth().exchangeCode(secret, code, redirectUri, verifier),
+        call<TokenGrant>(ctx, request.exchange(ctx.oauth(), secret, code),
                          [&ctx, secret](const TokenGrant& grant) {
                              ctx.session().setClientSecret(secret);
                              ctx.session().setGrant(grant);
