@@ -41,7 +41,8 @@ QPixmap PaletteIconEngine::pixmap(const QSize& size, QIcon::Mode mode, QIcon::St
 
 QPixmap PaletteIconEngine::scaledPixmap(const QSize& size, QIcon::Mode mode, QIcon::State state, qreal scale)
 {
-    const QSize pixels = size * scale;
+    // QIcon asks with the size in device pixels already: `scale` is only the ratio to tag.
+    const QSize pixels = size;
     const QByteArray svg = coloured(mode);
     // The colour is part of the key: a palette change (light to dark) draws the icon anew.
     const QString cacheKey = u"bge-icon:%1:%2x%3:%4"_s.arg(m_path).arg(pixels.width()).arg(pixels.height())

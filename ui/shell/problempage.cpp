@@ -53,10 +53,16 @@ ProblemPage::ProblemPage(QWidget* parent)
     columnLayout->addLayout(top);
     columnLayout->addLayout(buttons);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addStretch(1);
-    layout->addWidget(column, 0, Qt::AlignHCenter);
-    layout->addStretch(2);
+    // Stretches rather than an alignment flag: an aligned widget gets its size hint, which is
+    // too short for word-wrapped text at the width it ends up with.
+    auto* row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(column, 4);
+    row->addStretch(1);
+    auto* outer = new QVBoxLayout(this);
+    outer->addStretch(1);
+    outer->addLayout(row);
+    outer->addStretch(2);
 
     connect(m_retry, &QPushButton::clicked, this, &ProblemPage::retryRequested);
     connect(m_chooseProfile, &QPushButton::clicked, this, &ProblemPage::chooseProfileRequested);

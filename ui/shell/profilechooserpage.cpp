@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -122,9 +123,15 @@ ProfileChooserPage::ProfileChooserPage(QWidget* parent)
     layout->addWidget(m_problem);
     layout->addWidget(m_continue, 0, Qt::AlignRight);
 
+    // Stretches rather than an alignment flag: an aligned widget gets its size hint, which is
+    // too short for word-wrapped text at the width it ends up with.
+    auto* row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(column, 4);
+    row->addStretch(1);
     auto* outer = new QVBoxLayout(this);
     outer->addStretch(1);
-    outer->addWidget(column, 0, Qt::AlignHCenter);
+    outer->addLayout(row);
     outer->addStretch(2);
 
     // Keyboard order follows the reading order.
