@@ -98,8 +98,11 @@ private Q_SLOTS:
                                  .arg(median(sinceExec), 0, 'f', 0)
                                  .arg(median(sinceMain), 0, 'f', 0)
                                  .arg(anyWebEngine ? u"yes"_s : u"no"_s);
-        // Not a time limit: whether the design holds (WebEngine only with the sign-in page).
-        QVERIFY2(!anyWebEngine, "libQt6WebEngineCore was mapped before the window was shown");
+        // Not a time limit: whether the design holds (WebEngine only with the sign-in page). Only
+        // asserted on the profile choice: with --sandbox a fast machine may legitimately reach
+        // the sign-in page before the report.
+        if (arguments.isEmpty())
+            QVERIFY2(!anyWebEngine, "libQt6WebEngineCore was mapped before the window was shown");
     }
 };
 

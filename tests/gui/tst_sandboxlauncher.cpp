@@ -2,12 +2,15 @@
 
 #include "common/sandboxprocess.h"
 
+#include <QApplication>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cstdio>
 
 using namespace bge::ui;
 using namespace Qt::StringLiterals;
@@ -120,6 +123,24 @@ private Q_SLOTS:
         QCOMPARE(ping(endpoint), 0);
     }
 
+    void sandboxDiesWithTheApp()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("PR_SET_PDEATHSIG is Linux's");
+#endif
+        // An app killed outright (no stop(), no destructor) takes its sandbox along.
+        QProcess app;
+        app.start(QCoreApplication::applicationFilePath(), {u"--launcher-child"_s, m_dir.filePath(u"child-data"_s)});
+        QVERIFY(app.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(app.canReadLine() || app.state() == QProcess::NotRunning, 60000);
+        const QUrl endpoint(QString::fromUtf8(app.readLine()).trimmed());
+        QVERIFY2(endpoint.port() > 0, qPrintable(QString::fromUtf8(app.readAllStandardError())));
+        QCOMPARE(ping(endpoint), 200);
+        app.kill();
+        QVERIFY(app.waitForFinished());
+        QTRY_COMPARE_WITH_TIMEOUT(ping(endpoint), 0, 30000);
+    }
+
     void stopWhileStartingIsClean()
     {
         auto l = launcher(fakeSandbox(u"slow"_s, "sleep 30"));
@@ -213,5 +234,29 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestSandboxLauncher)
+// `tst_sandboxlauncher --launcher-child DIR`: an app that starts the sandbox, prints its API
+// endpoint and waits to be killed (sandboxDiesWithTheApp).
+static int runLauncherChild(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    SandboxLauncher launcher;
+    launcher.setProgram(bge::test::SandboxProcess::executable());
+    launcher.setDataDirectory(QString::fromLocal8Bit(argv[2]));
+    QObject::connect(&launcher, &SandboxLauncher::ready, &app, [](const SandboxInfo& info) {
+        std::printf("%s\n", qPrintable(info.apiEndpoint.toString()));
+        std::fflush(stdout);
+    });
+    QObject::connect(&launcher, &SandboxLauncher::startFailed, &app, [] { QCoreApplication::exit(1); });
+    launcher.start();
+    return QCoreApplication::exec();
+}
+
+int main(int argc, char* argv[])
+{
+    if (argc > 2 && qstrcmp(argv[1], "--launcher-child") == 0)
+        return runLauncherChild(argc, argv);
+    QApplication app(argc, argv);
+    TestSandboxLauncher test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_sandboxlauncher.moc"

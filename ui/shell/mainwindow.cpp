@@ -236,6 +236,11 @@ void MainWindow::saveLayout()
     }
 }
 
+void MainWindow::showNotice(const QString& text)
+{
+    statusBar()->showMessage(text, 15000);
+}
+
 void MainWindow::openPreferences()
 {
     auto* dialog = new PreferencesDialog(m_preferencesStore.get(), this);

@@ -59,6 +59,8 @@ public:
     QAction* aboutAction() const { return m_about; }
 
     void setEndpoint(const QUrl& endpoint) { m_endpoint = endpoint; }
+    // Something the user should know that needs no answer (e.g. no keychain): the status bar.
+    void showNotice(const QString& text);
 
     // Writes geometry, dock state and splitter sizes (also done on close).
     void saveLayout();

@@ -16,6 +16,7 @@
 #include "api/records/user.h"
 #include "auth/session.h"
 #include "auth/sessionstore.h"
+#include "credentials/credentialstore.h"
 #include "profiles/profilestore.h"
 
 #include <QTimer>
@@ -64,6 +65,8 @@ StartupController::StartupController(QSettings* settings, CredentialStore* crede
     connect(m_window.get(), &MainWindow::switchProfileRequested, this, &StartupController::switchProfile);
     connect(m_window.get(), &MainWindow::signOutRequested, this, &StartupController::signOut);
     connect(m_window.get(), &MainWindow::closed, this, &StartupController::shutDown);
+    // Without a keychain the sign-in still works, but is forgotten at exit: say so, once.
+    connect(m_credentials, &CredentialStore::keychainUnavailable, m_window.get(), &MainWindow::showNotice);
 }
 
 StartupController::~StartupController()
