@@ -60,7 +60,8 @@ int main(int argc, char* argv[])
     std::unique_ptr<bge::ui::StartupReport> report;
     if (commandLine.reportStartup()) {
         report = std::make_unique<bge::ui::StartupReport>(controller.window(), sinceMain);
-        QObject::connect(report.get(), &bge::ui::StartupReport::done, &controller, &bge::ui::StartupController::shutDown);
+        QObject::connect(report.get(), &bge::ui::StartupReport::done, &controller,
+                         &bge::ui::StartupController::shutDown);
     }
     controller.start();
     return QApplication::exec();

@@ -56,7 +56,8 @@ private:
             app.kill();
             app.waitForFinished();
         }
-        static const QRegularExpression kLine(u"startup_ms=([\\d.]+) since_exec_ms=(-?[\\d.]+) webengine_loaded=(yes|no)"_s);
+        static const QRegularExpression kLine(
+            u"startup_ms=([\\d.]+) since_exec_ms=(-?[\\d.]+) webengine_loaded=(yes|no)"_s);
         const auto match = kLine.match(QString::fromUtf8(out));
         if (!match.hasMatch()) {
             *problem = u"no report from bge-desktop; stdout: %1; stderr: %2"_s.arg(
@@ -91,13 +92,14 @@ private Q_SLOTS:
             sinceExec.append(sample->sinceExecMs);
             anyWebEngine = anyWebEngine || sample->webEngineLoaded;
         }
-        qInfo().noquote() << u"bge-desktop start-up, %1 runs, median: %2 ms from spawn to an interactive window "
-                             "(%3 ms after exec as the kernel counts, %4 ms after main()); QtWebEngine loaded by then: %5"_s
-                                 .arg(kRuns)
-                                 .arg(median(wall), 0, 'f', 0)
-                                 .arg(median(sinceExec), 0, 'f', 0)
-                                 .arg(median(sinceMain), 0, 'f', 0)
-                                 .arg(anyWebEngine ? u"yes"_s : u"no"_s);
+        qInfo().noquote()
+            << u"bge-desktop start-up, %1 runs, median: %2 ms from spawn to an interactive window "
+               "(%3 ms after exec as the kernel counts, %4 ms after main()); QtWebEngine loaded by then: %5"_s
+                   .arg(kRuns)
+                   .arg(median(wall), 0, 'f', 0)
+                   .arg(median(sinceExec), 0, 'f', 0)
+                   .arg(median(sinceMain), 0, 'f', 0)
+                   .arg(anyWebEngine ? u"yes"_s : u"no"_s);
         // Not a time limit: whether the design holds (WebEngine only with the sign-in page). Only
         // asserted on the profile choice: with --sandbox a fast machine may legitimately reach
         // the sign-in page before the report.

@@ -278,9 +278,10 @@ private Q_SLOTS:
 
     void iconsFollowThePalette()
     {
-        const QStringList names{u"refresh"_s, u"upload"_s, u"preferences"_s, u"about"_s, u"account"_s,
-                                u"switch-profile"_s, u"sign-out"_s, u"quit"_s, u"online"_s, u"offline"_s,
-                                u"connecting"_s, u"sandbox"_s, u"server"_s};
+        const QStringList names{u"refresh"_s, u"upload"_s,         u"preferences"_s, u"about"_s,
+                                u"account"_s, u"switch-profile"_s, u"sign-out"_s,    u"quit"_s,
+                                u"online"_s,  u"offline"_s,        u"connecting"_s,  u"sandbox"_s,
+                                u"server"_s};
         const QPalette original = QGuiApplication::palette();
         for (const QString& name : names) {
             const QIcon icon(new PaletteIconEngine(u":/icons/ui/%1.svg"_s.arg(name)));

@@ -85,7 +85,8 @@ private Q_SLOTS:
         QTest::newRow("https") << u"https://api.example.org/"_s << true << u"https://api.example.org"_s;
         QTest::newRow("bare host") << u"api.example.org"_s << true << u"https://api.example.org"_s;
         QTest::newRow("plain http elsewhere") << u"http://api.example.org"_s << false << QString();
-        QTest::newRow("plain http loopback") << u"http://127.0.0.1:8710"_s << true << u"http://127.0.0.1:8710"_s;
+        QTest::newRow("plain http loopback")
+            << u"http://127.0.0.1:8710"_s << true << u"http://127.0.0.1:8710"_s;
         QTest::newRow("password inside") << u"https://me:secret@api.example.org"_s << false << QString();
         QTest::newRow("other scheme") << u"ftp://api.example.org"_s << false << QString();
     }

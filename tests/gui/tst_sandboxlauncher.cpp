@@ -59,7 +59,8 @@ private:
     }
 
     // Starts `program` and expects startFailed() with a message containing `expected`.
-    void expectStartFailure(const QString& program, const QString& expected, std::chrono::milliseconds timeout = 30s)
+    void expectStartFailure(const QString& program, const QString& expected,
+                            std::chrono::milliseconds timeout = 30s)
     {
         auto l = launcher(program);
         l->setStartTimeout(timeout);
@@ -130,7 +131,8 @@ private Q_SLOTS:
 #endif
         // An app killed outright (no stop(), no destructor) takes its sandbox along.
         QProcess app;
-        app.start(QCoreApplication::applicationFilePath(), {u"--launcher-child"_s, m_dir.filePath(u"child-data"_s)});
+        app.start(QCoreApplication::applicationFilePath(),
+                  {u"--launcher-child"_s, m_dir.filePath(u"child-data"_s)});
         QVERIFY(app.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(app.canReadLine() || app.state() == QProcess::NotRunning, 60000);
         const QUrl endpoint(QString::fromUtf8(app.readLine()).trimmed());
@@ -189,15 +191,21 @@ private Q_SLOTS:
     void endpointElsewhereIsRefused()
     {
         expectStartFailure(
-            fakeSandbox(u"remote"_s, "echo '{\"api_endpoint\":\"http://sandbox.example.com:8080\",\"clients\":[]}'; sleep 30"),
+            fakeSandbox(
+                u"remote"_s,
+                "echo '{\"api_endpoint\":\"http://sandbox.example.com:8080\",\"clients\":[]}'; sleep 30"),
             u"not on this computer"_s);
     }
 
     void withoutTheDesktopClientIsRefused()
     {
-        expectStartFailure(fakeSandbox(u"noclient"_s,
-                                       "echo '{\"api_endpoint\":\"http://127.0.0.1:9\",\"clients\":[{\"client_id\":\"x\",\"client_secret\":\"y\"}]}'; sleep 30"),
-                           u"bge-desktop-demo"_s);
+        expectStartFailure(
+            fakeSandbox(
+                u"noclient"_s,
+                "echo "
+                "'{\"api_endpoint\":\"http://"
+                "127.0.0.1:9\",\"clients\":[{\"client_id\":\"x\",\"client_secret\":\"y\"}]}'; sleep 30"),
+            u"bge-desktop-demo"_s);
     }
 
     void endlessLineIsRefused()
@@ -211,14 +219,18 @@ private Q_SLOTS:
     {
         auto l = launcher(fakeSandbox(
             u"dies"_s,
-            "echo '{\"api_endpoint\":\"http://127.0.0.1:9\",\"clients\":[{\"client_id\":\"bge-desktop-demo\",\"client_secret\":\"s\",\"grant_type\":\"authorization_code\"}]}'; sleep 1; echo 'out of memory' >&2; exit 4"));
+            "echo "
+            "'{\"api_endpoint\":\"http://"
+            "127.0.0.1:9\",\"clients\":[{\"client_id\":\"bge-desktop-demo\",\"client_secret\":\"s\",\"grant_"
+            "type\":\"authorization_code\"}]}'; sleep 1; echo 'out of memory' >&2; exit 4"));
         QSignalSpy ready(l.get(), &SandboxLauncher::ready);
         QSignalSpy unexpected(l.get(), &SandboxLauncher::stoppedUnexpectedly);
         l->start();
         QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(unexpected.size(), 1, 30000);
         const QString message = unexpected.at(0).at(0).toString();
-        QVERIFY2(message.contains(u"exit code 4"_s) && message.contains(u"out of memory"_s), qPrintable(message));
+        QVERIFY2(message.contains(u"exit code 4"_s) && message.contains(u"out of memory"_s),
+                 qPrintable(message));
         QCOMPARE(l->state(), SandboxLauncher::State::NotRunning);
     }
 

@@ -46,9 +46,11 @@ private:
         auto run = std::make_unique<Run>();
         const QString dir = m_dir.filePath(QString::number(++m_run));
         run->settings = std::make_unique<QSettings>(dir + u"/settings.ini"_s, QSettings::IniFormat);
-        run->controller = std::make_unique<StartupController>(run->settings.get(), &run->credentials, options);
+        run->controller =
+            std::make_unique<StartupController>(run->settings.get(), &run->credentials, options);
         SandboxLauncher* launcher = run->controller->sandboxLauncher();
-        launcher->setProgram(sandboxProgram.isEmpty() ? bge::test::SandboxProcess::executable() : sandboxProgram);
+        launcher->setProgram(sandboxProgram.isEmpty() ? bge::test::SandboxProcess::executable()
+                                                      : sandboxProgram);
         launcher->setDataDirectory(dir + u"/sandbox"_s);
         return run;
     }
@@ -57,7 +59,8 @@ private:
     {
         std::optional<QString> secret;
         QObject context;
-        store.read(key, &context, [&secret](const bge::CredentialStore::Outcome& outcome) { secret = outcome.secret; });
+        store.read(key, &context,
+                   [&secret](const bge::CredentialStore::Outcome& outcome) { secret = outcome.secret; });
         if (!QTest::qWaitFor([&secret] { return secret.has_value(); }, 10000))
             return u"(no answer)"_s;
         return *secret;
@@ -73,7 +76,8 @@ private Q_SLOTS:
         MainWindow* window = run->controller->window();
         QVERIFY(window->isVisible());
         QCOMPARE(window->currentPage(), run->controller->profileChooser());
-        QVERIFY(!run->controller->profileChooser()->findChild<QLabel*>(u"profileMessage"_s)->isVisibleTo(window));
+        QVERIFY(
+            !run->controller->profileChooser()->findChild<QLabel*>(u"profileMessage"_s)->isVisibleTo(window));
     }
 
     void unknownProfileIsSaidOnTheChoicePage()
@@ -126,7 +130,8 @@ private Q_SLOTS:
         QCOMPARE(Preferences(run->settings.get()).lastProfile(), u"sandbox"_s);
         // …whose secret is in the keychain, where the sign-in reads it.
         const QString expected = launcher->info().client(u"bge-desktop-demo"_s)->secret;
-        QTRY_COMPARE_WITH_TIMEOUT(readSecret(run->credentials, bge::clientSecretKey(u"sandbox"_s)), expected, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(readSecret(run->credentials, bge::clientSecretKey(u"sandbox"_s)), expected,
+                                  10000);
 
         // Closing the window stops the sandbox before the app may quit.
         QSignalSpy finished(run->controller.get(), &StartupController::finished);
@@ -193,7 +198,8 @@ private Q_SLOTS:
         QCOMPARE(run->controller->window()->currentPage(), busy);
         busy->findChild<QPushButton*>(u"cancelButton"_s)->click();
         QCOMPARE(run->controller->window()->currentPage(), run->controller->profileChooser());
-        QTRY_COMPARE_WITH_TIMEOUT(run->controller->sandboxLauncher()->state(), SandboxLauncher::State::NotRunning, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(run->controller->sandboxLauncher()->state(),
+                                  SandboxLauncher::State::NotRunning, 30000);
     }
 };
 

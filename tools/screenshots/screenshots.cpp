@@ -39,9 +39,7 @@ constexpr int kSettleMs = 2500; // lets a view load and paint what it asked the 
 class Shooter final
 {
 public:
-    Shooter(QString output, QString language)
-        : m_output(std::move(output))
-        , m_language(std::move(language))
+    Shooter(QString output, QString language) : m_output(std::move(output)), m_language(std::move(language))
     {
     }
 
@@ -129,7 +127,8 @@ bool takeScreenshots(StartupController& controller, Shooter& shooter)
     QWidget* web = nullptr;
     if (!QTest::qWaitFor([&] { return (web = findWebView(window)) != nullptr; }, 120000))
         return fail("the sign-in page did not appear (is the bge_signin_webengine plugin built?)");
-    if (!QTest::qWaitFor([&] { return web->property("url").toUrl().path().endsWith(u"/authorize"_s); }, 60000))
+    if (!QTest::qWaitFor([&] { return web->property("url").toUrl().path().endsWith(u"/authorize"_s); },
+                         60000))
         return fail("the sign-in page did not load the authorization URL");
     shooter.save(window, u"signin"_s, true);
     QUrl url = web->property("url").toUrl();
@@ -173,10 +172,13 @@ int main(int argc, char* argv[])
     QApplication::setWindowIcon(QIcon(u":/icons/app/bge-desktop.svg"_s));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Screenshots of BGE Desktop's main views against the offline sandbox."_s);
+    parser.setApplicationDescription(
+        u"Screenshots of BGE Desktop's main views against the offline sandbox."_s);
     parser.addHelpOption();
-    const QCommandLineOption language(u"language"_s, u"Interface language (en, zh_CN)."_s, u"code"_s, u"en"_s);
-    const QCommandLineOption output(u"output"_s, u"Folder for the PNG files."_s, u"dir"_s, u"docs/screenshots"_s);
+    const QCommandLineOption language(u"language"_s, u"Interface language (en, zh_CN)."_s, u"code"_s,
+                                      u"en"_s);
+    const QCommandLineOption output(u"output"_s, u"Folder for the PNG files."_s, u"dir"_s,
+                                    u"docs/screenshots"_s);
     const QCommandLineOption sandbox(u"sandbox"_s, u"The bge-sandbox program."_s, u"path"_s,
                                      SandboxLauncher::defaultProgram());
     parser.addOptions({language, output, sandbox});
@@ -198,6 +200,7 @@ int main(int argc, char* argv[])
     const bool ok = takeScreenshots(controller, shooter);
     controller.window()->close();
     // The sandbox is stopped (or killed by the controller's destructor at the latest).
-    (void)QTest::qWaitFor([&] { return controller.sandboxLauncher()->state() == SandboxLauncher::State::NotRunning; }, 10000);
+    (void)QTest::qWaitFor(
+        [&] { return controller.sandboxLauncher()->state() == SandboxLauncher::State::NotRunning; }, 10000);
     return ok ? 0 : 1;
 }

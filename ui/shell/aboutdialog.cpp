@@ -11,8 +11,7 @@ namespace bge::ui {
 
 using namespace Qt::StringLiterals;
 
-AboutDialog::AboutDialog(const QUrl& endpoint, QWidget* parent)
-    : QDialog(parent)
+AboutDialog::AboutDialog(const QUrl& endpoint, QWidget* parent) : QDialog(parent)
 {
     setObjectName(u"aboutDialog"_s);
     setWindowTitle(tr("About BGE Desktop"));
@@ -20,11 +19,16 @@ AboutDialog::AboutDialog(const QUrl& endpoint, QWidget* parent)
     const QString licence = QStringLiteral(BGE_LICENSE);
     QStringList lines{
         u"<h3>%1</h3>"_s.arg(tr("BGE Desktop %1").arg(QApplication::applicationVersion()).toHtmlEscaped()),
-        tr("Samples, variants, abundance and models of the BGE Open Platform, on your desktop.").toHtmlEscaped(),
-        tr("Built with Qt %1, running on Qt %2.").arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())).toHtmlEscaped(),
-        (licence.isEmpty() ? tr("Licence: see the LICENSE file that comes with the program.") : tr("Licence: %1").arg(licence))
+        tr("Samples, variants, abundance and models of the BGE Open Platform, on your desktop.")
             .toHtmlEscaped(),
-        (endpoint.isEmpty() ? tr("Not connected.") : tr("Endpoint: %1").arg(endpoint.toDisplayString())).toHtmlEscaped(),
+        tr("Built with Qt %1, running on Qt %2.")
+            .arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()))
+            .toHtmlEscaped(),
+        (licence.isEmpty() ? tr("Licence: see the LICENSE file that comes with the program.")
+                           : tr("Licence: %1").arg(licence))
+            .toHtmlEscaped(),
+        (endpoint.isEmpty() ? tr("Not connected.") : tr("Endpoint: %1").arg(endpoint.toDisplayString()))
+            .toHtmlEscaped(),
     };
     m_text = lines.join(u"<br>"_s);
 

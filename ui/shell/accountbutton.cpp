@@ -13,8 +13,7 @@ namespace bge::ui {
 
 using namespace Qt::StringLiterals;
 
-AccountButton::AccountButton(QAction* switchProfile, QAction* signOut, QWidget* parent)
-    : QToolButton(parent)
+AccountButton::AccountButton(QAction* switchProfile, QAction* signOut, QWidget* parent) : QToolButton(parent)
 {
     setObjectName(u"accountButton"_s);
     setIcon(uiIcon(u"avatar-default"_s, u"account"_s));

@@ -7,7 +7,7 @@ class QAction;
 namespace bge {
 struct Profile;
 struct User;
-}
+} // namespace bge
 
 namespace bge::ui {
 

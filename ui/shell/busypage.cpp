@@ -10,9 +10,7 @@ namespace bge::ui {
 using namespace Qt::StringLiterals;
 
 BusyPage::BusyPage(QWidget* parent)
-    : QWidget(parent)
-    , m_text(new QLabel(this))
-    , m_cancel(new QPushButton(tr("Cancel"), this))
+    : QWidget(parent), m_text(new QLabel(this)), m_cancel(new QPushButton(tr("Cancel"), this))
 {
     setObjectName(u"busyPage"_s);
     m_text->setObjectName(u"busyText"_s);

@@ -7,8 +7,7 @@ namespace bge::ui {
 using namespace Qt::StringLiterals;
 
 ConnectionIndicator::ConnectionIndicator(ConnectionMonitor* monitor, QWidget* parent)
-    : QToolButton(parent)
-    , m_monitor(monitor)
+    : QToolButton(parent), m_monitor(monitor)
 {
     setObjectName(u"connectionIndicator"_s);
     setAutoRaise(true);

@@ -38,8 +38,7 @@ bool sameServer(const QUrl& a, const QUrl& b)
 
 } // namespace
 
-ConnectionMonitor::ConnectionMonitor(QObject* parent)
-    : QObject(parent)
+ConnectionMonitor::ConnectionMonitor(QObject* parent) : QObject(parent)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ConnectionMonitor::checkNow);
@@ -103,11 +102,13 @@ void ConnectionMonitor::checkNow()
 
 void ConnectionMonitor::onReplyFinished(QNetworkReply* reply)
 {
-    if (!m_api || !sameServer(reply->url(), m_endpoint) || reply->error() == QNetworkReply::OperationCanceledError)
+    if (!m_api || !sameServer(reply->url(), m_endpoint) ||
+        reply->error() == QNetworkReply::OperationCanceledError)
         return;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (isConnectionFailure(reply->error()) || status >= 500) {
-        setState(State::Offline, status >= 500 ? ApiError::http(status, {}).message() : ApiError::transport({}).message());
+        setState(State::Offline,
+                 status >= 500 ? ApiError::http(status, {}).message() : ApiError::transport({}).message());
         scheduleNextCheck();
     } else if (status > 0 && m_state != State::Online) {
         setState(State::Online);

@@ -11,7 +11,7 @@ class QNetworkReply;
 namespace bge {
 class JobBase;
 class PlatformApi;
-}
+} // namespace bge
 
 namespace bge::ui {
 
@@ -24,7 +24,13 @@ class ConnectionMonitor final : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { Idle, Connecting, Online, Offline };
+    enum class State
+    {
+        Idle,
+        Connecting,
+        Online,
+        Offline
+    };
     Q_ENUM(State)
 
     explicit ConnectionMonitor(QObject* parent = nullptr);

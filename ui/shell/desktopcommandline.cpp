@@ -14,16 +14,21 @@ using namespace Qt::StringLiterals;
 DesktopCommandLine::DesktopCommandLine(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("BGE Desktop: samples, variants, abundance and models of the BGE Open Platform."));
+    parser.setApplicationDescription(
+        tr("BGE Desktop: samples, variants, abundance and models of the BGE Open Platform."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption profile(u"profile"_s, tr("Open with the stored profile <name>."), tr("name"));
-    const QCommandLineOption sandbox(u"sandbox"_s,
-                                     tr("Open with the offline sandbox: the app starts it with demo data and stops it on exit."));
-    const QCommandLineOption language(u"language"_s, tr("Interface language, e.g. en or zh_CN (default: the preferences, else the system's)."),
-                                      tr("code"));
-    const QCommandLineOption reportStartup(u"report-startup"_s,
-                                           tr("Print how long the start took once the window is shown, then quit (benchmark)."));
+    const QCommandLineOption sandbox(
+        u"sandbox"_s,
+        tr("Open with the offline sandbox: the app starts it with demo data and stops it on exit."));
+    const QCommandLineOption language(
+        u"language"_s,
+        tr("Interface language, e.g. en or zh_CN (default: the preferences, else the system's)."),
+        tr("code"));
+    const QCommandLineOption reportStartup(
+        u"report-startup"_s,
+        tr("Print how long the start took once the window is shown, then quit (benchmark)."));
     parser.addOptions({profile, sandbox, language, reportStartup});
     parser.process(arguments);
 
@@ -31,7 +36,8 @@ DesktopCommandLine::DesktopCommandLine(const QStringList& arguments)
     m_startup.sandbox = parser.isSet(sandbox);
     m_reportStartup = parser.isSet(reportStartup);
     if (!m_startup.profile.isEmpty() && !ProfileStore::isValidName(m_startup.profile))
-        usageError(tr("Invalid profile name “%1” (letters, digits, '.', '_' and '-').").arg(m_startup.profile));
+        usageError(
+            tr("Invalid profile name “%1” (letters, digits, '.', '_' and '-').").arg(m_startup.profile));
     if (m_startup.sandbox && !m_startup.profile.isEmpty())
         usageError(tr("Use either --sandbox or --profile, not both."));
 }

@@ -38,12 +38,9 @@ const QString kCurrentTab = u"mainwindow/tab"_s;
 } // namespace
 
 MainWindow::MainWindow(QSettings* settings, ConnectionMonitor* monitor, QWidget* parent)
-    : QMainWindow(parent)
-    , m_settings(settings)
-    , m_monitor(monitor)
-    , m_preferencesStore(std::make_unique<Preferences>(settings))
-    , m_pages(new QStackedWidget(this))
-    , m_transfersDock(new QDockWidget(tr("Transfers"), this))
+    : QMainWindow(parent), m_settings(settings), m_monitor(monitor),
+      m_preferencesStore(std::make_unique<Preferences>(settings)), m_pages(new QStackedWidget(this)),
+      m_transfersDock(new QDockWidget(tr("Transfers"), this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("BGE Desktop"));
@@ -96,7 +93,8 @@ void MainWindow::createActions()
             m_transfers->chooseFilesToUpload();
     });
 
-    m_switchProfile = new QAction(uiIcon(u"system-switch-user"_s, u"switch-profile"_s), tr("S&witch Profile…"), this);
+    m_switchProfile =
+        new QAction(uiIcon(u"system-switch-user"_s, u"switch-profile"_s), tr("S&witch Profile…"), this);
     m_switchProfile->setObjectName(u"switchProfileAction"_s);
     connect(m_switchProfile, &QAction::triggered, this, &MainWindow::switchProfileRequested);
 

@@ -15,7 +15,7 @@ namespace bge {
 class PlatformApi;
 struct Profile;
 struct User;
-}
+} // namespace bge
 
 namespace bge::ui {
 

@@ -11,8 +11,7 @@ namespace bge::ui {
 
 using namespace Qt::StringLiterals;
 
-PaletteIconEngine::PaletteIconEngine(QString svgPath)
-    : m_path(std::move(svgPath))
+PaletteIconEngine::PaletteIconEngine(QString svgPath) : m_path(std::move(svgPath))
 {
     QFile file(m_path);
     if (file.open(QIODevice::ReadOnly))
@@ -23,7 +22,8 @@ QByteArray PaletteIconEngine::coloured(QIcon::Mode mode) const
 {
     const QPalette palette = QGuiApplication::palette();
     const QPalette::ColorGroup group = mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active;
-    const QPalette::ColorRole role = mode == QIcon::Selected ? QPalette::HighlightedText : QPalette::WindowText;
+    const QPalette::ColorRole role =
+        mode == QIcon::Selected ? QPalette::HighlightedText : QPalette::WindowText;
     QByteArray svg = m_svg;
     return svg.replace("currentColor", palette.color(group, role).name().toLatin1());
 }
@@ -45,7 +45,9 @@ QPixmap PaletteIconEngine::scaledPixmap(const QSize& size, QIcon::Mode mode, QIc
     const QSize pixels = size;
     const QByteArray svg = coloured(mode);
     // The colour is part of the key: a palette change (light to dark) draws the icon anew.
-    const QString cacheKey = u"bge-icon:%1:%2x%3:%4"_s.arg(m_path).arg(pixels.width()).arg(pixels.height())
+    const QString cacheKey = u"bge-icon:%1:%2x%3:%4"_s.arg(m_path)
+                                 .arg(pixels.width())
+                                 .arg(pixels.height())
                                  .arg(QString::number(qHash(svg), 16));
     QPixmap pm;
     if (QPixmapCache::find(cacheKey, &pm))

@@ -12,10 +12,7 @@ const QString kLanguage = u"ui/language"_s;
 const QString kLastProfile = u"desktop/profile"_s;
 } // namespace
 
-Preferences::Preferences(QSettings* settings)
-    : m_settings(settings)
-{
-}
+Preferences::Preferences(QSettings* settings) : m_settings(settings) {}
 
 QList<Preferences::Language> Preferences::languages()
 {

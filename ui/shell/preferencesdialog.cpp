@@ -13,9 +13,7 @@ namespace bge::ui {
 using namespace Qt::StringLiterals;
 
 PreferencesDialog::PreferencesDialog(Preferences* preferences, QWidget* parent)
-    : QDialog(parent)
-    , m_preferences(preferences)
-    , m_language(new QComboBox(this))
+    : QDialog(parent), m_preferences(preferences), m_language(new QComboBox(this))
 {
     setObjectName(u"preferencesDialog"_s);
     setWindowTitle(tr("Preferences"));

@@ -13,11 +13,9 @@ namespace bge::ui {
 using namespace Qt::StringLiterals;
 
 ProblemPage::ProblemPage(QWidget* parent)
-    : QWidget(parent)
-    , m_title(new QLabel(this))
-    , m_message(new QLabel(this))
-    , m_retry(new QPushButton(uiIcon(u"view-refresh"_s, u"refresh"_s), tr("&Retry"), this))
-    , m_chooseProfile(new QPushButton(tr("Choose &Another Profile…"), this))
+    : QWidget(parent), m_title(new QLabel(this)), m_message(new QLabel(this)),
+      m_retry(new QPushButton(uiIcon(u"view-refresh"_s, u"refresh"_s), tr("&Retry"), this)),
+      m_chooseProfile(new QPushButton(tr("Choose &Another Profile…"), this))
 {
     setObjectName(u"problemPage"_s);
     auto* icon = new QLabel(this);

@@ -38,14 +38,9 @@ QLabel* hint(const QString& text, QWidget* parent)
 } // namespace
 
 ProfileChooserPage::ProfileChooserPage(QWidget* parent)
-    : QWidget(parent)
-    , m_kinds(new QButtonGroup(this))
-    , m_customEndpoint(new QLineEdit(this))
-    , m_clientId(new QLineEdit(this))
-    , m_grantMode(new QComboBox(this))
-    , m_problem(new QLabel(this))
-    , m_message(new QLabel(this))
-    , m_continue(new QPushButton(tr("&Continue"), this))
+    : QWidget(parent), m_kinds(new QButtonGroup(this)), m_customEndpoint(new QLineEdit(this)),
+      m_clientId(new QLineEdit(this)), m_grantMode(new QComboBox(this)), m_problem(new QLabel(this)),
+      m_message(new QLabel(this)), m_continue(new QPushButton(tr("&Continue"), this))
 {
     setObjectName(u"profileChooserPage"_s);
     setAccessibleName(tr("Choose where to connect"));
@@ -110,14 +105,16 @@ ProfileChooserPage::ProfileChooserPage(QWidget* parent)
     layout->addWidget(main);
     layout->addWidget(hint(Profile::mainEndpoint().host(), column));
     layout->addWidget(backup);
-    layout->addWidget(hint(tr("%1, when the main address cannot be reached.").arg(Profile::backupEndpoint().host()), column));
+    layout->addWidget(hint(
+        tr("%1, when the main address cannot be reached.").arg(Profile::backupEndpoint().host()), column));
     layout->addWidget(custom);
     layout->addWidget(m_customEndpoint);
     layout->addWidget(sandbox);
-    layout->addWidget(hint(tr("A copy of the platform with demo data, run by the app on this computer; nothing "
-                              "leaves it. Sign in as %1 with the password %2.")
-                               .arg(u"zhanglei3"_s, u"bge-sandbox"_s),
-                           column));
+    layout->addWidget(
+        hint(tr("A copy of the platform with demo data, run by the app on this computer; nothing "
+                "leaves it. Sign in as %1 with the password %2.")
+                 .arg(u"zhanglei3"_s, u"bge-sandbox"_s),
+             column));
     layout->addSpacing(8);
     layout->addWidget(application);
     layout->addWidget(m_problem);
@@ -219,7 +216,8 @@ QString ProfileChooserPage::problem() const
     if (kind == Profile::Kind::Custom) {
         if (m_customEndpoint->text().trimmed().isEmpty())
             return tr("Enter the address of the platform.");
-        if (const QString problem = endpointProblem(normalizedEndpoint(m_customEndpoint->text())); !problem.isEmpty())
+        if (const QString problem = endpointProblem(normalizedEndpoint(m_customEndpoint->text()));
+            !problem.isEmpty())
             return problem;
     }
     const QString clientId = m_clientId->text().trimmed();

@@ -25,9 +25,7 @@ constexpr qsizetype kErrorTail = 4096;
 } // namespace
 
 SandboxLauncher::SandboxLauncher(QObject* parent)
-    : QObject(parent)
-    , m_program(defaultProgram())
-    , m_dataDirectory(defaultDataDirectory())
+    : QObject(parent), m_program(defaultProgram()), m_dataDirectory(defaultDataDirectory())
 {
     m_startTimer.setSingleShot(true);
     m_killTimer.setSingleShot(true);
@@ -57,7 +55,8 @@ QString SandboxLauncher::defaultProgram()
 
 QString SandboxLauncher::defaultDataDirectory()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(u"sandbox"_s);
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+        .filePath(u"sandbox"_s);
 }
 
 void SandboxLauncher::start()
@@ -72,13 +71,15 @@ void SandboxLauncher::start()
     const QFileInfo program(m_program);
     if (!program.isFile() || !program.isExecutable()) {
         QTimer::singleShot(0, this, [this] {
-            failStart(tr("The offline sandbox (%1) is not installed next to the app.").arg(QDir::toNativeSeparators(m_program)));
+            failStart(tr("The offline sandbox (%1) is not installed next to the app.")
+                          .arg(QDir::toNativeSeparators(m_program)));
         });
         return;
     }
     if (!QDir().mkpath(m_dataDirectory)) {
         QTimer::singleShot(0, this, [this] {
-            failStart(tr("The sandbox's data folder %1 cannot be created.").arg(QDir::toNativeSeparators(m_dataDirectory)));
+            failStart(tr("The sandbox's data folder %1 cannot be created.")
+                          .arg(QDir::toNativeSeparators(m_dataDirectory)));
         });
         return;
     }
@@ -228,7 +229,8 @@ void SandboxLauncher::onStartTimeout()
     if (m_state != State::Starting)
         return;
     const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(m_startTimeout).count();
-    failStart(tr("The sandbox did not get ready within %n second(s).", nullptr, int(std::max<qint64>(1, seconds))));
+    failStart(
+        tr("The sandbox did not get ready within %n second(s).", nullptr, int(std::max<qint64>(1, seconds))));
 }
 
 void SandboxLauncher::failStart(const QString& message)

@@ -20,7 +20,13 @@ class SandboxLauncher final : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { NotRunning, Starting, Running, Stopping };
+    enum class State
+    {
+        NotRunning,
+        Starting,
+        Running,
+        Stopping
+    };
     Q_ENUM(State)
 
     explicit SandboxLauncher(QObject* parent = nullptr);

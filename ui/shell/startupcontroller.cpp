@@ -31,26 +31,20 @@ namespace {
 // refused or expired session, a garbled answer. A refused request would be refused again.
 bool worthRetrying(const ApiError& error)
 {
-    return error.isRetryable() || error.kind() == ApiError::Kind::Authentication
-           || error.kind() == ApiError::Kind::Malformed || error.kind() == ApiError::Kind::Api;
+    return error.isRetryable() || error.kind() == ApiError::Kind::Authentication ||
+           error.kind() == ApiError::Kind::Malformed || error.kind() == ApiError::Kind::Api;
 }
 
 } // namespace
 
 StartupController::StartupController(QSettings* settings, CredentialStore* credentials, Options options,
                                      QObject* parent)
-    : QObject(parent)
-    , m_settings(settings)
-    , m_credentials(credentials)
-    , m_options(std::move(options))
-    , m_profiles(std::make_unique<ProfileStore>(settings))
-    , m_preferences(std::make_unique<Preferences>(settings))
-    , m_monitor(new ConnectionMonitor(this))
-    , m_sandbox(new SandboxLauncher(this))
-    , m_window(std::make_unique<MainWindow>(settings, m_monitor))
-    , m_chooser(new ProfileChooserPage(m_window.get()))
-    , m_busy(new BusyPage(m_window.get()))
-    , m_problem(new ProblemPage(m_window.get()))
+    : QObject(parent), m_settings(settings), m_credentials(credentials), m_options(std::move(options)),
+      m_profiles(std::make_unique<ProfileStore>(settings)),
+      m_preferences(std::make_unique<Preferences>(settings)), m_monitor(new ConnectionMonitor(this)),
+      m_sandbox(new SandboxLauncher(this)), m_window(std::make_unique<MainWindow>(settings, m_monitor)),
+      m_chooser(new ProfileChooserPage(m_window.get())), m_busy(new BusyPage(m_window.get())),
+      m_problem(new ProblemPage(m_window.get()))
 {
     connect(m_chooser, &ProfileChooserPage::profileChosen, this, &StartupController::onProfileChosen);
     connect(m_busy, &BusyPage::cancelRequested, this, &StartupController::cancelStartup);
@@ -97,7 +91,8 @@ void StartupController::start()
         if (const auto profile = m_profiles->load(m_options.profile))
             useProfile(*profile);
         else
-            showChooser(tr("There is no profile named “%1”. Choose where to connect.").arg(m_options.profile));
+            showChooser(
+                tr("There is no profile named “%1”. Choose where to connect.").arg(m_options.profile));
         return;
     }
     if (const auto last = m_profiles->load(m_preferences->lastProfile()))
@@ -151,7 +146,8 @@ void StartupController::startSandbox()
         return;
     case SandboxLauncher::State::Stopping:
         // Start again once the previous one is gone.
-        connect(m_sandbox, &SandboxLauncher::stopped, this, &StartupController::startSandbox, Qt::SingleShotConnection);
+        connect(m_sandbox, &SandboxLauncher::stopped, this, &StartupController::startSandbox,
+                Qt::SingleShotConnection);
         return;
     case SandboxLauncher::State::NotRunning:
         m_sandbox->start();

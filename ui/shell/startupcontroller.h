@@ -15,7 +15,7 @@ class ApiError;
 class CredentialStore;
 class ProfileStore;
 struct User;
-}
+} // namespace bge
 
 namespace bge::ui {
 
@@ -45,7 +45,8 @@ public:
         bool sandbox = false; // --sandbox: the offline demo, whatever was chosen before
     };
 
-    StartupController(QSettings* settings, CredentialStore* credentials, Options options, QObject* parent = nullptr);
+    StartupController(QSettings* settings, CredentialStore* credentials, Options options,
+                      QObject* parent = nullptr);
     ~StartupController() override;
 
     MainWindow* window() const { return m_window.get(); }
@@ -78,7 +79,8 @@ private:
     void switchProfile();
     void signOut();
     void showBusy(const QString& text);
-    void showProblem(const QString& title, const QString& message, bool canRetry, std::function<void()> retry);
+    void showProblem(const QString& title, const QString& message, bool canRetry,
+                     std::function<void()> retry);
     void resetAccount();
     void endFlow();
     void afterPendingWrites(std::function<void()> next);

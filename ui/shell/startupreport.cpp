@@ -15,9 +15,7 @@ namespace bge::ui {
 using namespace Qt::StringLiterals;
 
 StartupReport::StartupReport(QWidget* window, QElapsedTimer sinceMain, QObject* parent)
-    : QObject(parent)
-    , m_window(window)
-    , m_sinceMain(sinceMain)
+    : QObject(parent), m_window(window), m_sinceMain(sinceMain)
 {
     window->installEventFilter(this);
 }

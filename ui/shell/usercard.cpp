@@ -27,9 +27,7 @@ QString sexText(const QString& code)
 
 } // namespace
 
-UserCard::UserCard(QWidget* parent)
-    : QWidget(parent)
-    , m_form(new QFormLayout(this))
+UserCard::UserCard(QWidget* parent) : QWidget(parent), m_form(new QFormLayout(this))
 {
     setObjectName(u"userCard"_s);
     setAccessibleName(tr("Signed-in user"));

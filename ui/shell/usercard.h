@@ -7,7 +7,7 @@ class QFormLayout;
 namespace bge {
 struct Profile;
 struct User;
-}
+} // namespace bge
 
 namespace bge::ui {
 

@@ -16,14 +16,10 @@ namespace bge::ui {
 using namespace Qt::StringLiterals;
 
 Workspace::Workspace(PlatformApi* api, QWidget* parent)
-    : QWidget(parent)
-    , m_splitter(new QSplitter(Qt::Horizontal, this))
-    , m_samples(new SamplesPanel(api, m_splitter))
-    , m_tabs(new QTabWidget(m_splitter))
-    , m_details(new SampleDetailView(api, m_tabs))
-    , m_variants(new VariantsView(api, m_tabs))
-    , m_abundance(new AbundanceView(api, m_tabs))
-    , m_models(new ModelsView(api, m_tabs))
+    : QWidget(parent), m_splitter(new QSplitter(Qt::Horizontal, this)),
+      m_samples(new SamplesPanel(api, m_splitter)), m_tabs(new QTabWidget(m_splitter)),
+      m_details(new SampleDetailView(api, m_tabs)), m_variants(new VariantsView(api, m_tabs)),
+      m_abundance(new AbundanceView(api, m_tabs)), m_models(new ModelsView(api, m_tabs))
 {
     setObjectName(u"workspace"_s);
     m_splitter->setObjectName(u"mainSplitter"_s);

@@ -8,7 +8,7 @@ class QTabWidget;
 namespace bge {
 class PlatformApi;
 struct Sample;
-}
+} // namespace bge
 
 namespace bge::ui {
 
