@@ -103,6 +103,9 @@ private Q_SLOTS:
 int main(int argc, char* argv[])
 {
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    // No GPU in the private X server.
+    if (!qEnvironmentVariableIsSet("QTWEBENGINE_CHROMIUM_FLAGS"))
+        qputenv("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --disable-dev-shm-usage");
     QApplication app(argc, argv);
     TestDesktopEndToEnd test;
     return QTest::qExec(&test, argc, argv);

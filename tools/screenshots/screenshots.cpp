@@ -165,6 +165,9 @@ bool takeScreenshots(StartupController& controller, Shooter& shooter)
 int main(int argc, char* argv[])
 {
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    // No GPU in the private X server.
+    if (!qEnvironmentVariableIsSet("QTWEBENGINE_CHROMIUM_FLAGS"))
+        qputenv("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --disable-dev-shm-usage");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"BGE"_s);
     QApplication::setApplicationName(u"BGE Desktop"_s);
