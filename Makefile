@@ -4,7 +4,7 @@ PRESET ?= ci
 BUILD_DIR := build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test bench asan clean translations
+.PHONY: all deps configure build run screenshots test bench asan clean translations
 
 all: build
 
@@ -17,10 +17,15 @@ configure: deps
 build: configure
 	cmake --build $(BUILD_DIR) --parallel $(JOBS)
 
-# Until the desktop app exists, `make run` starts the sandbox in the foreground.
+# The desktop app, straight on the offline sandbox: it starts bge-sandbox itself (free loopback
+# ports, demo data) and stops it on exit. Sign in as zhanglei3, password bge-sandbox.
 run: build
-	@echo "Starting bge-sandbox (Ctrl+C to stop). The JSON line below lists endpoints, demo users and clients."
-	@$(BUILD_DIR)/bin/bge-sandbox --port 8710 --oss-port 8711 --data-dir $(BUILD_DIR)/sandbox-data
+	$(BUILD_DIR)/bin/bge-desktop --sandbox
+
+# The README's screenshots (English and Chinese) into docs/screenshots/, taken without a human
+# in a private X server against the sandbox. Needs a Chinese font (fonts-noto-cjk).
+screenshots: build
+	tools/screenshots/make-screenshots.sh $(BUILD_DIR) docs/screenshots
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure --label-exclude bench --no-tests=error

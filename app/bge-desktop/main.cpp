@@ -1,15 +1,68 @@
+// bge-desktop: the BGE Open Platform on the desktop. Everything but the process set-up lives in
+// bge_ui (ui/shell): the start-up controller takes over once the application object exists.
+#include "credentials/credentialstore.h"
+#include "shell/desktopcommandline.h"
 #include "shell/mainwindow.h"
+#include "shell/preferences.h"
+#include "shell/startupcontroller.h"
+#include "shell/startupreport.h"
+#include "shell/translations.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QIcon>
+#include <QSettings>
+
+#include <memory>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+using namespace Qt::StringLiterals;
 
 int main(int argc, char* argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("BGE"));
-    QApplication::setApplicationName(QStringLiteral("BGE Desktop"));
-    QApplication::setApplicationVersion(QStringLiteral(BGE_VERSION));
+    QElapsedTimer sinceMain;
+    sinceMain.start();
 
-    bge::ui::MainWindow window(nullptr);
-    window.show();
-    return app.exec();
+    // The sign-in page (a QtWebEngine plugin, loaded only when needed) shares OpenGL contexts
+    // with the widgets; Qt requires this before the application object exists.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+#ifdef Q_OS_UNIX
+    // Chromium, inside QtWebEngine, refuses to start its sandbox as root (containers, CI) and
+    // the sign-in page would stay blank. Root already has every right the sandbox withholds.
+    if (::geteuid() == 0 && !qEnvironmentVariableIsSet("QTWEBENGINE_DISABLE_SANDBOX"))
+        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+#endif
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"BGE"_s);
+    QApplication::setOrganizationDomain(u"bge.genomics.cn"_s);
+    QApplication::setApplicationName(u"BGE Desktop"_s);
+    QApplication::setApplicationDisplayName(u"BGE Desktop"_s);
+    QApplication::setApplicationVersion(QStringLiteral(BGE_VERSION));
+    QApplication::setDesktopFileName(u"cn.genomics.bge.BgeDesktop"_s); // the packaged .desktop entry
+    QApplication::setWindowIcon(QIcon(u":/icons/app/bge-desktop.svg"_s));
+
+    QSettings settings;
+    const QString language = bge::ui::DesktopCommandLine::languageArgument(QApplication::arguments());
+    bge::ui::installTranslations(language.isEmpty() ? bge::ui::Preferences(&settings).language() : language);
+    const bge::ui::DesktopCommandLine commandLine(QApplication::arguments());
+
+    const auto credentials = bge::createSystemCredentialStore(u"BGE Desktop"_s);
+    // Closing the window is not the end yet: the controller quits once the sandbox it started
+    // has stopped.
+    QApplication::setQuitOnLastWindowClosed(false);
+    bge::ui::StartupController controller(&settings, credentials.get(), commandLine.startupOptions());
+    QObject::connect(&controller, &bge::ui::StartupController::finished, &app, &QCoreApplication::quit);
+
+    std::unique_ptr<bge::ui::StartupReport> report;
+    if (commandLine.reportStartup()) {
+        report = std::make_unique<bge::ui::StartupReport>(controller.window(), sinceMain);
+        QObject::connect(report.get(), &bge::ui::StartupReport::done, &controller,
+                         &bge::ui::StartupController::shutDown);
+    }
+    controller.start();
+    return QApplication::exec();
 }

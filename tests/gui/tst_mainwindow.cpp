@@ -1,24 +1,310 @@
+#include "shell/aboutdialog.h"
+#include "shell/accountbutton.h"
+#include "shell/connectionindicator.h"
+#include "shell/connectionmonitor.h"
 #include "shell/mainwindow.h"
+#include "shell/paletteiconengine.h"
+#include "shell/preferences.h"
+#include "shell/preferencesdialog.h"
+#include "shell/usercard.h"
+#include "shell/workspace.h"
 
+#include "common/sandboxprocess.h"
+#include "coretestsupport.h"
+
+#include "api/records/user.h"
+#include "profiles/profile.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QMenu>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace bge::ui;
+using namespace Qt::StringLiterals;
 
-// The main window builds its views and shows them; later suites drive each view.
+// The main window: its views once signed in, the account menu, what it remembers between runs,
+// preferences and about, the connection indicator, icons that follow the palette.
 class TestMainWindow : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
-    void showsEverySampleView()
+private:
+    QTemporaryDir m_dir;
+    bge::test::SandboxProcess m_sandbox;
+    std::unique_ptr<bge::test::ClientStack> m_stack;
+
+    std::unique_ptr<QSettings> settings(const QString& name)
     {
-        MainWindow window(nullptr);
+        return std::make_unique<QSettings>(m_dir.filePath(name + u".ini"_s), QSettings::IniFormat);
+    }
+
+    static bge::User demoUser()
+    {
+        bge::User user;
+        user.username = u"zhanglei3"_s;
+        user.nickname = u"张磊"_s;
+        user.email = u"zhanglei3@example.org"_s;
+        user.sex = u"1"_s;
+        return user;
+    }
+
+    bge::Profile sandboxProfile() const
+    {
+        bge::Profile profile;
+        profile.kind = bge::Profile::Kind::Sandbox;
+        profile.name = u"sandbox"_s;
+        profile.endpoint = QUrl(m_sandbox.apiEndpoint());
+        profile.clientId = u"bge-desktop-demo"_s;
+        return profile;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorOutput()));
+        m_stack = bge::test::makeStack(m_sandbox, u"bge-desktop-demo"_s);
+        const auto grant = bge::test::signIn(*m_stack, m_sandbox, u"zhanglei3"_s);
+        BGE_VERIFY_OK(grant);
+        m_stack->session.setGrant(grant.value());
+    }
+
+    void signedOutWindowOffersNoDataActions()
+    {
+        auto s = settings(u"signedout"_s);
+        ConnectionMonitor monitor;
+        MainWindow window(s.get(), &monitor);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("sampleTabs"));
+        QVERIFY(!window.workspace());
+        QVERIFY(!window.refreshAction()->isEnabled());
+        QVERIFY(!window.uploadAction()->isEnabled());
+        QVERIFY(!window.signOutAction()->isEnabled());
+        QVERIFY(window.switchProfileAction()->isEnabled());
+        QVERIFY(!window.accountButton()->isVisible());
+        QVERIFY(!window.findChild<QDockWidget*>(u"transfersDock"_s)->isVisible());
+        QCOMPARE(window.refreshAction()->shortcut(), QKeySequence(QKeySequence::Refresh));
+        QVERIFY(!window.uploadAction()->shortcut().isEmpty());
+    }
+
+    void showsEverySampleViewOnceSignedIn()
+    {
+        auto s = settings(u"views"_s);
+        ConnectionMonitor monitor;
+        MainWindow window(s.get(), &monitor);
+        window.show();
+        window.showWorkspace(&m_stack->api, demoUser(), sandboxProfile());
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.workspace());
+        QCOMPARE(window.currentPage(), window.workspace());
+        auto* tabs = window.findChild<QTabWidget*>(u"sampleTabs"_s);
         QVERIFY(tabs);
         QCOMPARE(tabs->count(), 4);
         QVERIFY(window.acceptDrops());
+        QVERIFY(window.transfersPanel());
+        QVERIFY(window.findChild<QDockWidget*>(u"transfersDock"_s)->isVisible());
+        QVERIFY(window.refreshAction()->isEnabled());
+        QVERIFY(window.uploadAction()->isEnabled());
+        QVERIFY(window.windowTitle().contains(u"张磊"_s));
+
+        // Refresh builds the views anew; the transfers carry on.
+        QPointer<Workspace> before = window.workspace();
+        auto* transfers = window.transfersPanel();
+        window.refreshAction()->trigger();
+        QVERIFY(!before);
+        QVERIFY(window.workspace());
+        QCOMPARE(window.transfersPanel(), transfers);
+        QCOMPARE(window.currentPage(), window.workspace());
+
+        window.clearWorkspace();
+        QVERIFY(!window.workspace());
+        QVERIFY(!window.transfersPanel());
+        QVERIFY(!window.refreshAction()->isEnabled());
+    }
+
+    void accountMenuShowsTheUser()
+    {
+        auto s = settings(u"account"_s);
+        ConnectionMonitor monitor;
+        MainWindow window(s.get(), &monitor);
+        window.show();
+        window.showWorkspace(&m_stack->api, demoUser(), sandboxProfile());
+        AccountButton* button = window.accountButton();
+        QVERIFY(button->isVisible());
+        QCOMPARE(button->text(), u"张磊"_s);
+        QVERIFY(!button->accessibleName().isEmpty());
+        UserCard* card = button->card();
+        QCOMPARE(card->field(u"User name:"_s), u"zhanglei3"_s);
+        QCOMPARE(card->field(u"Email:"_s), u"zhanglei3@example.org"_s);
+        QCOMPARE(card->field(u"Sex:"_s), u"Male"_s);
+        QCOMPARE(card->field(u"Phone:"_s), QString()); // absent fields get no row
+        QCOMPARE(card->field(u"Endpoint:"_s), m_sandbox.apiEndpoint());
+        QVERIFY(button->menu()->actions().contains(window.switchProfileAction()));
+        QVERIFY(button->menu()->actions().contains(window.signOutAction()));
+
+        QSignalSpy signOut(&window, &MainWindow::signOutRequested);
+        QSignalSpy switchProfile(&window, &MainWindow::switchProfileRequested);
+        window.signOutAction()->trigger();
+        window.switchProfileAction()->trigger();
+        QCOMPARE(signOut.size(), 1);
+        QCOMPARE(switchProfile.size(), 1);
+    }
+
+    void geometryDockAndSplitterAreRemembered()
+    {
+        auto s = settings(u"geometry"_s);
+        QList<int> sizes;
+        QSize size(1000, 700);
+        {
+            ConnectionMonitor monitor;
+            MainWindow window(s.get(), &monitor);
+            window.showWorkspace(&m_stack->api, demoUser(), sandboxProfile());
+            window.resize(size);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto* splitter = window.workspace()->splitter();
+            splitter->setSizes({300, 600});
+            sizes = splitter->sizes();
+            window.workspace()->tabs()->setCurrentIndex(2);
+            window.findChild<QDockWidget*>(u"transfersDock"_s)->hide();
+            window.close();
+        }
+        QVERIFY(s->contains(u"mainwindow/geometry"_s));
+        ConnectionMonitor monitor;
+        MainWindow window(s.get(), &monitor);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.size(), size);
+        window.showWorkspace(&m_stack->api, demoUser(), sandboxProfile());
+        QCOMPARE(window.workspace()->splitter()->sizes(), sizes);
+        QCOMPARE(window.workspace()->tabs()->currentIndex(), 2);
+        QVERIFY(!window.findChild<QDockWidget*>(u"transfersDock"_s)->isVisible());
+    }
+
+    void preferencesAreStored()
+    {
+        auto s = settings(u"preferences"_s);
+        Preferences preferences(s.get());
+        QCOMPARE(preferences.language(), QString()); // follows the system by default
+        PreferencesDialog dialog(&preferences);
+        dialog.open();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QComboBox* box = dialog.languageBox();
+        QCOMPARE(box->count(), 3);
+        box->setCurrentIndex(box->findData(u"zh_CN"_s));
+        dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        QCOMPARE(preferences.language(), u"zh_CN"_s);
+        QCOMPARE(Preferences(s.get()).language(), u"zh_CN"_s);
+
+        // Cancel keeps what was stored; an unknown value falls back to the system.
+        PreferencesDialog again(&preferences);
+        again.open();
+        QCOMPARE(again.languageBox()->currentData().toString(), u"zh_CN"_s);
+        again.languageBox()->setCurrentIndex(again.languageBox()->findData(u"en"_s));
+        again.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Cancel)->click();
+        QCOMPARE(preferences.language(), u"zh_CN"_s);
+        s->setValue(u"ui/language"_s, u"tlh"_s);
+        QCOMPARE(preferences.language(), QString());
+    }
+
+    void preferencesAndAboutOpenWithoutBlocking()
+    {
+        auto s = settings(u"dialogs"_s);
+        ConnectionMonitor monitor;
+        MainWindow window(s.get(), &monitor);
+        window.setEndpoint(QUrl(m_sandbox.apiEndpoint()));
+        window.show();
+        window.preferencesAction()->trigger(); // returns at once: open(), not exec()
+        QTRY_VERIFY(window.findChild<PreferencesDialog*>());
+        window.aboutAction()->trigger();
+        AboutDialog* about = nullptr;
+        QTRY_VERIFY((about = window.findChild<AboutDialog*>()));
+        QVERIFY(about->text().contains(QCoreApplication::applicationVersion()));
+        QVERIFY(about->text().contains(QString::fromLatin1(qVersion())));
+        QVERIFY(about->text().contains(m_sandbox.apiEndpoint()));
+    }
+
+    void connectionIndicatorFollowsThePlatform()
+    {
+        ConnectionMonitor monitor;
+        ConnectionIndicator indicator(&monitor);
+        QCOMPARE(monitor.state(), ConnectionMonitor::State::Idle);
+        monitor.setConnecting();
+        QCOMPARE(indicator.text(), u"Signing in…"_s);
+
+        monitor.watch(&m_stack->api, &m_stack->network);
+        QCOMPARE(monitor.state(), ConnectionMonitor::State::Online);
+        QCOMPARE(indicator.text(), u"Online"_s);
+        QVERIFY(indicator.accessibleName().contains(u"Online"_s));
+
+        // Nobody listens there: the next check finds the platform offline, and says why.
+        auto dead = std::make_unique<bge::test::ClientStack>(u"http://127.0.0.1:9"_s, u"x"_s, u"y"_s);
+        dead->connection.setRetryPolicy(bge::RetryPolicy::none());
+        monitor.watch(&dead->api, &dead->network);
+        monitor.checkNow();
+        QTRY_COMPARE_WITH_TIMEOUT(monitor.state(), ConnectionMonitor::State::Offline, 60000);
+        QCOMPARE(indicator.text(), u"Offline"_s);
+        QVERIFY(!monitor.problem().isEmpty());
+        QVERIFY(indicator.toolTip().contains(monitor.problem()));
+
+        // Back on the sandbox, the click on the indicator checks at once.
+        monitor.watch(&m_stack->api, &m_stack->network);
+        QCOMPARE(monitor.state(), ConnectionMonitor::State::Online);
+        monitor.stop();
+        QCOMPARE(monitor.state(), ConnectionMonitor::State::Idle);
+        QCOMPARE(indicator.text(), u"Not signed in"_s);
+    }
+
+    void failingCallsTurnTheIndicatorOffline()
+    {
+        // A call made by a view, not the monitor's ping, is enough.
+        auto dead = std::make_unique<bge::test::ClientStack>(u"http://127.0.0.1:9"_s, u"x"_s, u"y"_s);
+        dead->connection.setRetryPolicy(bge::RetryPolicy::none());
+        ConnectionMonitor monitor;
+        monitor.setIntervals(std::chrono::hours(1), std::chrono::hours(1));
+        monitor.watch(&dead->api, &dead->network);
+        const auto result = bge::test::await(dead->api.ping());
+        QVERIFY(!result.ok());
+        QTRY_COMPARE(monitor.state(), ConnectionMonitor::State::Offline);
+    }
+
+    void iconsFollowThePalette()
+    {
+        const QStringList names{u"refresh"_s, u"upload"_s,         u"preferences"_s, u"about"_s,
+                                u"account"_s, u"switch-profile"_s, u"sign-out"_s,    u"quit"_s,
+                                u"online"_s,  u"offline"_s,        u"connecting"_s,  u"sandbox"_s,
+                                u"server"_s};
+        const QPalette original = QGuiApplication::palette();
+        for (const QString& name : names) {
+            const QIcon icon(new PaletteIconEngine(u":/icons/ui/%1.svg"_s.arg(name)));
+            QPalette light = original;
+            light.setColor(QPalette::WindowText, Qt::black);
+            QGuiApplication::setPalette(light);
+            const QImage onLight = icon.pixmap(QSize(16, 16), 2.0).toImage();
+            QPalette dark = original;
+            dark.setColor(QPalette::WindowText, Qt::white);
+            QGuiApplication::setPalette(dark);
+            const QImage onDark = icon.pixmap(QSize(16, 16), 2.0).toImage();
+            QCOMPARE(onLight.size(), QSize(32, 32)); // drawn at the screen's density, not scaled up
+            QVERIFY2(onLight != onDark, qPrintable(name));
+            // Something was drawn, in the text colour.
+            bool drawn = false;
+            for (int y = 0; y < onDark.height() && !drawn; ++y) {
+                for (int x = 0; x < onDark.width() && !drawn; ++x)
+                    drawn = qAlpha(onDark.pixel(x, y)) > 200 && qRed(onDark.pixel(x, y)) > 200;
+            }
+            QVERIFY2(drawn, qPrintable(name));
+        }
+        QGuiApplication::setPalette(original);
+        QVERIFY(!QIcon(u":/icons/app/bge-desktop.svg"_s).isNull());
     }
 };
 
