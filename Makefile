@@ -4,7 +4,7 @@ PRESET ?= ci
 BUILD_DIR := build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test bench asan clean translations package verify-deb
+.PHONY: all deps configure build run test bench asan clean translations
 
 all: build
 
@@ -35,6 +35,7 @@ asan: deps
 
 # Linux packages (.deb, .rpm, .tar.gz) from a build of their own in $(PACKAGE_DIR): installed
 # under /usr, Debian's hardening flags, only the installed programs built (not the tests).
+.PHONY: package verify-deb
 PACKAGE_DIR := build-package
 PACKAGE_CXXFLAGS = $(shell dpkg-buildflags --get CPPFLAGS) $(shell dpkg-buildflags --get CXXFLAGS)
 PACKAGE_LDFLAGS = $(shell DEB_BUILD_MAINT_OPTIONS=hardening=+bindnow dpkg-buildflags --get LDFLAGS)
