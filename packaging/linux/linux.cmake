@@ -110,14 +110,17 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "science")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# QtKeychain opens libsecret with dlopen() and its Debian package does not depend on it.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libsecret-1-0")
+# What no binary links, so dpkg-shlibdeps cannot see it: QtKeychain opens libsecret with
+# dlopen() (and its package does not depend on it); the app's icons are SVG, drawn by the
+# plugins of libqt6svg6 even where no code links Qt Svg.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libsecret-1-0, libqt6svg6")
 # xdg-open starts the system browser for sign-in; Qt's own strings in Chinese.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "xdg-utils, qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
-# RPM: rpmbuild computes soname requirements (libQt6Core.so.6()(64bit) …) itself; libsecret is
-# named by soname too, so the package installs on any RPM distribution that has Qt 6.
+# RPM: rpmbuild computes soname requirements (libQt6Core.so.6()(64bit) …) itself; libsecret and
+# Qt Svg (for its plugins) are named by soname too. No distribution's package names are assumed:
+# it installs wherever those sonames exist (built elsewhere than Debian, it takes that system's).
 set(CPACK_RPM_PACKAGE_NAME "${BGE_PACKAGE_NAME}")
 set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
 set(CPACK_RPM_PACKAGE_RELEASE 1)
@@ -125,7 +128,7 @@ set(CPACK_RPM_PACKAGE_LICENSE "Apache-2.0")
 set(CPACK_RPM_PACKAGE_GROUP "Applications/Engineering")
 set(CPACK_RPM_PACKAGE_URL "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_RPM_PACKAGE_AUTOREQ ON)
-set(CPACK_RPM_PACKAGE_REQUIRES "libsecret-1.so.0()(64bit)")
+set(CPACK_RPM_PACKAGE_REQUIRES "libsecret-1.so.0()(64bit), libQt6Svg.so.6()(64bit)")
 set(CPACK_RPM_PACKAGE_SUGGESTS "xdg-utils")
 # Directories other packages own (filesystem, hicolor-icon-theme) are not claimed.
 set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
