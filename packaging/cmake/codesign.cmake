@@ -16,8 +16,9 @@
 
 cmake_minimum_required(VERSION 3.25)
 
+# Only the post-build run has packages (the pre-build run may see the variable empty).
 set(post_build FALSE)
-if(DEFINED CPACK_PACKAGE_FILES)
+if(CPACK_PACKAGE_FILES)
     set(post_build TRUE)
 endif()
 
