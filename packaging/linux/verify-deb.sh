@@ -102,8 +102,8 @@ done
 say "bge-sandbox --describe: JSON with api_endpoint, oss_endpoint, users, clients, models (${#out} bytes)"
 
 # No display yet: the offscreen platform is enough to print the version.
-out=$(in_root env QT_QPA_PLATFORM=offscreen timeout 30 bge-desktop --version 2>&1) \
-  || die "bge-desktop --version failed: $out"
+out=$(in_root env QT_QPA_PLATFORM=offscreen timeout 30 bge-desktop --version 2>"$work/stderr.log") \
+  || die "bge-desktop --version failed: $out $(cat "$work/stderr.log")"
 grep -q -- "$version" <<<"$out" || die "bge-desktop --version printed \"$out\", expected $version"
 say "bge-desktop --version: $out"
 
