@@ -129,7 +129,6 @@ set(CPACK_RPM_PACKAGE_GROUP "Applications/Engineering")
 set(CPACK_RPM_PACKAGE_URL "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_RPM_PACKAGE_AUTOREQ ON)
 set(CPACK_RPM_PACKAGE_REQUIRES "libsecret-1.so.0()(64bit), libQt6Svg.so.6()(64bit)")
-set(CPACK_RPM_PACKAGE_SUGGESTS "xdg-utils")
 # Directories other packages own (filesystem, hicolor-icon-theme) are not claimed.
 set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
     /usr/share/applications /usr/share/metainfo /usr/share/icons /usr/share/icons/hicolor
