@@ -38,10 +38,33 @@ asan: deps
 	cmake --build build-asan --parallel $(JOBS)
 	ctest --preset asan
 
+# Linux packages (.deb, .rpm, .tar.gz) from a build of their own in $(PACKAGE_DIR): installed
+# under /usr, Debian's hardening flags, only the installed programs built (not the tests).
+.PHONY: package verify-deb
+PACKAGE_DIR := build-package
+PACKAGE_CXXFLAGS = $(shell dpkg-buildflags --get CPPFLAGS) $(shell dpkg-buildflags --get CXXFLAGS)
+PACKAGE_LDFLAGS = $(shell DEB_BUILD_MAINT_OPTIONS=hardening=+bindnow dpkg-buildflags --get LDFLAGS)
+package:
+	@bash packaging/linux/install-deps.sh --packaging
+	@if [ ! -f $(PACKAGE_DIR)/build.ninja ]; then \
+	  cmake -S . -B $(PACKAGE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr \
+	    $$(command -v ccache >/dev/null && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache) \
+	    -DCMAKE_CXX_FLAGS="$(PACKAGE_CXXFLAGS)" -DCMAKE_EXE_LINKER_FLAGS="$(PACKAGE_LDFLAGS)" \
+	    -DCMAKE_SHARED_LINKER_FLAGS="$(PACKAGE_LDFLAGS)" -DCMAKE_MODULE_LINKER_FLAGS="$(PACKAGE_LDFLAGS)"; \
+	fi
+	cmake --build $(PACKAGE_DIR) --parallel $(JOBS) --target bge_installables
+	rm -f $(PACKAGE_DIR)/bge-desktop*.deb $(PACKAGE_DIR)/bge-desktop*.rpm $(PACKAGE_DIR)/bge-desktop*.tar.gz
+	cd $(PACKAGE_DIR) && cpack
+	lintian --fail-on error $(PACKAGE_DIR)/bge-desktop_*.deb
+
+# Installs the .deb into a clean Debian 12 root (debootstrap) and runs the programs there.
+verify-deb: package
+	bash packaging/linux/verify-deb.sh $(PACKAGE_DIR)/bge-desktop_*.deb
+
 # Refreshes resources/translations/*.ts from the sources; translate, then commit.
 translations:
 	/usr/lib/qt6/bin/lupdate -no-obsolete -locations none -source-language en -target-language zh_CN \
 	    core ui app -ts resources/translations/bge_zh_CN.ts
 
 clean:
-	rm -rf $(BUILD_DIR) build-asan build-release
+	rm -rf $(BUILD_DIR) build-asan build-release $(PACKAGE_DIR)

@@ -2,7 +2,17 @@
 # Installs every Debian 12 package needed to build, run and test BGE Desktop.
 # Idempotent: does nothing when everything is present, and runs `apt-get update`
 # only when something is missing. Run as root or with sudo available.
+#   --packaging   also the tools `make package` and `make verify-deb` use (rpmbuild, lintian,
+#                 debootstrap…), which `make test` does not need.
 set -euo pipefail
+
+with_packaging=false
+for arg in "$@"; do
+  case "$arg" in
+    --packaging) with_packaging=true ;;
+    *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
 
 packages=(
   # toolchain
@@ -20,7 +30,18 @@ packages=(
   xvfb xauth dbus dbus-bin gnome-keyring libsecret-tools curl ca-certificates
   # fuzz smoke test: clang with libFuzzer and the sanitizer runtimes, llvm-symbolizer for reports
   clang-14 libclang-rt-14-dev llvm-14
+  # packaging lint tests: desktop entry, AppStream metadata, manual pages
+  desktop-file-utils appstream man-db groff-base
 )
+
+if $with_packaging; then
+  packages+=(
+    # DEB (dpkg-shlibdeps computes the dependencies) and RPM generators, and the package checks
+    dpkg-dev rpm lintian
+    # verify-deb.sh: a clean Debian 12 root to install the .deb into
+    debootstrap
+  )
+fi
 
 # Node.js and npm run the ali-oss fidelity test. Any working node+npm will do
 # (some machines carry a vendor build that conflicts with Debian's npm package).
