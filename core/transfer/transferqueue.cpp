@@ -390,6 +390,9 @@ void TransferQueue::removeFinished()
     m_changedFirst = m_items.isEmpty() ? -1 : 0;
     m_changedLast = int(m_items.size()) - 1;
     scheduleSave();
+    // The totals now, not at the next tick: rare, and what was removed must not linger there.
+    computeTotals();
+    Q_EMIT totalsChanged();
     if (!m_tick.isActive())
         m_tick.start();
 }
@@ -568,6 +571,8 @@ void TransferQueue::computeTotals()
     TransferTotals t;
     qint64 remaining = 0;
     for (const TransferItem& item : std::as_const(m_items)) {
+        if (item.isFinished())
+            ++t.finished;
         if (item.state == TransferState::Cancelled || item.state == TransferState::Skipped)
             continue;
         ++t.items;
@@ -583,6 +588,10 @@ void TransferQueue::computeTotals()
             break;
         case TransferState::Queued:
             ++t.queued;
+            break;
+        case TransferState::NameExists:
+            ++t.nameClashes;
+            ++t.waiting;
             break;
         default:
             ++t.waiting;

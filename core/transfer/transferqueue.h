@@ -33,7 +33,9 @@ struct TransferTotals
     int failed = 0;
     int running = 0;
     int queued = 0;
-    int waiting = 0; // paused, or a name clash to decide
+    int waiting = 0;     // paused, or a name clash to decide
+    int nameClashes = 0; // of the waiting: overwrite or skip?
+    int finished = 0;    // completed, cancelled or skipped: what removeFinished() would remove
     qint64 doneBytes = 0;
     qint64 totalBytes = 0; // of the items whose size is known
     double bytesPerSecond = 0;
