@@ -415,6 +415,10 @@ void TransferQueue::scheduleStart()
 
 void TransferQueue::startWaiting()
 {
+    // Without the platform nothing can run: items wait, queued, rather than all failing
+    // (a window built before sign-in, say), and start once a queue with a platform loads them.
+    if (!m_environment.api)
+        return;
     // Two running transfers must never write the same object or file: such an item waits.
     QSet<QString> busy;
     for (auto it = m_running.cbegin(); it != m_running.cend(); ++it) {

@@ -66,8 +66,9 @@ class TransferQueue final : public QObject
 {
     Q_OBJECT
 public:
-    // `api` signs download URLs; `credentials` give uploads their target. Either may be null
-    // (not signed in): transfers then fail with a message, and can be retried later.
+    // `api` signs download URLs; `credentials` give uploads their target. Without `api`
+    // nothing starts: items wait, queued. Without credentials (or with a session that is not
+    // signed in) uploads fail with a message, to be retried later.
     TransferQueue(PlatformApi* api, UploadCredentials* credentials, TransferQueueSettings settings = {},
                   QObject* parent = nullptr);
     // Saves, then stops running transfers the way a crash would: all of them resume next time.

@@ -510,9 +510,10 @@ private Q_SLOTS:
         const QString dir = freshDir(u"many"_s);
         for (int i = 0; i < kFiles; ++i)
             QVERIFY(writeFile(dir + u"/in/%1/row-%2.txt"_s.arg(i % 40).arg(i), QByteArray::number(i)));
-        // No platform: every item fails at once, which moves every row; the model must keep up.
+        // Not signed in: every item fails at once, which moves every row; the model must keep up.
         QLoggingCategory::setFilterRules(u"bge.transfer.queue.info=false"_s);
-        TransfersPanel panel(nullptr, settings(dir));
+        const std::unique_ptr<ClientStack> signedOut = makeStack(m_sandbox, u"bge-desktop-demo"_s);
+        TransfersPanel panel(&signedOut->api, settings(dir));
         panel.resize(1100, 600);
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));

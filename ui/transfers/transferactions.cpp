@@ -22,8 +22,8 @@ TransferActions::TransferActions(TransferQueue* queue, QAbstractItemView* view, 
 {
     m_pause = makeAction(u"pauseTransfersAction"_s, tr("&Pause"), QStyle::SP_MediaPause);
     m_resume = makeAction(u"resumeTransfersAction"_s, tr("&Resume"), QStyle::SP_MediaPlay);
+    // No Delete key for it: cancelling throws away the parts sent, too easily done by accident.
     m_cancel = makeAction(u"cancelTransfersAction"_s, tr("&Cancel"), QStyle::SP_DialogCancelButton);
-    m_cancel->setShortcut(QKeySequence::Delete);
     m_retry = makeAction(u"retryTransfersAction"_s, tr("Re&try"), QStyle::SP_BrowserReload);
     m_overwrite = makeAction(u"overwriteTransfersAction"_s, tr("&Overwrite"), QStyle::SP_DialogSaveButton);
     m_overwrite->setToolTip(tr("Transfer anyway, replacing what has this name"));
@@ -61,9 +61,6 @@ QAction* TransferActions::makeAction(const QString& objectName, const QString& t
 {
     auto* action = new QAction(m_parent->style()->standardIcon(icon), text, this);
     action->setObjectName(objectName);
-    // Keys act in the transfer list, not wherever the focus is in the window.
-    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_parent->addAction(action);
     return action;
 }
 
