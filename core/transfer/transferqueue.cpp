@@ -21,6 +21,7 @@ namespace {
 
 constexpr int kMaxConcurrentLimit = 16;
 constexpr qint64 kMaxSaveDelayMs = 2000;
+constexpr qint64 kProgressSaveIntervalMs = 5000;
 
 int stateIndex(TransferState state)
 {
@@ -550,6 +551,11 @@ void TransferQueue::tick()
     }
     computeTotals();
     Q_EMIT totalsChanged();
+    // Now and then the bytes done, so that a restart shows where things stood.
+    if (!m_running.isEmpty() && now - m_progressSavedAt >= kProgressSaveIntervalMs) {
+        m_progressSavedAt = now;
+        scheduleSave();
+    }
     const QList<quint64> finished = std::exchange(m_finishedBatches, {});
     for (const quint64 id : finished) {
         const auto batch = m_batches.find(id);

@@ -174,6 +174,7 @@ private:
     QTimer m_saveTimer;
     int m_saveDelayMs = 0;
     QElapsedTimer m_clock;
+    qint64 m_progressSavedAt = 0;
     int m_changedFirst = -1;
     int m_changedLast = -1;
     TransferTotals m_totals;

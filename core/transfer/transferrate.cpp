@@ -10,9 +10,14 @@ constexpr qint64 kMinSpanMs = 200;
 
 void TransferRate::add(qint64 timeMs, qint64 bytes)
 {
-    // Bytes going back (a part sent again, a download starting over) end the old window.
-    if (!m_samples.isEmpty() && (bytes < m_samples.last().bytes || timeMs < m_samples.last().timeMs))
-        m_samples.clear();
+    if (!m_samples.isEmpty()) {
+        // Below the whole window: the transfer started over, the old figures mean nothing.
+        if (bytes < m_samples.first().bytes || timeMs < m_samples.last().timeMs)
+            m_samples.clear();
+        // A dip (a part being sent again): the window still holds, wait until it is made up.
+        else if (bytes < m_samples.last().bytes)
+            return;
+    }
     m_samples.append({timeMs, bytes});
     while (m_samples.size() > 2 && timeMs - m_samples.at(1).timeMs >= m_windowMs)
         m_samples.removeFirst();

@@ -182,7 +182,10 @@ private Q_SLOTS:
         for (qint64 t = 2000; t <= 10000; t += 1000)
             rate.add(t, 1'000'000 + (t - 1000) * 100);
         QCOMPARE(rate.bytesPerSecond(), 100'000.0);
-        // Going back (the transfer started over) is not negative speed.
+        // A dip (a part sent again) leaves the figure as it was.
+        rate.add(10500, 1'500'000);
+        QCOMPARE(rate.bytesPerSecond(), 100'000.0);
+        // Going back below the window (the transfer started over) is not negative speed.
         rate.add(11000, 10);
         QCOMPARE(rate.bytesPerSecond(), 0.0);
     }
