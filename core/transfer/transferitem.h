@@ -25,6 +25,7 @@ enum class TransferState
     NameExists,
     Skipped,
 };
+inline constexpr int kTransferStateCount = int(TransferState::Skipped) + 1;
 
 // One file of the transfer queue. Holds no credential and no signed URL: it is saved as is.
 struct TransferItem

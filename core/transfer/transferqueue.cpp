@@ -23,27 +23,7 @@ constexpr int kMaxConcurrentLimit = 16;
 constexpr qint64 kMaxSaveDelayMs = 2000;
 constexpr qint64 kProgressSaveIntervalMs = 5000;
 
-int stateIndex(TransferState state)
-{
-    const int index = int(state);
-    Q_ASSERT(index >= 0 && index < TransferQueue::kStateCount);
-    return index;
-}
-
 } // namespace
-
-int TransferQueue::Batch::items() const
-{
-    int n = 0;
-    for (const int count : states)
-        n += count;
-    return n;
-}
-
-int TransferQueue::Batch::active() const
-{
-    return states[stateIndex(TransferState::Queued)] + states[stateIndex(TransferState::Running)];
-}
 
 TransferQueue::TransferQueue(PlatformApi* api, UploadCredentials* credentials, TransferQueueSettings settings,
                              QObject* parent)
@@ -110,7 +90,7 @@ void TransferQueue::load()
             item.state = TransferState::Queued;
     }
     rebuildIndexes();
-    computeTotals();
+    m_totals = TransferTotals::of(m_items);
 }
 
 void TransferQueue::saveNow()
@@ -159,12 +139,7 @@ void TransferQueue::rebuildIndexes()
     for (int row = 0; row < m_items.size(); ++row) {
         const TransferItem& item = m_items.at(row);
         m_rows.insert(item.id, row);
-        Batch& batch = m_batches[item.batch];
-        if (batch.items() == 0) {
-            batch.name = item.name;
-            batch.direction = item.direction;
-        }
-        ++batch.states[stateIndex(item.state)];
+        m_batches.add(item);
     }
     m_scanFrom = 0;
 }
@@ -242,12 +217,7 @@ void TransferQueue::appendItems(QList<TransferItem> items)
     const int first = int(m_items.size());
     for (TransferItem& item : items) {
         m_rows.insert(item.id, int(m_items.size()));
-        Batch& batch = m_batches[item.batch];
-        if (batch.items() == 0) {
-            batch.name = item.name;
-            batch.direction = item.direction;
-        }
-        ++batch.states[stateIndex(item.state)];
+        m_batches.add(item);
         m_items.append(std::move(item));
     }
     Q_EMIT itemsInserted(first, int(m_items.size()) - 1);
@@ -266,16 +236,7 @@ void TransferQueue::setState(int row, TransferState state, const QString& error)
     const TransferState old = item.state;
     if (old != state) {
         item.state = state;
-        Batch& batch = m_batches[item.batch];
-        --batch.states[stateIndex(old)];
-        ++batch.states[stateIndex(state)];
-        if (state == TransferState::Completed)
-            ++batch.completedSinceReport;
-        else if (state == TransferState::Failed)
-            ++batch.failedSinceReport;
-        const bool ended = batch.active() == 0 && batch.completedSinceReport + batch.failedSinceReport > 0;
-        if (ended && !m_finishedBatches.contains(item.batch))
-            m_finishedBatches.append(item.batch);
+        m_batches.moved(item, old);
         if (state == TransferState::Queued)
             m_scanFrom = std::min(m_scanFrom, row);
     }
@@ -392,7 +353,7 @@ void TransferQueue::removeFinished()
     m_changedLast = int(m_items.size()) - 1;
     scheduleSave();
     // The totals now, not at the next tick: rare, and what was removed must not linger there.
-    computeTotals();
+    m_totals = TransferTotals::of(m_items);
     Q_EMIT totalsChanged();
     if (!m_tick.isActive())
         m_tick.start();
@@ -549,77 +510,17 @@ void TransferQueue::tick()
         if (first <= last)
             Q_EMIT itemsChanged(first, last);
     }
-    computeTotals();
+    m_totals = TransferTotals::of(m_items);
     Q_EMIT totalsChanged();
     // Now and then the bytes done, so that a restart shows where things stood.
     if (!m_running.isEmpty() && now - m_progressSavedAt >= kProgressSaveIntervalMs) {
         m_progressSavedAt = now;
         scheduleSave();
     }
-    const QList<quint64> finished = std::exchange(m_finishedBatches, {});
-    for (const quint64 id : finished) {
-        const auto batch = m_batches.find(id);
-        if (batch == m_batches.end() || batch->active() > 0)
-            continue; // resumed in the meantime: it reports when it ends again
-        TransferBatchSummary summary;
-        summary.batch = id;
-        summary.completed = std::exchange(batch->completedSinceReport, 0);
-        summary.failed = std::exchange(batch->failedSinceReport, 0);
-        summary.waiting = batch->states[stateIndex(TransferState::Paused)] +
-                          batch->states[stateIndex(TransferState::NameExists)];
-        summary.items = batch->items();
-        summary.name = batch->name;
-        summary.direction = batch->direction;
-        Q_EMIT batchFinished(summary);
-    }
+    for (const TransferBatchSummary& batch : m_batches.takeEnded())
+        Q_EMIT batchFinished(batch);
     if (m_running.isEmpty() && m_changedFirst < 0)
         m_tick.stop();
-}
-
-void TransferQueue::computeTotals()
-{
-    TransferTotals t;
-    qint64 remaining = 0;
-    for (const TransferItem& item : std::as_const(m_items)) {
-        if (item.isFinished())
-            ++t.finished;
-        if (item.state == TransferState::Cancelled || item.state == TransferState::Skipped)
-            continue;
-        ++t.items;
-        switch (item.state) {
-        case TransferState::Completed:
-            ++t.completed;
-            break;
-        case TransferState::Failed:
-            ++t.failed;
-            break;
-        case TransferState::Running:
-            ++t.running;
-            break;
-        case TransferState::Queued:
-            ++t.queued;
-            break;
-        case TransferState::NameExists:
-            ++t.nameClashes;
-            ++t.waiting;
-            break;
-        default:
-            ++t.waiting;
-            break;
-        }
-        if (item.size >= 0) {
-            t.totalBytes += item.size;
-            t.doneBytes += std::min(item.done, item.size);
-            if (item.isActive())
-                remaining += item.size - std::min(item.done, item.size);
-        }
-        t.bytesPerSecond += item.bytesPerSecond;
-    }
-    if (remaining == 0)
-        t.etaSeconds = t.running + t.queued > 0 ? -1 : 0;
-    else if (t.bytesPerSecond > 0)
-        t.etaSeconds = qint64(double(remaining) / t.bytesPerSecond) + 1;
-    m_totals = t;
 }
 
 // --- destination -----------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "transferbatches.h"
 #include "transferitem.h"
 #include "transferrate.h"
 #include "transfertask.h"
+#include "transfertotals.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -10,8 +12,6 @@
 #include <QObject>
 #include <QSet>
 #include <QTimer>
-
-#include <array>
 
 namespace bge {
 
@@ -23,35 +23,6 @@ struct TransferQueueSettings
     int saveDelayMs = 200;    // changes within this time are saved together (longer for long lists)
     UploadOptions upload;     // journal folder, part sizes, parallelism, retries
     DownloadOptions download;
-};
-
-// The whole queue at the last tick. Cancelled and skipped items do not count.
-struct TransferTotals
-{
-    int items = 0;
-    int completed = 0;
-    int failed = 0;
-    int running = 0;
-    int queued = 0;
-    int waiting = 0;     // paused, or a name clash to decide
-    int nameClashes = 0; // of the waiting: overwrite or skip?
-    int finished = 0;    // completed, cancelled or skipped: what removeFinished() would remove
-    qint64 doneBytes = 0;
-    qint64 totalBytes = 0; // of the items whose size is known
-    double bytesPerSecond = 0;
-    qint64 etaSeconds = -1; // of what is running and queued; -1 when unknown
-};
-
-// A batch (one drop, one dialog, one download request) has nothing left to run.
-struct TransferBatchSummary
-{
-    quint64 batch = 0;
-    int completed = 0; // since the batch last finished
-    int failed = 0;
-    int waiting = 0; // paused or a name clash to decide
-    int items = 0;
-    QString name; // of its first file (the only one when items == 1)
-    TransferDirection direction = TransferDirection::Upload;
 };
 
 // Every upload and download of the app: runs a few at a time, keeps figures (speed, ETA,
@@ -76,11 +47,11 @@ public:
 
     // <AppDataLocation>/transfers.json
     static QString defaultStateFile();
-    static constexpr int kStateCount = int(TransferState::Skipped) + 1;
 
     int count() const { return int(m_items.size()); }
     const TransferItem& at(int row) const { return m_items.at(row); }
     int rowOf(quint64 id) const { return m_rows.value(id, -1); }
+    // As of the last tick.
     const TransferTotals& totals() const { return m_totals; }
     int maxConcurrent() const { return m_maxConcurrent; }
     void setMaxConcurrent(int files);
@@ -127,17 +98,6 @@ private:
         TransferRate rate;
         int reports = 0; // progress signals so far
     };
-    struct Batch
-    {
-        std::array<int, kStateCount> states{}; // items per TransferState
-        int completedSinceReport = 0;
-        int failedSinceReport = 0;
-        QString name;
-        TransferDirection direction = TransferDirection::Upload;
-        int items() const;
-        int active() const;
-    };
-
     void load();
     void appendItems(QList<TransferItem> items);
     void setState(int row, TransferState state, const QString& error = {});
@@ -150,7 +110,6 @@ private:
     void onProgress(quint64 id, qint64 done, qint64 total);
     void onFinished(quint64 id, const ApiError& error, const QString& objectName);
     void tick();
-    void computeTotals();
     void rebuildIndexes();
     void setStorageError(const QString& error);
     void setUploadDestination(const QString& destination);
@@ -163,8 +122,7 @@ private:
     QList<TransferItem> m_items;
     QHash<quint64, int> m_rows;
     QHash<quint64, Running> m_running;
-    QHash<quint64, Batch> m_batches;
-    QList<quint64> m_finishedBatches; // reported at the next tick
+    TransferBatches m_batches; // ended batches are reported at the next tick
     quint64 m_nextId = 1;
     quint64 m_nextBatch = 1;
     int m_scanFrom = 0; // no queued item above this row can start

@@ -1,10 +1,12 @@
 // The transfer queue's parts that need no server: its saved state (round trip, damaged and
 // foreign files, what a restart makes of running items), the speed figures, what a dropped
 // folder contributes and which download names are safe.
+#include "transfer/transferbatches.h"
 #include "transfer/transferpaths.h"
 #include "transfer/transferqueue.h"
 #include "transfer/transferqueuestore.h"
 #include "transfer/transferrate.h"
+#include "transfer/transfertotals.h"
 
 #include <QDir>
 #include <QFile>
@@ -54,7 +56,7 @@ private Q_SLOTS:
 
     void stateKeys()
     {
-        for (int i = 0; i < TransferQueue::kStateCount; ++i) {
+        for (int i = 0; i < kTransferStateCount; ++i) {
             const auto state = TransferState(i);
             QCOMPARE(transferStateFromKey(transferStateKey(state)), state);
         }
@@ -188,6 +190,74 @@ private Q_SLOTS:
         // Going back below the window (the transfer started over) is not negative speed.
         rate.add(11000, 10);
         QCOMPARE(rate.bytesPerSecond(), 0.0);
+    }
+
+    void batchesEndOnce()
+    {
+        TransferBatches batches;
+        QList<TransferItem> items;
+        for (quint64 id = 1; id <= 3; ++id) {
+            items.append(item(id, TransferState::Queued));
+            items.last().name = u"f%1"_s.arg(id);
+            batches.add(items.last());
+        }
+        const auto move = [&](int i, TransferState to) {
+            const TransferState from = std::exchange(items[i].state, to);
+            batches.moved(items[i], from);
+        };
+        move(0, TransferState::Running);
+        move(0, TransferState::Completed);
+        move(1, TransferState::Paused); // paused by the person: not an end
+        QVERIFY(batches.takeEnded().isEmpty());
+        move(2, TransferState::Running);
+        move(2, TransferState::Failed);
+        QList<TransferBatchSummary> ended = batches.takeEnded();
+        QCOMPARE(ended.size(), 1);
+        QCOMPARE(ended[0].batch, 7u);
+        QCOMPARE(ended[0].completed, 1);
+        QCOMPARE(ended[0].failed, 1);
+        QCOMPARE(ended[0].waiting, 1);
+        QCOMPARE(ended[0].items, 3);
+        QCOMPARE(ended[0].name, u"f1"_s);
+        QVERIFY(batches.takeEnded().isEmpty()); // once
+        // Resumed, it ends again, counting only what happened since.
+        move(1, TransferState::Queued);
+        move(1, TransferState::Running);
+        QVERIFY(batches.takeEnded().isEmpty());
+        move(1, TransferState::Completed);
+        ended = batches.takeEnded();
+        QCOMPARE(ended.size(), 1);
+        QCOMPARE(ended[0].completed, 1);
+        QCOMPARE(ended[0].failed, 0);
+        QCOMPARE(ended[0].waiting, 0);
+    }
+
+    void totalsLeaveOutWhatWasDropped()
+    {
+        QList<TransferItem> items{item(1, TransferState::Running),    item(2, TransferState::Queued),
+                                  item(3, TransferState::Completed),  item(4, TransferState::Cancelled),
+                                  item(5, TransferState::NameExists), item(6, TransferState::Skipped)};
+        for (TransferItem& i : items) {
+            i.size = 1000;
+            i.done = 0;
+        }
+        items[0].done = 400;
+        items[0].bytesPerSecond = 100;
+        items[2].done = 1000;
+        items[3].done = 700;
+        const TransferTotals t = TransferTotals::of(items);
+        QCOMPARE(t.items, 4);
+        QCOMPARE(t.running, 1);
+        QCOMPARE(t.queued, 1);
+        QCOMPARE(t.completed, 1);
+        QCOMPARE(t.nameClashes, 1);
+        QCOMPARE(t.waiting, 1);
+        QCOMPARE(t.finished, 3);
+        QCOMPARE(t.totalBytes, 4000);
+        QCOMPARE(t.doneBytes, 1400);
+        QCOMPARE(t.bytesPerSecond, 100.0);
+        QCOMPARE(t.etaSeconds, 16); // 1600 bytes of running and queued items at 100 B/s
+        QCOMPARE(TransferTotals::of({}).etaSeconds, 0);
     }
 
     void foldersContributeTheirFiles()
