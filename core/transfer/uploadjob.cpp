@@ -94,6 +94,31 @@ qint64 UploadJob::partSizeFor(qint64 fileSize)
     return qMin(size, kMaxPartSize);
 }
 
+void UploadJob::discardSaved(QNetworkAccessManager* network, UploadCredentials* credentials,
+                             const UploadOptions& options, QObject* context)
+{
+    const QFileInfo info(options.filePath);
+    const QString name = options.objectFileName.isEmpty() ? info.fileName() : options.objectFileName;
+    const QString directory =
+        options.journalDirectory.isEmpty() ? UploadJournal::defaultDirectory() : options.journalDirectory;
+    const QString path = info.absoluteFilePath();
+    // The journal is found by the object's name, which needs the destination of the credentials.
+    credentials->acquire(context, false, [=](const Result<UploadTarget>& target) {
+        if (!target.ok())
+            return;
+        const QString objectName = target->destination + u'/' + name;
+        const QString journalFile = UploadJournal::fileFor(directory, path, objectName);
+        const std::optional<UploadJournal> journal = UploadJournal::load(journalFile);
+        if (!journal)
+            return;
+        if (!journal->uploadId.isEmpty()) {
+            abortUploadDetached(network, {QUrl(target->endpoint), target->bucket, target->region, options.signature},
+                                target->credentials, objectName, journal->uploadId, 3);
+        }
+        UploadJournal::remove(journalFile);
+    });
+}
+
 void UploadJob::doStart()
 {
     const QFileInfo info(m_options.filePath);

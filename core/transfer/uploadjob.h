@@ -55,6 +55,11 @@ public:
 
     // 8 MiB, grown so that the file fits in 10000 parts (rounded up to whole MiB), at most 5 GiB.
     static qint64 partSizeFor(qint64 fileSize);
+    // Gives up for good an upload a destroyed job left to resume (a paused upload cancelled):
+    // aborts the multipart upload its journal names on the server and removes the journal.
+    // Nothing to do without a journal. Fire and forget; nothing happens once `context` is gone.
+    static void discardSaved(QNetworkAccessManager* network, UploadCredentials* credentials,
+                             const UploadOptions& options, QObject* context);
 
 Q_SIGNALS:
     // Bytes acknowledged or in flight, at most five times a second (and once at the end).

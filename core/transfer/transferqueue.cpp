@@ -1,0 +1,546 @@
+#include "transferqueue.h"
+
+#include "transferpaths.h"
+#include "transferqueuestore.h"
+#include "uploadcredentials.h"
+
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QStandardPaths>
+
+#include <algorithm>
+
+namespace bge {
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcQueue, "bge.transfer.queue", QtInfoMsg)
+
+namespace {
+
+constexpr int kMaxConcurrentLimit = 16;
+constexpr qint64 kMaxSaveDelayMs = 2000;
+constexpr qint64 kProgressSaveIntervalMs = 5000;
+
+} // namespace
+
+TransferQueue::TransferQueue(PlatformApi* api, UploadCredentials* credentials, TransferQueueSettings settings,
+                             QObject* parent)
+    : QObject(parent), m_stateFile(settings.stateFile.isEmpty() ? defaultStateFile() : settings.stateFile),
+      m_maxConcurrent(std::clamp(settings.maxConcurrent, 1, kMaxConcurrentLimit))
+{
+    m_environment.api = api;
+    m_environment.credentials = credentials;
+    m_environment.upload = settings.upload;
+    m_environment.download = settings.download;
+    m_clock.start();
+    m_tick.setInterval(std::max(10, settings.tickIntervalMs));
+    connect(&m_tick, &QTimer::timeout, this, &TransferQueue::tick);
+    m_saveTimer.setSingleShot(true);
+    m_saveDelayMs = std::max(0, settings.saveDelayMs);
+    m_saveTimer.setInterval(m_saveDelayMs);
+    connect(&m_saveTimer, &QTimer::timeout, this, &TransferQueue::saveNow);
+    load();
+    // Deferred: whoever built the queue connects to it before the first transfer starts.
+    scheduleStart();
+}
+
+TransferQueue::~TransferQueue()
+{
+    m_tick.stop();
+    saveNow(); // running items are saved as such, and resume at the next start
+    const QHash<quint64, Running> running = std::exchange(m_running, {});
+    for (const Running& r : running)
+        delete r.task; // pause semantics: journals, server parts and partial files stay
+}
+
+QString TransferQueue::defaultStateFile()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/transfers.json"_s;
+}
+
+void TransferQueue::setMaxConcurrent(int files)
+{
+    // Lowering it lets the running transfers finish; it only holds back the next ones.
+    m_maxConcurrent = std::clamp(files, 1, kMaxConcurrentLimit);
+    scheduleStart();
+}
+
+// --- saved state -----------------------------------------------------------------------------
+
+void TransferQueue::load()
+{
+    QString error;
+    std::optional<TransferQueueState> state = TransferQueueState::load(m_stateFile, &error);
+    if (!state) {
+        if (!error.isEmpty()) {
+            qCWarning(lcQueue).noquote() << "cannot read" << m_stateFile << ":" << error;
+            m_storageError =
+                tr("The saved transfer list could not be read (%1); it starts empty.").arg(error);
+        }
+        return;
+    }
+    m_nextId = state->nextId;
+    m_nextBatch = state->nextBatch;
+    m_items = std::move(state->items);
+    for (TransferItem& item : m_items) {
+        // What was running when the app stopped (or crashed) continues by itself.
+        if (item.state == TransferState::Running)
+            item.state = TransferState::Queued;
+    }
+    rebuildIndexes();
+    m_totals = TransferTotals::of(m_items);
+}
+
+void TransferQueue::saveNow()
+{
+    m_saveTimer.stop();
+    QElapsedTimer clock;
+    clock.start();
+    TransferQueueState state;
+    state.nextId = m_nextId;
+    state.nextBatch = m_nextBatch;
+    state.items = m_items;
+    QString error;
+    if (!state.save(m_stateFile, &error)) {
+        qCWarning(lcQueue).noquote() << "cannot save" << m_stateFile << ":" << error;
+        setStorageError(tr("The transfer list could not be saved (%1): unfinished transfers will not "
+                           "resume after a restart.")
+                            .arg(error));
+        return;
+    }
+    setStorageError({});
+    // A long list takes a while to write: wait longer between saves so that saving never
+    // takes more than about a tenth of the time (thousands of small files finishing).
+    m_saveTimer.setInterval(
+        int(std::max<qint64>(m_saveDelayMs, std::min(clock.elapsed() * 10, kMaxSaveDelayMs))));
+}
+
+void TransferQueue::scheduleSave()
+{
+    if (!m_saveTimer.isActive())
+        m_saveTimer.start();
+}
+
+void TransferQueue::setStorageError(const QString& error)
+{
+    if (m_storageError == error)
+        return;
+    m_storageError = error;
+    Q_EMIT storageErrorChanged(error);
+}
+
+void TransferQueue::rebuildIndexes()
+{
+    m_rows.clear();
+    m_batches.clear();
+    m_rows.reserve(m_items.size());
+    for (int row = 0; row < m_items.size(); ++row) {
+        const TransferItem& item = m_items.at(row);
+        m_rows.insert(item.id, row);
+        m_batches.add(item);
+    }
+    m_scanFrom = 0;
+}
+
+// --- adding ----------------------------------------------------------------------------------
+
+QSet<QString> TransferQueue::pendingUploadNames() const
+{
+    QSet<QString> names;
+    for (const TransferItem& item : m_items) {
+        if (item.isUpload() && !item.isFinished())
+            names.insert(item.name);
+    }
+    return names;
+}
+
+QList<quint64> TransferQueue::addUploads(const QStringList& paths)
+{
+    const QStringList files = expandUploadSources(paths);
+    if (files.isEmpty())
+        return {};
+    const quint64 batch = m_nextBatch++;
+    QSet<QString> names = pendingUploadNames();
+    QList<TransferItem> items;
+    QList<quint64> ids;
+    items.reserve(files.size());
+    for (const QString& file : files) {
+        const QFileInfo info(file);
+        TransferItem item;
+        item.id = m_nextId++;
+        item.batch = batch;
+        item.direction = TransferDirection::Upload;
+        item.localPath = file;
+        item.name = info.fileName();
+        item.size = info.isFile() ? info.size() : -1;
+        if (names.contains(item.name)) {
+            // The destination is flat: a second file of this name would replace the first.
+            item.state = TransferState::NameExists;
+            item.error = tr("Another file named %1 is already in the transfer list.").arg(item.name);
+        }
+        names.insert(item.name);
+        ids.append(item.id);
+        items.append(std::move(item));
+    }
+    appendItems(std::move(items));
+    return ids;
+}
+
+quint64 TransferQueue::addDownload(const QString& objectName, const QString& destination)
+{
+    const QFileInfo info(destination);
+    TransferItem item;
+    item.id = m_nextId++;
+    item.batch = m_nextBatch++;
+    item.direction = TransferDirection::Download;
+    item.localPath = info.absoluteFilePath();
+    item.name = info.fileName();
+    item.objectName = objectName;
+    const bool queued = std::any_of(m_items.cbegin(), m_items.cend(), [&](const TransferItem& other) {
+        return !other.isUpload() && !other.isFinished() && other.localPath == item.localPath;
+    });
+    if (queued || info.exists()) {
+        item.state = TransferState::NameExists;
+        item.error = tr("A file named %1 already exists in %2.").arg(item.name, info.absolutePath());
+    }
+    const quint64 id = item.id;
+    appendItems({std::move(item)});
+    return id;
+}
+
+void TransferQueue::appendItems(QList<TransferItem> items)
+{
+    if (items.isEmpty())
+        return;
+    const int first = int(m_items.size());
+    for (TransferItem& item : items) {
+        m_rows.insert(item.id, int(m_items.size()));
+        m_batches.add(item);
+        m_items.append(std::move(item));
+    }
+    Q_EMIT itemsInserted(first, int(m_items.size()) - 1);
+    scheduleSave();
+    scheduleStart();
+    if (!m_tick.isActive())
+        m_tick.start(); // totals
+}
+
+// --- states ----------------------------------------------------------------------------------
+
+void TransferQueue::setState(int row, TransferState state, const QString& error)
+{
+    TransferItem& item = m_items[row];
+    item.error = error;
+    const TransferState old = item.state;
+    if (old != state) {
+        item.state = state;
+        m_batches.moved(item, old);
+        if (state == TransferState::Queued)
+            m_scanFrom = std::min(m_scanFrom, row);
+    }
+    if (state != TransferState::Running) {
+        item.bytesPerSecond = 0;
+        item.etaSeconds = -1;
+    }
+    markChanged(row);
+    scheduleSave();
+}
+
+void TransferQueue::markChanged(int row)
+{
+    m_changedFirst = m_changedFirst < 0 ? row : std::min(m_changedFirst, row);
+    m_changedLast = std::max(m_changedLast, row);
+    if (!m_tick.isActive())
+        m_tick.start();
+}
+
+template <typename Action> void TransferQueue::forEachRow(const QList<quint64>& ids, Action action)
+{
+    for (const quint64 id : ids) {
+        const int row = rowOf(id);
+        if (row >= 0)
+            action(row, m_items[row]);
+    }
+    scheduleStart();
+}
+
+void TransferQueue::pause(const QList<quint64>& ids)
+{
+    forEachRow(ids, [this](int row, const TransferItem& item) {
+        if (!item.canPause())
+            return;
+        stopRow(row, true);
+        setState(row, TransferState::Paused);
+    });
+}
+
+void TransferQueue::resume(const QList<quint64>& ids)
+{
+    forEachRow(ids, [this](int row, const TransferItem& item) {
+        if (item.canResume())
+            setState(row, TransferState::Queued);
+    });
+}
+
+void TransferQueue::cancel(const QList<quint64>& ids)
+{
+    forEachRow(ids, [this](int row, const TransferItem& item) {
+        if (!item.canCancel())
+            return;
+        if (m_running.contains(item.id)) {
+            stopRow(row, false);
+        } else if (item.state == TransferState::Paused || item.state == TransferState::Failed ||
+                   item.done > 0) {
+            // It ran before: an upload journal with parts on the server, or a partial file.
+            TransferTask::discard(m_environment, item, this);
+        }
+        setState(row, TransferState::Cancelled);
+    });
+}
+
+void TransferQueue::retry(const QList<quint64>& ids)
+{
+    forEachRow(ids, [this](int row, const TransferItem& item) {
+        if (item.canRetry())
+            setState(row, TransferState::Queued);
+    });
+}
+
+void TransferQueue::overwrite(const QList<quint64>& ids)
+{
+    forEachRow(ids, [this](int row, TransferItem& item) {
+        if (!item.canResolveNameClash())
+            return;
+        item.overwrite = true;
+        setState(row, TransferState::Queued);
+    });
+}
+
+void TransferQueue::skip(const QList<quint64>& ids)
+{
+    forEachRow(ids, [this](int row, const TransferItem& item) {
+        if (item.canResolveNameClash())
+            setState(row, TransferState::Skipped);
+    });
+}
+
+void TransferQueue::removeFinished()
+{
+    // Bottom up, a contiguous range at a time, so rows above stay valid for the signals.
+    int row = int(m_items.size()) - 1;
+    bool removed = false;
+    while (row >= 0) {
+        if (!m_items.at(row).isFinished()) {
+            --row;
+            continue;
+        }
+        const int last = row;
+        while (row > 0 && m_items.at(row - 1).isFinished())
+            --row;
+        Q_EMIT itemsAboutToBeRemoved(row, last);
+        m_items.remove(row, last - row + 1);
+        Q_EMIT itemsRemoved(row, last);
+        removed = true;
+        --row;
+    }
+    if (!removed)
+        return;
+    rebuildIndexes();
+    // Row numbers moved: whatever was pending is covered by refreshing everything left.
+    m_changedFirst = m_items.isEmpty() ? -1 : 0;
+    m_changedLast = int(m_items.size()) - 1;
+    scheduleSave();
+    // The totals now, not at the next tick: rare, and what was removed must not linger there.
+    m_totals = TransferTotals::of(m_items);
+    Q_EMIT totalsChanged();
+    if (!m_tick.isActive())
+        m_tick.start();
+}
+
+// --- running ---------------------------------------------------------------------------------
+
+void TransferQueue::scheduleStart()
+{
+    if (m_startPending)
+        return;
+    m_startPending = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_startPending = false;
+            startWaiting();
+        },
+        Qt::QueuedConnection);
+}
+
+void TransferQueue::startWaiting()
+{
+    // Without the platform nothing can run: items wait, queued, rather than all failing
+    // (a window built before sign-in, say), and start once a queue with a platform loads them.
+    if (!m_environment.api)
+        return;
+    // Two running transfers must never write the same object or file: such an item waits.
+    QSet<QString> busy;
+    for (auto it = m_running.cbegin(); it != m_running.cend(); ++it) {
+        const TransferItem& item = m_items.at(rowOf(it.key()));
+        busy.insert(item.isUpload() ? u"u:"_s + item.name : u"d:"_s + item.localPath);
+    }
+    int firstHeldBack = -1;
+    int row = m_scanFrom;
+    for (; row < m_items.size() && m_running.size() < m_maxConcurrent; ++row) {
+        const TransferItem& item = m_items.at(row);
+        if (item.state != TransferState::Queued)
+            continue;
+        const QString key = item.isUpload() ? u"u:"_s + item.name : u"d:"_s + item.localPath;
+        if (busy.contains(key)) {
+            if (firstHeldBack < 0)
+                firstHeldBack = row;
+            continue;
+        }
+        if (startRow(row))
+            busy.insert(key);
+    }
+    m_scanFrom = firstHeldBack >= 0 ? std::min(firstHeldBack, row) : row;
+}
+
+bool TransferQueue::startRow(int row)
+{
+    TransferItem& item = m_items[row];
+    if (!item.isUpload() && !item.overwrite && QFileInfo::exists(item.localPath)) {
+        setState(row, TransferState::NameExists,
+                 tr("A file named %1 already exists in %2.")
+                     .arg(item.name, QFileInfo(item.localPath).absolutePath()));
+        return false;
+    }
+    auto* task = new TransferTask(m_environment, item, this);
+    const quint64 id = item.id;
+    connect(task, &TransferTask::progress, this,
+            [this, id](qint64 done, qint64 total) { onProgress(id, done, total); });
+    connect(
+        task, &TransferTask::finished, this,
+        [this, id](const ApiError& error, const QString& objectName) { onFinished(id, error, objectName); });
+    Running running;
+    running.task = task;
+    running.rate.add(m_clock.elapsed(), item.done);
+    m_running.insert(id, running);
+    setState(row, TransferState::Running);
+    task->start();
+    return true;
+}
+
+void TransferQueue::stopRow(int row, bool keepForResume)
+{
+    const auto it = m_running.find(m_items.at(row).id);
+    if (it == m_running.end())
+        return;
+    TransferTask* task = it->task;
+    m_running.erase(it);
+    if (keepForResume)
+        task->pause();
+    else
+        task->cancel();
+    task->deleteLater();
+}
+
+void TransferQueue::onProgress(quint64 id, qint64 done, qint64 total)
+{
+    const int row = rowOf(id);
+    if (row < 0 || !m_running.contains(id))
+        return;
+    TransferItem& item = m_items[row];
+    item.done = done;
+    if (total >= 0)
+        item.size = total;
+    Running& running = m_running[id];
+    // A job's first reports give where it starts (the bytes kept from an earlier run, once it
+    // has read its journal or partial file): a jump there is not speed.
+    if (++running.reports <= 2) {
+        running.rate.reset();
+        running.rate.add(m_clock.elapsed(), done);
+    }
+    markChanged(row); // shown at the next tick, never per byte
+}
+
+void TransferQueue::onFinished(quint64 id, const ApiError& error, const QString& objectName)
+{
+    const auto it = m_running.find(id);
+    const int row = rowOf(id);
+    if (it == m_running.end() || row < 0)
+        return;
+    it->task->deleteLater();
+    m_running.erase(it);
+    TransferItem& item = m_items[row];
+    if (!error) {
+        if (item.size >= 0)
+            item.done = item.size;
+        if (item.isUpload()) {
+            item.objectName = objectName;
+            setUploadDestination(objectName.section(u'/', 0, -2));
+        }
+        setState(row, TransferState::Completed);
+    } else if (error.kind() == ApiError::Kind::Http && error.httpStatus() == 409) {
+        setState(row, TransferState::NameExists,
+                 tr("An object named %1 already exists in the destination.").arg(item.name));
+    } else {
+        qCInfo(lcQueue).noquote() << item.name << "failed:" << error.fullText();
+        setState(row, TransferState::Failed, error.fullText());
+    }
+    scheduleStart();
+}
+
+// --- figures ---------------------------------------------------------------------------------
+
+void TransferQueue::tick()
+{
+    const qint64 now = m_clock.elapsed();
+    for (auto it = m_running.begin(); it != m_running.end(); ++it) {
+        const int row = rowOf(it.key());
+        TransferItem& item = m_items[row];
+        it->rate.add(now, item.done);
+        item.bytesPerSecond = it->rate.bytesPerSecond();
+        item.etaSeconds = item.size >= 0 ? it->rate.etaSeconds(item.size - item.done) : -1;
+        markChanged(row);
+    }
+    if (m_changedFirst >= 0) {
+        const int first = m_changedFirst;
+        const int last = std::min(m_changedLast, int(m_items.size()) - 1);
+        m_changedFirst = m_changedLast = -1; // before the signal: a slot may change rows again
+        if (first <= last)
+            Q_EMIT itemsChanged(first, last);
+    }
+    m_totals = TransferTotals::of(m_items);
+    Q_EMIT totalsChanged();
+    // Now and then the bytes done, so that a restart shows where things stood.
+    if (!m_running.isEmpty() && now - m_progressSavedAt >= kProgressSaveIntervalMs) {
+        m_progressSavedAt = now;
+        scheduleSave();
+    }
+    for (const TransferBatchSummary& batch : m_batches.takeEnded())
+        Q_EMIT batchFinished(batch);
+    if (m_running.isEmpty() && m_changedFirst < 0)
+        m_tick.stop();
+}
+
+// --- destination -----------------------------------------------------------------------------
+
+void TransferQueue::refreshUploadDestination()
+{
+    if (!m_environment.credentials)
+        return;
+    m_environment.credentials->acquire(this, false, [this](const Result<UploadTarget>& target) {
+        if (target.ok())
+            setUploadDestination(target->destination);
+    });
+}
+
+void TransferQueue::setUploadDestination(const QString& destination)
+{
+    if (destination.isEmpty() || destination == m_uploadDestination)
+        return;
+    m_uploadDestination = destination;
+    Q_EMIT uploadDestinationChanged(destination);
+}
+
+} // namespace bge
