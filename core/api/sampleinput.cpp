@@ -39,7 +39,8 @@ QList<ImprovableField> improvableSampleFields()
 {
     return {
         {u"library_id"_s, {}},
-        {u"library_strategy"_s, {u"WGS"_s, u"WXS"_s, u"AMPLICON"_s, u"RNA-Seq"_s, u"Targeted-Capture"_s, u"OTHER"_s}},
+        {u"library_strategy"_s,
+         {u"WGS"_s, u"WXS"_s, u"AMPLICON"_s, u"RNA-Seq"_s, u"Targeted-Capture"_s, u"OTHER"_s}},
         {u"library_source"_s,
          {u"GENOMIC"_s, u"METAGENOMIC"_s, u"TRANSCRIPTOMIC"_s, u"METATRANSCRIPTOMIC"_s, u"OTHER"_s}},
         {u"library_selection"_s,
@@ -51,7 +52,8 @@ QList<ImprovableField> improvableSampleFields()
 const ImprovableField* findImprovableField(QStringView name)
 {
     static const QList<ImprovableField> kFields = improvableSampleFields();
-    const auto it = std::find_if(kFields.cbegin(), kFields.cend(), [name](const ImprovableField& f) { return f.name == name; });
+    const auto it = std::find_if(kFields.cbegin(), kFields.cend(),
+                                 [name](const ImprovableField& f) { return f.name == name; });
     return it == kFields.cend() ? nullptr : &*it;
 }
 
@@ -66,9 +68,11 @@ QList<FieldProblem> registrationProblems(const SampleRegistration& r)
     QList<FieldProblem> problems;
     const QString externalId = r.externalSampleId.trimmed();
     if (externalId.isEmpty())
-        problems.append({u"external_sample_id"_s, tr("give the sample's own id (the one on its tube or kit)")});
+        problems.append(
+            {u"external_sample_id"_s, tr("give the sample's own id (the one on its tube or kit)")});
     else if (externalId.size() > kMaxExternalSampleIdLength)
-        problems.append({u"external_sample_id"_s, tr("at most %1 characters").arg(kMaxExternalSampleIdLength)});
+        problems.append(
+            {u"external_sample_id"_s, tr("at most %1 characters").arg(kMaxExternalSampleIdLength)});
     else if (externalId.contains(u','))
         // Lookups by external id send comma lists: an id with a comma could never be found.
         problems.append({u"external_sample_id"_s, tr("must not contain a comma")});
@@ -90,7 +94,8 @@ QList<FieldProblem> registrationProblems(const SampleRegistration& r)
     return problems;
 }
 
-QList<FieldProblem> improvementProblems(const Sample& current, const QList<std::pair<QString, QString>>& fields)
+QList<FieldProblem> improvementProblems(const Sample& current,
+                                        const QList<std::pair<QString, QString>>& fields)
 {
     QList<FieldProblem> problems;
     if (fields.isEmpty())

@@ -42,7 +42,8 @@ QList<FieldProblem> registrationProblems(const SampleRegistration& registration)
 
 // `current` is the sample as the platform last sent it: a field it already holds is refused,
 // as the platform itself would refuse the change.
-QList<FieldProblem> improvementProblems(const Sample& current, const QList<std::pair<QString, QString>>& fields);
+QList<FieldProblem> improvementProblems(const Sample& current,
+                                        const QList<std::pair<QString, QString>>& fields);
 
 // The value `sample` holds for an improvable field: empty when still unset, nullopt when the
 // record does not carry the field at all (then only the platform knows whether it is set).

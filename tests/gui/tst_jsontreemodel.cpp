@@ -77,7 +77,9 @@ private Q_SLOTS:
         QVERIFY(second.isValid());
         QCOMPARE(valueAt(child(model, second, u"object_name"_s)), u"a/c.txt"_s);
         QCOMPARE(model.parent(second), files);
-        QCOMPARE(second.data(JsonTreeModel::JsonValueRole).value<QJsonValue>().toObject().value(u"size").toInt(), 7);
+        QCOMPARE(
+            second.data(JsonTreeModel::JsonValueRole).value<QJsonValue>().toObject().value(u"size").toInt(),
+            7);
 
         const QModelIndex stats = child(model, {}, u"statistics"_s);
         QCOMPARE(valueAt(child(model, stats, u"human_contamination"_s)), u"null"_s);

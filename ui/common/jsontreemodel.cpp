@@ -8,9 +8,7 @@ namespace bge::ui {
 
 using namespace Qt::StringLiterals;
 
-JsonTreeModel::JsonTreeModel(QObject* parent)
-    : QAbstractItemModel(parent)
-    , m_root(std::make_unique<Node>())
+JsonTreeModel::JsonTreeModel(QObject* parent) : QAbstractItemModel(parent), m_root(std::make_unique<Node>())
 {
 }
 

@@ -14,10 +14,17 @@ class JsonTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { Key, Value, Type, ColumnCount };
+    enum Column
+    {
+        Key,
+        Value,
+        Type,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
-    enum Role {
+    enum Role
+    {
         SortRole = Qt::UserRole + 1, // keys as text, array positions and numbers as numbers
         JsonValueRole,               // the node's value as a QJsonValue (whole subtree)
     };
