@@ -15,21 +15,22 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of these messages (lupdate reads it from here).
+class SampleInput
 {
-    return QCoreApplication::translate("bge::SampleInput", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(bge::SampleInput)
+};
 
 // Checks one library field's value; empty when valid.
 QString libraryValueProblem(const QString& name, const QString& value)
 {
     const ImprovableField* field = findImprovableField(name);
     if (!field)
-        return tr("not a field the platform lets you set");
+        return SampleInput::tr("not a field the platform lets you set");
     if (value.trimmed().isEmpty())
-        return tr("give a value");
+        return SampleInput::tr("give a value");
     if (!field->allowedValues.isEmpty() && !field->allowedValues.contains(value))
-        return tr("must be one of: %1").arg(field->allowedValues.join(u", "_s));
+        return SampleInput::tr("must be one of: %1").arg(field->allowedValues.join(u", "_s));
     return {};
 }
 
@@ -68,24 +69,24 @@ QList<FieldProblem> registrationProblems(const SampleRegistration& r)
     QList<FieldProblem> problems;
     const QString externalId = r.externalSampleId.trimmed();
     if (externalId.isEmpty())
-        problems.append(
-            {u"external_sample_id"_s, tr("give the sample's own id (the one on its tube or kit)")});
+        problems.append({u"external_sample_id"_s,
+                         SampleInput::tr("give the sample's own id (the one on its tube or kit)")});
     else if (externalId.size() > kMaxExternalSampleIdLength)
-        problems.append(
-            {u"external_sample_id"_s, tr("at most %1 characters").arg(kMaxExternalSampleIdLength)});
+        problems.append({u"external_sample_id"_s,
+                         SampleInput::tr("at most %1 characters").arg(kMaxExternalSampleIdLength)});
     else if (externalId.contains(u','))
         // Lookups by external id send comma lists: an id with a comma could never be found.
-        problems.append({u"external_sample_id"_s, tr("must not contain a comma")});
+        problems.append({u"external_sample_id"_s, SampleInput::tr("must not contain a comma")});
 
     const QList<PlatformCode> sites = biosampleSiteCodes();
     if (std::none_of(sites.cbegin(), sites.cend(), [&r](const PlatformCode& c) { return c.code == r.site; }))
-        problems.append({u"biosample_site"_s, tr("choose the site the sample was taken from")});
+        problems.append({u"biosample_site"_s, SampleInput::tr("choose the site the sample was taken from")});
 
     const QString project = r.projectId.trimmed();
     if (project.isEmpty())
-        problems.append({u"project_id"_s, tr("give the project the sample belongs to")});
+        problems.append({u"project_id"_s, SampleInput::tr("give the project the sample belongs to")});
     else if (!isProjectId(project))
-        problems.append({u"project_id"_s, tr("a project id looks like P-W followed by digits")});
+        problems.append({u"project_id"_s, SampleInput::tr("a project id looks like P-W followed by digits")});
 
     for (const auto& [name, value] : r.extraFields) {
         if (const QString problem = libraryValueProblem(name, value); !problem.isEmpty())
@@ -99,11 +100,11 @@ QList<FieldProblem> improvementProblems(const Sample& current,
 {
     QList<FieldProblem> problems;
     if (fields.isEmpty())
-        problems.append({QString(), tr("fill in at least one field")});
+        problems.append({QString(), SampleInput::tr("fill in at least one field")});
     QStringList seen;
     for (const auto& [name, value] : fields) {
         if (seen.contains(name)) {
-            problems.append({name, tr("given twice")});
+            problems.append({name, SampleInput::tr("given twice")});
             continue;
         }
         seen.append(name);
@@ -112,7 +113,7 @@ QList<FieldProblem> improvementProblems(const Sample& current,
             continue;
         }
         if (!improvableFieldValue(current, name).value_or(QString()).isEmpty())
-            problems.append({name, tr("already set; the platform does not allow changing it")});
+            problems.append({name, SampleInput::tr("already set; the platform does not allow changing it")});
     }
     return problems;
 }
