@@ -1,26 +1,100 @@
 #pragma once
 
+#include "samplefilters.h"
+
 #include <QWidget>
 
+class QAction;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+class QTimer;
+
 namespace bge {
+class ApiError;
 class PlatformApi;
 struct Sample;
-}
+} // namespace bge
 
 namespace bge::ui {
 
-// The user's samples: a server-paged table with filters and a quick search.
+class ColumnChooser;
+class ErrorBanner;
+class SampleFilterBar;
+class SampleQueryResolver;
+class SampleTableModel;
+
+// The user's samples: a server-paged table with the platform's filters, a quick search through
+// the loaded rows, and the actions on samples (refresh, register, improve). Filters and the
+// table's header (column order, widths, hidden columns, sorting) are remembered in QSettings.
 class SamplesPanel final : public QWidget
 {
     Q_OBJECT
 public:
     explicit SamplesPanel(PlatformApi* api, QWidget* parent = nullptr);
+    ~SamplesPanel() override;
+
+    // nullptr (signed out): empty and disabled.
+    void setApi(PlatformApi* api);
+
+    // Shows these filters in the bar and loads what they match (as if the user set them).
+    void setFilters(const SampleFilters& filters);
+    const SampleFilters& filters() const { return m_applied; }
+
+    QAction* refreshAction() const { return m_refresh; }
+    QAction* registerSampleAction() const { return m_register; }
+    QAction* improveSampleAction() const { return m_improve; }
+
+    SampleTableModel* model() const { return m_model; }
+    QSortFilterProxyModel* proxy() const { return m_proxy; }
+    QTableView* view() const { return m_view; }
+    SampleFilterBar* filterBar() const { return m_filterBar; }
+    // The selected sample; an empty biosample id when none.
+    bge::Sample currentSample() const;
+    QString statusText() const;
+    // Looking up external ids or loading a page.
+    bool isLoading() const;
 
 Q_SIGNALS:
     void currentSampleChanged(const bge::Sample& sample);
 
 private:
+    void buildActions();
+    void restoreSettings();
+    void saveSettings() const;
+    void applyFilters();
+    void load();
+    void onCurrentChanged();
+    void onPageLoaded();
+    void onLoadFailed(const bge::ApiError& error);
+    void updateStatus();
+    void updateActions();
+    void openRegisterDialog();
+    void openImproveDialog();
+    void refreshSample(const QString& biosampleId);
+    QList<std::pair<QString, QString>> knownProjects() const;
+
     PlatformApi* m_api;
+    SampleTableModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    SampleFilterBar* m_filterBar;
+    QLineEdit* m_search;
+    ErrorBanner* m_banner;
+    QTableView* m_view;
+    QLabel* m_status;
+    ColumnChooser* m_columns = nullptr;
+    QTimer* m_saveHeader;
+    QAction* m_refresh = nullptr;
+    QAction* m_register = nullptr;
+    QAction* m_improve = nullptr;
+
+    SampleQueryResolver* m_resolver;
+    SampleFilters m_applied;
+    QString m_noMatch;   // why the table is empty when no request was made
+    QString m_currentId; // the sample last announced by currentSampleChanged
+    QString m_selectWhenLoaded;
+    bool m_fitColumns = false; // a sample just registered, selected once a page brings it
 };
 
 } // namespace bge::ui

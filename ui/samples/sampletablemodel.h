@@ -1,0 +1,122 @@
+#pragma once
+
+#include "api/apierror.h"
+#include "api/job.h"
+#include "api/paging.h"
+#include "api/queries.h"
+#include "api/records/sample.h"
+
+#include <QAbstractTableModel>
+#include <QPointer>
+#include <QSet>
+
+#include <optional>
+
+namespace bge {
+class PlatformApi;
+}
+
+namespace bge::ui {
+
+// The user's samples, one server page at a time: the view asks for more as it scrolls
+// (canFetchMore/fetchMore). One fetch runs at a time; a page answered after the filters
+// changed belongs to an older generation and is dropped. A failed page stops the paging until
+// retry(), so a view scrolled to the bottom cannot hammer a server that is down.
+class SampleTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        BiosampleId,
+        ExternalId,
+        Omics,
+        Site,
+        Organism,
+        Project,
+        Status,
+        DataAvailable,
+        Primary,
+        Collected,
+        Updated,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role
+    {
+        SortRole = Qt::UserRole + 1, // the raw value: codes, times, booleans
+        BiosampleIdRole,
+    };
+
+    static constexpr int kDefaultPageSize = 50;
+
+    explicit SampleTableModel(PlatformApi* api, QObject* parent = nullptr);
+    ~SampleTableModel() override;
+
+    // Drops the rows; the next reload() uses `api` (nullptr: nothing can be loaded).
+    void setApi(PlatformApi* api);
+    void setPageSize(int limit);
+    int pageSize() const { return m_pageSize; }
+
+    // Drops the rows and loads the first page of `query`.
+    void reload(const SampleQuery& query);
+    void reload() { reload(m_query); }
+    // No rows and nothing to load, e.g. external ids that name no sample.
+    void clear();
+    // Asks again for the page that failed.
+    void retry();
+
+    const SampleQuery& query() const { return m_query; }
+    const Sample& sampleAt(int row) const { return m_samples.at(row); }
+    int rowOf(const QString& biosampleId) const;
+    // Replaces a loaded sample's data (after improve_sample); false when it is not loaded.
+    bool updateSample(const Sample& sample);
+
+    // How many samples match in all, once the first page said so.
+    std::optional<qint64> total() const { return m_total; }
+    bool isLoading() const { return bool(m_job); }
+    bool hasError() const { return m_error.isError(); }
+    const ApiError& lastError() const { return m_error; }
+    // The page numbers requested since the last reload, in order.
+    const QList<qint64>& requestedPages() const { return m_requestedPages; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+    static QString columnName(Column column);
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    void pageLoaded(int newRows);
+    void loadFailed(const bge::ApiError& error);
+    // After a reload or clear: the rows, the total and the error are gone.
+    void reset();
+
+private:
+    void startFetch();
+    void onPage(quint64 generation, qint64 pageNumber, const Result<Page<Sample>>& result);
+    void abortFetch();
+    QVariant display(const Sample& s, int column) const;
+    QVariant sortValue(const Sample& s, int column) const;
+
+    PlatformApi* m_api;
+    SampleQuery m_query;
+    int m_pageSize = kDefaultPageSize;
+    QList<Sample> m_samples;
+    QSet<QString> m_ids;
+    std::optional<PageToken> m_next; // the page to ask for next; unset when there is none
+    std::optional<qint64> m_total;
+    QList<qint64> m_requestedPages;
+    ApiError m_error;
+    QPointer<JobBase> m_job;
+    quint64 m_generation = 0;
+    int m_emptyPagesInARow = 0;
+    bool m_active = false; // reload() was called and clear() was not
+};
+
+} // namespace bge::ui
