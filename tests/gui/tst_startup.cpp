@@ -12,6 +12,7 @@
 #include "credentials/memorycredentialstore.h"
 #include "profiles/profilestore.h"
 
+#include <QApplication>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -203,5 +204,15 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestStartup)
+// Once the sandbox runs, the real sign-in flow shows the platform's page: QtWebEngine wants
+// OpenGL contexts shared before the application exists, and no GPU in the private X server.
+int main(int argc, char* argv[])
+{
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    if (!qEnvironmentVariableIsSet("QTWEBENGINE_CHROMIUM_FLAGS"))
+        qputenv("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --disable-dev-shm-usage");
+    QApplication app(argc, argv);
+    TestStartup test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_startup.moc"

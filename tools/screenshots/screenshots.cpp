@@ -73,7 +73,7 @@ bool fail(const char* what)
 QWidget* findWebView(QWidget* window)
 {
     for (QWidget* w : window->findChildren<QWidget*>()) {
-        if (w->isVisible() && QByteArray(w->metaObject()->className()) == "QWebEngineView")
+        if (w->isVisible() && w->inherits("QWebEngineView"))
             return w;
     }
     return nullptr;
