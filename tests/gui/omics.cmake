@@ -1,0 +1,2 @@
+# Variants, abundance and models views of the selected sample, and table export.
+bge_add_gui_test(tst_tableexporter SOURCES tst_tableexporter.cpp)
