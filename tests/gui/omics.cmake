@@ -1,2 +1,3 @@
 # Variants, abundance and models views of the selected sample, and table export.
 bge_add_gui_test(tst_tableexporter SOURCES tst_tableexporter.cpp)
+bge_add_gui_test(tst_variantsview SOURCES tst_variantsview.cpp omicstestsupport.h)
