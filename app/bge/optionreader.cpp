@@ -1,17 +1,10 @@
 #include "optionreader.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 namespace bge::cli {
 
 using namespace Qt::StringLiterals;
-
-QStringList splitItems(const QString& text)
-{
-    static const QRegularExpression kSeparators(u"[\\s,;]+"_s);
-    return text.split(kSeparators, Qt::SkipEmptyParts);
-}
 
 LongOption splitLongOption(const QString& argument)
 {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/itemlist.h"
+
 #include <QHash>
 #include <QStringList>
 
@@ -51,7 +53,8 @@ struct LongOption
 };
 LongOption splitLongOption(const QString& argument);
 
-// Splits "a,b c\nd" into items (rsid lists, id lists pasted from anywhere).
-QStringList splitItems(const QString& text);
+// Splits "a,b c\nd" into items (rsid lists, id lists pasted from anywhere); shared with the
+// desktop app, so it lives in core.
+using bge::splitItems;
 
 } // namespace bge::cli

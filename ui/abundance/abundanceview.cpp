@@ -1,23 +1,67 @@
 #include "abundanceview.h"
 
+#include "functionspage.h"
+#include "genespage.h"
+#include "taxapage.h"
+
 #include "api/platformapi.h"
 
 #include <QLabel>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace bge::ui {
 
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kMetagenomics = 2;
+
+} // namespace
+
 AbundanceView::AbundanceView(PlatformApi* api, QWidget* parent)
-    : QWidget(parent)
-    , m_api(api)
+    : QWidget(parent), m_api(api), m_hint(new QLabel(this)), m_tabs(new QTabWidget(this)),
+      m_taxa(new TaxaPage(api, m_tabs)), m_functions(new FunctionsPage(api, m_tabs)),
+      m_genes(new GenesPage(api, m_tabs))
 {
+    setObjectName(u"abundanceView"_s);
+    m_hint->setObjectName(u"abundanceHint"_s);
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setWordWrap(true);
+    m_tabs->setObjectName(u"abundanceTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_taxa, tr("&Taxa"));
+    m_tabs->addTab(m_functions, tr("&Functions"));
+    m_tabs->addTab(m_genes, tr("&Genes"));
+
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(QStringLiteral("AbundanceView"), this));
+    layout->addWidget(m_hint);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_genes, &GenesPage::downloadRequested, this, &AbundanceView::downloadRequested);
+    setSample({});
 }
 
 void AbundanceView::setSample(const bge::Sample& sample)
 {
-    Q_UNUSED(sample);
+    QString hint;
+    if (!m_api)
+        hint = tr("Sign in to see microbiome abundance.");
+    else if (sample.biosampleId.isEmpty())
+        hint = tr("Select a metagenomics sample to see its taxon, function and gene abundance.");
+    else if (sample.omic.isSet() && sample.omic.code != kMetagenomics)
+        hint = tr("Abundance is measured for metagenomics samples. %1 is a %2 sample: look up its variants "
+                  "instead.")
+                   .arg(sample.biosampleId, sample.omic.display);
+    m_hint->setText(hint);
+    m_hint->setVisible(!hint.isEmpty());
+    m_tabs->setVisible(hint.isEmpty());
+    // A sample the tabs cannot show is not sent at all.
+    const QString id = hint.isEmpty() ? sample.biosampleId : QString();
+    m_taxa->setSample(id);
+    m_functions->setSample(id);
+    m_genes->setSample(id);
 }
 
 } // namespace bge::ui

@@ -1,23 +1,192 @@
 #include "variantsview.h"
 
-#include "api/platformapi.h"
+#include "rsidinput.h"
+#include "variantdetailview.h"
+#include "varianttablemodel.h"
 
+#include "api/platformapi.h"
+#include "common/columnwidths.h"
+#include "common/errorbanner.h"
+#include "common/exportbutton.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
+#include <QSet>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace bge::ui {
 
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kGenomics = 1;
+// Rsids asked for but absent from the answer are named in the status up to this many.
+constexpr int kMissingNamed = 10;
+
+} // namespace
+
 VariantsView::VariantsView(PlatformApi* api, QWidget* parent)
-    : QWidget(parent)
-    , m_api(api)
+    : QWidget(parent), m_api(api), m_hint(new QLabel(this)), m_content(new QWidget(this)),
+      m_input(new RsidInput(m_content)), m_lookUp(new QPushButton(tr("&Look Up"), m_content)),
+      m_status(new QLabel(m_content)), m_banner(new ErrorBanner(m_content)),
+      m_model(new VariantTableModel(this)), m_proxy(new QSortFilterProxyModel(this)),
+      m_table(new QTableView(m_content)), m_detail(new VariantDetailView(m_content)),
+      m_export(new ExportButton(m_table, m_content))
 {
+    setObjectName(u"variantsView"_s);
+    m_hint->setObjectName(u"variantsHint"_s);
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setWordWrap(true);
+    m_lookUp->setObjectName(u"lookUpButton"_s);
+    m_lookUp->setToolTip(tr("Fetch the sample's calls at these rsids (Ctrl+Return)"));
+    m_status->setObjectName(u"variantsStatus"_s);
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(VariantTableModel::SortRole);
+    m_table->setObjectName(u"variantTable"_s);
+    m_table->setAccessibleName(tr("Variants"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder); // the order asked for, until a header is clicked
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(m_lookUp);
+    actions->addWidget(m_status, 1);
+    actions->addWidget(m_export);
+
+    auto* splitter = new QSplitter(Qt::Vertical, m_content);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto* content = new QVBoxLayout(m_content);
+    content->setContentsMargins(0, 0, 0, 0);
+    content->addWidget(m_input);
+    content->addLayout(actions);
+    content->addWidget(m_banner);
+    content->addWidget(splitter, 1);
+
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(QStringLiteral("VariantsView"), this));
+    layout->addWidget(m_hint);
+    layout->addWidget(m_content);
+
+    connect(m_lookUp, &QPushButton::clicked, this, &VariantsView::lookUp);
+    connect(m_input, &RsidInput::submitted, this, &VariantsView::lookUp);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &VariantsView::showCurrent);
+    connect(m_export, &ExportButton::failed, m_banner, &ErrorBanner::showMessage);
+    updateAvailability();
 }
 
 void VariantsView::setSample(const bge::Sample& sample)
 {
-    Q_UNUSED(sample);
+    // The same sample selected again (e.g. after its details were refreshed) keeps its calls.
+    const bool sameSample = sample.biosampleId == m_sample.biosampleId;
+    m_sample = sample;
+    if (!sameSample) {
+        m_job.abort();
+        m_model->clear();
+        m_detail->setVariant(nullptr);
+        m_banner->clear();
+        m_status->clear();
+        m_export->setSuggestedName(u"variants-"_s + sample.biosampleId);
+    }
+    updateAvailability();
+}
+
+void VariantsView::updateAvailability()
+{
+    QString hint;
+    if (!m_api)
+        hint = tr("Sign in to look up variants.");
+    else if (m_sample.biosampleId.isEmpty())
+        hint = tr("Select a genomics sample to look up its variants.");
+    else if (m_sample.omic.isSet() && m_sample.omic.code != kGenomics)
+        hint = tr("Variants are called for genomics samples. %1 is a %2 sample: see its abundance instead.")
+                   .arg(m_sample.biosampleId, m_sample.omic.display);
+    m_hint->setText(hint);
+    m_hint->setVisible(!hint.isEmpty());
+    m_content->setVisible(hint.isEmpty());
+    m_lookUp->setEnabled(hint.isEmpty() && !m_job.isRunning());
+}
+
+void VariantsView::lookUp()
+{
+    if (!m_api || m_sample.biosampleId.isEmpty() || m_job.isRunning())
+        return;
+    const RsidList& list = m_input->list();
+    if (!list.problems.isEmpty()) {
+        m_banner->showMessage(
+            tr("%1. Nothing was sent: correct or remove them first.").arg(m_input->problemText()));
+        return;
+    }
+    if (list.rsids.isEmpty()) {
+        m_banner->showMessage(tr("Type or paste at least one rsid, e.g. rs762551."));
+        return;
+    }
+    m_banner->clear();
+    const QStringList rsids = list.rsids;
+    m_status->setText(tr("Looking up %n rsid(s)…", nullptr, int(rsids.size())));
+    m_job.run<QList<bge::Variant>>(m_api->variants(m_sample.biosampleId, rsids), this,
+                                   [this, rsids](const Result<QList<bge::Variant>>& result) {
+                                       updateAvailability();
+                                       if (!result) {
+                                           m_status->clear();
+                                           m_banner->showError(result.error(), [this] { lookUp(); });
+                                           return;
+                                       }
+                                       showVariants(rsids, result.value());
+                                   });
+    updateAvailability();
+}
+
+void VariantsView::showVariants(const QStringList& asked, const QList<bge::Variant>& variants)
+{
+    m_model->setVariants(variants);
+    QSet<QString> found;
+    for (const bge::Variant& v : variants) {
+        for (const QString& id : v.alternateIds)
+            found.insert(id);
+    }
+    QStringList missing;
+    for (const QString& rsid : asked) {
+        if (!found.contains(rsid))
+            missing.append(rsid);
+    }
+    QString status =
+        tr("Calls at %1 of %n rsid(s).", nullptr, int(asked.size())).arg(asked.size() - missing.size());
+    if (!missing.isEmpty()) {
+        QStringList named = missing.first(std::min<qsizetype>(missing.size(), kMissingNamed));
+        if (missing.size() > kMissingNamed)
+            named.append(u"…"_s);
+        status +=
+            u' ' + tr("No call at %n rsid(s): %1", nullptr, int(missing.size())).arg(named.join(u", "_s));
+    }
+    m_status->setText(status);
+    if (m_proxy->rowCount() > 0)
+        m_table->setCurrentIndex(m_proxy->index(0, 0));
+    fitColumnsToContents(m_table);
+}
+
+void VariantsView::showCurrent()
+{
+    const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
+    m_detail->setVariant(current.isValid() ? m_model->variant(current.row()) : nullptr);
 }
 
 } // namespace bge::ui
