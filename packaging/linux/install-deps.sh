@@ -24,6 +24,8 @@ packages=(
   qt6-qpa-plugins libqt6svg6 qtkeychain-qt6-dev libgl-dev libxkbcommon-dev
   # QtKeychain dlopen()s libsecret at run time and its package does not depend on it
   libsecret-1-0
+  # the Simplified Chinese interface (and `make screenshots`) needs a CJK font; minimal systems have none
+  fonts-noto-cjk
   # sandbox: streaming HTTP server for object storage, fast digests
   libcpp-httplib-dev libssl-dev
   # tests: X server, private D-Bus session with a real keychain, HTTP tools

@@ -45,6 +45,17 @@
     </message>
 </context>
 <context>
+    <name>bge::AuthorizationRequest</name>
+    <message>
+        <source>The answer does not belong to this sign-in (state mismatch). Try again.</source>
+        <translation>返回结果不属于本次登录（state 不匹配）。请重试。</translation>
+    </message>
+    <message>
+        <source>The sign-in was not completed (%1).</source>
+        <translation>登录未完成（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>bge::CredentialStore</name>
     <message>
         <source>no Secret Service such as GNOME Keyring or KWallet is running</source>
@@ -165,6 +176,57 @@
     </message>
 </context>
 <context>
+    <name>bge::SampleInput</name>
+    <message>
+        <source>not a field the platform lets you set</source>
+        <translation>平台不允许设置此字段</translation>
+    </message>
+    <message>
+        <source>give a value</source>
+        <translation>请填写取值</translation>
+    </message>
+    <message>
+        <source>must be one of: %1</source>
+        <translation>取值必须为以下之一：%1</translation>
+    </message>
+    <message>
+        <source>give the sample&apos;s own id (the one on its tube or kit)</source>
+        <translation>请填写样品自己的编号（样品管或采样盒上的编号）</translation>
+    </message>
+    <message>
+        <source>at most %1 characters</source>
+        <translation>最多 %1 个字符</translation>
+    </message>
+    <message>
+        <source>must not contain a comma</source>
+        <translation>不能包含逗号</translation>
+    </message>
+    <message>
+        <source>choose the site the sample was taken from</source>
+        <translation>请选择样品的采样部位</translation>
+    </message>
+    <message>
+        <source>give the project the sample belongs to</source>
+        <translation>请填写样品所属的项目</translation>
+    </message>
+    <message>
+        <source>a project id looks like P-W followed by digits</source>
+        <translation>项目编号的格式为 P-W 后跟数字</translation>
+    </message>
+    <message>
+        <source>fill in at least one field</source>
+        <translation>请至少填写一个字段</translation>
+    </message>
+    <message>
+        <source>given twice</source>
+        <translation>重复填写</translation>
+    </message>
+    <message>
+        <source>already set; the platform does not allow changing it</source>
+        <translation>已有值，平台不允许修改</translation>
+    </message>
+</context>
+<context>
     <name>bge::SessionStore</name>
     <message>
         <source>No system keychain is available: the sign-in is kept only until this program ends.</source>
@@ -173,6 +235,29 @@
     <message>
         <source>The keychain refused to store the secret.</source>
         <translation>系统钥匙串拒绝保存密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::TransferQueue</name>
+    <message>
+        <source>The saved transfer list could not be read (%1); it starts empty.</source>
+        <translation>无法读取已保存的传输列表（%1），列表将从空开始。</translation>
+    </message>
+    <message>
+        <source>The transfer list could not be saved (%1): unfinished transfers will not resume after a restart.</source>
+        <translation>无法保存传输列表（%1）：重启后未完成的传输将不会继续。</translation>
+    </message>
+    <message>
+        <source>Another file named %1 is already in the transfer list.</source>
+        <translation>传输列表中已有另一个名为 %1 的文件。</translation>
+    </message>
+    <message>
+        <source>A file named %1 already exists in %2.</source>
+        <translation>%2 中已存在名为 %1 的文件。</translation>
+    </message>
+    <message>
+        <source>An object named %1 already exists in the destination.</source>
+        <translation>目标位置已存在名为 %1 的对象。</translation>
     </message>
 </context>
 <context>
@@ -613,14 +698,6 @@ client secret are kept in the system keychain for later commands.
     <message>
         <source>no answer from the browser in time; run `bge login` again</source>
         <translation>等待浏览器响应超时；请重新运行 `bge login`</translation>
-    </message>
-    <message>
-        <source>the sign-in was not completed (%1)</source>
-        <translation>登录未完成（%1）</translation>
-    </message>
-    <message>
-        <source>the answer does not belong to this sign-in (state mismatch); try again</source>
-        <translation>收到的授权结果不属于本次登录（state 不匹配）；请重试</translation>
     </message>
     <message>
         <source>Opening the sign-in page in your browser. If nothing opens, visit:
@@ -1195,6 +1272,2418 @@ Shows the user (for user sign-ins) and the access token&apos;s client, scopes an
     <message>
         <source>Expires</source>
         <translation>过期时间</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::AboutDialog</name>
+    <message>
+        <source>About BGE Desktop</source>
+        <translation>关于 BGE Desktop</translation>
+    </message>
+    <message>
+        <source>BGE Desktop %1</source>
+        <translation>BGE Desktop %1</translation>
+    </message>
+    <message>
+        <source>Samples, variants, abundance and models of the BGE Open Platform, on your desktop.</source>
+        <translation>在桌面上查看 BGE 开放平台的样本、变异位点、丰度和模型。</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation>基于 Qt %1 构建，运行于 Qt %2。</translation>
+    </message>
+    <message>
+        <source>Licence: see the LICENSE file that comes with the program.</source>
+        <translation>许可证：请参阅随程序提供的 LICENSE 文件。</translation>
+    </message>
+    <message>
+        <source>Licence: %1</source>
+        <translation>许可证：%1</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message>
+        <source>Endpoint: %1</source>
+        <translation>服务地址：%1</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::AbundanceView</name>
+    <message>
+        <source>&amp;Taxa</source>
+        <translation>物种(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Functions</source>
+        <translation>功能(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Genes</source>
+        <translation>基因(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Sign in to see microbiome abundance.</source>
+        <translation>登录后查看微生物丰度。</translation>
+    </message>
+    <message>
+        <source>Select a metagenomics sample to see its taxon, function and gene abundance.</source>
+        <translation>选择一个宏基因组样品，查看其物种、功能和基因丰度。</translation>
+    </message>
+    <message>
+        <source>Abundance is measured for metagenomics samples. %1 is a %2 sample: look up its variants instead.</source>
+        <translation>丰度仅针对宏基因组样品测定。%1 是%2样品：请改为查询其变异位点。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::AccountButton</name>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on %2</source>
+        <translation>已在 %2 以 %1 身份登录</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>账户：%1</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::AuthorizationCodeSignIn</name>
+    <message>
+        <source>The sign-in page could not be loaded from %1.</source>
+        <translation>无法从 %1 加载登录页面。</translation>
+    </message>
+    <message>
+        <source>The link to %1 was opened in your web browser.</source>
+        <translation>指向 %1 的链接已在您的网页浏览器中打开。</translation>
+    </message>
+    <message>
+        <source>Platform sign-in page</source>
+        <translation>平台登录页面</translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1 for the browser&apos;s answer: %1</source>
+        <translation>无法在 127.0.0.1 上监听浏览器的返回结果：%1</translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in in your web browser…</source>
+        <translation>正在等待您在网页浏览器中完成登录…</translation>
+    </message>
+    <message>
+        <source>Completing the sign-in…</source>
+        <translation>正在完成登录…</translation>
+    </message>
+    <message>
+        <source>%1 Check the client secret and try again.</source>
+        <translation>%1 请检查客户端密钥后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::BusyPage</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>处理中</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::CatalogNames</name>
+    <message>
+        <source>Gene Ontology</source>
+        <translation>基因本体（GO）</translation>
+    </message>
+    <message>
+        <source>KEGG orthologs</source>
+        <translation>KEGG 直系同源</translation>
+    </message>
+    <message>
+        <source>eggNOG orthologous groups</source>
+        <translation>eggNOG 直系同源群</translation>
+    </message>
+    <message>
+        <source>Pfam protein families</source>
+        <translation>Pfam 蛋白家族</translation>
+    </message>
+    <message>
+        <source>KEGG pathways</source>
+        <translation>KEGG 通路</translation>
+    </message>
+    <message>
+        <source>KEGG modules</source>
+        <translation>KEGG 模块</translation>
+    </message>
+    <message>
+        <source>Enzyme Commission numbers (level 4)</source>
+        <translation>酶学委员会编号（第 4 级 EC）</translation>
+    </message>
+    <message>
+        <source>MetaCyc reactions</source>
+        <translation>MetaCyc 反应</translation>
+    </message>
+    <message>
+        <source>MetaCyc pathways</source>
+        <translation>MetaCyc 通路</translation>
+    </message>
+    <message>
+        <source>Integrated Gene Catalog, 9.9 million genes</source>
+        <translation>整合基因集（IGC），990 万基因</translation>
+    </message>
+    <message>
+        <source>UniRef90 gene families (HUMAnN2), files only</source>
+        <translation>UniRef90 基因家族（HUMAnN2），仅提供文件</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ClientCredentialsSignIn</name>
+    <message>
+        <source>Checking the client secret…</source>
+        <translation>正在验证客户端密钥…</translation>
+    </message>
+    <message>
+        <source>The platform refused this client id and secret (%1 %2).</source>
+        <translation>平台拒绝了此客户端 ID 和密钥（%1 %2）。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ClientSecretForm</name>
+    <message>
+        <source>This profile signs in as the application itself, with the client id and secret the platform issued for it. The secret is kept in the system keychain.</source>
+        <translation>此配置以应用本身的身份登录，使用平台为其签发的客户端 ID 和密钥。密钥保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>Signing in needs the client secret of this application once; it is then kept in the system keychain.</source>
+        <translation>登录需要提供一次此应用的客户端密钥，之后密钥将保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>客户端 ID</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>客户端密钥</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation>继续(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Client &amp;id:</source>
+        <translation>客户端 ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>客户端密钥(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::CodeChoiceButton</name>
+    <message>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chosen</source>
+        <translation>
+            <numerusform>已选 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: any (no filter)</source>
+        <translation>%1：不限（不筛选）</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ColumnChooser</name>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Show all columns</source>
+        <translation>显示所有列</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ConnectionIndicator</name>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>The platform answers. Click to check again.</source>
+        <translation>平台响应正常。点击可重新检查。</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Click to check again.</source>
+        <translation>点击可重新检查。</translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation>连接状态：%1</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::DesktopCommandLine</name>
+    <message>
+        <source>BGE Desktop: samples, variants, abundance and models of the BGE Open Platform.</source>
+        <translation>BGE Desktop：BGE 开放平台的样本、变异位点、丰度和模型。</translation>
+    </message>
+    <message>
+        <source>Open with the stored profile &lt;name&gt;.</source>
+        <translation>使用已保存的配置 &lt;name&gt; 启动。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Open with the offline sandbox: the app starts it with demo data and stops it on exit.</source>
+        <translation>使用离线沙盒启动：程序会自动启动带演示数据的沙盒，并在退出时将其关闭。</translation>
+    </message>
+    <message>
+        <source>Interface language, e.g. en or zh_CN (default: the preferences, else the system&apos;s).</source>
+        <translation>界面语言，例如 en 或 zh_CN（默认取首选项中的设置，否则跟随系统）。</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Print how long the start took once the window is shown, then quit (benchmark).</source>
+        <translation>窗口显示后输出启动耗时，然后退出（性能测试用）。</translation>
+    </message>
+    <message>
+        <source>Invalid profile name “%1” (letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;).</source>
+        <translation>配置名称“%1”无效（只能包含字母、数字、“.”、“_”和“-”）。</translation>
+    </message>
+    <message>
+        <source>Use either --sandbox or --profile, not both.</source>
+        <translation>--sandbox 与 --profile 只能任选其一。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::DistributionChart</name>
+    <message>
+        <source>Background distributions of the result</source>
+        <translation>结果的背景分布</translation>
+    </message>
+    <message>
+        <source>This result has no background distributions</source>
+        <translation>此结果没有背景分布</translation>
+    </message>
+    <message>
+        <source>Background distributions</source>
+        <translation>背景分布</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>频率</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>This sample (%1)</source>
+        <translation>本样品（%1）</translation>
+    </message>
+    <message>
+        <source>Threshold (%1)</source>
+        <translation>阈值（%1）</translation>
+    </message>
+    <message>
+        <source>Cohort (min, quartiles, median, max)</source>
+        <translation>参考人群（最小值、四分位数、中位数、最大值）</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>参考人群</translation>
+    </message>
+    <message>
+        <source>This sample</source>
+        <translation>本样品</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ErrorBanner</name>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ExportButton</name>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the table as CSV (for spreadsheets) or TSV (for scripts)</source>
+        <translation>将表格保存为 CSV（用于电子表格）或 TSV（用于脚本）</translation>
+    </message>
+    <message>
+        <source>CSV, comma-separated (*.csv)</source>
+        <translation>CSV，逗号分隔 (*.csv)</translation>
+    </message>
+    <message>
+        <source>TSV, tab-separated (*.tsv *.tab *.txt)</source>
+        <translation>TSV，制表符分隔 (*.tsv *.tab *.txt)</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>导出表格</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::FieldForm</name>
+    <message>
+        <source>The platform says: %1</source>
+        <translation>平台提示：%1</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::FunctionAbundanceModel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Abundance (%)</source>
+        <translation>丰度（%）</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>编码体系</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::FunctionsPage</name>
+    <message>
+        <source>Function catalog</source>
+        <translation>功能数据库</translation>
+    </message>
+    <message>
+        <source>Function abundance</source>
+        <translation>功能丰度</translation>
+    </message>
+    <message>
+        <source>&amp;Catalog:</source>
+        <translation>数据库(&amp;C)：</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::GeneAbundanceModel</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>Double-click or press Download to fetch this file</source>
+        <translation>双击或点击“下载”获取此文件</translation>
+    </message>
+    <message>
+        <source>Gene ID</source>
+        <translation>基因 ID</translation>
+    </message>
+    <message>
+        <source>Gene name</source>
+        <translation>基因名称</translation>
+    </message>
+    <message>
+        <source>Abundance (%)</source>
+        <translation>丰度（%）</translation>
+    </message>
+    <message>
+        <source>KEGG</source>
+        <translation>KEGG</translation>
+    </message>
+    <message>
+        <source>eggNOG</source>
+        <translation>eggNOG</translation>
+    </message>
+    <message>
+        <source>Genus</source>
+        <translation>属</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>MD5</source>
+        <translation>MD5</translation>
+    </message>
+    <message>
+        <source>Object name</source>
+        <translation>对象名</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::GenesPage</name>
+    <message>
+        <source>&amp;Download</source>
+        <translation>下载(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Gene catalog</source>
+        <translation>基因集</translation>
+    </message>
+    <message>
+        <source>Result type</source>
+        <translation>结果类型</translation>
+    </message>
+    <message>
+        <source>Genes and their abundance</source>
+        <translation>基因及其丰度</translation>
+    </message>
+    <message>
+        <source>Result files to download</source>
+        <translation>可下载的结果文件</translation>
+    </message>
+    <message>
+        <source>Download the selected result file</source>
+        <translation>下载所选结果文件</translation>
+    </message>
+    <message>
+        <source>Gene abundance</source>
+        <translation>基因丰度</translation>
+    </message>
+    <message>
+        <source>&amp;Catalog:</source>
+        <translation>数据库(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Results:</source>
+        <translation>结果(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ImproveSampleDialog</name>
+    <message>
+        <source>Improve Sample %1</source>
+        <translation>补充样品信息 %1</translation>
+    </message>
+    <message>
+        <source>Sign in to improve samples.</source>
+        <translation>请先登录再补充样品信息。</translation>
+    </message>
+    <message>
+        <source>Loading the sample…</source>
+        <translation>正在加载样品…</translation>
+    </message>
+    <message>
+        <source>Already set: the platform does not allow changing it.</source>
+        <translation>已有值：平台不允许修改。</translation>
+    </message>
+    <message>
+        <source>Every field of this sample is already set: there is nothing left to fill in.</source>
+        <translation>该样品的所有字段均已填写，没有可补充的内容。</translation>
+    </message>
+    <message>
+        <source>Fill in the fields that are still empty. Once saved, a value cannot be changed.</source>
+        <translation>请填写仍为空的字段。保存后将无法修改。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::JsonTreeModel</name>
+    <message numerus="yes">
+        <source>{%n field(s)}</source>
+        <translation>
+            <numerusform>{%n 个字段}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n 项]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>空值</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::LibraryFields</name>
+    <message>
+        <source>Library id</source>
+        <translation>文库编号</translation>
+    </message>
+    <message>
+        <source>Library strategy</source>
+        <translation>文库策略</translation>
+    </message>
+    <message>
+        <source>Library source</source>
+        <translation>文库来源</translation>
+    </message>
+    <message>
+        <source>Library selection</source>
+        <translation>文库筛选方法</translation>
+    </message>
+    <message>
+        <source>Library layout</source>
+        <translation>文库布局</translation>
+    </message>
+    <message>
+        <source>(leave empty)</source>
+        <translation>（留空）</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::MainWindow</name>
+    <message>
+        <source>Transfers</source>
+        <translation>传输</translation>
+    </message>
+    <message>
+        <source>BGE Desktop</source>
+        <translation>BGE Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Load the samples and the selected sample again</source>
+        <translation>重新加载样本列表和所选样本</translation>
+    </message>
+    <message>
+        <source>&amp;Upload Files…</source>
+        <translation>上传文件(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
+    </message>
+    <message>
+        <source>Upload files to the platform&apos;s storage (or drop them on the window)</source>
+        <translation>将文件上传到平台存储（也可以直接拖放到窗口中）</translation>
+    </message>
+    <message>
+        <source>S&amp;witch Profile…</source>
+        <translation>切换配置(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;About BGE Desktop</source>
+        <translation>关于 BGE Desktop(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Samples</source>
+        <translation>样本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>BGE Desktop — %1</source>
+        <translation>BGE Desktop — %1</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ModelsView</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Model id</source>
+        <translation>模型 ID</translation>
+    </message>
+    <message>
+        <source>e.g. zS68QlusdT2RWsZ</source>
+        <translation>例如 zS68QlusdT2RWsZ</translation>
+    </message>
+    <message>
+        <source>The platform does not list its models: enter the id from the model&apos;s documentation. Ids that ran before are offered here.</source>
+        <translation>平台不提供模型列表：请输入模型文档中的 ID。此前运行过的 ID 会列在这里。</translation>
+    </message>
+    <message>
+        <source>Model parameters</source>
+        <translation>模型参数</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Parameters:</source>
+        <translation>参数(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Result fields</source>
+        <translation>结果字段</translation>
+    </message>
+    <message>
+        <source>Sign in to run interpretation models.</source>
+        <translation>登录后运行解读模型。</translation>
+    </message>
+    <message>
+        <source>Enter the id of the model to run.</source>
+        <translation>请输入要运行的模型 ID。</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>正在运行 %1…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Model message: %1</source>
+        <translation>模型消息：%1</translation>
+    </message>
+    <message>
+        <source>The model could not interpret this sample (model_code %1): %2</source>
+        <translation>模型无法解读此样品（model_code %1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::PagedTableSection</name>
+    <message>
+        <source>Load &amp;More</source>
+        <translation>加载更多(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Filter the loaded rows</source>
+        <translation>筛选已加载的行</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Fetch the next page from the platform</source>
+        <translation>从平台获取下一页</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) loaded of %1</source>
+        <translation>
+            <numerusform>已加载 %n 行，共 %1 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) loaded</source>
+        <translation>
+            <numerusform>已加载 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; all loaded</source>
+        <translation>；已全部加载</translation>
+    </message>
+    <message>
+        <source>; more on the platform</source>
+        <translation>；平台上还有更多</translation>
+    </message>
+    <message>
+        <source>; more may be on the platform</source>
+        <translation>；平台上可能还有更多</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ParameterTableModel</name>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::Preferences</name>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time BGE Desktop starts.</source>
+        <translation>新的语言设置将在下次启动 BGE Desktop 时生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ProblemPage</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Another Profile…</source>
+        <translation>选择其他配置(&amp;A)…</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ProfileChooserPage</name>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>继续(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Choose where to connect</source>
+        <translation>选择连接位置</translation>
+    </message>
+    <message>
+        <source>Where do you want to connect?</source>
+        <translation>要连接到哪里？</translation>
+    </message>
+    <message>
+        <source>BGE &amp;Open Platform</source>
+        <translation>BGE 开放平台(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Backup endpoint</source>
+        <translation>备用地址(&amp;B)</translation>
+    </message>
+    <message>
+        <source>C&amp;ustom address</source>
+        <translation>自定义地址(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Sandbox (offline demo)</source>
+        <translation>沙盒（离线演示）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Custom address</source>
+        <translation>自定义地址</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client ID</translation>
+    </message>
+    <message>
+        <source>The client ID the platform gave your application</source>
+        <translation>平台为您的应用分配的 Client ID</translation>
+    </message>
+    <message>
+        <source>Sign-in method</source>
+        <translation>登录方式</translation>
+    </message>
+    <message>
+        <source>Sign in with my account (authorization code)</source>
+        <translation>使用我的账户登录（授权码模式）</translation>
+    </message>
+    <message>
+        <source>The application&apos;s own data (client credentials)</source>
+        <translation>应用自身的数据（客户端凭证模式）</translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation>Client &amp;ID：</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;method:</source>
+        <translation>登录方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>%1, when the main address cannot be reached.</source>
+        <translation>%1，在主地址无法访问时使用。</translation>
+    </message>
+    <message>
+        <source>A copy of the platform with demo data, run by the app on this computer; nothing leaves it. Sign in as %1 with the password %2.</source>
+        <translation>由本程序在这台电脑上运行的平台副本，附带演示数据，所有数据都不会离开本机。请以 %1 登录，密码为 %2。</translation>
+    </message>
+    <message>
+        <source>Enter the address of the platform.</source>
+        <translation>请输入平台地址。</translation>
+    </message>
+    <message>
+        <source>Enter the client ID of your application, as registered on the platform.</source>
+        <translation>请输入您的应用在平台上注册的 Client ID。</translation>
+    </message>
+    <message>
+        <source>A client ID has no spaces.</source>
+        <translation>Client ID 中不能包含空格。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ProfileDisplay</name>
+    <message>
+        <source>BGE Open Platform</source>
+        <translation>BGE 开放平台</translation>
+    </message>
+    <message>
+        <source>Backup endpoint</source>
+        <translation>备用地址</translation>
+    </message>
+    <message>
+        <source>Sandbox (offline demo)</source>
+        <translation>沙盒（离线演示）</translation>
+    </message>
+    <message>
+        <source>Custom address</source>
+        <translation>自定义地址</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::RegisterSampleDialog</name>
+    <message>
+        <source>Register even if this external id is already registered</source>
+        <translation>即使该外部编号已登记，仍然登记</translation>
+    </message>
+    <message>
+        <source>Register a Sample</source>
+        <translation>登记样品</translation>
+    </message>
+    <message>
+        <source>The id on the sample&apos;s tube or kit</source>
+        <translation>样品管或采样盒上的编号</translation>
+    </message>
+    <message>
+        <source>Choose a site…</source>
+        <translation>选择采样部位…</translation>
+    </message>
+    <message>
+        <source>P-W…</source>
+        <translation>P-W…</translation>
+    </message>
+    <message>
+        <source>External id</source>
+        <translation>外部编号</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>采样部位</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Library (optional; can also be filled in later)</source>
+        <translation>文库信息（可选，也可以稍后补充）</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Sign in to register samples.</source>
+        <translation>请先登录再登记样品。</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>正在登记…</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ResultFieldsModel</name>
+    <message numerus="yes">
+        <source>%n number(s) from %1 to %2</source>
+        <translation>
+            <numerusform>%n 个数值，范围 %1 至 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::RsidInput</name>
+    <message>
+        <source>Rsids</source>
+        <translation>rsid 列表</translation>
+    </message>
+    <message>
+        <source>rs762551, rs671 rs4988235 … (any separator; Ctrl+Return to look up)</source>
+        <translation>rs762551, rs671 rs4988235 …（任意分隔符；按 Ctrl+Return 查询）</translation>
+    </message>
+    <message>
+        <source>“%1” (line %2, column %3)</source>
+        <translation>“%1”（第 %2 行，第 %3 列）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) are not rsids (rs followed by digits): %1</source>
+        <translation>
+            <numerusform>%n 项不是 rsid（应为 rs 加数字）：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; and %n more</source>
+        <translation>
+            <numerusform>；另有 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rsid(s)</source>
+        <translation>
+            <numerusform>%n 个 rsid</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n repeated, looked up once)</source>
+        <translation>
+            <numerusform>（%n 个重复，只查询一次）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::SampleDetailView</name>
+    <message>
+        <source>Loading the full record…</source>
+        <translation>正在加载完整记录…</translation>
+    </message>
+    <message>
+        <source>Select a sample to see its details.</source>
+        <translation>选择一个样品以查看详情。</translation>
+    </message>
+    <message>
+        <source>Raw JSON of the sample</source>
+        <translation>样品的原始 JSON</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>原始 JSON</translation>
+    </message>
+    <message>
+        <source>Loading the list of files…</source>
+        <translation>正在加载文件列表…</translation>
+    </message>
+    <message>
+        <source>The list of files could not be loaded.</source>
+        <translation>无法加载文件列表。</translation>
+    </message>
+    <message>
+        <source>Sign in to see the files.</source>
+        <translation>登录后即可查看文件。</translation>
+    </message>
+    <message>
+        <source>Files (%1)</source>
+        <translation>文件（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::SampleFieldsView</name>
+    <message>
+        <source>Platform</source>
+        <translation>测序平台</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>测序仪型号</translation>
+    </message>
+    <message>
+        <source>Read type</source>
+        <translation>读长类型</translation>
+    </message>
+    <message>
+        <source>Sequenced on</source>
+        <translation>测序日期</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>深度</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖度</translation>
+    </message>
+    <message>
+        <source>Base pairs (Gb)</source>
+        <translation>碱基数（Gb）</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>变异</translation>
+    </message>
+    <message>
+        <source>Human contamination</source>
+        <translation>人源污染</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Biosample id</source>
+        <translation>样品编号</translation>
+    </message>
+    <message>
+        <source>External id</source>
+        <translation>外部编号</translation>
+    </message>
+    <message>
+        <source>Primary sample</source>
+        <translation>主样品</translation>
+    </message>
+    <message>
+        <source>Data available</source>
+        <translation>数据可用</translation>
+    </message>
+    <message>
+        <source>Organism, site and omics</source>
+        <translation>物种、采样部位与组学</translation>
+    </message>
+    <message>
+        <source>Organism</source>
+        <translation>物种</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>采样部位</translation>
+    </message>
+    <message>
+        <source>Omics</source>
+        <translation>组学</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>文库</translation>
+    </message>
+    <message>
+        <source>Sequencing</source>
+        <translation>测序</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>采样时间</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::SampleFilesModel</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Data type</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>MD5</source>
+        <translation>MD5</translation>
+    </message>
+    <message>
+        <source>Object name</source>
+        <translation>对象名</translation>
+    </message>
+    <message>
+        <source>download</source>
+        <translation>下载文件</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::SampleFilesPane</name>
+    <message>
+        <source>&amp;Download</source>
+        <translation>下载(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Copy object name</source>
+        <translation>复制对象名</translation>
+    </message>
+    <message>
+        <source>Files of the sample</source>
+        <translation>样品的文件</translation>
+    </message>
+    <message>
+        <source>No files are attached to this sample.</source>
+        <translation>该样品没有附带文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::SampleFilterBar</name>
+    <message>
+        <source>Server filters (search all your samples)</source>
+        <translation>服务器筛选（在您的全部样品中查找）</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>采样部位</translation>
+    </message>
+    <message>
+        <source>Omics</source>
+        <translation>组学</translation>
+    </message>
+    <message>
+        <source>Organism</source>
+        <translation>物种</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Project ids, e.g. P-W20123456789</source>
+        <translation>项目编号，例如 P-W20123456789</translation>
+    </message>
+    <message>
+        <source>Project ids</source>
+        <translation>项目编号</translation>
+    </message>
+    <message>
+        <source>Biosample or external sample ids</source>
+        <translation>样品编号或外部样品编号</translation>
+    </message>
+    <message>
+        <source>Sample ids</source>
+        <translation>样品编号</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Data availability</source>
+        <translation>数据可用性</translation>
+    </message>
+    <message>
+        <source>Data: any</source>
+        <translation>数据：不限</translation>
+    </message>
+    <message>
+        <source>Data available</source>
+        <translation>数据可用</translation>
+    </message>
+    <message>
+        <source>Data not available</source>
+        <translation>数据不可用</translation>
+    </message>
+    <message>
+        <source>Separate ids with commas or spaces. Ids like E-B12345678901 are biosample ids; anything else is looked up as your own external sample id.</source>
+        <translation>多个编号用逗号或空格分隔。形如 E-B12345678901 的是样品编号，其余的将作为您自己的外部样品编号查找。</translation>
+    </message>
+    <message>
+        <source>Separate project ids with commas or spaces.</source>
+        <translation>多个项目编号用逗号或空格分隔。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::SampleFormat</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::SampleQueryResolver</name>
+    <message>
+        <source>No sample has the external id(s) %1.</source>
+        <translation>没有样品的外部编号为 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::SampleTableModel</name>
+    <message>
+        <source>%1 (code %2)</source>
+        <translation>%1（代码 %2）</translation>
+    </message>
+    <message>
+        <source>Biosample id</source>
+        <translation>样品编号</translation>
+    </message>
+    <message>
+        <source>External id</source>
+        <translation>外部编号</translation>
+    </message>
+    <message>
+        <source>Omics</source>
+        <translation>组学</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>采样部位</translation>
+    </message>
+    <message>
+        <source>Organism</source>
+        <translation>物种</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Data available</source>
+        <translation>数据可用</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>主样品</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>采样时间</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::SamplesPanel</name>
+    <message>
+        <source>Quick search</source>
+        <translation>快速搜索</translation>
+    </message>
+    <message>
+        <source>Quick search in the loaded samples…</source>
+        <translation>在已加载的样品中快速搜索…</translation>
+    </message>
+    <message>
+        <source>Looks only through the samples already loaded in the table. The server filters above search all your samples.</source>
+        <translation>只在表格中已加载的样品里查找。上方的服务器筛选会在您的全部样品中查找。</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样品</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Samples</source>
+        <translation>刷新样品(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Load the samples again from the platform</source>
+        <translation>从平台重新加载样品</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister Sample…</source>
+        <translation>登记样品(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Register a new sample on the platform</source>
+        <translation>在平台上登记新样品</translation>
+    </message>
+    <message>
+        <source>&amp;Improve Sample…</source>
+        <translation>补充样品信息(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Fill in library fields of the selected sample that are still empty</source>
+        <translation>补充所选样品中仍为空的文库字段</translation>
+    </message>
+    <message>
+        <source>Sign in to see your samples.</source>
+        <translation>登录后即可查看您的样品。</translation>
+    </message>
+    <message>
+        <source>Looking up the external ids…</source>
+        <translation>正在查找外部编号…</translation>
+    </message>
+    <message>
+        <source>Loading samples…</source>
+        <translation>正在加载样品…</translation>
+    </message>
+    <message>
+        <source>You have no samples yet.</source>
+        <translation>您还没有样品。</translation>
+    </message>
+    <message>
+        <source>No sample matches the filters.</source>
+        <translation>没有符合筛选条件的样品。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n sample(s) loaded</source>
+        <translation>
+            <numerusform>已加载 %1 / %n 个样品</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s) loaded</source>
+        <translation>
+            <numerusform>已加载 %n 个样品</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The quick search shows %n of them.</source>
+        <translation>
+            <numerusform>快速搜索显示其中 %n 个。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::SandboxInfo</name>
+    <message>
+        <source>The sandbox did not describe itself (its first line is not the expected JSON).</source>
+        <translation>沙盒没有给出自身的描述信息（其输出的第一行不是预期的 JSON）。</translation>
+    </message>
+    <message>
+        <source>The sandbox announced an API address that is not on this computer.</source>
+        <translation>沙盒报告的 API 地址不在本机上。</translation>
+    </message>
+    <message>
+        <source>The sandbox does not offer the desktop demo client %1.</source>
+        <translation>沙盒未提供桌面演示应用 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::SandboxLauncher</name>
+    <message>
+        <source>The offline sandbox (%1) is not installed next to the app.</source>
+        <translation>离线沙盒（%1）未与本程序安装在同一目录。</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s data folder %1 cannot be created.</source>
+        <translation>无法创建沙盒数据文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The sandbox did not describe itself (its first line is not the expected JSON).</source>
+        <translation>沙盒没有给出自身的描述信息（其输出的第一行不是预期的 JSON）。</translation>
+    </message>
+    <message>
+        <source>it crashed</source>
+        <translation>程序崩溃</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>The sandbox stopped before it was ready (%1).</source>
+        <translation>沙盒在就绪前就停止了（%1）。</translation>
+    </message>
+    <message>
+        <source>It said: %1</source>
+        <translation>它的输出：%1</translation>
+    </message>
+    <message>
+        <source>The sandbox stopped unexpectedly (%1).</source>
+        <translation>沙盒意外停止（%1）。</translation>
+    </message>
+    <message>
+        <source>The sandbox could not be started: %1</source>
+        <translation>无法启动沙盒：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The sandbox did not get ready within %n second(s).</source>
+        <translation>
+            <numerusform>沙盒未能在 %n 秒内就绪。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::SignInPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Sign in to the BGE Open Platform</source>
+        <translation>登录 BGE 开放平台</translation>
+    </message>
+    <message>
+        <source>Server: %1 (profile &quot;%2&quot;)</source>
+        <translation>服务器：%1（配置“%2”）</translation>
+    </message>
+    <message>
+        <source>Sign-in progress</source>
+        <translation>登录进度</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Open in System &amp;Browser Instead</source>
+        <translation>改用系统浏览器打开(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Sign in with your usual web browser; the answer comes back to this program on this computer.</source>
+        <translation>使用您常用的网页浏览器登录；结果会返回到本机上的本程序。</translation>
+    </message>
+    <message>
+        <source>%1
+Details: %2</source>
+        <translation>%1
+详细信息：%2</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::StartupController</name>
+    <message>
+        <source>There is no profile named “%1”. Choose where to connect.</source>
+        <translation>不存在名为“%1”的配置。请选择连接位置。</translation>
+    </message>
+    <message>
+        <source>Starting the offline sandbox…</source>
+        <translation>正在启动离线沙盒…</translation>
+    </message>
+    <message>
+        <source>The offline sandbox could not start</source>
+        <translation>离线沙盒无法启动</translation>
+    </message>
+    <message>
+        <source>The offline sandbox stopped</source>
+        <translation>离线沙盒已停止</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>正在登录 %1…</translation>
+    </message>
+    <message>
+        <source>Could not sign in to %1</source>
+        <translation>无法登录 %1</translation>
+    </message>
+    <message>
+        <source>Signed out of %1.</source>
+        <translation>已退出 %1 的登录。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::SystemBrowserPanel</name>
+    <message>
+        <source>Sign in on the platform&apos;s page in your web browser. When you have approved the access, the browser hands the answer back to this program and the sign-in completes here.</source>
+        <translation>请在网页浏览器中打开平台页面登录。您批准访问后，浏览器会把结果交回本程序，并在此完成登录。</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Browser</source>
+        <translation>在浏览器中打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>If no browser opens, copy this address into a browser on this computer:</source>
+        <translation>如果没有打开浏览器，请将此地址复制到本机的浏览器中：</translation>
+    </message>
+    <message>
+        <source>Sign-in address</source>
+        <translation>登录地址</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::TableExporter</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::TaxaPage</name>
+    <message>
+        <source>Taxon abundance</source>
+        <translation>物种丰度</translation>
+    </message>
+    <message>
+        <source>Rank shown in the chart</source>
+        <translation>图中显示的分类等级</translation>
+    </message>
+    <message>
+        <source>Number of taxa in the chart</source>
+        <translation>图中显示的物种数</translation>
+    </message>
+    <message>
+        <source>Chart the top</source>
+        <translation>图中显示丰度最高的</translation>
+    </message>
+    <message>
+        <source>taxa of rank</source>
+        <translation>个物种，分类等级</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::TaxonAbundanceModel</name>
+    <message>
+        <source>Reference cohort: %1</source>
+        <translation>参考人群：%1</translation>
+    </message>
+    <message>
+        <source>Percentiles (%): %1</source>
+        <translation>百分位数（%）：%1</translation>
+    </message>
+    <message>
+        <source>Cohort mean (%): %1</source>
+        <translation>人群均值（%）：%1</translation>
+    </message>
+    <message>
+        <source>Found in %1% of the cohort</source>
+        <translation>在 %1% 的参考人群中检出</translation>
+    </message>
+    <message>
+        <source>This sample&apos;s rank in the cohort: %1</source>
+        <translation>本样品在人群中的排位：%1</translation>
+    </message>
+    <message>
+        <source>Median relative abundance in the reference cohort</source>
+        <translation>参考人群相对丰度的中位数</translation>
+    </message>
+    <message>
+        <source>5th to 95th percentile of the reference cohort</source>
+        <translation>参考人群的第 5 至第 95 百分位数</translation>
+    </message>
+    <message>
+        <source>Share of the reference cohort this sample is at or above</source>
+        <translation>本样品不低于参考人群中的比例</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>分类等级</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Lineage</source>
+        <translation>分类谱系</translation>
+    </message>
+    <message>
+        <source>Abundance (%)</source>
+        <translation>丰度（%）</translation>
+    </message>
+    <message>
+        <source>Cohort median (%)</source>
+        <translation>人群中位数（%）</translation>
+    </message>
+    <message>
+        <source>Cohort P5–P95 (%)</source>
+        <translation>人群 P5–P95（%）</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>人群排位</translation>
+    </message>
+    <message>
+        <source>Taxon ID</source>
+        <translation>物种 ID</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::TaxonChart</name>
+    <message>
+        <source>Top taxa against the reference cohort</source>
+        <translation>高丰度物种与参考人群对比</translation>
+    </message>
+    <message>
+        <source>Reference cohort (P5, P25, median, P75, P95)</source>
+        <translation>参考人群（P5、P25、中位数、P75、P95）</translation>
+    </message>
+    <message>
+        <source>This sample</source>
+        <translation>本样品</translation>
+    </message>
+    <message>
+        <source>Taxon</source>
+        <translation>物种</translation>
+    </message>
+    <message>
+        <source>Relative abundance (%)</source>
+        <translation>相对丰度（%）</translation>
+    </message>
+    <message>
+        <source>No %1-level taxa loaded</source>
+        <translation>尚未加载 %1 等级的物种</translation>
+    </message>
+    <message numerus="yes">
+        <source>Top %n %1-level taxa</source>
+        <translation>
+            <numerusform>丰度最高的 %n 个 %1 等级物种</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::TransferActions</name>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>覆盖(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Transfer anyway, replacing what has this name</source>
+        <translation>仍然传输，替换同名的内容</translation>
+    </message>
+    <message>
+        <source>&amp;Skip</source>
+        <translation>跳过(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Do not transfer the files whose name exists</source>
+        <translation>不传输名称已存在的文件</translation>
+    </message>
+    <message>
+        <source>Open Containing &amp;Folder</source>
+        <translation>打开所在文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Remove &amp;Finished</source>
+        <translation>移除已结束项(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Remove completed, cancelled and skipped transfers from the list</source>
+        <translation>从列表中移除已完成、已取消和已跳过的传输</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be opened.</source>
+        <translation>无法打开文件夹 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::TransferFormat</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>正在上传</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>正在下载</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Name exists: overwrite or skip?</source>
+        <translation>名称已存在：覆盖还是跳过？</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>No transfers. Drop files or folders on the window to upload them.</source>
+        <translation>暂无传输。将文件或文件夹拖放到窗口即可上传。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files done</source>
+        <translation>已完成 %1/%2 个文件</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>约剩 %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>names that exist, to overwrite or skip: %1</source>
+        <translation>名称已存在、待选择覆盖或跳过：%1</translation>
+    </message>
+    <message>
+        <source>Transfers finished with errors</source>
+        <translation>传输已结束，但有错误</translation>
+    </message>
+    <message>
+        <source>Transfers finished</source>
+        <translation>传输已完成</translation>
+    </message>
+    <message>
+        <source>%1 was uploaded.</source>
+        <translation>%1 已上传。</translation>
+    </message>
+    <message>
+        <source>%1 was downloaded.</source>
+        <translation>%1 已下载。</translation>
+    </message>
+    <message>
+        <source>%1 could not be transferred.</source>
+        <translation>%1 传输失败。</translation>
+    </message>
+    <message>
+        <source>Files transferred: %1.</source>
+        <translation>已传输文件：%1 个。</translation>
+    </message>
+    <message>
+        <source>Failed: %1.</source>
+        <translation>失败：%1 个。</translation>
+    </message>
+    <message>
+        <source>Waiting for you (paused, or a name that exists): %1.</source>
+        <translation>等待您处理（已暂停或名称已存在）：%1 个。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::TransferListModel</name>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1
+to %2</source>
+        <translation>%1
+至 %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Time Left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::TransfersPanel</name>
+    <message>
+        <source>Total progress of the transfers</source>
+        <translation>传输总进度</translation>
+    </message>
+    <message>
+        <source>Transfer summary</source>
+        <translation>传输概况</translation>
+    </message>
+    <message>
+        <source>Where transfers go</source>
+        <translation>传输位置</translation>
+    </message>
+    <message>
+        <source>Transfer messages</source>
+        <translation>传输消息</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>传输</translation>
+    </message>
+    <message>
+        <source>Transfer actions</source>
+        <translation>传输操作</translation>
+    </message>
+    <message>
+        <source>Upload Files…</source>
+        <translation>上传文件…</translation>
+    </message>
+    <message>
+        <source>Download Folder…</source>
+        <translation>下载文件夹…</translation>
+    </message>
+    <message>
+        <source>Nothing to upload: the folders hold no files.</source>
+        <translation>没有可上传的内容：文件夹中没有文件。</translation>
+    </message>
+    <message>
+        <source>The download folder %1 cannot be created. Choose another one.</source>
+        <translation>无法创建下载文件夹 %1，请另选一个。</translation>
+    </message>
+    <message>
+        <source>Upload Files</source>
+        <translation>上传文件</translation>
+    </message>
+    <message>
+        <source>Download Folder</source>
+        <translation>下载文件夹</translation>
+    </message>
+    <message>
+        <source>your platform folder</source>
+        <translation>您在平台上的文件夹</translation>
+    </message>
+    <message>
+        <source>Uploads go to %1 · Downloads go to %2</source>
+        <translation>上传至 %1 · 下载至 %2</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::UserCard</name>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Signed-in user</source>
+        <translation>已登录用户</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>User ID:</source>
+        <translation>用户 ID：</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>电子邮箱：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation>性别：</translation>
+    </message>
+    <message>
+        <source>Birthday:</source>
+        <translation>生日：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Personnel code:</source>
+        <translation>人员信息编码：</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>配置：</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation>服务地址：</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::VariantDetailView</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>ref %1</source>
+        <translation>参考 %1</translation>
+    </message>
+    <message>
+        <source>alt %1</source>
+        <translation>变异 %1</translation>
+    </message>
+    <message>
+        <source>Variant details</source>
+        <translation>变异详情</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>变异</translation>
+    </message>
+    <message>
+        <source>Identifiers</source>
+        <translation>标识符</translation>
+    </message>
+    <message>
+        <source>Gene</source>
+        <translation>基因</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reference / alternate</source>
+        <translation>参考 / 变异等位基因</translation>
+    </message>
+    <message>
+        <source>Genotype</source>
+        <translation>基因型</translation>
+    </message>
+    <message>
+        <source>Zygosity</source>
+        <translation>纯合/杂合</translation>
+    </message>
+    <message>
+        <source>Read depth (DP)</source>
+        <translation>测序深度（DP）</translation>
+    </message>
+    <message>
+        <source>Genotype quality (GQ)</source>
+        <translation>基因型质量（GQ）</translation>
+    </message>
+    <message>
+        <source>Allele depths (AD)</source>
+        <translation>等位基因深度（AD）</translation>
+    </message>
+    <message>
+        <source>Phred likelihoods (PL)</source>
+        <translation>Phred 似然值（PL）</translation>
+    </message>
+    <message>
+        <source>Assayed</source>
+        <translation>已检测</translation>
+    </message>
+    <message>
+        <source>No call</source>
+        <translation>未检出</translation>
+    </message>
+    <message>
+        <source>Allele frequencies</source>
+        <translation>等位基因频率</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Variant record as received</source>
+        <translation>平台返回的变异记录</translation>
+    </message>
+    <message>
+        <source>Select a variant to see everything the platform reported for it.</source>
+        <translation>选择一个变异，查看平台返回的全部信息。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::VariantTableModel</name>
+    <message>
+        <source>heterozygous</source>
+        <translation>杂合</translation>
+    </message>
+    <message>
+        <source>homozygous reference</source>
+        <translation>参考纯合</translation>
+    </message>
+    <message>
+        <source>homozygous alternate</source>
+        <translation>变异纯合</translation>
+    </message>
+    <message>
+        <source>no call</source>
+        <translation>未检出</translation>
+    </message>
+    <message>
+        <source>Reference / alternate allele frequency</source>
+        <translation>参考 / 变异等位基因频率</translation>
+    </message>
+    <message>
+        <source>rsid</source>
+        <translation>rsid</translation>
+    </message>
+    <message>
+        <source>Gene</source>
+        <translation>基因</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Ref/Alt</source>
+        <translation>参考/变异</translation>
+    </message>
+    <message>
+        <source>Genotype</source>
+        <translation>基因型</translation>
+    </message>
+    <message>
+        <source>Zygosity</source>
+        <translation>纯合/杂合</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>深度</translation>
+    </message>
+    <message>
+        <source>GQ</source>
+        <translation>GQ</translation>
+    </message>
+    <message>
+        <source>Alt. allele frequency</source>
+        <translation>变异等位基因频率</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::VariantsView</name>
+    <message>
+        <source>&amp;Look Up</source>
+        <translation>查询(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Fetch the sample&apos;s calls at these rsids (Ctrl+Return)</source>
+        <translation>获取该样品在这些 rsid 上的检出结果（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>变异</translation>
+    </message>
+    <message>
+        <source>Sign in to look up variants.</source>
+        <translation>登录后查询变异位点。</translation>
+    </message>
+    <message>
+        <source>Select a genomics sample to look up its variants.</source>
+        <translation>选择一个基因组样品，查询其变异位点。</translation>
+    </message>
+    <message>
+        <source>Variants are called for genomics samples. %1 is a %2 sample: see its abundance instead.</source>
+        <translation>变异位点仅针对基因组样品检出。%1 是%2样品：请改为查看其丰度。</translation>
+    </message>
+    <message>
+        <source>%1. Nothing was sent: correct or remove them first.</source>
+        <translation>%1。未发送任何请求：请先更正或删除这些项。</translation>
+    </message>
+    <message>
+        <source>Type or paste at least one rsid, e.g. rs762551.</source>
+        <translation>请输入或粘贴至少一个 rsid，例如 rs762551。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking up %n rsid(s)…</source>
+        <translation>
+            <numerusform>正在查询 %n 个 rsid…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Calls at %1 of %n rsid(s).</source>
+        <translation>
+            <numerusform>%n 个 rsid 中有 %1 个有检出结果。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No call at %n rsid(s): %1</source>
+        <translation>
+            <numerusform>%n 个 rsid 无检出结果：%1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::Workspace</name>
+    <message>
+        <source>Samples</source>
+        <translation>样品</translation>
+    </message>
+    <message>
+        <source>Selected sample</source>
+        <translation>所选样本</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>详情(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Variants</source>
+        <translation>变异位点(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Abundance</source>
+        <translation>丰度(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Sample details</source>
+        <translation>样本详情</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>变异</translation>
+    </message>
+    <message>
+        <source>Abundance</source>
+        <translation>丰度</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
     </message>
 </context>
 </TS>

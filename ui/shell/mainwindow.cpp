@@ -11,6 +11,7 @@
 
 #include "api/records/user.h"
 #include "profiles/profile.h"
+#include "samples/samplespanel.h"
 #include "transfers/transferspanel.h"
 
 #include <QCloseEvent>
@@ -129,6 +130,11 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_quit);
 
+    // Filled with the sample browser's own actions whenever a workspace is built.
+    m_samplesMenu = menuBar()->addMenu(tr("&Samples"));
+    m_samplesMenu->setObjectName(u"samplesMenu"_s);
+    m_samplesMenu->setEnabled(false);
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refresh);
     view->addAction(m_transfersDock->toggleViewAction());
@@ -182,6 +188,10 @@ void MainWindow::createWorkspace()
     auto* workspace = new Workspace(m_api, m_pages);
     m_workspace = workspace;
     connect(workspace, &Workspace::downloadRequested, m_transfers, &TransfersPanel::addDownload);
+    m_samplesMenu->clear();
+    m_samplesMenu->addAction(workspace->samplesPanel()->registerSampleAction());
+    m_samplesMenu->addAction(workspace->samplesPanel()->improveSampleAction());
+    m_samplesMenu->setEnabled(true);
     if (!workspace->splitter()->restoreState(m_settings->value(kSplitter).toByteArray()))
         workspace->splitter()->setSizes({width() * 3 / 5, width() * 2 / 5});
     workspace->tabs()->setCurrentIndex(m_settings->value(kCurrentTab, 0).toInt());
@@ -192,6 +202,8 @@ void MainWindow::clearWorkspace()
 {
     saveLayout();
     delete m_workspace;
+    m_samplesMenu->clear();
+    m_samplesMenu->setEnabled(false);
     delete m_transfers;
     m_api = nullptr;
     m_account->clear();
@@ -207,6 +219,8 @@ void MainWindow::refresh()
     // transfers under way carry on.
     saveLayout();
     delete m_workspace;
+    m_samplesMenu->clear();
+    m_samplesMenu->setEnabled(false);
     createWorkspace();
     m_monitor->checkNow();
 }

@@ -8,6 +8,7 @@
 
 class QAction;
 class QDockWidget;
+class QMenu;
 class QSettings;
 class QStackedWidget;
 
@@ -92,6 +93,7 @@ private:
     QDockWidget* m_transfersDock;
     PlatformApi* m_api = nullptr;
     QPointer<Workspace> m_workspace;
+    QMenu* m_samplesMenu = nullptr;
     QPointer<TransfersPanel> m_transfers;
     AccountButton* m_account = nullptr;
     ConnectionIndicator* m_indicator = nullptr;
