@@ -102,8 +102,10 @@ done
 say "bge-sandbox --describe: JSON with api_endpoint, oss_endpoint, users, clients, models (${#out} bytes)"
 
 # No display yet: the offscreen platform is enough to print the version.
-out=$(in_root env QT_QPA_PLATFORM=offscreen timeout 30 bge-desktop --version 2>"$work/stderr.log") \
-  || die "bge-desktop --version failed: $out $(cat "$work/stderr.log")"
+status=0
+out=$(in_root env QT_QPA_PLATFORM=offscreen timeout 30 bge-desktop --version 2>"$work/stderr.log") || status=$?
+[ $status -ne 124 ] || die "bge-desktop --version did not exit within 30 s (no --version option?)"
+[ $status -eq 0 ] || die "bge-desktop --version failed ($status): $out $(cat "$work/stderr.log")"
 grep -q -- "$version" <<<"$out" || die "bge-desktop --version printed \"$out\", expected $version"
 say "bge-desktop --version: $out"
 
