@@ -330,7 +330,9 @@ void UploadJob::putObject(int attempt)
 {
     auto call = std::make_shared<Call>();
     call->method = "PUT";
-    call->headers = objectHeaders(m_target->clientId, m_options.overwrite);
+    // A later attempt follows a CRC mismatch: the object there is this job's damaged one, which
+    // x-oss-forbid-overwrite would keep.
+    call->headers = objectHeaders(m_target->clientId, m_options.overwrite || attempt > 1);
     call->windowOffset = 0;
     call->windowLength = m_size;
     call->progressKey = 1;
@@ -348,8 +350,9 @@ void UploadJob::putObject(int attempt)
                 putObject(attempt + 1);
                 return;
             }
-            fail(ApiError::malformed(u"CRC-64 mismatch: %1 was sent with CRC %2 but OSS stored %3"_s.arg(
-                m_objectName, QString::number(local), QString::fromLatin1(r.crc64))));
+            failDamaged(u"CRC-64 mismatch: %1 was sent with CRC %2 but OSS stored %3 (%4 attempts)"_s
+                            .arg(m_objectName, QString::number(local), QString::fromLatin1(r.crc64))
+                            .arg(attempt));
             return;
         }
         m_inFlightBytes.remove(1);
@@ -607,10 +610,9 @@ void UploadJob::completeUpload()
         const quint64 expected = combinedCrc();
         if (r.crc64.toULongLong() != expected) {
             UploadJournal::remove(m_journalFile);
-            fail(ApiError::malformed(u"CRC-64 mismatch: %1 was completed with CRC %2 but its parts add up to %3; "
-                                     u"the stored object is not the file"_s.arg(m_objectName,
-                                                                                QString::fromLatin1(r.crc64))
-                                         .arg(expected)));
+            failDamaged(u"CRC-64 mismatch: %1 was completed with CRC %2 but its parts add up to %3"_s
+                            .arg(m_objectName, QString::fromLatin1(r.crc64))
+                            .arg(expected));
             return;
         }
         UploadJournal::remove(m_journalFile);
@@ -633,15 +635,34 @@ void UploadJob::verifyByHead(const QString& etag)
         bool ok = false;
         const quint64 remote = r.crc64.toULongLong(&ok);
         if (!ok || remote != expected) {
-            fail(ApiError::malformed(u"CRC-64 mismatch: %1 has CRC %2 but its parts add up to %3"_s
-                                         .arg(m_objectName, QString::fromLatin1(r.crc64))
-                                         .arg(expected)));
+            UploadJournal::remove(m_journalFile);
+            failDamaged(u"CRC-64 mismatch: %1 has CRC %2 but its parts add up to %3"_s
+                            .arg(m_objectName, QString::fromLatin1(r.crc64))
+                            .arg(expected));
             return;
         }
         UploadJournal::remove(m_journalFile);
         reportProgress(true);
         succeed({m_objectName, m_size, expected, etag.isEmpty() ? QString::fromLatin1(r.etag) : etag, m_partsSent,
                  m_resumed});
+    };
+    send(call);
+}
+
+// An object whose CRC-64 is not the file's must not pass for the file (the platform would
+// analyse it): it is deleted before the job fails, so that a command line that exits on the
+// failure does not leave it behind.
+void UploadJob::failDamaged(const QString& detail)
+{
+    auto call = std::make_shared<Call>();
+    call->method = "DELETE";
+    call->done = [this, detail](const OssReply& r, FileWindowDevice*) {
+        if (r.error) {
+            fail(ApiError::malformed(detail + u"; the damaged object could not be deleted: "_s +
+                                     r.errorAt(u"DELETE %1"_s.arg(m_objectName)).fullText()));
+            return;
+        }
+        fail(ApiError::malformed(detail + u"; the damaged object was deleted"_s));
     };
     send(call);
 }

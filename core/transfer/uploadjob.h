@@ -83,6 +83,7 @@ private:
     void uploadPart(int number, int attempt);
     void completeUpload();
     void verifyByHead(const QString& etag);
+    void failDamaged(const QString& detail);
     bool saveJournal();
     void reportProgress(bool force);
     quint64 combinedCrc() const;
