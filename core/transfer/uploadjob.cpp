@@ -24,6 +24,7 @@ constexpr qint64 kMaxPartSize = 5LL * 1024 * kMiB; // OSS: 5 GiB
 constexpr qint64 kMaxParts = 10000;
 constexpr qint64 kDefaultPartSize = 8 * kMiB;
 constexpr int kMaxRenewalsPerCall = 3;
+constexpr qint64 kJournalIntervalMs = 1000;
 
 QString unquoted(QString etag)
 {
@@ -83,6 +84,8 @@ UploadJob::UploadJob(QNetworkAccessManager* network, UploadCredentials* credenti
 UploadJob::~UploadJob()
 {
     stopRequests();
+    if (!isFinished())
+        flushJournal(); // what a crash would not get to do: the next job resumes from here
 }
 
 qint64 UploadJob::partSizeFor(qint64 fileSize)
@@ -140,8 +143,7 @@ void UploadJob::doAbort()
         abortUploadDetached(m_network, {QUrl(m_target->endpoint), m_target->bucket, m_target->region, m_options.signature},
                             m_target->credentials, m_objectName, m_journal.uploadId, 3);
     }
-    if (!m_journalFile.isEmpty())
-        UploadJournal::remove(m_journalFile);
+    dropJournal();
 }
 
 void UploadJob::fail(const ApiError& error)
@@ -152,9 +154,10 @@ void UploadJob::fail(const ApiError& error)
     // A refusal (4xx) will not go away by resuming: clean up. Anything else keeps the journal
     // and the server's parts, so that a later job resumes.
     const bool refused = error.kind() == ApiError::Kind::Http && error.httpStatus() >= 400 && error.httpStatus() < 500;
-    if (refused && !m_journal.uploadId.isEmpty()) {
+    if (refused && !m_journal.uploadId.isEmpty())
         doAbort();
-    }
+    else
+        flushJournal();
     complete(error);
 }
 
@@ -381,7 +384,7 @@ void UploadJob::startMultipart()
         // The file changed since: its parts are worthless. Drop them on the server and start over.
         abortUploadDetached(m_network, {QUrl(m_target->endpoint), m_target->bucket, m_target->region, m_options.signature},
                             m_target->credentials, m_objectName, saved->uploadId, 3);
-        UploadJournal::remove(m_journalFile);
+        dropJournal();
     }
     initiate();
 }
@@ -427,7 +430,7 @@ void UploadJob::listParts(const QString& marker, QList<UploadJournal::Part> serv
     call->done = [this, marker, serverParts](const OssReply& r, FileWindowDevice*) mutable {
         if (r.error) {
             if (r.code == u"NoSuchUpload"_s) { // aborted or expired on the server: start over
-                UploadJournal::remove(m_journalFile);
+                dropJournal();
                 initiate();
                 return;
             }
@@ -556,7 +559,7 @@ void UploadJob::uploadPart(int number, int attempt)
         m_doneBytes += length;
         ++m_partsSent;
         m_journal.parts.append({number, QString::fromLatin1(r.etag), remote, length});
-        if (!saveJournal())
+        if (!saveJournal(false))
             return;
         reportProgress(false);
         pumpParts();
@@ -609,13 +612,13 @@ void UploadJob::completeUpload()
         }
         const quint64 expected = combinedCrc();
         if (r.crc64.toULongLong() != expected) {
-            UploadJournal::remove(m_journalFile);
+            dropJournal();
             failDamaged(u"CRC-64 mismatch: %1 was completed with CRC %2 but its parts add up to %3"_s
                             .arg(m_objectName, QString::fromLatin1(r.crc64))
                             .arg(expected));
             return;
         }
-        UploadJournal::remove(m_journalFile);
+        dropJournal();
         reportProgress(true);
         succeed({m_objectName, m_size, expected, etag, m_partsSent, m_resumed});
     };
@@ -635,13 +638,13 @@ void UploadJob::verifyByHead(const QString& etag)
         bool ok = false;
         const quint64 remote = r.crc64.toULongLong(&ok);
         if (!ok || remote != expected) {
-            UploadJournal::remove(m_journalFile);
+            dropJournal();
             failDamaged(u"CRC-64 mismatch: %1 has CRC %2 but its parts add up to %3"_s
                             .arg(m_objectName, QString::fromLatin1(r.crc64))
                             .arg(expected));
             return;
         }
-        UploadJournal::remove(m_journalFile);
+        dropJournal();
         reportProgress(true);
         succeed({m_objectName, m_size, expected, etag.isEmpty() ? QString::fromLatin1(r.etag) : etag, m_partsSent,
                  m_resumed});
@@ -667,14 +670,38 @@ void UploadJob::failDamaged(const QString& detail)
     send(call);
 }
 
-bool UploadJob::saveJournal()
+bool UploadJob::saveJournal(bool force)
 {
+    // Each save is synced to disk (QSaveFile): once per part would stall the event loop, and
+    // with it every part in flight, on a slow disk. A crash loses at most the last interval's
+    // parts, which the next run sends again.
+    if (!force && m_journalClock.isValid() && m_journalClock.elapsed() < kJournalIntervalMs) {
+        m_journalDirty = true;
+        return true;
+    }
+    m_journalClock.start();
+    m_journalDirty = false;
     QString error;
     if (!m_journal.save(m_journalFile, &error)) {
         fail(ApiError::usage(u"Cannot save the upload journal %1: %2"_s.arg(m_journalFile, error)));
         return false;
     }
     return true;
+}
+
+void UploadJob::flushJournal()
+{
+    if (m_journalDirty && !m_journalFile.isEmpty()) {
+        m_journalDirty = false;
+        m_journal.save(m_journalFile, nullptr);
+    }
+}
+
+void UploadJob::dropJournal()
+{
+    m_journalDirty = false;
+    if (!m_journalFile.isEmpty())
+        UploadJournal::remove(m_journalFile);
 }
 
 void UploadJob::reportProgress(bool force)

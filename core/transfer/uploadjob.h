@@ -84,7 +84,9 @@ private:
     void completeUpload();
     void verifyByHead(const QString& etag);
     void failDamaged(const QString& detail);
-    bool saveJournal();
+    bool saveJournal(bool force = true);
+    void flushJournal(); // saves parts not saved yet (the throttle held them), errors ignored
+    void dropJournal();
     void reportProgress(bool force);
     quint64 combinedCrc() const;
     void stopRequests();
@@ -114,6 +116,8 @@ private:
 
     QSet<QNetworkReply*> m_replies;
     QElapsedTimer m_progressClock;
+    QElapsedTimer m_journalClock;
+    bool m_journalDirty = false; // parts finished since the last save
 };
 
 } // namespace bge
