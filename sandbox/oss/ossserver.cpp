@@ -16,6 +16,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <thread>
 
@@ -388,10 +389,10 @@ void OssServer::Private::complete(OssCall& call)
     // bytes, so it no longer matches what the parts add up to (see FaultInjection).
     const bool corrupt = FaultInjection::evenly(config.faults.corruptCompleteRate, completesSeen);
     const auto result = store.completeUpload(uploadId, requested, corrupt);
-    if (corrupt)
-        QTextStream(stderr) << "oss: fault: flipped a bit of " << call.signable.key << " when completing it" << Qt::endl;
     if (const auto* error = std::get_if<OssError>(&result))
         return fail(call, *error);
+    if (corrupt)
+        QTextStream(stderr) << "oss: fault: flipped a bit of " << call.signable.key << " when completing it" << Qt::endl;
     const OssObjectInfo& object = std::get<OssObjectInfo>(result);
     const QString location = u"http://"_s + call.hostId + u'/' + call.signable.key;
     const QByteArray xml = OssXml::completeResult(location, call.signable.bucket, call.signable.key, object.etag);
@@ -516,7 +517,10 @@ OssServer::OssServer(OssServerConfig config, const StsRegistry& registry)
     });
     s.set_logger([](const httplib::Request& req, const httplib::Response& res) {
         // The part number, never the whole query: a presigned URL's query holds its signature.
-        const std::string part = req.get_param_value("partNumber");
+        // Digits only, so that a client cannot write lines of its own into the log.
+        std::string part = req.get_param_value("partNumber");
+        if (part.size() > 5 || !std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            part.clear();
         QTextStream(stderr) << "oss: " << QString::fromStdString(req.method) << ' '
                             << QString::fromStdString(req.path)
                             << (part.empty() ? QString() : u"?partNumber="_s + QString::fromStdString(part)) << ' '
