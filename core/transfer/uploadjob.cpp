@@ -358,6 +358,10 @@ void UploadJob::putObject(int attempt)
                             .arg(attempt));
             return;
         }
+        if (fileChanged()) {
+            failChangedFile();
+            return;
+        }
         m_inFlightBytes.remove(1);
         m_doneBytes = m_size;
         m_partsSent = 1;
@@ -580,6 +584,10 @@ quint64 UploadJob::combinedCrc() const
 void UploadJob::completeUpload()
 {
     m_completing = true;
+    if (fileChanged()) {
+        failChangedFile();
+        return;
+    }
     QList<UploadJournal::Part> parts = m_journal.parts;
     std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
     QByteArray xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CompleteMultipartUpload>";
@@ -649,6 +657,30 @@ void UploadJob::verifyByHead(const QString& etag)
         succeed({m_objectName, m_size, expected, etag.isEmpty() ? QString::fromLatin1(r.etag) : etag, m_partsSent,
                  m_resumed});
     };
+    send(call);
+}
+
+// The size and modification time the upload started from: the parts' CRCs only vouch for the
+// bytes as they were read, and a file written meanwhile gives an object of two versions.
+bool UploadJob::fileChanged() const
+{
+    const QFileInfo now(m_options.filePath);
+    return !now.exists() || now.size() != m_size || now.lastModified().toMSecsSinceEpoch() != m_mtimeMs;
+}
+
+// Nothing of a file that changed mid-upload is kept: the multipart upload is aborted (or the
+// object deleted) before the job fails, so that a command line exiting on the failure leaves
+// no parts and no object of mixed versions behind.
+void UploadJob::failChangedFile()
+{
+    const ApiError error = ApiError::usage(
+        u"%1 changed while it was being uploaded; nothing of it was kept: upload it again"_s.arg(m_options.filePath));
+    dropJournal();
+    auto call = std::make_shared<Call>();
+    call->method = "DELETE";
+    if (!m_journal.uploadId.isEmpty())
+        call->query = {{u"uploadId"_s, m_journal.uploadId}};
+    call->done = [this, error](const OssReply&, FileWindowDevice*) { fail(error); };
     send(call);
 }
 

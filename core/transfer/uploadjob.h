@@ -84,6 +84,8 @@ private:
     void completeUpload();
     void verifyByHead(const QString& etag);
     void failDamaged(const QString& detail);
+    bool fileChanged() const;
+    void failChangedFile();
     bool saveJournal(bool force = true);
     void flushJournal(); // saves parts not saved yet (the throttle held them), errors ignored
     void dropJournal();

@@ -1,7 +1,8 @@
 // `bge upload` and `bge download` as processes, in the conditions a user meets: killed with
 // SIGKILL in the middle and run again (they resume, and only what was missing crosses the
-// network), STS credentials that expire during the upload, and object storage that damages
-// bytes (the CRC-64 checks send a part again, or fail loudly and leave no damaged object).
+// network), STS credentials that expire during the upload, a file written to while it is being
+// uploaded, and object storage that damages bytes (the CRC-64 checks send a part again, or fail
+// loudly and leave no damaged object).
 //
 // Several sandboxes share one data directory, so that they serve the same objects: a plain one
 // (setting up and reading back), a throttled one (so that a process can be killed half way), one
@@ -283,6 +284,11 @@ private Q_SLOTS:
     // The STS credentials live 3 s and the upload takes several times that.
     void uploadOutlivesItsCredentials();
 
+    // The file is written to while its parts go out: the upload fails, and neither parts nor an
+    // object of two versions remain.
+    void fileChangedDuringMultipartUpload();
+    void fileChangedDuringPutObject();
+
     // Every fifth body the sandbox receives is damaged: those parts are sent again.
     void damagedPartsAreSentAgain();
 
@@ -413,6 +419,59 @@ void TestTransferCli::uploadOutlivesItsCredentials()
     QTRY_VERIFY2_WITH_TIMEOUT(sts.errorOutput().count(u"api: POST /sts/token 200"_s) >= 3,
                               qPrintable(sts.errorOutput().right(3000)), 10000);
     verifyStored(result.value(u"object_name"_s).toString(), file);
+    QFile::remove(file);
+}
+
+namespace {
+
+// Overwrites a few bytes in the middle of `path` (same size) and moves its modification time on.
+bool scribbleOn(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadWrite) || !f.seek(f.size() / 2) || f.write(QByteArray(4096, 'x')) != 4096)
+        return false;
+    return f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(10), QFileDevice::FileModificationTime);
+}
+
+} // namespace
+
+void TestTransferCli::fileChangedDuringMultipartUpload()
+{
+    const QString file = m_dir.filePath(u"changing-multi.bam"_s);
+    QVERIFY(writeRandomFile(file, 104 * kMiB, 9));
+    const QStringList arguments{u"upload"_s, file, u"--jobs"_s, u"2"_s, u"--part-size"_s, u"8M"_s};
+    const auto p = start(m_throttled, arguments); // 13 parts, two at a time, half a second each
+    QVERIFY(p->waitForStarted(30000));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const auto j = journal();
+            return (j && !j->parts.isEmpty()) || p->state() == QProcess::NotRunning;
+        },
+        kRunTimeoutMs));
+    QVERIFY2(p->state() == QProcess::Running, p->readAllStandardError().right(2000).constData());
+    QVERIFY(scribbleOn(file));
+    const Run up = finish(*p, arguments);
+    VERIFY_EXIT(up, 2);
+    QVERIFY2(up.err.contains("changed while it was being uploaded"), up.describe().constData());
+    QVERIFY(!journal().has_value());
+    verifyGone(m_throttled, u"changing-multi.bam"_s); // the multipart upload aborted, no object
+    QFile::remove(file);
+}
+
+void TestTransferCli::fileChangedDuringPutObject()
+{
+    const QString file = m_dir.filePath(u"changing-single.txt"_s);
+    QVERIFY(writeRandomFile(file, 48 * kMiB, 10)); // one PutObject, three seconds at 16 MiB/s
+    const QStringList arguments{u"upload"_s, file};
+    const auto p = start(m_throttled, arguments);
+    QVERIFY(p->waitForStarted(30000));
+    QTest::qWait(1000); // somewhere in the middle of the body: not a timing assertion
+    QVERIFY2(p->state() == QProcess::Running, p->readAllStandardError().right(2000).constData());
+    QVERIFY(scribbleOn(file));
+    const Run up = finish(*p, arguments);
+    VERIFY_EXIT(up, 2);
+    QVERIFY2(up.err.contains("changed while it was being uploaded"), up.describe().constData());
+    verifyGone(m_throttled, u"changing-single.txt"_s);
     QFile::remove(file);
 }
 
