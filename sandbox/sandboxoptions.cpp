@@ -42,7 +42,11 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
         {u"token-ttl"_s, u"Access-token lifetime in seconds."_s, u"S"_s, u"21600"_s},
         {u"sts-ttl"_s, u"Lifetime of object-storage STS credentials in seconds."_s, u"S"_s, u"3600"_s},
         {u"advertise-oss"_s, u"Object-storage URL that /sts/token advertises (e.g. behind a proxy)."_s, u"URL"_s},
-        {u"oss-faults"_s, u"Fault injection for reliability tests, e.g. \"error-rate=0.1,drop-rate=0.05,latency-ms=200\"."_s,
+        {u"oss-faults"_s,
+         u"Fault injection for reliability tests, e.g. \"error-rate=0.1,drop-rate=0.05,latency-ms=200\". Also "
+         "corrupt-rate (PutObject/UploadPart bodies stored with a bit flipped, so their CRC-64 differs), "
+         "corrupt-complete-rate (multipart objects assembled with a bit flipped) and bandwidth-kibps (each "
+         "body sent or received at most this many KiB/s)."_s,
          u"SPEC"_s},
         {u"describe"_s, u"Print the description JSON (requested ports) and exit without serving."_s},
     });

@@ -7,7 +7,8 @@ namespace bge::oss {
 
 // CRC-64/XZ: the ECMA-182 polynomial, reflected, all-ones initial value and final xor.
 // This is the value OSS returns in `x-oss-hash-crc64ecma` (as a decimal string).
-// Table-driven, eight bytes per step (slicing-by-8).
+// Carry-less multiplication folding where the CPU has it (x86-64 PCLMULQDQ), table-driven
+// slicing-by-8 otherwise and for the last bytes.
 class Crc64 final
 {
 public:

@@ -1,5 +1,7 @@
 #include "filewindowdevice.h"
 
+#include <cstring>
+
 namespace bge {
 
 FileWindowDevice::FileWindowDevice(const QString& path, qint64 offset, qint64 length, QObject* parent)
@@ -54,6 +56,7 @@ void FileWindowDevice::close()
 {
     QIODevice::close();
     m_file.close();
+    m_ahead.clear();
 }
 
 qint64 FileWindowDevice::readData(char* data, qint64 maxSize)
@@ -62,11 +65,21 @@ qint64 FileWindowDevice::readData(char* data, qint64 maxSize)
     const qint64 want = qMin(maxSize, m_length - position);
     if (want <= 0)
         return m_length - position == 0 ? 0 : -1;
-    if (m_file.pos() != m_offset + position && !m_file.seek(m_offset + position))
-        return -1;
-    const qint64 got = m_file.read(data, want);
-    if (got <= 0)
-        return got == 0 ? -1 : got; // a window that cannot be filled: the file shrank
+    if (position < m_aheadStart || position >= m_aheadStart + m_ahead.size()) {
+        // Refill from the file at `position` (after a seek, too).
+        m_ahead.resize(qMin(kReadAhead, m_length - position));
+        if (m_file.pos() != m_offset + position && !m_file.seek(m_offset + position))
+            return -1;
+        const qint64 read = m_file.read(m_ahead.data(), m_ahead.size());
+        if (read <= 0) {
+            m_ahead.clear();
+            return -1; // a window that cannot be filled: the file shrank
+        }
+        m_ahead.resize(read);
+        m_aheadStart = position;
+    }
+    const qint64 got = qMin(want, m_aheadStart + m_ahead.size() - position);
+    std::memcpy(data, m_ahead.constData() + (position - m_aheadStart), size_t(got));
     // Hash only bytes beyond what the CRC already covers, and only contiguously.
     if (position <= m_crcBytes && position + got > m_crcBytes) {
         const qint64 skip = m_crcBytes - position;

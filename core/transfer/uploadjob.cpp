@@ -24,6 +24,7 @@ constexpr qint64 kMaxPartSize = 5LL * 1024 * kMiB; // OSS: 5 GiB
 constexpr qint64 kMaxParts = 10000;
 constexpr qint64 kDefaultPartSize = 8 * kMiB;
 constexpr int kMaxRenewalsPerCall = 3;
+constexpr qint64 kJournalIntervalMs = 1000;
 
 QString unquoted(QString etag)
 {
@@ -83,6 +84,8 @@ UploadJob::UploadJob(QNetworkAccessManager* network, UploadCredentials* credenti
 UploadJob::~UploadJob()
 {
     stopRequests();
+    if (!isFinished())
+        flushJournal(); // what a crash would not get to do: the next job resumes from here
 }
 
 qint64 UploadJob::partSizeFor(qint64 fileSize)
@@ -165,8 +168,7 @@ void UploadJob::doAbort()
         abortUploadDetached(m_network, {QUrl(m_target->endpoint), m_target->bucket, m_target->region, m_options.signature},
                             m_target->credentials, m_objectName, m_journal.uploadId, 3);
     }
-    if (!m_journalFile.isEmpty())
-        UploadJournal::remove(m_journalFile);
+    dropJournal();
 }
 
 void UploadJob::fail(const ApiError& error)
@@ -177,9 +179,10 @@ void UploadJob::fail(const ApiError& error)
     // A refusal (4xx) will not go away by resuming: clean up. Anything else keeps the journal
     // and the server's parts, so that a later job resumes.
     const bool refused = error.kind() == ApiError::Kind::Http && error.httpStatus() >= 400 && error.httpStatus() < 500;
-    if (refused && !m_journal.uploadId.isEmpty()) {
+    if (refused && !m_journal.uploadId.isEmpty())
         doAbort();
-    }
+    else
+        flushJournal();
     complete(error);
 }
 
@@ -355,7 +358,9 @@ void UploadJob::putObject(int attempt)
 {
     auto call = std::make_shared<Call>();
     call->method = "PUT";
-    call->headers = objectHeaders(m_target->clientId, m_options.overwrite);
+    // A later attempt follows a CRC mismatch: the object there is this job's damaged one, which
+    // x-oss-forbid-overwrite would keep.
+    call->headers = objectHeaders(m_target->clientId, m_options.overwrite || attempt > 1);
     call->windowOffset = 0;
     call->windowLength = m_size;
     call->progressKey = 1;
@@ -373,8 +378,13 @@ void UploadJob::putObject(int attempt)
                 putObject(attempt + 1);
                 return;
             }
-            fail(ApiError::malformed(u"CRC-64 mismatch: %1 was sent with CRC %2 but OSS stored %3"_s.arg(
-                m_objectName, QString::number(local), QString::fromLatin1(r.crc64))));
+            failDamaged(u"CRC-64 mismatch: %1 was sent with CRC %2 but OSS stored %3 (%4 attempts)"_s
+                            .arg(m_objectName, QString::number(local), QString::fromLatin1(r.crc64))
+                            .arg(attempt));
+            return;
+        }
+        if (fileChanged()) {
+            failChangedFile();
             return;
         }
         m_inFlightBytes.remove(1);
@@ -403,7 +413,7 @@ void UploadJob::startMultipart()
         // The file changed since: its parts are worthless. Drop them on the server and start over.
         abortUploadDetached(m_network, {QUrl(m_target->endpoint), m_target->bucket, m_target->region, m_options.signature},
                             m_target->credentials, m_objectName, saved->uploadId, 3);
-        UploadJournal::remove(m_journalFile);
+        dropJournal();
     }
     initiate();
 }
@@ -449,7 +459,7 @@ void UploadJob::listParts(const QString& marker, QList<UploadJournal::Part> serv
     call->done = [this, marker, serverParts](const OssReply& r, FileWindowDevice*) mutable {
         if (r.error) {
             if (r.code == u"NoSuchUpload"_s) { // aborted or expired on the server: start over
-                UploadJournal::remove(m_journalFile);
+                dropJournal();
                 initiate();
                 return;
             }
@@ -578,7 +588,7 @@ void UploadJob::uploadPart(int number, int attempt)
         m_doneBytes += length;
         ++m_partsSent;
         m_journal.parts.append({number, QString::fromLatin1(r.etag), remote, length});
-        if (!saveJournal())
+        if (!saveJournal(false))
             return;
         reportProgress(false);
         pumpParts();
@@ -599,6 +609,10 @@ quint64 UploadJob::combinedCrc() const
 void UploadJob::completeUpload()
 {
     m_completing = true;
+    if (fileChanged()) {
+        failChangedFile();
+        return;
+    }
     QList<UploadJournal::Part> parts = m_journal.parts;
     std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
     QByteArray xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CompleteMultipartUpload>";
@@ -631,14 +645,13 @@ void UploadJob::completeUpload()
         }
         const quint64 expected = combinedCrc();
         if (r.crc64.toULongLong() != expected) {
-            UploadJournal::remove(m_journalFile);
-            fail(ApiError::malformed(u"CRC-64 mismatch: %1 was completed with CRC %2 but its parts add up to %3; "
-                                     u"the stored object is not the file"_s.arg(m_objectName,
-                                                                                QString::fromLatin1(r.crc64))
-                                         .arg(expected)));
+            dropJournal();
+            failDamaged(u"CRC-64 mismatch: %1 was completed with CRC %2 but its parts add up to %3"_s
+                            .arg(m_objectName, QString::fromLatin1(r.crc64))
+                            .arg(expected));
             return;
         }
-        UploadJournal::remove(m_journalFile);
+        dropJournal();
         reportProgress(true);
         succeed({m_objectName, m_size, expected, etag, m_partsSent, m_resumed});
     };
@@ -658,12 +671,13 @@ void UploadJob::verifyByHead(const QString& etag)
         bool ok = false;
         const quint64 remote = r.crc64.toULongLong(&ok);
         if (!ok || remote != expected) {
-            fail(ApiError::malformed(u"CRC-64 mismatch: %1 has CRC %2 but its parts add up to %3"_s
-                                         .arg(m_objectName, QString::fromLatin1(r.crc64))
-                                         .arg(expected)));
+            dropJournal();
+            failDamaged(u"CRC-64 mismatch: %1 has CRC %2 but its parts add up to %3"_s
+                            .arg(m_objectName, QString::fromLatin1(r.crc64))
+                            .arg(expected));
             return;
         }
-        UploadJournal::remove(m_journalFile);
+        dropJournal();
         reportProgress(true);
         succeed({m_objectName, m_size, expected, etag.isEmpty() ? QString::fromLatin1(r.etag) : etag, m_partsSent,
                  m_resumed});
@@ -671,14 +685,80 @@ void UploadJob::verifyByHead(const QString& etag)
     send(call);
 }
 
-bool UploadJob::saveJournal()
+// The size and modification time the upload started from: the parts' CRCs only vouch for the
+// bytes as they were read, and a file written meanwhile gives an object of two versions.
+bool UploadJob::fileChanged() const
 {
+    const QFileInfo now(m_options.filePath);
+    return !now.exists() || now.size() != m_size || now.lastModified().toMSecsSinceEpoch() != m_mtimeMs;
+}
+
+// Nothing of a file that changed mid-upload is kept: the multipart upload is aborted (or the
+// object deleted) before the job fails, so that a command line exiting on the failure leaves
+// no parts and no object of mixed versions behind.
+void UploadJob::failChangedFile()
+{
+    const ApiError error = ApiError::usage(
+        u"%1 changed while it was being uploaded; nothing of it was kept: upload it again"_s.arg(m_options.filePath));
+    dropJournal();
+    auto call = std::make_shared<Call>();
+    call->method = "DELETE";
+    if (!m_journal.uploadId.isEmpty())
+        call->query = {{u"uploadId"_s, m_journal.uploadId}};
+    call->done = [this, error](const OssReply&, FileWindowDevice*) { fail(error); };
+    send(call);
+}
+
+// An object whose CRC-64 is not the file's must not pass for the file (the platform would
+// analyse it): it is deleted before the job fails, so that a command line that exits on the
+// failure does not leave it behind.
+void UploadJob::failDamaged(const QString& detail)
+{
+    auto call = std::make_shared<Call>();
+    call->method = "DELETE";
+    call->done = [this, detail](const OssReply& r, FileWindowDevice*) {
+        if (r.error) {
+            fail(ApiError::malformed(detail + u"; the damaged object could not be deleted: "_s +
+                                     r.errorAt(u"DELETE %1"_s.arg(m_objectName)).fullText()));
+            return;
+        }
+        fail(ApiError::malformed(detail + u"; the damaged object was deleted"_s));
+    };
+    send(call);
+}
+
+bool UploadJob::saveJournal(bool force)
+{
+    // Each save is synced to disk (QSaveFile): once per part would stall the event loop, and
+    // with it every part in flight, on a slow disk. A crash loses at most the last interval's
+    // parts, which the next run sends again.
+    if (!force && m_journalClock.isValid() && m_journalClock.elapsed() < kJournalIntervalMs) {
+        m_journalDirty = true;
+        return true;
+    }
+    m_journalClock.start();
+    m_journalDirty = false;
     QString error;
     if (!m_journal.save(m_journalFile, &error)) {
         fail(ApiError::usage(u"Cannot save the upload journal %1: %2"_s.arg(m_journalFile, error)));
         return false;
     }
     return true;
+}
+
+void UploadJob::flushJournal()
+{
+    if (m_journalDirty && !m_journalFile.isEmpty()) {
+        m_journalDirty = false;
+        m_journal.save(m_journalFile, nullptr);
+    }
+}
+
+void UploadJob::dropJournal()
+{
+    m_journalDirty = false;
+    if (!m_journalFile.isEmpty())
+        UploadJournal::remove(m_journalFile);
 }
 
 void UploadJob::reportProgress(bool force)

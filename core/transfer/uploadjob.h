@@ -88,7 +88,12 @@ private:
     void uploadPart(int number, int attempt);
     void completeUpload();
     void verifyByHead(const QString& etag);
-    bool saveJournal();
+    void failDamaged(const QString& detail);
+    bool fileChanged() const;
+    void failChangedFile();
+    bool saveJournal(bool force = true);
+    void flushJournal(); // saves parts not saved yet (the throttle held them), errors ignored
+    void dropJournal();
     void reportProgress(bool force);
     quint64 combinedCrc() const;
     void stopRequests();
@@ -118,6 +123,8 @@ private:
 
     QSet<QNetworkReply*> m_replies;
     QElapsedTimer m_progressClock;
+    QElapsedTimer m_journalClock;
+    bool m_journalDirty = false; // parts finished since the last save
 };
 
 } // namespace bge

@@ -105,6 +105,26 @@ bool appendFile(QFile& out, const QString& path)
     }
 }
 
+// Fault injection: flips one bit in the middle of `path` and gives the CRC-64 of the result.
+bool flipMiddleBit(const QString& path, quint64* crc)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadWrite) || !f.seek(f.size() / 2))
+        return false;
+    char byte = 0;
+    if (f.read(&byte, 1) != 1 || !f.seek(f.size() / 2))
+        return false;
+    byte = char(byte ^ 0x10);
+    if (f.write(&byte, 1) != 1 || !f.seek(0))
+        return false;
+    oss::Crc64 sum;
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    for (qint64 n; (n = f.read(buffer.data(), buffer.size())) > 0;)
+        sum.update(buffer.constData(), n);
+    *crc = sum.value();
+    return true;
+}
+
 } // namespace
 
 DiskOssStore::DiskOssStore(const QString& dataDirectory) : m_root(dataDirectory + u"/oss"_s)
@@ -255,7 +275,8 @@ bool DiskOssStore::abortUpload(const QString& uploadId)
 }
 
 std::variant<OssObjectInfo, OssError> DiskOssStore::completeUpload(const QString& uploadId,
-                                                                   const QList<QPair<int, QByteArray>>& requested)
+                                                                   const QList<QPair<int, QByteArray>>& requested,
+                                                                   bool damage)
 {
     const auto info = upload(uploadId);
     if (!info)
@@ -308,6 +329,8 @@ std::variant<OssObjectInfo, OssError> DiskOssStore::completeUpload(const QString
     }
     out.close();
     QDir(claimed).removeRecursively();
+    if (ok && damage && size > 0)
+        ok = flipMiddleBit(assembled, &crc);
     if (!ok) {
         QFile::remove(assembled);
         return OssError::internalError();

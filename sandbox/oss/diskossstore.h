@@ -51,9 +51,11 @@ public:
     QList<PartInfo> parts(const QString& uploadId) const; // ascending part numbers
     bool abortUpload(const QString& uploadId);
     // Assembles the object from the listed parts (number, ETag), or from every part when
-    // `requested` is empty (x-oss-complete-all).
+    // `requested` is empty (x-oss-complete-all). `damage` (fault injection only) flips one bit
+    // of the assembled object and records the CRC-64 of the damaged bytes.
     std::variant<OssObjectInfo, OssError> completeUpload(const QString& uploadId,
-                                                         const QList<QPair<int, QByteArray>>& requested);
+                                                         const QList<QPair<int, QByteArray>>& requested,
+                                                         bool damage = false);
 
 private:
     QString objectBase(const QString& key) const;

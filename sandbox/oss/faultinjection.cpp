@@ -1,6 +1,9 @@
 #include "faultinjection.h"
 
+#include <QRandomGenerator>
 #include <QStringList>
+
+#include <thread>
 
 namespace bge::sandbox {
 
@@ -19,13 +22,47 @@ std::optional<FaultInjection> FaultInjection::parse(const QString& spec, QString
             f.dropRate = value;
         } else if (name == u"latency-ms" && ok && value >= 0 && value <= 60000) {
             f.latencyMs = int(value);
+        } else if (name == u"corrupt-rate" && ok && value >= 0 && value <= 1) {
+            f.corruptRate = value;
+        } else if (name == u"corrupt-complete-rate" && ok && value >= 0 && value <= 1) {
+            f.corruptCompleteRate = value;
+        } else if (name == u"bandwidth-kibps" && ok && value >= 0 && value <= 16 * 1024 * 1024) {
+            f.bandwidthKiBps = qint64(value);
         } else {
             *error = u"--oss-faults: \"%1\" is not understood; use error-rate=0..1, drop-rate=0..1, "
-                     "latency-ms=0..60000, separated by commas"_s.arg(item);
+                     "latency-ms=0..60000, corrupt-rate=0..1, corrupt-complete-rate=0..1, "
+                     "bandwidth-kibps=0..16777216, separated by commas"_s.arg(item);
             return std::nullopt;
         }
     }
     return f;
+}
+
+bool FaultInjection::chance(double rate)
+{
+    return rate > 0 && QRandomGenerator::global()->generateDouble() < rate;
+}
+
+bool FaultInjection::evenly(double rate, std::atomic<qint64>& counter)
+{
+    if (rate <= 0)
+        return false;
+    const qint64 n = ++counter;
+    const auto hits = [rate](qint64 calls) { return qint64(double(calls) * rate + 1e-9); };
+    return hits(n) > hits(n - 1);
+}
+
+BandwidthPacer::BandwidthPacer(qint64 kibPerSecond)
+    : m_bytesPerSecond(kibPerSecond * 1024), m_start(std::chrono::steady_clock::now())
+{
+}
+
+void BandwidthPacer::pace(qint64 bytesSoFar) const
+{
+    if (m_bytesPerSecond <= 0)
+        return;
+    const auto due = m_start + std::chrono::microseconds(bytesSoFar * 1000000 / m_bytesPerSecond);
+    std::this_thread::sleep_until(due);
 }
 
 } // namespace bge::sandbox

@@ -16,6 +16,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <thread>
 
@@ -97,6 +98,8 @@ struct OssServer::Private
     DiskOssStore store;
     OssAuthenticator authenticator;
     LoopbackServer loopback{QStringLiteral("object storage"), 24};
+    std::atomic<qint64> bodiesSeen{0};    // PutObject/UploadPart bodies, for FaultInjection::evenly
+    std::atomic<qint64> completesSeen{0}; // CompleteMultipartUpload calls, likewise
 
     void handle(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader* reader);
     void fail(OssCall& call, const OssError& error);
@@ -152,12 +155,27 @@ void OssServer::Private::drainBody(OssCall& call)
 bool OssServer::Private::receiveBody(OssCall& call, BodySink& sink)
 {
     const qint64 expected = call.contentLength();
-    const bool drop = config.faults.dropRate > 0 && QRandomGenerator::global()->generateDouble() < config.faults.dropRate;
+    const bool drop = FaultInjection::chance(config.faults.dropRate);
+    // Fault injection: one bit of the body flipped on arrival, before the digests, so the
+    // answer's CRC-64 and ETag describe the damaged bytes (see FaultInjection).
+    bool corrupt = expected > 0 && FaultInjection::evenly(config.faults.corruptRate, bodiesSeen);
+    const BandwidthPacer pacer(config.faults.bandwidthKiBps);
+    QByteArray damaged;
     const bool ok = (*call.reader)([&](const char* data, size_t size) {
-        if (drop && sink.size() + qint64(size) > expected / 2) {
+        const qint64 received = sink.size();
+        if (drop && received + qint64(size) > expected / 2) {
             dropConnection(call.req); // fault injection: the connection dies mid-body
             return false;
         }
+        if (corrupt && received + qint64(size) > expected / 2) {
+            damaged = QByteArray(data, qsizetype(size));
+            damaged[qsizetype(expected / 2 - received)] ^= 0x10;
+            data = damaged.constData();
+            corrupt = false;
+            QTextStream(stderr) << "oss: fault: flipped a bit of " << call.signable.key << " at byte "
+                                << expected / 2 << Qt::endl;
+        }
+        pacer.pace(received + qint64(size));
         return sink.write(data, qsizetype(size));
     });
     if (!ok || !sink.finish()) {
@@ -174,7 +192,7 @@ void OssServer::Private::handle(const httplib::Request& req, httplib::Response& 
     call.hostId = hostHeader;
     if (config.faults.latencyMs > 0)
         std::this_thread::sleep_for(std::chrono::milliseconds(config.faults.latencyMs));
-    if (config.faults.errorRate > 0 && QRandomGenerator::global()->generateDouble() < config.faults.errorRate) {
+    if (FaultInjection::chance(config.faults.errorRate)) {
         drainBody(call);
         return fail(call, OssError::serviceUnavailable());
     }
@@ -367,9 +385,14 @@ void OssServer::Private::complete(OssCall& call)
             return fail(call, OssError::malformedXml());
         requested = *parsed;
     }
-    const auto result = store.completeUpload(uploadId, requested);
+    // Fault injection: the object assembled with one bit flipped, its CRC-64 that of the damaged
+    // bytes, so it no longer matches what the parts add up to (see FaultInjection).
+    const bool corrupt = FaultInjection::evenly(config.faults.corruptCompleteRate, completesSeen);
+    const auto result = store.completeUpload(uploadId, requested, corrupt);
     if (const auto* error = std::get_if<OssError>(&result))
         return fail(call, *error);
+    if (corrupt)
+        QTextStream(stderr) << "oss: fault: flipped a bit of " << call.signable.key << " when completing it" << Qt::endl;
     const OssObjectInfo& object = std::get<OssObjectInfo>(result);
     const QString location = u"http://"_s + call.hostId + u'/' + call.signable.key;
     const QByteArray xml = OssXml::completeResult(location, call.signable.bucket, call.signable.key, object.etag);
@@ -464,10 +487,11 @@ void OssServer::Private::getObject(OssCall& call)
                                            [](std::FILE* f) { if (f) std::fclose(f); });
     if (!file)
         return fail(call, OssError::internalError());
-    const bool drop = config.faults.dropRate > 0 && QRandomGenerator::global()->generateDouble() < config.faults.dropRate;
+    const bool drop = FaultInjection::chance(config.faults.dropRate);
+    const auto pacer = std::make_shared<BandwidthPacer>(config.faults.bandwidthKiBps);
     call.res.set_content_provider(
         std::size_t(length), object->contentType.toStdString(),
-        [file, first, length, drop](size_t offset, size_t, httplib::DataSink& sink) {
+        [file, first, length, drop, pacer](size_t offset, size_t, httplib::DataSink& sink) {
             if (drop && qint64(offset) >= length / 2)
                 return false; // fault injection: the connection dies mid-body
             static constexpr size_t kChunk = 1 << 20;
@@ -476,6 +500,7 @@ void OssServer::Private::getObject(OssCall& call)
                 return false;
             const size_t want = std::min(kChunk, size_t(length) - offset);
             const size_t got = std::fread(buffer.data(), 1, want, file.get());
+            pacer->pace(qint64(offset + got));
             return got > 0 && sink.write(buffer.data(), got);
         });
 }
@@ -491,8 +516,15 @@ OssServer::OssServer(OssServerConfig config, const StsRegistry& registry)
         return httplib::Server::HandlerResponse::Unhandled;
     });
     s.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+        // The part number, never the whole query: a presigned URL's query holds its signature.
+        // Digits only, so that a client cannot write lines of its own into the log.
+        std::string part = req.get_param_value("partNumber");
+        if (part.size() > 5 || !std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            part.clear();
         QTextStream(stderr) << "oss: " << QString::fromStdString(req.method) << ' '
-                            << QString::fromStdString(req.path) << ' ' << res.status << Qt::endl;
+                            << QString::fromStdString(req.path)
+                            << (part.empty() ? QString() : u"?partNumber="_s + QString::fromStdString(part)) << ' '
+                            << res.status << Qt::endl;
     });
     const std::string any = R"(/.*)";
     const auto plain = [this](const httplib::Request& req, httplib::Response& res) { d->handle(req, res, nullptr); };

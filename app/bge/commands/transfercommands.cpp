@@ -51,7 +51,8 @@ public:
                   "Each file goes to <destination>/<file name> of the platform's storage. Files of 100 MiB\n"
                   "and more are sent in parts, N at a time (default 4), each checked by CRC-64. An interrupted\n"
                   "upload resumes when the same command runs again. An existing object is not replaced\n"
-                  "unless --overwrite. With --json: [{\"file\", \"object_name\", \"size\", \"crc64\"}, …].\n"
+                  "unless --overwrite. With --json: [{\"file\", \"object_name\", \"size\", \"crc64\", \"parts_sent\",\n"
+                  "\"resumed\"}, …] (parts_sent: parts this run sent; resumed: an earlier run's parts were kept).\n"
                   "  --jobs N           parts in flight at once (1–16)\n"
                   "  --part-size SIZE   e.g. 8M, 64MiB (100 KiB to 5 GiB; default from the file size)\n");
     }
@@ -130,7 +131,9 @@ private:
                 state->results.append(QJsonObject{{u"file"_s, QFileInfo(path).absoluteFilePath()},
                                                   {u"object_name"_s, r.objectName},
                                                   {u"size"_s, double(r.size)},
-                                                  {u"crc64"_s, QString::number(r.crc64)}});
+                                                  {u"crc64"_s, QString::number(r.crc64)},
+                                                  {u"parts_sent"_s, r.partsSent},
+                                                  {u"resumed"_s, r.resumed}});
                 if (!ctx.json())
                     printOut(r.objectName + u'\n');
             }
