@@ -1073,25 +1073,6 @@ Paging:
         <translation>上传文件到平台的对象存储</translation>
     </message>
     <message>
-        <source>Usage: bge upload FILE… [--jobs N] [--part-size SIZE] [--overwrite]
-
-Each file goes to &lt;destination&gt;/&lt;file name&gt; of the platform&apos;s storage. Files of 100 MiB
-and more are sent in parts, N at a time (default 4), each checked by CRC-64. An interrupted
-upload resumes when the same command runs again. An existing object is not replaced
-unless --overwrite. With --json: [{&quot;file&quot;, &quot;object_name&quot;, &quot;size&quot;, &quot;crc64&quot;}, …].
-  --jobs N           parts in flight at once (1–16)
-  --part-size SIZE   e.g. 8M, 64MiB (100 KiB to 5 GiB; default from the file size)
-</source>
-        <translation>用法：bge upload FILE… [--jobs N] [--part-size SIZE] [--overwrite]
-
-每个文件上传到平台存储的 &lt;destination&gt;/&lt;文件名&gt;。100 MiB 及以上的文件分片上传，
-同时 N 个分片（默认 4），每个分片都经 CRC-64 校验。中断的上传再次运行同一命令即可续传。
-已存在的对象不会被替换，除非使用 --overwrite。使用 --json 时输出：[{&quot;file&quot;, &quot;object_name&quot;, &quot;size&quot;, &quot;crc64&quot;}, …]。
-  --jobs N           同时传输的分片数（1–16）
-  --part-size SIZE   例如 8M、64MiB（100 KiB 到 5 GiB；默认按文件大小选择）
-</translation>
-    </message>
-    <message>
         <source>give at least one file</source>
         <translation>请至少提供一个文件</translation>
     </message>
@@ -1110,6 +1091,27 @@ unless --overwrite. With --json: [{&quot;file&quot;, &quot;object_name&quot;, &q
     <message>
         <source>bge: %1 was not uploaded</source>
         <translation>bge: %1 未上传</translation>
+    </message>
+    <message>
+        <source>Usage: bge upload FILE… [--jobs N] [--part-size SIZE] [--overwrite]
+
+Each file goes to &lt;destination&gt;/&lt;file name&gt; of the platform&apos;s storage. Files of 100 MiB
+and more are sent in parts, N at a time (default 4), each checked by CRC-64. An interrupted
+upload resumes when the same command runs again. An existing object is not replaced
+unless --overwrite. With --json: [{&quot;file&quot;, &quot;object_name&quot;, &quot;size&quot;, &quot;crc64&quot;, &quot;parts_sent&quot;,
+&quot;resumed&quot;}, …] (parts_sent: parts this run sent; resumed: an earlier run&apos;s parts were kept).
+  --jobs N           parts in flight at once (1–16)
+  --part-size SIZE   e.g. 8M, 64MiB (100 KiB to 5 GiB; default from the file size)
+</source>
+        <translation>用法：bge upload FILE… [--jobs N] [--part-size SIZE] [--overwrite]
+
+每个文件上传到平台存储的 &lt;destination&gt;/&lt;文件名&gt;。100 MiB 及以上的文件分片上传，
+同时 N 个分片（默认 4），每个分片都经 CRC-64 校验。中断的上传再次运行同一命令即可续传。
+已存在的对象不会被替换，除非使用 --overwrite。使用 --json 时输出：[{&quot;file&quot;, &quot;object_name&quot;, &quot;size&quot;, &quot;crc64&quot;, &quot;parts_sent&quot;,
+&quot;resumed&quot;}, …]（parts_sent：本次运行发送的分片数；resumed：保留了之前运行已上传的分片）。
+  --jobs N           同时传输的分片数（1–16）
+  --part-size SIZE   例如 8M、64MiB（100 KiB 到 5 GiB；默认按文件大小选择）
+</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,8 @@
 #include "shell/startupcontroller.h"
 #include "shell/workspace.h"
 
+#include "samples/samplespanel.h"
+
 #include "common/sandboxprocess.h"
 
 #include "api/records/user.h"
@@ -12,6 +14,7 @@
 #include <QApplication>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -89,6 +92,12 @@ private Q_SLOTS:
         QCOMPARE(window->currentPage(), window->workspace());
         QCOMPARE(window->accountButton()->text(), u"张磊"_s);
         QCOMPARE(window->workspace()->tabs()->count(), 4);
+
+        // ...and lands on the signed-in user's samples, read from the sandbox's API.
+        SamplesPanel* samples = window->workspace()->samplesPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(samples->proxy()->rowCount() > 0, 60000);
+        const QString firstId = samples->proxy()->index(0, 0).data(Qt::DisplayRole).toString();
+        QVERIFY2(firstId.startsWith(u"E-"_s), qPrintable(firstId));
 
         // Quitting stops the sandbox the app started.
         QSignalSpy finished(&controller, &StartupController::finished);
