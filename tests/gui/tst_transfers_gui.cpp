@@ -6,11 +6,14 @@
 // checked by QAbstractItemModelTester throughout.
 #include "common/sandboxprocess.h"
 #include "coretestsupport.h"
+#include "shell/connectionmonitor.h"
 #include "shell/mainwindow.h"
 #include "transfers/transferformat.h"
 #include "transfers/transferlistmodel.h"
 #include "transfers/transferspanel.h"
 
+#include "api/records/user.h"
+#include "profiles/profile.h"
 #include "transfer/downloadjob.h"
 #include "transfer/transferqueue.h"
 #include "transfer/uploadjournal.h"
@@ -28,6 +31,7 @@
 #include <QMimeData>
 #include <QProxyStyle>
 #include <QRandomGenerator>
+#include <QSettings>
 #include <QStyleFactory>
 #include <QStyleOptionProgressBar>
 #include <QTableView>
@@ -275,7 +279,19 @@ private Q_SLOTS:
         QVERIFY(writeFile(dir + u"/folder/dropped-a.txt"_s, a));
         QVERIFY(writeFile(dir + u"/folder/sub/dropped-b.txt"_s, b));
 
-        MainWindow window(&m_stack->api);
+        // The window as the shell builds it for a signed-in account.
+        QSettings windowSettings(m_dir.filePath(u"window.ini"_s), QSettings::IniFormat);
+        ConnectionMonitor monitor;
+        MainWindow window(&windowSettings, &monitor);
+        bge::Profile profile;
+        profile.kind = bge::Profile::Kind::Sandbox;
+        profile.name = u"sandbox"_s;
+        profile.endpoint = QUrl(m_sandbox.apiEndpoint());
+        profile.clientId = u"bge-desktop-demo"_s;
+        bge::User user;
+        user.username = m_sandbox.user(0).value(u"username").toString();
+        user.nickname = m_sandbox.user(0).value(u"nickname").toString();
+        window.showWorkspace(&m_stack->api, user, profile);
         window.resize(1200, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
