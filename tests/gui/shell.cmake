@@ -22,6 +22,11 @@ add_dependencies(bench_startup bge-desktop)
 add_executable(bge-screenshots ${PROJECT_SOURCE_DIR}/tools/screenshots/screenshots.cpp)
 target_link_libraries(bge-screenshots PRIVATE bge_ui Qt6::Test bge_build_settings)
 add_dependencies(bge-screenshots bge-sandbox)
+# The same translations as bge-desktop, so the Chinese pictures show the Chinese interface.
+qt_add_lrelease(bge-screenshots TS_FILES ${PROJECT_SOURCE_DIR}/resources/translations/bge_zh_CN.ts
+    QM_FILES_OUTPUT_VARIABLE bge_screenshots_qm_files)
+qt_add_resources(bge-screenshots bge_screenshots_translations PREFIX /i18n BASE ${CMAKE_CURRENT_BINARY_DIR}
+    FILES ${bge_screenshots_qm_files})
 if(TARGET bge_signin_webengine)
     add_dependencies(bge-screenshots bge_signin_webengine)
 endif()
