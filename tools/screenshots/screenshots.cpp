@@ -16,12 +16,15 @@
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScreen>
 #include <QSettings>
+#include <QTableView>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -147,10 +150,30 @@ bool takeScreenshots(StartupController& controller, Shooter& shooter)
     const QStringList genomicsViews{u"details"_s, u"variants"_s, u"abundance"_s, u"models"_s};
     tabs->setCurrentIndex(0);
     shooter.save(window, u"samples"_s);
-    for (int tab : {1, 3}) { // variants and models of a genomics sample
-        tabs->setCurrentIndex(tab);
-        shooter.save(window, genomicsViews.at(tab));
-    }
+    // Variants: a few well-known rsids looked up, the first call selected.
+    tabs->setCurrentIndex(1);
+    auto* rsids = workspace->findChild<QPlainTextEdit*>(u"rsidEdit"_s);
+    auto* variants = workspace->findChild<QTableView*>(u"variantTable"_s);
+    if (!rsids || !variants)
+        return fail("the variants view has changed");
+    rsids->setPlainText(u"rs762551, rs4988235 rs671 rs1229984 rs1801133 rs713598 rs12913832 rs1815739"_s);
+    workspace->findChild<QPushButton*>(u"lookUpButton"_s)->click();
+    if (!QTest::qWaitFor([&] { return variants->model()->rowCount() > 0; }, 60000))
+        return fail("no variant came back");
+    variants->setCurrentIndex(variants->model()->index(0, 0));
+    shooter.save(window, genomicsViews.at(1));
+    // Models: the caffeine metabolism model run on the sample.
+    tabs->setCurrentIndex(3);
+    auto* modelId = workspace->findChild<QComboBox*>(u"modelIdBox"_s);
+    auto* message = workspace->findChild<QWidget*>(u"modelMessage"_s);
+    if (!modelId || !message)
+        return fail("the models view has changed");
+    modelId->setEditText(u"Cf7nR2aLpQ0xW4e"_s);
+    workspace->findChild<QPushButton*>(u"runButton"_s)->click();
+    if (!QTest::qWaitFor([&] { return !message->property("text").toString().isEmpty(); }, 60000))
+        return fail("the model gave no answer");
+    QTest::qWait(300); // the chart's first paint
+    shooter.save(window, genomicsViews.at(3));
     if (!selectSample(workspace, u"E-F"_s))
         return false;
     tabs->setCurrentIndex(0);
