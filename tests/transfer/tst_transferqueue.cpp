@@ -335,7 +335,9 @@ private Q_SLOTS:
     void pauseKeepsTheMultipartUploadAndResumeFinishesIt()
     {
         const QString dir = freshDir(u"pause"_s);
-        const QByteArray bytes = randomBytes(4 * kMiB, 30); // 16 parts
+        // 64 parts: long enough after the resume for the engine's journal (saved at most once a
+        // second) to show the resumed upload's next parts before it completes.
+        const QByteArray bytes = randomBytes(16 * kMiB, 30);
         QVERIFY(writeFile(dir + u"/in/paused.bin"_s, bytes));
         auto queue = makeQueue(m_slow, settings(dir));
         const quint64 id = queue->addUploads({dir + u"/in/paused.bin"_s}).first();
