@@ -35,19 +35,18 @@ TransferActions::TransferActions(TransferQueue* queue, QAbstractItemView* view, 
     m_removeFinished->setToolTip(tr("Remove completed, cancelled and skipped transfers from the list"));
 
     // The states change at once (the views follow at the queue's next tick): so do the actions.
-    const auto actOnSelection = [this](QAction* action,
-                                       void (TransferQueue::*method)(const QList<quint64>&)) {
-        connect(action, &QAction::triggered, this, [this, method] {
-            (m_queue->*method)(selectedIds());
+    const auto actOnSelection = [this](QAction* action, auto apply) {
+        connect(action, &QAction::triggered, this, [this, apply] {
+            apply(selectedIds());
             update();
         });
     };
-    actOnSelection(m_pause, &TransferQueue::pause);
-    actOnSelection(m_resume, &TransferQueue::resume);
-    actOnSelection(m_cancel, &TransferQueue::cancel);
-    actOnSelection(m_retry, &TransferQueue::retry);
-    actOnSelection(m_overwrite, &TransferQueue::overwrite);
-    actOnSelection(m_skip, &TransferQueue::skip);
+    actOnSelection(m_pause, [this](const QList<quint64>& ids) { m_queue->pause(ids); });
+    actOnSelection(m_resume, [this](const QList<quint64>& ids) { m_queue->resume(ids); });
+    actOnSelection(m_cancel, [this](const QList<quint64>& ids) { m_queue->cancel(ids); });
+    actOnSelection(m_retry, [this](const QList<quint64>& ids) { m_queue->retry(ids); });
+    actOnSelection(m_overwrite, [this](const QList<quint64>& ids) { m_queue->overwrite(ids); });
+    actOnSelection(m_skip, [this](const QList<quint64>& ids) { m_queue->skip(ids); });
     connect(m_openFolder, &QAction::triggered, this, &TransferActions::openContainingFolder);
     connect(m_removeFinished, &QAction::triggered, m_queue, &TransferQueue::removeFinished);
 
