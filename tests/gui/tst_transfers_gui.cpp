@@ -5,6 +5,7 @@
 // dialog does not block; a restart resumes; thousands of rows stay consistent. The model is
 // checked by QAbstractItemModelTester throughout.
 #include "common/sandboxprocess.h"
+#include "common/testfiles.h"
 #include "coretestsupport.h"
 #include "shell/connectionmonitor.h"
 #include "shell/mainwindow.h"
@@ -30,7 +31,6 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QProxyStyle>
-#include <QRandomGenerator>
 #include <QSettings>
 #include <QStyleFactory>
 #include <QStyleOptionProgressBar>
@@ -46,31 +46,6 @@ using namespace bge::ui;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-constexpr qint64 kKiB = 1024;
-constexpr qint64 kMiB = 1024 * 1024;
-
-QByteArray randomBytes(qint64 size, quint32 seed)
-{
-    QByteArray b(size, Qt::Uninitialized);
-    QRandomGenerator rng(seed);
-    for (qsizetype i = 0; i < b.size(); ++i)
-        b[i] = char(rng.bounded(256));
-    return b;
-}
-
-bool writeFile(const QString& path, const QByteArray& bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
-}
-
-QByteArray readAll(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 // Records the progress bars the transfer table paints, then paints them as Fusion would.
 class RecordingStyle final : public QProxyStyle

@@ -8,6 +8,7 @@
 // on every object-storage request, so that a test can act mid-upload) and one that cuts every
 // download halfway (so that a download sits with half a partial file between attempts).
 #include "common/sandboxprocess.h"
+#include "common/testfiles.h"
 #include "coretestsupport.h"
 #include "oss/crc64.h"
 #include "transfer/downloadjob.h"
@@ -19,7 +20,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QNetworkReply>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,31 +29,6 @@ using namespace bge::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-constexpr qint64 kKiB = 1024;
-constexpr qint64 kMiB = 1024 * 1024;
-
-QByteArray randomBytes(qint64 size, quint32 seed)
-{
-    QByteArray b(size, Qt::Uninitialized);
-    QRandomGenerator rng(seed);
-    for (qsizetype i = 0; i < b.size(); ++i)
-        b[i] = char(rng.bounded(256));
-    return b;
-}
-
-bool writeFile(const QString& path, const QByteArray& bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
-}
-
-QByteArray readAll(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 // A sandbox with a signed-in desktop app and its upload credentials.
 struct Fixture

@@ -8,6 +8,8 @@
 #include "transfer/transferrate.h"
 #include "transfer/transfertotals.h"
 
+#include "../common/testfiles.h"
+
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
@@ -15,16 +17,10 @@
 #include <QTest>
 
 using namespace bge;
+using bge::test::writeFile;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-bool writeFile(const QString& path, const QByteArray& bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
-}
 
 TransferItem item(quint64 id, TransferState state, TransferDirection direction = TransferDirection::Upload)
 {
