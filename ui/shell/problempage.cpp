@@ -1,5 +1,6 @@
 #include "problempage.h"
 
+#include "centredcolumn.h"
 #include "paletteiconengine.h"
 
 #include <QHBoxLayout>
@@ -51,16 +52,7 @@ ProblemPage::ProblemPage(QWidget* parent)
     columnLayout->addLayout(top);
     columnLayout->addLayout(buttons);
 
-    // Stretches rather than an alignment flag: an aligned widget gets its size hint, which is
-    // too short for word-wrapped text at the width it ends up with.
-    auto* row = new QHBoxLayout;
-    row->addStretch(1);
-    row->addWidget(column, 4);
-    row->addStretch(1);
-    auto* outer = new QVBoxLayout(this);
-    outer->addStretch(1);
-    outer->addLayout(row);
-    outer->addStretch(2);
+    placeInCentredColumn(this, column);
 
     connect(m_retry, &QPushButton::clicked, this, &ProblemPage::retryRequested);
     connect(m_chooseProfile, &QPushButton::clicked, this, &ProblemPage::chooseProfileRequested);

@@ -1,5 +1,6 @@
 #include "profilechooserpage.h"
 
+#include "centredcolumn.h"
 #include "paletteiconengine.h"
 #include "profiles/profilestore.h"
 
@@ -120,16 +121,7 @@ ProfileChooserPage::ProfileChooserPage(QWidget* parent)
     layout->addWidget(m_problem);
     layout->addWidget(m_continue, 0, Qt::AlignRight);
 
-    // Stretches rather than an alignment flag: an aligned widget gets its size hint, which is
-    // too short for word-wrapped text at the width it ends up with.
-    auto* row = new QHBoxLayout;
-    row->addStretch(1);
-    row->addWidget(column, 4);
-    row->addStretch(1);
-    auto* outer = new QVBoxLayout(this);
-    outer->addStretch(1);
-    outer->addLayout(row);
-    outer->addStretch(2);
+    placeInCentredColumn(this, column);
 
     // Keyboard order follows the reading order.
     setTabOrder(main, backup);
