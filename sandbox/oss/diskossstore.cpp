@@ -1,10 +1,12 @@
 #include "diskossstore.h"
 
 #include "oss/crc64.h"
+#include "segmentreader.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -88,39 +90,34 @@ PartInfo partFrom(const QJsonObject& o)
     return p;
 }
 
-bool appendFile(QFile& out, const QString& path)
+// Fault injection: flips one bit in the middle of the object and gives the CRC-64 of the result.
+bool flipMiddleBit(const QList<OssObjectSegment>& segments, qint64 size, quint64* crc)
 {
-    QFile in(path);
-    if (!in.open(QIODevice::ReadOnly))
-        return false;
-    QByteArray buffer(8 << 20, Qt::Uninitialized);
-    for (;;) {
-        const qint64 n = in.read(buffer.data(), buffer.size());
-        if (n < 0)
+    qint64 middle = size / 2;
+    for (const OssObjectSegment& segment : segments) {
+        if (middle >= segment.size) {
+            middle -= segment.size;
+            continue;
+        }
+        QFile f(segment.path);
+        char byte = 0;
+        if (!f.open(QIODevice::ReadWrite) || !f.seek(middle) || f.read(&byte, 1) != 1 || !f.seek(middle))
             return false;
-        if (n == 0)
-            return true;
-        if (out.write(buffer.constData(), n) != n)
+        byte = char(byte ^ 0x10);
+        if (f.write(&byte, 1) != 1)
             return false;
+        break;
     }
-}
-
-// Fault injection: flips one bit in the middle of `path` and gives the CRC-64 of the result.
-bool flipMiddleBit(const QString& path, quint64* crc)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadWrite) || !f.seek(f.size() / 2))
-        return false;
-    char byte = 0;
-    if (f.read(&byte, 1) != 1 || !f.seek(f.size() / 2))
-        return false;
-    byte = char(byte ^ 0x10);
-    if (f.write(&byte, 1) != 1 || !f.seek(0))
-        return false;
     oss::Crc64 sum;
+    SegmentReader reader(segments);
     QByteArray buffer(1 << 20, Qt::Uninitialized);
-    for (qint64 n; (n = f.read(buffer.data(), buffer.size())) > 0;)
+    for (qint64 at = 0; at < size;) {
+        const qint64 n = reader.read(at, buffer.data(), buffer.size());
+        if (n <= 0)
+            return false;
         sum.update(buffer.constData(), n);
+        at += n;
+    }
     *crc = sum.value();
     return true;
 }
@@ -173,20 +170,62 @@ bool DiskOssStore::putBytes(const QString& key, const QByteArray& data, const QB
     return commitObject(tmp, info);
 }
 
+namespace {
+
+QJsonObject objectJson(const OssObjectInfo& info)
+{
+    return {{u"key"_s, info.key},
+            {u"size"_s, QString::number(info.size)},
+            {u"etag"_s, QString::fromLatin1(info.etag)},
+            {u"crc64"_s, QString::number(info.crc64)},
+            {u"contentType"_s, QString::fromUtf8(info.contentType)},
+            {u"lastModified"_s, info.lastModified.toString(Qt::ISODateWithMs)},
+            {u"meta"_s, metadataJson(info.userMetadata)}};
+}
+
+} // namespace
+
+void DiskOssStore::removeData(const QString& base)
+{
+    QFile::remove(base + u".json"_s);
+    QFile::remove(base + u".data"_s);
+    const QFileInfo file(base);
+    QDir objects = file.dir();
+    for (const QString& folder : objects.entryList({file.fileName() + u".parts-*"_s}, QDir::Dirs | QDir::NoDotAndDotDot))
+        QDir(objects.filePath(folder)).removeRecursively();
+}
+
 bool DiskOssStore::commitObject(const QString& temporaryFile, OssObjectInfo info)
 {
     std::lock_guard lock(m_mutex);
     const QString base = objectBase(info.key);
-    QFile::remove(base + u".data"_s);
+    removeData(base);
     if (!QFile::rename(temporaryFile, base + u".data"_s))
         return false;
-    return writeJson(base + u".json"_s, {{u"key"_s, info.key},
-                                         {u"size"_s, QString::number(info.size)},
-                                         {u"etag"_s, QString::fromLatin1(info.etag)},
-                                         {u"crc64"_s, QString::number(info.crc64)},
-                                         {u"contentType"_s, QString::fromUtf8(info.contentType)},
-                                         {u"lastModified"_s, info.lastModified.toString(Qt::ISODateWithMs)},
-                                         {u"meta"_s, metadataJson(info.userMetadata)}});
+    return writeJson(base + u".json"_s, objectJson(info));
+}
+
+bool DiskOssStore::commitParts(const QString& partsDirectory, const QString& folder, const QList<PartInfo>& parts,
+                               const OssObjectInfo& info)
+{
+    std::lock_guard lock(m_mutex);
+    const QString base = objectBase(info.key);
+    removeData(base);
+    if (!QDir().rename(partsDirectory, folder))
+        return false;
+    QJsonObject o = objectJson(info);
+    QJsonArray files;
+    for (const PartInfo& p : parts) {
+        files.append(QJsonObject{{u"file"_s, QString(QFileInfo(folder).fileName() + u'/' + partFileName(p.number))},
+                                 {u"size"_s, QString::number(p.size)}});
+    }
+    o.insert(u"parts"_s, files);
+    return writeJson(base + u".json"_s, o);
+}
+
+QString DiskOssStore::partFileName(int number)
+{
+    return u"part-%1.data"_s.arg(number);
 }
 
 std::optional<OssObjectInfo> DiskOssStore::stat(const QString& key) const
@@ -194,7 +233,18 @@ std::optional<OssObjectInfo> DiskOssStore::stat(const QString& key) const
     std::lock_guard lock(m_mutex);
     const QString base = objectBase(key);
     const QJsonObject o = readJson(base + u".json"_s);
-    if (o.value(u"key").toString() != key || !QFile::exists(base + u".data"_s))
+    if (o.value(u"key").toString() != key)
+        return std::nullopt;
+    QList<OssObjectSegment> segments;
+    if (o.contains(u"parts"_s)) {
+        for (const QJsonValue& part : o.value(u"parts"_s).toArray()) {
+            segments.append({QFileInfo(base).path() + u'/' + part[u"file"_s].toString(),
+                             part[u"size"_s].toString().toLongLong()});
+        }
+    } else {
+        segments.append({base + u".data"_s, o.value(u"size").toString().toLongLong()});
+    }
+    if (segments.isEmpty() || !QFile::exists(segments.first().path))
         return std::nullopt;
     OssObjectInfo info;
     info.key = key;
@@ -204,7 +254,7 @@ std::optional<OssObjectInfo> DiskOssStore::stat(const QString& key) const
     info.contentType = o.value(u"contentType").toString().toUtf8();
     info.lastModified = QDateTime::fromString(o.value(u"lastModified").toString(), Qt::ISODateWithMs);
     info.userMetadata = metadataFrom(o.value(u"meta").toObject());
-    info.filePath = base + u".data"_s;
+    info.segments = segments;
     return info;
 }
 
@@ -212,8 +262,9 @@ bool DiskOssStore::removeObject(const QString& key)
 {
     std::lock_guard lock(m_mutex);
     const QString base = objectBase(key);
-    QFile::remove(base + u".json"_s);
-    return QFile::remove(base + u".data"_s);
+    const bool existed = QFile::exists(base + u".json"_s);
+    removeData(base);
+    return existed;
 }
 
 UploadInfo DiskOssStore::createUpload(const QString& key, const QByteArray& contentType,
@@ -249,16 +300,22 @@ bool DiskOssStore::commitPart(const QString& uploadId, const PartInfo& part, con
     const QString dir = uploadDirectory(uploadId);
     if (!QFile::exists(dir + u"/upload.json"_s))
         return false; // aborted or completed meanwhile
-    const QString base = dir + u"/part-"_s + QString::number(part.number);
-    QFile::remove(base + u".data"_s); // re-uploading a part number replaces it
-    return QFile::rename(temporaryFile, base + u".data"_s) && writeJson(base + u".json"_s, partJson(part));
+    const QString data = dir + u'/' + partFileName(part.number);
+    QFile::remove(data); // re-uploading a part number replaces it
+    return QFile::rename(temporaryFile, data) &&
+           writeJson(dir + u"/part-"_s + QString::number(part.number) + u".json"_s, partJson(part));
 }
 
 QList<PartInfo> DiskOssStore::parts(const QString& uploadId) const
 {
     std::lock_guard lock(m_mutex);
+    return partsIn(uploadDirectory(uploadId));
+}
+
+QList<PartInfo> DiskOssStore::partsIn(const QString& directory)
+{
     QList<PartInfo> result;
-    const QDir dir(uploadDirectory(uploadId));
+    const QDir dir(directory);
     for (const QString& name : dir.entryList({u"part-*.json"_s}, QDir::Files))
         result.append(partFrom(readJson(dir.filePath(name))));
     std::sort(result.begin(), result.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
@@ -274,15 +331,12 @@ bool DiskOssStore::abortUpload(const QString& uploadId)
     return dir.exists(u"upload.json"_s) && dir.removeRecursively();
 }
 
-std::variant<OssObjectInfo, OssError> DiskOssStore::completeUpload(const QString& uploadId,
-                                                                   const QList<QPair<int, QByteArray>>& requested,
-                                                                   bool damage)
-{
-    const auto info = upload(uploadId);
-    if (!info)
-        return OssError::noSuchUpload(uploadId);
-    const QList<PartInfo> available = parts(uploadId);
+namespace {
 
+// The parts a CompleteMultipartUpload names, checked against those uploaded.
+std::variant<QList<PartInfo>, OssError> chooseParts(const QList<PartInfo>& available,
+                                                     const QList<QPair<int, QByteArray>>& requested)
+{
     QList<PartInfo> chosen;
     if (requested.isEmpty()) {
         chosen = available;
@@ -307,32 +361,57 @@ std::variant<OssObjectInfo, OssError> DiskOssStore::completeUpload(const QString
         if (chosen[i].size < kMinimumPartSize)
             return OssError::entityTooSmall();
     }
+    return chosen;
+}
 
-    // Claim the upload so that a concurrent Complete or Abort finds it gone.
+} // namespace
+
+std::variant<OssObjectInfo, OssError> DiskOssStore::completeUpload(const QString& uploadId,
+                                                                   const QList<QPair<int, QByteArray>>& requested,
+                                                                   bool damage)
+{
+    const auto info = upload(uploadId);
+    if (!info)
+        return OssError::noSuchUpload(uploadId);
+
+    // Claim the upload first: a concurrent Complete or Abort then finds it gone, and a part
+    // uploaded meanwhile is refused instead of changing the parts checked below. A refused
+    // Complete gives the upload back.
     const QString claimed = m_root + u"/tmp/complete-"_s + uploadId;
     {
         std::lock_guard lock(m_mutex);
         if (!QDir().rename(uploadDirectory(uploadId), claimed))
             return OssError::noSuchUpload(uploadId);
     }
-    const QString assembled = temporaryPath();
-    QFile out(assembled);
+    const auto selection = chooseParts(partsIn(claimed), requested);
+    if (const auto* refusal = std::get_if<OssError>(&selection)) {
+        std::lock_guard lock(m_mutex);
+        QDir().rename(claimed, uploadDirectory(uploadId));
+        return *refusal;
+    }
+    const QList<PartInfo> chosen = std::get<QList<PartInfo>>(selection);
+
+    // The object is the chosen parts as they are, moved and not copied: like OSS, Complete
+    // costs the same whatever the object's size. Parts left out of the list are discarded.
     QByteArray md5s;
     quint64 crc = 0;
     qint64 size = 0;
-    bool ok = out.open(QIODevice::WriteOnly);
-    for (const PartInfo& p : chosen) {
-        ok = ok && appendFile(out, claimed + u"/part-"_s + QString::number(p.number) + u".data"_s);
+    QList<OssObjectSegment> segments;
+    for (const PartInfo& p : std::as_const(chosen)) {
         md5s += p.md5;
         crc = oss::Crc64::combine(crc, p.crc64, quint64(p.size));
         size += p.size;
+        segments.append({claimed + u'/' + partFileName(p.number), p.size});
     }
-    out.close();
-    QDir(claimed).removeRecursively();
-    if (ok && damage && size > 0)
-        ok = flipMiddleBit(assembled, &crc);
-    if (!ok) {
-        QFile::remove(assembled);
+    QDir parts(claimed);
+    for (const QString& name : parts.entryList(QDir::Files)) {
+        const bool kept = std::any_of(chosen.cbegin(), chosen.cend(),
+                                      [&](const PartInfo& p) { return partFileName(p.number) == name; });
+        if (!kept)
+            parts.remove(name); // part JSON files and unlisted parts
+    }
+    if (damage && size > 0 && !flipMiddleBit(segments, size, &crc)) {
+        parts.removeRecursively();
         return OssError::internalError();
     }
     OssObjectInfo object;
@@ -345,9 +424,16 @@ std::variant<OssObjectInfo, OssError> DiskOssStore::completeUpload(const QString
     object.contentType = info->contentType;
     object.lastModified = QDateTime::currentDateTimeUtc();
     object.userMetadata = info->userMetadata;
-    if (!commitObject(assembled, object))
+    // Each completed upload gets a folder of its own: a download of the object this one
+    // replaces keeps reading the old parts, never a mix of both.
+    const QString folder = objectBase(object.key) + u".parts-"_s + uploadId;
+    if (!commitParts(claimed, folder, chosen, object)) {
+        parts.removeRecursively();
         return OssError::internalError();
-    object.filePath = objectBase(object.key) + u".data"_s;
+    }
+    for (OssObjectSegment& segment : segments)
+        segment.path = folder + u'/' + QFileInfo(segment.path).fileName();
+    object.segments = segments;
     return object;
 }
 

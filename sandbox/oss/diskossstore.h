@@ -50,14 +50,21 @@ public:
     bool commitPart(const QString& uploadId, const PartInfo& part, const QString& temporaryFile);
     QList<PartInfo> parts(const QString& uploadId) const; // ascending part numbers
     bool abortUpload(const QString& uploadId);
-    // Assembles the object from the listed parts (number, ETag), or from every part when
-    // `requested` is empty (x-oss-complete-all). `damage` (fault injection only) flips one bit
-    // of the assembled object and records the CRC-64 of the damaged bytes.
+    // Makes the object of the listed parts (number, ETag), or of every part when `requested` is
+    // empty (x-oss-complete-all), by moving the part files: no byte is copied. `damage` (fault
+    // injection only) flips one bit of the object and records the CRC-64 of the damaged bytes.
     std::variant<OssObjectInfo, OssError> completeUpload(const QString& uploadId,
                                                          const QList<QPair<int, QByteArray>>& requested,
                                                          bool damage = false);
 
 private:
+    // Makes the parts (the files in `partsDirectory`, in this order) the object `info`, moving
+    // the directory to `folder` (next to the object's JSON).
+    bool commitParts(const QString& partsDirectory, const QString& folder, const QList<PartInfo>& parts,
+                     const OssObjectInfo& info);
+    static QList<PartInfo> partsIn(const QString& directory); // ascending part numbers
+    static void removeData(const QString& base); // an object's files, whichever form; under the lock
+    static QString partFileName(int number);
     QString objectBase(const QString& key) const;
     QString uploadDirectory(const QString& uploadId) const;
     static bool isValidUploadId(const QString& uploadId);

@@ -5,6 +5,7 @@
 #include "ossauthenticator.h"
 #include "osserror.h"
 #include "ossxml.h"
+#include "segmentreader.h"
 #include "loopbackserver.h"
 
 #include "oss/httpdate.h"
@@ -471,6 +472,13 @@ void OssServer::Private::getObject(OssCall& call)
         }
     }
 
+    // The first file is opened now, the others as the body reaches them: an object replaced or
+    // deleted during the download may end the body early (the client sees a short transfer),
+    // never mixes two objects (see SegmentReader).
+    const auto reader = std::make_shared<SegmentReader>(object->segments);
+    if (length > 0 && !reader->open(first))
+        return fail(call, OssError::internalError());
+
     call.res.status = partial ? 206 : 200;
     finishHeaders(call);
     call.res.set_header("ETag", object->etag.toStdString());
@@ -483,25 +491,21 @@ void OssServer::Private::getObject(OssCall& call)
     if (partial)
         call.res.set_header("Content-Range", u"bytes %1-%2/%3"_s.arg(first).arg(first + length - 1).arg(object->size).toStdString());
 
-    auto file = std::shared_ptr<std::FILE>(std::fopen(QFile::encodeName(object->filePath).constData(), "rb"),
-                                           [](std::FILE* f) { if (f) std::fclose(f); });
-    if (!file)
-        return fail(call, OssError::internalError());
     const bool drop = FaultInjection::chance(config.faults.dropRate);
     const auto pacer = std::make_shared<BandwidthPacer>(config.faults.bandwidthKiBps);
     call.res.set_content_provider(
         std::size_t(length), object->contentType.toStdString(),
-        [file, first, length, drop, pacer](size_t offset, size_t, httplib::DataSink& sink) {
+        [reader, first, length, drop, pacer](size_t offset, size_t, httplib::DataSink& sink) {
             if (drop && qint64(offset) >= length / 2)
                 return false; // fault injection: the connection dies mid-body
-            static constexpr size_t kChunk = 1 << 20;
+            static constexpr qint64 kChunk = 1 << 20;
             std::vector<char> buffer(kChunk);
-            if (std::fseek(file.get(), long(first + qint64(offset)), SEEK_SET) != 0)
+            const qint64 want = std::min(kChunk, length - qint64(offset));
+            const qint64 got = reader->read(first + qint64(offset), buffer.data(), want);
+            if (got <= 0)
                 return false;
-            const size_t want = std::min(kChunk, size_t(length) - offset);
-            const size_t got = std::fread(buffer.data(), 1, want, file.get());
-            pacer->pace(qint64(offset + got));
-            return got > 0 && sink.write(buffer.data(), got);
+            pacer->pace(qint64(offset) + got);
+            return sink.write(buffer.data(), size_t(got));
         });
 }
 

@@ -10,6 +10,13 @@
 
 namespace bge::sandbox {
 
+// A file holding a run of an object's bytes.
+struct OssObjectSegment
+{
+    QString path;
+    qint64 size = 0;
+};
+
 struct OssObjectInfo
 {
     QString key;
@@ -19,7 +26,9 @@ struct OssObjectInfo
     QByteArray contentType;
     QDateTime lastModified; // UTC
     QList<QPair<QByteArray, QByteArray>> userMetadata; // x-oss-meta-* (lower-case names)
-    QString filePath;       // where the bytes are on disk
+    // Where the bytes are on disk, in order: one file, or a multipart object's part files as
+    // they were uploaded (CompleteMultipartUpload moves them, it does not copy them).
+    QList<OssObjectSegment> segments;
 };
 
 // Objects and multipart uploads on disk under <dataDirectory>/oss. Thread-safe.

@@ -268,6 +268,54 @@ private Q_SLOTS:
         QCOMPARE(xmlCode(complete(key, uploadId, completeXml({{1, p1.header("ETag")}}))), QByteArray("NoSuchUpload"));
     }
 
+    void multipartObjectIsItsPartsInOrder()
+    {
+        // Complete moves the part files into the object instead of copying them (sandbox
+        // choice, like OSS's constant-time Complete): reads must span them seamlessly.
+        const QString key = m_upload.destination + u"/joined.cram"_s;
+        const QString uploadId = initiate(key);
+        const QByteArray a = randomBytes(100 * 1024);
+        const QByteArray b = randomBytes(100 * 1024 + 1).mid(1); // other bytes, same size
+        const QByteArray c = "the tail";
+        const HttpResult p1 = part(key, uploadId, u"1"_s, a);
+        const HttpResult p2 = part(key, uploadId, u"2"_s, randomBytes(100 * 1024)); // left out below
+        const HttpResult p3 = part(key, uploadId, u"3"_s, b);
+        const HttpResult p4 = part(key, uploadId, u"4"_s, c);
+        QVERIFY(p1.status == 200 && p2.status == 200 && p3.status == 200 && p4.status == 200);
+        const HttpResult done = complete(key, uploadId,
+                                         completeXml({{1, p1.header("ETag")}, {3, p3.header("ETag")}, {4, p4.header("ETag")}}));
+        QCOMPARE(done.status, 200);
+        const QByteArray whole = a + b + c;
+        QCOMPARE(done.header("x-oss-hash-crc64ecma"), QByteArray::number(Crc64::checksum(whole)));
+
+        const auto get = [&](const QByteArray& range) {
+            RequestOptions o;
+            if (!range.isEmpty())
+                o.headers = {{"Range", range}};
+            return ossRequest(*m_oss, m_upload, "GET", key, {}, true, {}, o);
+        };
+        HttpResult r = get({});
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body == whole);
+        QCOMPARE(r.header("x-oss-object-type"), QByteArray("Multipart"));
+        const qint64 seam = a.size();
+        r = get("bytes=" + QByteArray::number(seam - 3) + '-' + QByteArray::number(seam + 2));
+        QCOMPARE(r.status, 206);
+        QCOMPARE(r.body, whole.mid(seam - 3, 6));
+        r = get("bytes=-12"); // across the second seam
+        QCOMPARE(r.body, whole.right(12));
+        r = get("bytes=" + QByteArray::number(seam) + '-');
+        QVERIFY(r.body == b + c);
+        const HttpResult head = ossRequest(*m_oss, m_upload, "HEAD", key, {}, true);
+        QCOMPARE(head.header("Content-Length"), QByteArray::number(whole.size()));
+
+        // Replaced by a plain object, then deleted: nothing of the parts shows through.
+        QCOMPARE(ossRequest(*m_oss, m_upload, "PUT", key, "plain", true).status, 200);
+        QCOMPARE(get({}).body, QByteArray("plain"));
+        QCOMPARE(ossRequest(*m_oss, m_upload, "DELETE", key, {}, true).status, 204);
+        QCOMPARE(xmlCode(get({})), QByteArray("NoSuchKey"));
+    }
+
     void abortLeavesNothing()
     {
         const QString key = m_upload.destination + u"/aborted.fastq"_s;
@@ -444,6 +492,16 @@ private Q_SLOTS:
             HttpTestClient oss(u.endpoint);
             key = u.destination + u"/kept.vcf"_s;
             QCOMPARE(ossRequest(oss, u, "PUT", key, body, true).status, 200);
+            // And a multipart object, kept as its parts.
+            const HttpResult init = ossRequest(oss, u, "POST", key + u".bam"_s, {}, true, {{u"uploads"_s, QString()}});
+            const QString uploadId = QString::fromLatin1(xmlElement(init.body, "UploadId"));
+            const HttpResult p1 = ossRequest(oss, u, "PUT", key + u".bam"_s, body.repeated(25), false,
+                                             {{u"partNumber"_s, u"1"_s}, {u"uploadId"_s, uploadId}});
+            const HttpResult p2 = ossRequest(oss, u, "PUT", key + u".bam"_s, body, false,
+                                             {{u"partNumber"_s, u"2"_s}, {u"uploadId"_s, uploadId}});
+            QCOMPARE(ossRequest(oss, u, "POST", key + u".bam"_s,
+                                completeXml({{1, p1.header("ETag")}, {2, p2.header("ETag")}}), true,
+                                {{u"uploadId"_s, uploadId}}).status, 200);
         }
         SandboxProcess again;
         QVERIFY2(again.start({u"--data-dir"_s, data.path()}), qPrintable(again.errorOutput()));
@@ -452,6 +510,7 @@ private Q_SLOTS:
         HttpTestClient oss(u.endpoint);
         QCOMPARE(u.destination + u"/kept.vcf"_s, key); // same seed, same destination
         QCOMPARE(ossRequest(oss, u, "GET", key, {}, true).body, body);
+        QVERIFY(ossRequest(oss, u, "GET", key + u".bam"_s, {}, true).body == body.repeated(26));
     }
 
     void faultInjection()
