@@ -65,7 +65,18 @@ qint64 FileWindowDevice::readData(char* data, qint64 maxSize)
     const qint64 want = qMin(maxSize, m_length - position);
     if (want <= 0)
         return m_length - position == 0 ? 0 : -1;
-    if (position < m_aheadStart || position >= m_aheadStart + m_ahead.size()) {
+    const bool inAhead = position >= m_aheadStart && position < m_aheadStart + m_ahead.size();
+    if (!inAhead && want >= kReadAhead) {
+        // A reader asking for big blocks gets them straight from the file, without a copy.
+        if (m_file.pos() != m_offset + position && !m_file.seek(m_offset + position))
+            return -1;
+        const qint64 read = m_file.read(data, want);
+        if (read <= 0)
+            return -1; // the file shrank
+        hashServed(data, position, read);
+        return read;
+    }
+    if (!inAhead) {
         // Refill from the file at `position` (after a seek, too).
         m_ahead.resize(qMin(kReadAhead, m_length - position));
         if (m_file.pos() != m_offset + position && !m_file.seek(m_offset + position))
@@ -80,13 +91,18 @@ qint64 FileWindowDevice::readData(char* data, qint64 maxSize)
     }
     const qint64 got = qMin(want, m_aheadStart + m_ahead.size() - position);
     std::memcpy(data, m_ahead.constData() + (position - m_aheadStart), size_t(got));
-    // Hash only bytes beyond what the CRC already covers, and only contiguously.
-    if (position <= m_crcBytes && position + got > m_crcBytes) {
-        const qint64 skip = m_crcBytes - position;
-        m_crc.update(data + skip, got - skip);
-        m_crcBytes = position + got;
-    }
+    hashServed(data, position, got);
     return got;
+}
+
+void FileWindowDevice::hashServed(const char* data, qint64 position, qint64 size)
+{
+    // Hash only bytes beyond what the CRC already covers, and only contiguously.
+    if (position <= m_crcBytes && position + size > m_crcBytes) {
+        const qint64 skip = m_crcBytes - position;
+        m_crc.update(data + skip, size - skip);
+        m_crcBytes = position + size;
+    }
 }
 
 } // namespace bge

@@ -12,6 +12,7 @@ namespace bge {
 // rewind (reset() or seek(0), which Qt does to resend a body) restarts the CRC.
 // Reads the file kReadAhead bytes at a time: Qt's HTTP layer asks for 16 KiB at a time, and a
 // system call per 16 KiB costs more than the copy (the benchmark in tests/bench shows it).
+// A read of kReadAhead bytes or more goes straight from the file into the caller's buffer.
 class FileWindowDevice final : public QIODevice
 {
     Q_OBJECT
@@ -37,8 +38,11 @@ protected:
     qint64 readData(char* data, qint64 maxSize) override;
     qint64 writeData(const char*, qint64) override { return -1; }
 
-private:
+public:
     static constexpr qint64 kReadAhead = 512 * 1024;
+
+private:
+    void hashServed(const char* data, qint64 position, qint64 size);
 
     QFile m_file;
     qint64 m_offset;

@@ -1,5 +1,6 @@
 #include "ossrequest.h"
 
+#include "httpresponseparser.h"
 #include "oss/signablerequest.h"
 #include "oss/signaturev1.h"
 #include "oss/signaturev4.h"
@@ -151,6 +152,25 @@ OssReply OssReply::read(QNetworkReply* reply)
         r.error = ApiError::timeout(reply->errorString());
     } else if (reply->error() != QNetworkReply::NoError || r.status == 0) {
         r.error = ApiError::transport(reply->errorString());
+    }
+    return r;
+}
+
+OssReply OssReply::read(const HttpResponseParser& answer, const ApiError& transportError)
+{
+    OssReply r;
+    if (transportError) {
+        r.error = transportError;
+        return r;
+    }
+    r.status = answer.status();
+    r.body = answer.body();
+    r.etag = answer.header("ETag");
+    r.crc64 = answer.header("x-oss-hash-crc64ecma");
+    if (r.status >= 300) {
+        r.oss = OssError::parse(r.status, r.body, answer.header("x-oss-err"));
+        r.code = r.oss.code;
+        r.error = r.oss.toApiError();
     }
     return r;
 }

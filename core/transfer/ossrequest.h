@@ -14,6 +14,10 @@
 class QNetworkReply;
 
 namespace bge {
+class HttpResponseParser;
+}
+
+namespace bge {
 
 enum class OssSignatureVersion { V1, V4 };
 
@@ -75,6 +79,9 @@ struct OssReply
     OssError oss;     // the whole OSS error, for an HTTP error
 
     static OssReply read(QNetworkReply* reply);
+    // The same from a request sent without QNetworkAccessManager (FileBodyRequest): its answer
+    // if one arrived whole, otherwise the transport error.
+    static OssReply read(const HttpResponseParser& answer, const ApiError& transportError);
     // The error with where it happened ("PUT <key>"), the OSS code kept first.
     ApiError errorAt(const QString& where) const;
 };

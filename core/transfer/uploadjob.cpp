@@ -1,5 +1,7 @@
 #include "uploadjob.h"
 
+#include "connectionpool.h"
+#include "filebodyrequest.h"
 #include "filewindowdevice.h"
 #include "oss/crc64.h"
 
@@ -52,6 +54,20 @@ void abortUploadDetached(QNetworkAccessManager* network, OssLocation location, o
     });
 }
 
+// An InitiateMultipartUpload already sent when its job stops may still create an upload on the
+// server, which no journal would name: wait for its answer and abort what it created.
+void abortWhenInitiated(QNetworkAccessManager* network, QNetworkReply* reply, OssLocation location,
+                        oss::OssCredentials credentials, QString key)
+{
+    QObject::connect(reply, &QNetworkReply::finished, network, [=] {
+        const OssReply r = OssReply::read(reply);
+        reply->deleteLater();
+        const QString uploadId = xmlText(r.body, u"UploadId"_s);
+        if (!r.error && !uploadId.isEmpty())
+            abortUploadDetached(network, location, credentials, key, uploadId, 3);
+    });
+}
+
 } // namespace
 
 struct UploadJob::Call
@@ -63,6 +79,7 @@ struct UploadJob::Call
     qint64 windowOffset = -1; // a part of the file as the body
     qint64 windowLength = 0;
     int progressKey = 0;      // in-flight progress slot (part number), 0 for none
+    bool createsUpload = false; // InitiateMultipartUpload: see abortWhenInitiated()
     int attempt = 1;
     int renewals = 0;
     QString accessKeyId;      // the credentials the last attempt was signed with
@@ -79,6 +96,10 @@ UploadJob::UploadJob(QNetworkAccessManager* network, UploadCredentials* credenti
         m_options.retry.maxAttempts = 1;
     if (m_options.journalDirectory.isEmpty())
         m_options.journalDirectory = UploadJournal::defaultDirectory();
+    // A diagnostic switch, not a setting: BGE_UPLOAD_TRANSPORT=qt sends the bodies through
+    // QNetworkAccessManager as before FileBodyRequest existed (to compare, or to rule it out).
+    m_directSockets = qEnvironmentVariable("BGE_UPLOAD_TRANSPORT") != u"qt"_s;
+    m_connections = new ConnectionPool(this);
 }
 
 UploadJob::~UploadJob()
@@ -191,8 +212,20 @@ void UploadJob::stopRequests()
     const QSet<QNetworkReply*> replies = std::exchange(m_replies, {});
     for (QNetworkReply* reply : replies) {
         disconnect(reply, nullptr, this, nullptr);
+        if (reply == m_initiating && m_target) {
+            abortWhenInitiated(m_network, reply,
+                               {QUrl(m_target->endpoint), m_target->bucket, m_target->region, m_options.signature},
+                               m_target->credentials, m_objectName);
+            continue;
+        }
         reply->abort();
         reply->deleteLater();
+    }
+    const QSet<FileBodyRequest*> direct = std::exchange(m_directRequests, {});
+    for (FileBodyRequest* request : direct) {
+        disconnect(request, nullptr, this, nullptr);
+        request->abort();
+        request->deleteLater();
     }
 }
 
@@ -263,6 +296,10 @@ void UploadJob::send(std::shared_ptr<Call> call)
         const QString key = m_objectName;
         QNetworkRequest request = signedOssRequest(location, m_target->credentials, call->method, key, call->query,
                                                    headers, QDateTime::currentDateTimeUtc());
+        if (device && m_directSockets && FileBodyRequest::canSendDirectly(request.url(), m_network)) {
+            sendDirect(call, request, device);
+            return;
+        }
         QNetworkReply* reply = nullptr;
         if (call->method == "HEAD")
             reply = m_network->head(request);
@@ -277,23 +314,45 @@ void UploadJob::send(std::shared_ptr<Call> call)
         if (device)
             device->setParent(reply);
         m_replies.insert(reply);
+        if (call->createsUpload)
+            m_initiating = reply;
         if (call->progressKey > 0) {
-            connect(reply, &QNetworkReply::uploadProgress, this, [this, call](qint64 sent, qint64) {
-                if (m_inFlightBytes.contains(call->progressKey))
-                    m_inFlightBytes[call->progressKey] = sent;
-                reportProgress(false);
-            });
+            connect(reply, &QNetworkReply::uploadProgress, this,
+                    [this, call](qint64 sent, qint64) { partProgress(call->progressKey, sent); });
         }
-        connect(reply, &QNetworkReply::finished, this, [this, call, reply] { finishCall(call, reply); });
+        connect(reply, &QNetworkReply::finished, this, [this, call, reply] {
+            m_replies.remove(reply);
+            reply->deleteLater();
+            finishCall(call, OssReply::read(reply), reply->findChild<FileWindowDevice*>());
+        });
     });
 }
 
-void UploadJob::finishCall(std::shared_ptr<Call> call, QNetworkReply* reply)
+void UploadJob::sendDirect(std::shared_ptr<Call> call, const QNetworkRequest& request, FileWindowDevice* device)
 {
-    m_replies.remove(reply);
-    reply->deleteLater();
-    const OssReply r = OssReply::read(reply);
-    auto* device = reply->findChild<FileWindowDevice*>();
+    auto* direct = new FileBodyRequest(m_connections, request, call->method, device, this);
+    m_directRequests.insert(direct);
+    if (call->progressKey > 0) {
+        connect(direct, &FileBodyRequest::uploadProgress, this,
+                [this, call](qint64 sent, qint64) { partProgress(call->progressKey, sent); });
+    }
+    connect(direct, &FileBodyRequest::finished, this, [this, call, direct] {
+        m_directRequests.remove(direct);
+        direct->deleteLater();
+        finishCall(call, OssReply::read(direct->response(), direct->error()), direct->body());
+    });
+    direct->start();
+}
+
+void UploadJob::partProgress(int key, qint64 sent)
+{
+    if (m_inFlightBytes.contains(key))
+        m_inFlightBytes[key] = sent;
+    reportProgress(false);
+}
+
+void UploadJob::finishCall(std::shared_ptr<Call> call, const OssReply& r, FileWindowDevice* device)
+{
     if (r.error) {
         if (isCredentialExpiry(r.code) && call->renewals < kMaxRenewalsPerCall) {
             ++call->renewals;
@@ -425,6 +484,7 @@ void UploadJob::initiate()
     auto call = std::make_shared<Call>();
     call->method = "POST";
     call->query = {{u"uploads"_s, QString()}};
+    call->createsUpload = true;
     call->headers = objectHeaders(m_target->clientId, m_options.overwrite);
     call->done = [this](const OssReply& r, FileWindowDevice*) {
         if (r.error) {

@@ -7,14 +7,19 @@
 #include "uploadjournal.h"
 
 #include <QElapsedTimer>
+#include <QNetworkReply>
+#include <QPointer>
 #include <QSet>
 
 #include <memory>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace bge {
+
+class ConnectionPool;
+class FileBodyRequest;
+class FileWindowDevice;
 
 struct UploadOptions
 {
@@ -77,7 +82,9 @@ private:
     void withCredentials(std::function<void()> then);
     void renewCredentials();
     void send(std::shared_ptr<Call> call);
-    void finishCall(std::shared_ptr<Call> call, QNetworkReply* reply);
+    void sendDirect(std::shared_ptr<Call> call, const QNetworkRequest& request, FileWindowDevice* device);
+    void finishCall(std::shared_ptr<Call> call, const OssReply& r, FileWindowDevice* device);
+    void partProgress(int key, qint64 sent);
     void checkName();
     void putObject(int attempt);
     void startMultipart();
@@ -122,6 +129,10 @@ private:
     bool m_completing = false;
 
     QSet<QNetworkReply*> m_replies;
+    QPointer<QNetworkReply> m_initiating; // the InitiateMultipartUpload in flight, if any
+    QSet<FileBodyRequest*> m_directRequests;
+    ConnectionPool* m_connections = nullptr; // kept-alive connections for the bodies
+    bool m_directSockets = true;
     QElapsedTimer m_progressClock;
     QElapsedTimer m_journalClock;
     bool m_journalDirty = false; // parts finished since the last save

@@ -1,5 +1,6 @@
 // Benchmark (label `bench`): uploads into bge-sandbox over loopback, in one run, by
-//   - `bge upload` (multipart, 8 MiB parts, 4 at a time),
+//   - `bge upload` (multipart, 8 MiB parts, 4 at a time), and the same with its bodies sent
+//     through QNetworkAccessManager (BGE_UPLOAD_TRANSPORT=qt) to show what the direct socket gains,
 //   - `curl -T`, one signed PutObject: the practical ceiling of the machine and the sandbox,
 //   - the official ali-oss client's multipartUpload (npm), with the same part size and parallelism,
 // for each file size (BGE_BENCH_SIZES_MIB, default 1 GiB and 4 GiB), plus the CRC-64 throughput of
@@ -278,6 +279,18 @@ private:
         say(formatRow(bge));
         verifyAndDelete(key, bytes, *crc);
 
+        // The same with the bodies sent through QNetworkAccessManager (BGE_UPLOAD_TRANSPORT=qt),
+        // as before FileBodyRequest: what writing them to the socket directly gains.
+        QProcessEnvironment viaQt = bgeEnvironment();
+        viaQt.insert(u"BGE_UPLOAD_TRANSPORT"_s, u"qt"_s);
+        Row bgeQt = measure(u"bge (Qt HTTP)"_s, bytes, QStringLiteral(BGE_CLI_PATH),
+                            {u"upload"_s, file, u"--overwrite"_s, u"--json"_s, u"--jobs"_s,
+                             QString::number(kParallel), u"--part-size"_s, u"%1M"_s.arg(kPartMiB)},
+                            viaQt);
+        QVERIFY2(bgeQt.run.succeeded(), bgeQt.run.err.right(2000).constData());
+        say(formatRow(bgeQt));
+        verifyAndDelete(key, bytes, *crc);
+
         // curl -T: one PutObject, signed by core (V4 headers), nothing else to do. The headers
         // (a signature and the STS token) go through a private file, not the command line.
         const QNetworkRequest put = signedRequest("PUT", key, {{"Content-Type", "application/octet-stream"}});
@@ -323,14 +336,17 @@ private:
         say(formatRow(alioss));
         verifyAndDelete(key, bytes, *crc);
 
-        say(u"bench: %1 MiB: bge/curl throughput %2 %, bge/ali-oss %3 %; bge CPU %4 s per GB, curl %5, ali-oss %6"_s
+        say(u"bench: %1 MiB: bge/curl throughput %2 %, bge/ali-oss %3 %, bge/bge (Qt HTTP) %4 %; "
+            u"CPU s per GB: bge %5, bge (Qt HTTP) %6, curl %7, ali-oss %8"_s
                 .arg(sizeMiB)
                 .arg(100 * bge.megabytesPerSecond() / curl.megabytesPerSecond(), 0, 'f', 0)
                 .arg(100 * bge.megabytesPerSecond() / alioss.megabytesPerSecond(), 0, 'f', 0)
+                .arg(100 * bge.megabytesPerSecond() / bgeQt.megabytesPerSecond(), 0, 'f', 0)
                 .arg(bge.run.cpuSeconds() / (double(bytes) / 1e9), 0, 'f', 2)
+                .arg(bgeQt.run.cpuSeconds() / (double(bytes) / 1e9), 0, 'f', 2)
                 .arg(curl.run.cpuSeconds() / (double(bytes) / 1e9), 0, 'f', 2)
                 .arg(alioss.run.cpuSeconds() / (double(bytes) / 1e9), 0, 'f', 2));
-        m_rows << bge << curl << alioss;
+        m_rows << bge << bgeQt << curl << alioss;
     }
 
 private Q_SLOTS:

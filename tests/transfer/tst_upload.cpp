@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -355,6 +356,19 @@ private Q_SLOTS:
         roundTrip(m_plain, u"multi-v4.bin"_s, randomBytes(20 * kMiB + 123, 4), o, 11);
     }
 
+    void throughQtsHttpStack()
+    {
+        // BGE_UPLOAD_TRANSPORT=qt: the bodies go through QNetworkAccessManager (as they do when
+        // a proxy applies) instead of FileBodyRequest. Both paths must give the same object.
+        qputenv("BGE_UPLOAD_TRANSPORT", "qt");
+        const auto restore = qScopeGuard([] { qunsetenv("BGE_UPLOAD_TRANSPORT"); });
+        UploadOptions o = options({});
+        o.multipartThreshold = kMiB;
+        o.partSize = kMiB;
+        roundTrip(m_plain, u"multi-qt.bin"_s, randomBytes(5 * kMiB + 7, 24), o, 6);
+        roundTrip(m_plain, u"single-qt.bin"_s, randomBytes(300 * kKiB, 25), options({}), 1);
+    }
+
     void multipartV1()
     {
         UploadOptions o = options({});
@@ -563,6 +577,49 @@ private Q_SLOTS:
             return m_slow.request("GET", state->objectName, {{u"uploadId"_s, state->uploadId}}).code == "NoSuchUpload";
         }, 10000));
         QCOMPARE(m_slow.request("HEAD", state->objectName).status, 404);
+    }
+
+    void cancelDuringInitiateLeavesNothing()
+    {
+        // Cancelled while InitiateMultipartUpload is on its way: the upload the server creates
+        // after that has no journal to be found by; its answer is awaited and it is aborted.
+        QTemporaryDir data;
+        Environment slow;
+        QVERIFY2(slow.start({u"--data-dir"_s, data.path(), u"--oss-faults"_s, u"latency-ms=1500"_s}),
+                 qPrintable(slow.sandbox.errorOutput()));
+        const QString path = m_dir.filePath(u"cancel-early.bin"_s);
+        QVERIFY(writeFile(path, randomBytes(2 * kMiB, 21)));
+        UploadOptions o = options(path);
+        o.overwrite = true; // no HEAD first: the first object-storage request is the Initiate
+        o.multipartThreshold = kMiB;
+        o.partSize = 256 * kKiB;
+        std::optional<Result<UploadResult>> outcome;
+        QObject context;
+        UploadJob* job = slow.job(o);
+        job->run(&context, [&outcome](const Result<UploadResult>& r) { outcome = r; });
+        const QDir uploads(data.path() + u"/oss/uploads"_s);
+        const auto serverUploads = [&] { return uploads.entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(); };
+        // The Initiate is on its way once the network manager has its reply (the server sits on
+        // it for its latency); abort then.
+        const auto initiating = [&] {
+            const QList<QNetworkReply*> replies = slow.stack->network.findChildren<QNetworkReply*>();
+            return std::any_of(replies.cbegin(), replies.cend(), [](const QNetworkReply* r) {
+                return r->url().query() == u"uploads"_s; // POST ?uploads: nothing else asks that
+            });
+        };
+        QVERIFY(QTest::qWaitFor(initiating, kWaitMs));
+        QCOMPARE(serverUploads(), 0);
+        job->abort();
+        QVERIFY(QTest::qWaitFor([&] { return outcome.has_value(); }, kWaitMs));
+        BGE_VERIFY_ERROR_KIND(*outcome, ApiError::Kind::Cancelled);
+        // The server creates the upload when its latency is over, then the client aborts it.
+        QVERIFY(QTest::qWaitFor([&] { return serverUploads() > 0; }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return serverUploads() == 0; }, 10000));
+        const QDir journals(m_journals);
+        for (const QString& f : journals.entryList({u"upload-*.json"_s}, QDir::Files)) {
+            const std::optional<UploadJournal> left = UploadJournal::load(journals.filePath(f));
+            QVERIFY(!left || left->path != path);
+        }
     }
 
     void credentialsExpireMidUpload()
