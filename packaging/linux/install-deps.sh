@@ -30,6 +30,8 @@ packages=(
   libcpp-httplib-dev libssl-dev
   # tests: X server, private D-Bus session with a real keychain, HTTP tools
   xvfb xauth dbus dbus-bin gnome-keyring libsecret-tools curl ca-certificates
+  # a system tray host (XEmbed) inside the X server, for the transfer notification test
+  trayer
   # fuzz smoke test: clang with libFuzzer and the sanitizer runtimes, llvm-symbolizer for reports
   clang-14 libclang-rt-14-dev llvm-14
   # packaging lint tests: desktop entry, AppStream metadata, manual pages
