@@ -115,7 +115,6 @@ void FileBodyRequest::connectFresh()
         m_socket = ssl;
         attach();
         connect(ssl, &QSslSocket::encrypted, this, &FileBodyRequest::sendHead);
-        connect(ssl, &QSslSocket::encryptedBytesWritten, this, &FileBodyRequest::onBytesWritten);
         ssl->setProxy(QNetworkProxy::NoProxy);
         ssl->connectToHostEncrypted(url.host(), port); // verifies the peer against the system's CAs
     } else {
@@ -134,6 +133,9 @@ void FileBodyRequest::attach()
     connect(m_socket, &QTcpSocket::readyRead, this, &FileBodyRequest::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &FileBodyRequest::onClosed);
     connect(m_socket, &QTcpSocket::errorOccurred, this, &FileBodyRequest::onSocketError);
+    // Ciphertext reaching the kernel frees room too (see backlog()), on a kept connection as well.
+    if (auto* ssl = qobject_cast<QSslSocket*>(m_socket))
+        connect(ssl, &QSslSocket::encryptedBytesWritten, this, &FileBodyRequest::onBytesWritten);
 }
 
 QByteArray FileBodyRequest::head() const

@@ -504,6 +504,27 @@ private Q_SLOTS:
         QCOMPARE(server.requests.first().body.size(), size);
     }
 
+    void keepsATlsConnectionForTheNextRequest()
+    {
+        // A kept TLS connection: the second body (larger than what the request queues at once)
+        // must flow as on a fresh connection.
+        auto* tls = tlsServer();
+        QVERIFY(tls);
+        ScriptedServer server(tls);
+        const QSslConfiguration saved = trustTestCertificate();
+        const auto restore = qScopeGuard([&] { QSslConfiguration::setDefaultConfiguration(saved); });
+        ConnectionPool pool;
+        for (int i = 0; i < 2; ++i) {
+            FileBodyRequest* r = request(&pool, server.url(u"https"_s), i * 100, 4 * 1024 * 1024);
+            QVERIFY(runToEnd(r));
+            QVERIFY2(!r->error(), qPrintable(r->error().detail()));
+            QCOMPARE(r->reusedConnection(), i > 0);
+        }
+        QCOMPARE(server.connections, 1);
+        QCOMPARE(server.requests.size(), 2);
+        QVERIFY(server.requests[1].body == m_bytes.mid(100, 4 * 1024 * 1024));
+    }
+
     void proxiedRequestsGoThroughQt()
     {
         const QUrl url(u"https://bucket.oss-cn-shenzhen.aliyuncs.com/k"_s);

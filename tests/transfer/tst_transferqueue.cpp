@@ -358,7 +358,9 @@ private Q_SLOTS:
         QFETCH(bool, pausedFirst);
         const QString dir = freshDir(u"cancel"_s);
         const QString name = u"cancel-%1.bin"_s.arg(pausedFirst ? u"paused"_s : u"running"_s);
-        QVERIFY(writeFile(dir + u"/in/"_s + name, randomBytes(4 * kMiB, 40)));
+        // 64 parts, 2 at a time at the slow sandbox's 100 ms per request: at least 3 s, so the
+        // once-a-second journal shows parts well before the end, however fast the client.
+        QVERIFY(writeFile(dir + u"/in/"_s + name, randomBytes(16 * kMiB, 40)));
         auto queue = makeQueue(m_slow, settings(dir));
         const quint64 id = queue->addUploads({dir + u"/in/"_s + name}).first();
         const std::optional<UploadJournal> journal = journalWithParts(dir + u"/journals"_s, 2);
@@ -383,7 +385,9 @@ private Q_SLOTS:
     void restartResumesFromTheSavedState()
     {
         const QString dir = freshDir(u"restart"_s);
-        const QByteArray bytes = randomBytes(6 * kMiB + 5, 50); // 25 parts
+        // 65 parts: at least 3 s at the slow sandbox's pace, so that after the restart the
+        // journal is saved again (once a second) before the upload ends.
+        const QByteArray bytes = randomBytes(16 * kMiB + 5, 50);
         QVERIFY(writeFile(dir + u"/in/restart.bin"_s, bytes));
         const TransferQueueSettings s = settings(dir);
         auto queue = makeQueue(m_slow, s);
