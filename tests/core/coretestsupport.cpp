@@ -1,6 +1,7 @@
 #include "coretestsupport.h"
 
 #include "common/sandboxprocess.h"
+#include "transfer/ossrequest.h"
 
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -105,6 +106,30 @@ QByteArray fetch(QNetworkAccessManager& network, const QUrl& url, int* status)
     if (status)
         *status = reply.status;
     return reply.body;
+}
+
+OssAnswer ossRequest(ClientStack& stack, const QByteArray& method, const QString& key,
+                     const QList<QPair<QString, QString>>& query)
+{
+    const Result<UploadToken> token = await(stack.api.uploadToken());
+    if (!token.ok())
+        return {};
+    const OssLocation location{QUrl(token->endpoint), token->bucket, token->regionId, OssSignatureVersion::V4};
+    const oss::OssCredentials credentials{token->accessKeyId, token->accessKeySecret, token->securityToken,
+                                          token->expiration};
+    const QNetworkRequest request =
+        signedOssRequest(location, credentials, method, key, query, {}, QDateTime::currentDateTimeUtc());
+    QNetworkReply* reply = method == "HEAD" ? stack.network.head(request) : stack.network.get(request);
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, kWaitMs))
+        reply->abort();
+    OssAnswer a;
+    a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    a.body = reply->readAll();
+    a.code = xmlText(a.body, u"Code"_s).toLatin1();
+    a.crc64 = reply->rawHeader("x-oss-hash-crc64ecma");
+    a.clientId = reply->rawHeader("x-oss-meta-bge-open-client-id");
+    delete reply;
+    return a;
 }
 
 } // namespace bge::test

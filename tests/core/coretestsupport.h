@@ -88,6 +88,21 @@ std::unique_ptr<ClientStack> makeStack(const SandboxProcess& sandbox, const QStr
 // GETs a URL (e.g. a presigned download) with a plain client. `status` gets the HTTP status.
 QByteArray fetch(QNetworkAccessManager& network, const QUrl& url, int* status);
 
+// What object storage answered, for checks on the sandbox side.
+struct OssAnswer
+{
+    int status = 0;
+    QByteArray body;
+    QByteArray code;     // the OSS error code of an error body
+    QByteArray crc64;    // x-oss-hash-crc64ecma
+    QByteArray clientId; // x-oss-meta-bge-open-client-id
+};
+
+// One object-storage request (HEAD, or GET: an object, ListParts) signed with fresh STS
+// credentials from `stack`'s session, path-style V4, `query` as for signedOssRequest().
+OssAnswer ossRequest(ClientStack& stack, const QByteArray& method, const QString& key,
+                     const QList<QPair<QString, QString>>& query = {});
+
 } // namespace bge::test
 
 // Fails the test with the error's kind and text when `result` is not a success.

@@ -53,35 +53,11 @@ struct Fixture
         return true;
     }
 
-    struct Answer
-    {
-        int status = 0;
-        QByteArray body;
-        QByteArray code;
-    };
-
     // One signed object-storage request with fresh credentials (HEAD, or GET e.g. ListParts).
-    Answer request(const QByteArray& method, const QString& key,
-                   const QList<QPair<QString, QString>>& query = {})
+    OssAnswer request(const QByteArray& method, const QString& key,
+                      const QList<QPair<QString, QString>>& query = {})
     {
-        const Result<UploadToken> token = await(stack->api.uploadToken());
-        if (!token.ok())
-            return {};
-        const OssLocation location{QUrl(token->endpoint), token->bucket, token->regionId,
-                                   OssSignatureVersion::V4};
-        const oss::OssCredentials creds{token->accessKeyId, token->accessKeySecret, token->securityToken,
-                                        token->expiration};
-        const QNetworkRequest r =
-            signedOssRequest(location, creds, method, key, query, {}, QDateTime::currentDateTimeUtc());
-        QNetworkReply* reply = method == "HEAD" ? stack->network.head(r) : stack->network.get(r);
-        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, kWaitMs))
-            reply->abort();
-        Answer a;
-        a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        a.body = reply->readAll();
-        a.code = xmlText(a.body, u"Code"_s).toLatin1();
-        delete reply;
-        return a;
+        return ossRequest(*stack, method, key, query);
     }
 };
 
@@ -327,7 +303,7 @@ private Q_SLOTS:
         QTest::qWait(600);
         QCOMPARE(stateOf(*queue, id), TransferState::Paused);
         QCOMPARE(journalCount(dir + u"/journals"_s), 1);
-        const Fixture::Answer parts =
+        const OssAnswer parts =
             m_slow.request("GET", journal->objectName, {{u"uploadId"_s, journal->uploadId}});
         QCOMPARE(parts.status, 200);
         QVERIFY(itemOf(*queue, id).done > 0);

@@ -52,37 +52,12 @@ struct Environment
         return new UploadJob(&stack->network, provider ? provider : credentials.get(), options);
     }
 
-    struct Fetched
-    {
-        int status = 0;
-        QByteArray body;
-        QByteArray crc64;
-        QByteArray clientId;
-        QByteArray code;
-    };
+    using Fetched = OssAnswer;
 
-    // Sends one request with fresh credentials; path-style, V4.
+    // One request with fresh credentials; path-style, V4.
     Fetched request(const QByteArray& method, const QString& key, const QList<QPair<QString, QString>>& query = {})
     {
-        const Result<UploadToken> token = await(stack->api.uploadToken());
-        if (!token.ok())
-            return {};
-        const OssLocation location{QUrl(token->endpoint), token->bucket, token->regionId, OssSignatureVersion::V4};
-        const oss::OssCredentials creds{token->accessKeyId, token->accessKeySecret, token->securityToken,
-                                        token->expiration};
-        const QNetworkRequest r =
-            signedOssRequest(location, creds, method, key, query, {}, QDateTime::currentDateTimeUtc());
-        QNetworkReply* reply = method == "HEAD" ? stack->network.head(r) : stack->network.get(r);
-        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, kWaitMs))
-            reply->abort();
-        Fetched f;
-        f.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        f.body = reply->readAll();
-        f.crc64 = reply->rawHeader("x-oss-hash-crc64ecma");
-        f.clientId = reply->rawHeader("x-oss-meta-bge-open-client-id");
-        f.code = xmlText(f.body, u"Code"_s).toLatin1();
-        delete reply;
-        return f;
+        return ossRequest(*stack, method, key, query);
     }
 
     // GETs the object, trying again while faults are injected.
