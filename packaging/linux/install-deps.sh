@@ -16,7 +16,7 @@ done
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git ccache
   # Qt 6 (Debian 12 ships 6.4) and QtKeychain
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
   qt6-webengine-dev qt6-webengine-dev-tools qt6-charts-dev qt6-svg-dev
@@ -32,6 +32,8 @@ packages=(
   xvfb xauth dbus dbus-bin gnome-keyring libsecret-tools curl ca-certificates
   # a system tray host (XEmbed) inside the X server, for the transfer notification test
   trayer
+  # sequencing files for the read-set tests: samtools writes real BAM, uBAM and CRAM, bgzip BGZF
+  samtools tabix
   # fuzz smoke test: clang with libFuzzer and the sanitizer runtimes, llvm-symbolizer for reports
   clang-14 libclang-rt-14-dev llvm-14
   # packaging lint tests: desktop entry, AppStream metadata, manual pages
