@@ -112,8 +112,9 @@ void OmicsService::drainBody(OmicsCall& call)
 {
     // An answer given before the body was read must not leave it on a connection that would be
     // reused: read small bodies away, close the connection under big ones.
-    if (!call.reader)
+    if (!call.reader || call.bodyRead)
         return;
+    call.bodyRead = true;
     if (call.contentLength() > 16 * 1024 * 1024 || call.contentLength() < 0) {
         call.res.set_header("Connection", "close");
         return;
@@ -227,6 +228,7 @@ void OmicsService::handle(const httplib::Request& req, httplib::Response& res, c
                 return fail(call, OmicsError::validation(u"The request body is too large."_s));
             }
             bool tooLarge = false;
+            call.bodyRead = true;
             (*reader)([&](const char* data, size_t size) {
                 call.body.append(data, qsizetype(size));
                 tooLarge = call.body.size() > kMaxJsonBody;

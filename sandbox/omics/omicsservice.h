@@ -32,6 +32,7 @@ struct OmicsCall
     QByteArray requestId;
     QStringList segments; // the decoded path's segments
     QString operation;
+    bool bodyRead = false; // the reader was used: it must not be called again
     QByteArray body;      // JSON operations: the whole (small) body
     QJsonObject json;     // … parsed
     aws::SigV4::Request signable;

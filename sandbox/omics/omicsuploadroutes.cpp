@@ -145,8 +145,10 @@ void OmicsService::uploadPart(OmicsCall& call)
         return fail(call, OmicsError::validation(u"The part is %1 bytes; each part cannot be larger than %2 bytes "
                                                  "(100 MiB)."_s.arg(length).arg(kMaxPartSize)));
     }
-    if (length == 0)
+    if (length == 0) {
+        drainBody(call);
         return fail(call, OmicsError::validation(u"The part is empty."_s));
+    }
 
     QString temporary;
     {
@@ -161,6 +163,7 @@ void OmicsService::uploadPart(OmicsCall& call)
     QCryptographicHash sha(QCryptographicHash::Sha256);
     const bool drop = FaultInjection::chance(config.faults.dropRate);
     const BandwidthPacer pacer(config.faults.bandwidthKiBps);
+    call.bodyRead = true;
     const bool received = (*call.reader)([&](const char* data, size_t size) {
         const qint64 sofar = sink.size();
         if (drop && sofar + qint64(size) > length / 2) {
