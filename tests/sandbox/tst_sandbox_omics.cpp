@@ -14,6 +14,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTcpSocket>
 #include <QTimeZone>
 
 using namespace bge::test;
@@ -975,6 +976,57 @@ private Q_SLOTS:
             QCOMPARE(r.status, 200);
             QVERIFY(!r.json()[u"readSets"].toArray().isEmpty());
         }
+    }
+
+    void hostPrefixesAndBigParts()
+    {
+        const QUrl base(m_omics->d[u"endpoint"].toString());
+        const QString store = m_omics->store(0);
+        const QString upload = m_omics->createUpload(store, {{u"sourceFileType"_s, u"FASTQ"_s}, {u"subjectId"_s, u"s"_s},
+                                                             {u"sampleId"_s, u"x"_s}, {u"name"_s, u"raw"_s}})[u"uploadId"]
+                                   .toString();
+        // Raw HTTP/1.1 over a socket, signed here: the Host as an SDK with host prefixes sends it.
+        const auto exchange = [&](const QByteArray& host, const QByteArray& method, const QByteArray& path,
+                                  const Query& query, qint64 contentLength, const QByteArray& bodyStart) {
+            SigV4::Request r;
+            r.method = method;
+            r.path = path;
+            r.query = query;
+            r.headers = {{"Host", host}};
+            bge::aws::AwsCredentials credentials{m_omics->d[u"access_key_id"].toString(),
+                                                 m_omics->d[u"secret_access_key"].toString(), {}, {}};
+            SigV4::sign(r, credentials, QDateTime::currentDateTimeUtc(), "us-east-1", "omics",
+                        contentLength > 0 ? SigV4::kUnsignedPayload : SigV4::kEmptyPayloadHash);
+            QByteArray request = method + ' ' + path + (query.isEmpty() ? QByteArray() : "?" + SigV4::canonicalQuery(query))
+                                 + " HTTP/1.1\r\n";
+            for (const auto& [name, value] : std::as_const(r.headers))
+                request += name + ": " + value + "\r\n";
+            request += "Content-Length: " + QByteArray::number(contentLength) + "\r\n\r\n" + bodyStart;
+            QTcpSocket socket;
+            socket.connectToHost(base.host(), quint16(base.port()));
+            if (!socket.waitForConnected(10000))
+                return QByteArray();
+            socket.write(request);
+            QByteArray answer;
+            while (!answer.contains("\r\n\r\n") || !answer.contains('}')) {
+                if (!socket.waitForReadyRead(30000))
+                    break;
+                answer += socket.readAll();
+            }
+            return answer;
+        };
+        const QByteArray port = ':' + QByteArray::number(base.port());
+        QByteArray answer = exchange("control-storage-127.0.0.1" + port, "POST",
+                                     "/sequencestore/" + store.toLatin1() + "/uploads", {}, 0, {});
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+        QVERIFY(answer.contains(upload.toLatin1()));
+        // A part over 100 MiB is refused from its Content-Length, before its bytes are read.
+        answer = exchange("storage-127.0.0.1" + port, "PUT",
+                          "/sequencestore/" + store.toLatin1() + "/upload/" + upload.toLatin1() + "/part",
+                          {{"partSource", "SOURCE1"}, {"partNumber", "1"}}, 100LL * 1024 * 1024 + 1, "@r1\n");
+        QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.constData());
+        QVERIFY(answer.contains("ValidationException"));
+        QVERIFY(answer.contains("100 MiB"));
     }
 
     void throttling()
