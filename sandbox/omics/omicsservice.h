@@ -5,8 +5,8 @@
 // omicsuploadroutes.cpp and omicsimportroutes.cpp.
 
 #include "omicsauthenticator.h"
-#include "omicspaging.h"
 #include "omicserror.h"
+#include "omicspaging.h"
 #include "omicsquotas.h"
 #include "omicsserver.h"
 #include "omicsstate.h"
@@ -25,7 +25,10 @@ namespace bge::sandbox::omics {
 
 struct OmicsCall
 {
-    OmicsCall(const httplib::Request& r, httplib::Response& s, const httplib::ContentReader* c) : req(r), res(s), reader(c) {}
+    OmicsCall(const httplib::Request& r, httplib::Response& s, const httplib::ContentReader* c)
+        : req(r), res(s), reader(c)
+    {
+    }
     const httplib::Request& req;
     httplib::Response& res;
     const httplib::ContentReader* reader = nullptr;
@@ -33,8 +36,8 @@ struct OmicsCall
     QStringList segments; // the decoded path's segments
     QString operation;
     bool bodyRead = false; // the reader was used: it must not be called again
-    QByteArray body;      // JSON operations: the whole (small) body
-    QJsonObject json;     // … parsed
+    QByteArray body;       // JSON operations: the whole (small) body
+    QJsonObject json;      // … parsed
     aws::SigV4::Request signable;
 
     bool hasQuery(const char* name) const { return req.has_param(name); }

@@ -12,9 +12,9 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTcpSocket>
 #include <QTimeZone>
 
 using namespace bge::test;
@@ -32,15 +32,15 @@ struct Call
     QString path;
     Query query;
     QByteArray body;
-    bool json = true;            // Content-Type: application/json (signed) when there is a body
+    bool json = true;             // Content-Type: application/json (signed) when there is a body
     bool unsignedPayload = false; // UploadReadSetPart as the SDKs send it
     bool sign = true;
     QDateTime at = QDateTime::currentDateTimeUtc();
-    QString accessKeyId;         // empty: the emulator's
-    QString secret;              // empty: the emulator's
-    QByteArray region;           // empty: the emulator's
+    QString accessKeyId; // empty: the emulator's
+    QString secret;      // empty: the emulator's
+    QByteArray region;   // empty: the emulator's
     QByteArray service = "omics";
-    QByteArray rawQuery;         // sent verbatim instead of `query` (the signature still covers `query`)
+    QByteArray rawQuery; // sent verbatim instead of `query` (the signature still covers `query`)
 };
 
 class Omics final
@@ -59,11 +59,12 @@ public:
         const QUrl base(d.value(u"endpoint").toString());
         QByteArray encodedQuery;
         for (const auto& [name, value] : c.query)
-            encodedQuery += (encodedQuery.isEmpty() ? "" : "&") + SigV4::uriEncode(name) + '=' + SigV4::uriEncode(value);
+            encodedQuery +=
+                (encodedQuery.isEmpty() ? "" : "&") + SigV4::uriEncode(name) + '=' + SigV4::uriEncode(value);
         if (!c.rawQuery.isEmpty())
             encodedQuery = c.rawQuery;
-        const QUrl url = QUrl::fromEncoded(base.toEncoded() + c.path.toUtf8()
-                                               + (encodedQuery.isEmpty() ? QByteArray() : '?' + encodedQuery),
+        const QUrl url = QUrl::fromEncoded(base.toEncoded() + c.path.toUtf8() +
+                                               (encodedQuery.isEmpty() ? QByteArray() : '?' + encodedQuery),
                                            QUrl::StrictMode);
         SigV4::Request r;
         r.method = c.method;
@@ -76,11 +77,15 @@ public:
             r.headers.append({QByteArray("Content-Type"), QByteArray("application/octet-stream")});
         if (c.sign) {
             bge::aws::AwsCredentials credentials;
-            credentials.accessKeyId = c.accessKeyId.isEmpty() ? d.value(u"access_key_id").toString() : c.accessKeyId;
-            credentials.secretAccessKey = c.secret.isEmpty() ? d.value(u"secret_access_key").toString() : c.secret;
-            const QByteArray region = c.region.isEmpty() ? d.value(u"region").toString().toLatin1() : c.region;
+            credentials.accessKeyId =
+                c.accessKeyId.isEmpty() ? d.value(u"access_key_id").toString() : c.accessKeyId;
+            credentials.secretAccessKey =
+                c.secret.isEmpty() ? d.value(u"secret_access_key").toString() : c.secret;
+            const QByteArray region =
+                c.region.isEmpty() ? d.value(u"region").toString().toLatin1() : c.region;
             SigV4::sign(r, credentials, c.at, region, c.service,
-                        c.unsignedPayload ? SigV4::kUnsignedPayload : QByteArrayView(SigV4::payloadHash(c.body)));
+                        c.unsignedPayload ? SigV4::kUnsignedPayload
+                                          : QByteArrayView(SigV4::payloadHash(c.body)));
         }
         QList<std::pair<QByteArray, QByteArray>> headers;
         for (const auto& [name, value] : std::as_const(r.headers)) {
@@ -131,7 +136,8 @@ public:
     }
 
     // Every read set of a store with a filter, following nextToken.
-    QJsonArray allReadSets(const QString& store, const QJsonObject& filter, int pageSize = 100, int* pages = nullptr)
+    QJsonArray allReadSets(const QString& store, const QJsonObject& filter, int pageSize = 100,
+                           int* pages = nullptr)
     {
         QJsonArray all;
         QByteArray token;
@@ -140,8 +146,9 @@ public:
             Query q{{"maxResults", QByteArray::number(pageSize)}};
             if (!token.isEmpty())
                 q.append({"nextToken", token});
-            const HttpResult r = post(u"/sequencestore/%1/readsets"_s.arg(store),
-                                      filter.isEmpty() ? QJsonObject{} : QJsonObject{{u"filter"_s, filter}}, q);
+            const HttpResult r =
+                post(u"/sequencestore/%1/readsets"_s.arg(store),
+                     filter.isEmpty() ? QJsonObject{} : QJsonObject{{u"filter"_s, filter}}, q);
             if (r.status != 200)
                 return {};
             for (const QJsonValue& v : r.json().value(u"readSets").toArray())
@@ -199,7 +206,8 @@ QByteArray fastqText(int reads)
 {
     QByteArray text;
     for (int i = 0; i < reads; ++i)
-        text += "@A00123:8:HV3K2DSX3:1:1101:" + QByteArray::number(1000 + i) + ":1000 1:N:0:ATCACG\nACGTACGTAC\n+\nIIIIIIIIII\n";
+        text += "@A00123:8:HV3K2DSX3:1:1101:" + QByteArray::number(1000 + i) +
+                ":1000 1:N:0:ATCACG\nACGTACGTAC\n+\nIIIIIIIIII\n";
     return text;
 }
 
@@ -245,7 +253,8 @@ private Q_SLOTS:
         QProcess p;
         p.start(SandboxProcess::executable(), {u"--describe"_s, u"--omics-port"_s, u"8799"_s});
         QVERIFY(p.waitForFinished(30000));
-        const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(u"omics").toObject();
+        const QJsonObject o =
+            QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(u"omics").toObject();
         QStringList keys = o.keys();
         keys.sort();
         QCOMPARE(keys, (QStringList{u"access_key_id"_s, u"account_id"_s, u"endpoint"_s, u"import_role_arn"_s,
@@ -284,11 +293,13 @@ private Q_SLOTS:
                                       << u"Missing Authentication Token"_s;
         QTest::newRow("unknown key") << 1 << 403 << QByteArray("UnrecognizedClientException")
                                      << u"The security token included in the request is invalid."_s;
-        QTest::newRow("wrong secret") << 2 << 403 << QByteArray("InvalidSignatureException")
-                                      << u"The request signature we calculated does not match the signature you "
-                                         "provided. Check your AWS Secret Access Key and signing method. Consult the "
-                                         "service documentation for details."_s;
-        QTest::newRow("expired") << 3 << 403 << QByteArray("InvalidSignatureException") << u"Signature expired: "_s;
+        QTest::newRow("wrong secret")
+            << 2 << 403 << QByteArray("InvalidSignatureException")
+            << u"The request signature we calculated does not match the signature you "
+               "provided. Check your AWS Secret Access Key and signing method. Consult the "
+               "service documentation for details."_s;
+        QTest::newRow("expired") << 3 << 403 << QByteArray("InvalidSignatureException")
+                                 << u"Signature expired: "_s;
         QTest::newRow("future") << 4 << 403 << QByteArray("InvalidSignatureException")
                                 << u"Signature not yet current: "_s;
         QTest::newRow("wrong service") << 5 << 403 << QByteArray("InvalidSignatureException")
@@ -310,14 +321,29 @@ private Q_SLOTS:
         c.path = u"/sequencestores"_s;
         c.body = "{}";
         switch (kind) {
-        case 0: c.sign = false; break;
-        case 1: c.accessKeyId = u"AKIAIOSFODNN7EXAMPLE"_s; break;
-        case 2: c.secret = u"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"_s; break;
-        case 3: c.at = QDateTime::currentDateTimeUtc().addSecs(-16 * 60); break;
-        case 4: c.at = QDateTime::currentDateTimeUtc().addSecs(16 * 60); break;
-        case 5: c.service = "s3"; break;
-        case 6: c.region = "eu-west-1"; break;
-        default: break;
+        case 0:
+            c.sign = false;
+            break;
+        case 1:
+            c.accessKeyId = u"AKIAIOSFODNN7EXAMPLE"_s;
+            break;
+        case 2:
+            c.secret = u"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"_s;
+            break;
+        case 3:
+            c.at = QDateTime::currentDateTimeUtc().addSecs(-16 * 60);
+            break;
+        case 4:
+            c.at = QDateTime::currentDateTimeUtc().addSecs(16 * 60);
+            break;
+        case 5:
+            c.service = "s3";
+            break;
+        case 6:
+            c.region = "eu-west-1";
+            break;
+        default:
+            break;
         }
         HttpResult r;
         if (kind == 7 || kind == 8) {
@@ -328,15 +354,16 @@ private Q_SLOTS:
             signedRequest.path = "/sequencestores";
             signedRequest.headers = {{"Host", base.host().toLatin1() + ':' + QByteArray::number(base.port())},
                                      {"Content-Type", "application/json"}};
-            bge::aws::AwsCredentials credentials{m_omics->d[u"access_key_id"].toString(),
-                                                 m_omics->d[u"secret_access_key"].toString(), {}, {}};
+            bge::aws::AwsCredentials credentials{
+                m_omics->d[u"access_key_id"].toString(), m_omics->d[u"secret_access_key"].toString(), {}, {}};
             SigV4::sign(signedRequest, credentials, QDateTime::currentDateTimeUtc(), "us-east-1", "omics",
                         SigV4::payloadHash("{}"));
             QByteArray authorization = signedRequest.header("Authorization");
             if (kind == 7)
                 authorization = "AWS4-HMAC-SHA256 Credential=broken";
             HttpTestClient http(m_omics->d[u"endpoint"].toString());
-            r = http.send("POST", QUrl(base.toString() + u"/sequencestores"_s), kind == 8 ? "{\"filter\":{}}" : "{}",
+            r = http.send("POST", QUrl(base.toString() + u"/sequencestores"_s),
+                          kind == 8 ? "{\"filter\":{}}" : "{}",
                           {{"Content-Type", "application/json"},
                            {"X-Amz-Date", signedRequest.header("X-Amz-Date")},
                            {"Authorization", authorization}});
@@ -376,9 +403,11 @@ private Q_SLOTS:
         QCOMPARE(r.json()[u"sequenceStores"].toArray()[0][u"id"].toString(), m_omics->store(1));
         QVERIFY(!r.json().contains(u"nextToken"));
 
-        r = m_omics->post(u"/sequencestores"_s, {{u"filter"_s, QJsonObject{{u"name"_s, stores[1][u"name"]}}}});
+        r = m_omics->post(u"/sequencestores"_s,
+                          {{u"filter"_s, QJsonObject{{u"name"_s, stores[1][u"name"]}}}});
         QCOMPARE(r.json()[u"sequenceStores"].toArray().size(), 1);
-        r = m_omics->post(u"/sequencestores"_s, {{u"filter"_s, QJsonObject{{u"createdAfter"_s, u"2099-01-01T00:00:00Z"_s}}}});
+        r = m_omics->post(u"/sequencestores"_s,
+                          {{u"filter"_s, QJsonObject{{u"createdAfter"_s, u"2099-01-01T00:00:00Z"_s}}}});
         QCOMPARE(r.json()[u"sequenceStores"].toArray().size(), 0);
 
         r = m_omics->get(u"/sequencestore/"_s + m_omics->store(1));
@@ -432,8 +461,8 @@ private Q_SLOTS:
         r = m_omics->send(c);
         QVERIFY2(r.status == 400 || r.status == 403, r.body.constData());
         // A token of another list (or a made-up one) is refused.
-        r = m_omics->post(u"/sequencestore/%1/readsets"_s.arg(store), {{u"filter"_s, QJsonObject{{u"fileType"_s, 1}}}},
-                          {{"nextToken", "abc"}});
+        r = m_omics->post(u"/sequencestore/%1/readsets"_s.arg(store),
+                          {{u"filter"_s, QJsonObject{{u"fileType"_s, 1}}}}, {{"nextToken", "abc"}});
         QCOMPARE(r.status, 400);
         r = m_omics->post(u"/sequencestore/%1/readsets"_s.arg(m_omics->store(1)), {}, {{"nextToken", token}});
         QCOMPARE(r.status, 400);
@@ -472,11 +501,14 @@ private Q_SLOTS:
             // An offset other than Z: the same instant written in UTC+08:00.
             const QDateTime t = when(pick).addMSecs(1);
             value = t.toTimeZone(QTimeZone(8 * 3600)).toString(Qt::ISODateWithMs);
-            expected = member == u"createdAfter" ? std::function([t, when](const QJsonObject& o) { return when(o) >= t; })
-                                                 : std::function([t, when](const QJsonObject& o) { return when(o) <= t; });
+            expected = member == u"createdAfter"
+                           ? std::function([t, when](const QJsonObject& o) { return when(o) >= t; })
+                           : std::function([t, when](const QJsonObject& o) { return when(o) <= t; });
         } else if (member == u"generatedFrom") {
             value = pick[u"sequenceInformation"][u"generatedFrom"];
-            expected = [&](const QJsonObject& o) { return o[u"sequenceInformation"][u"generatedFrom"] == value; };
+            expected = [&](const QJsonObject& o) {
+                return o[u"sequenceInformation"][u"generatedFrom"] == value;
+            };
         } else if (member == u"referenceArn") {
             value = m_omics->d[u"reference_arn"];
             expected = [&](const QJsonObject& o) { return o[u"referenceArn"] == value; };
@@ -507,58 +539,79 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("query");
         QTest::addColumn<QString>("message");
         const QString store = u"/sequencestore/%1"_s;
-        QTest::newRow("maxResults 0") << u"/sequencestores"_s << QByteArray("{}") << QByteArray("maxResults=0")
-                                      << u"1 validation error detected: Value '0' at 'maxResults' failed to satisfy "
-                                         "constraint: Member must have value greater than or equal to 1"_s;
-        QTest::newRow("maxResults 101") << store + u"/readsets"_s << QByteArray("{}") << QByteArray("maxResults=101")
-                                        << u"1 validation error detected: Value '101' at 'maxResults' failed to satisfy "
-                                           "constraint: Member must have value less than or equal to 100"_s;
-        QTest::newRow("status enum") << store + u"/readsets"_s << QByteArray("{\"filter\":{\"status\":\"GONE\"}}")
-                                     << QByteArray()
-                                     << u"1 validation error detected: Value 'GONE' at 'filter.status' failed to "
-                                        "satisfy constraint: Member must satisfy enum value set: [ARCHIVED, ACTIVATING, "
-                                        "ACTIVE, DELETING, DELETED, PROCESSING_UPLOAD, UPLOAD_FAILED]"_s;
-        QTest::newRow("required") << store + u"/upload"_s << QByteArray("{\"sourceFileType\":\"FASTQ\",\"name\":\"n\"}")
-                                  << QByteArray()
-                                  << u"2 validation errors detected: Value null at 'subjectId' failed to satisfy "
-                                     "constraint: Member must not be null; Value null at 'sampleId' failed to satisfy "
-                                     "constraint: Member must not be null"_s;
-        QTest::newRow("file type enum")
-            << store + u"/upload"_s << QByteArray("{\"sourceFileType\":\"SAM\",\"subjectId\":\"s\",\"sampleId\":\"x\",\"name\":\"n\"}")
+        QTest::newRow("maxResults 0")
+            << u"/sequencestores"_s << QByteArray("{}") << QByteArray("maxResults=0")
+            << u"1 validation error detected: Value '0' at 'maxResults' failed to satisfy "
+               "constraint: Member must have value greater than or equal to 1"_s;
+        QTest::newRow("maxResults 101")
+            << store + u"/readsets"_s << QByteArray("{}") << QByteArray("maxResults=101")
+            << u"1 validation error detected: Value '101' at 'maxResults' failed to satisfy "
+               "constraint: Member must have value less than or equal to 100"_s;
+        QTest::newRow("status enum")
+            << store + u"/readsets"_s << QByteArray("{\"filter\":{\"status\":\"GONE\"}}") << QByteArray()
+            << u"1 validation error detected: Value 'GONE' at 'filter.status' failed to "
+               "satisfy constraint: Member must satisfy enum value set: [ARCHIVED, ACTIVATING, "
+               "ACTIVE, DELETING, DELETED, PROCESSING_UPLOAD, UPLOAD_FAILED]"_s;
+        QTest::newRow("required")
+            << store + u"/upload"_s << QByteArray("{\"sourceFileType\":\"FASTQ\",\"name\":\"n\"}")
             << QByteArray()
-            << u"1 validation error detected: Value 'SAM' at 'sourceFileType' failed to satisfy constraint: Member must "
+            << u"2 validation errors detected: Value null at 'subjectId' failed to satisfy "
+               "constraint: Member must not be null; Value null at 'sampleId' failed to satisfy "
+               "constraint: Member must not be null"_s;
+        QTest::newRow("file type enum")
+            << store + u"/upload"_s
+            << QByteArray(
+                   "{\"sourceFileType\":\"SAM\",\"subjectId\":\"s\",\"sampleId\":\"x\",\"name\":\"n\"}")
+            << QByteArray()
+            << u"1 validation error detected: Value 'SAM' at 'sourceFileType' failed to satisfy constraint: "
+               u"Member must "
                "satisfy enum value set: [FASTQ, BAM, CRAM, UBAM]"_s;
         QTest::newRow("name too long")
             << store + u"/upload"_s
-            << QByteArray("{\"sourceFileType\":\"FASTQ\",\"subjectId\":\"s\",\"sampleId\":\"x\",\"name\":\"" + QByteArray(128, 'n') + "\"}")
-            << QByteArray() << u"at 'name' failed to satisfy constraint: Member must have length less than or equal to 127"_s;
+            << QByteArray("{\"sourceFileType\":\"FASTQ\",\"subjectId\":\"s\",\"sampleId\":\"x\",\"name\":\"" +
+                          QByteArray(128, 'n') + "\"}")
+            << QByteArray()
+            << u"at 'name' failed to satisfy constraint: Member must have length less than or equal to 127"_s;
         QTest::newRow("BAM without reference")
-            << store + u"/upload"_s << QByteArray("{\"sourceFileType\":\"BAM\",\"subjectId\":\"s\",\"sampleId\":\"x\",\"name\":\"n\"}")
+            << store + u"/upload"_s
+            << QByteArray(
+                   "{\"sourceFileType\":\"BAM\",\"subjectId\":\"s\",\"sampleId\":\"x\",\"name\":\"n\"}")
             << QByteArray() << u"A reference ARN is required for BAM files"_s;
         QTest::newRow("CRAM without reference")
-            << store + u"/upload"_s << QByteArray("{\"sourceFileType\":\"CRAM\",\"subjectId\":\"s\",\"sampleId\":\"x\",\"name\":\"n\"}")
+            << store + u"/upload"_s
+            << QByteArray(
+                   "{\"sourceFileType\":\"CRAM\",\"subjectId\":\"s\",\"sampleId\":\"x\",\"name\":\"n\"}")
             << QByteArray() << u"A reference ARN is required for CRAM files"_s;
         QTest::newRow("unknown reference")
             << store + u"/upload"_s
-            << QByteArray("{\"sourceFileType\":\"BAM\",\"subjectId\":\"s\",\"sampleId\":\"x\",\"name\":\"n\",\"referenceArn\":\"arn:aws:omics:us-east-1:123456789012:referenceStore/1/reference/2\"}")
-            << QByteArray() << u"The reference arn:aws:omics:us-east-1:123456789012:referenceStore/1/reference/2 does not exist."_s;
+            << QByteArray(
+                   "{\"sourceFileType\":\"BAM\",\"subjectId\":\"s\",\"sampleId\":\"x\",\"name\":\"n\","
+                   "\"referenceArn\":\"arn:aws:omics:us-east-1:123456789012:referenceStore/1/reference/2\"}")
+            << QByteArray()
+            << u"The reference arn:aws:omics:us-east-1:123456789012:referenceStore/1/reference/2 does not exist."_s;
         QTest::newRow("reference pattern")
             << store + u"/upload"_s
-            << QByteArray("{\"sourceFileType\":\"BAM\",\"subjectId\":\"s\",\"sampleId\":\"x\",\"name\":\"n\",\"referenceArn\":\"ref\"}")
-            << QByteArray() << u"Value 'ref' at 'referenceArn' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:.+"_s;
-        QTest::newRow("malformed JSON") << store + u"/readsets"_s << QByteArray("{\"filter\":") << QByteArray()
-                                        << u"Unable to parse"_s;
-        QTest::newRow("parts member") << store + u"/upload/5555555555/parts"_s << QByteArray("{}") << QByteArray()
-                                      << u"Value null at 'partSource' failed to satisfy constraint: Member must not be null"_s;
-        QTest::newRow("part number") << store + u"/upload/5555555555/complete"_s
-                                     << QByteArray("{\"parts\":[{\"partNumber\":0,\"partSource\":\"SOURCE1\",\"checksum\":\"x\"}]}")
-                                     << QByteArray()
-                                     << u"Value '0' at 'parts.1.member.partNumber' failed to satisfy constraint: Member must have value greater than or equal to 1"_s;
-        QTest::newRow("no sources") << store + u"/importjob"_s
-                                    << QByteArray("{\"roleArn\":\"arn:aws:iam::123456789012:role/x\",\"sources\":[]}")
-                                    << QByteArray() << u"at 'sources' failed to satisfy constraint: Member must have length greater than or equal to 1"_s;
-        QTest::newRow("import filter") << store + u"/importjobs"_s << QByteArray("{\"filter\":{\"status\":\"DONE\"}}")
-                                       << QByteArray() << u"Value 'DONE' at 'filter.status'"_s;
+            << QByteArray("{\"sourceFileType\":\"BAM\",\"subjectId\":\"s\",\"sampleId\":\"x\",\"name\":\"n\","
+                          "\"referenceArn\":\"ref\"}")
+            << QByteArray()
+            << u"Value 'ref' at 'referenceArn' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:.+"_s;
+        QTest::newRow("malformed JSON")
+            << store + u"/readsets"_s << QByteArray("{\"filter\":") << QByteArray() << u"Unable to parse"_s;
+        QTest::newRow("parts member")
+            << store + u"/upload/5555555555/parts"_s << QByteArray("{}") << QByteArray()
+            << u"Value null at 'partSource' failed to satisfy constraint: Member must not be null"_s;
+        QTest::newRow("part number")
+            << store + u"/upload/5555555555/complete"_s
+            << QByteArray("{\"parts\":[{\"partNumber\":0,\"partSource\":\"SOURCE1\",\"checksum\":\"x\"}]}")
+            << QByteArray()
+            << u"Value '0' at 'parts.1.member.partNumber' failed to satisfy constraint: Member must have value greater than or equal to 1"_s;
+        QTest::newRow("no sources")
+            << store + u"/importjob"_s
+            << QByteArray("{\"roleArn\":\"arn:aws:iam::123456789012:role/x\",\"sources\":[]}") << QByteArray()
+            << u"at 'sources' failed to satisfy constraint: Member must have length greater than or equal to 1"_s;
+        QTest::newRow("import filter")
+            << store + u"/importjobs"_s << QByteArray("{\"filter\":{\"status\":\"DONE\"}}") << QByteArray()
+            << u"Value 'DONE' at 'filter.status'"_s;
     }
     void validation()
     {
@@ -575,7 +628,8 @@ private Q_SLOTS:
         }
         const HttpResult r = m_omics->send(c);
         QCOMPARE(r.status, 400);
-        QVERIFY2(errorType(r) == "ValidationException" || errorType(r) == "SerializationException", errorType(r).constData());
+        QVERIFY2(errorType(r) == "ValidationException" || errorType(r) == "SerializationException",
+                 errorType(r).constData());
         QVERIFY2(::message(r).contains(message), qPrintable(::message(r)));
         if (message.startsWith(u"1 validation") || message.startsWith(u"2 validation"))
             QCOMPARE(::message(r), message);
@@ -586,12 +640,16 @@ private Q_SLOTS:
         const QString store = m_omics->store(0);
         const QByteArray ubam = demoBytes(*m_omics, store, u"UBAM"_s);
         QVERIFY(ubam.size() > 3 * kReadPartSize);
-        const QJsonObject created = m_omics->createUpload(
-            store, {{u"sourceFileType"_s, u"UBAM"_s}, {u"subjectId"_s, u"TRIO-9001"_s}, {u"sampleId"_s, u"NA19240"_s},
-                    {u"name"_s, u"NA19240_unaligned"_s}, {u"description"_s, u"life cycle"_s},
-                    {u"tags"_s, QJsonObject{{u"project"_s, u"bge"_s}}}});
+        const QJsonObject created =
+            m_omics->createUpload(store, {{u"sourceFileType"_s, u"UBAM"_s},
+                                          {u"subjectId"_s, u"TRIO-9001"_s},
+                                          {u"sampleId"_s, u"NA19240"_s},
+                                          {u"name"_s, u"NA19240_unaligned"_s},
+                                          {u"description"_s, u"life cycle"_s},
+                                          {u"tags"_s, QJsonObject{{u"project"_s, u"bge"_s}}}});
         const QString upload = created[u"uploadId"].toString();
-        QVERIFY2(QRegularExpression(u"^\\d{10}$"_s).match(upload).hasMatch(), qPrintable(created[u"error"].toString()));
+        QVERIFY2(QRegularExpression(u"^\\d{10}$"_s).match(upload).hasMatch(),
+                 qPrintable(created[u"error"].toString()));
         QCOMPARE(created[u"sequenceStoreId"].toString(), store);
         QCOMPARE(created[u"sourceFileType"].toString(), u"UBAM"_s);
         QVERIFY(!created.contains(u"referenceArn"));
@@ -612,7 +670,8 @@ private Q_SLOTS:
         }
         QVERIFY(checksums[1] != replaced);
 
-        r = m_omics->post(u"/sequencestore/%1/upload/%2/parts"_s.arg(store, upload), {{u"partSource"_s, u"SOURCE1"_s}});
+        r = m_omics->post(u"/sequencestore/%1/upload/%2/parts"_s.arg(store, upload),
+                          {{u"partSource"_s, u"SOURCE1"_s}});
         QCOMPARE(r.status, 200);
         const QJsonArray listed = r.json()[u"parts"].toArray();
         QCOMPARE(listed.size(), 3);
@@ -622,11 +681,12 @@ private Q_SLOTS:
             QCOMPARE(listed[i][u"checksum"].toString(), checksums[i]);
             QCOMPARE(qint64(listed[i][u"partSize"].toDouble()), parts[i].size());
         }
-        r = m_omics->post(u"/sequencestore/%1/upload/%2/parts"_s.arg(store, upload), {{u"partSource"_s, u"SOURCE1"_s}},
-                          {{"maxResults", "2"}});
+        r = m_omics->post(u"/sequencestore/%1/upload/%2/parts"_s.arg(store, upload),
+                          {{u"partSource"_s, u"SOURCE1"_s}}, {{"maxResults", "2"}});
         QCOMPARE(r.json()[u"parts"].toArray().size(), 2);
         QVERIFY(r.json().contains(u"nextToken"));
-        r = m_omics->post(u"/sequencestore/%1/upload/%2/parts"_s.arg(store, upload), {{u"partSource"_s, u"SOURCE2"_s}});
+        r = m_omics->post(u"/sequencestore/%1/upload/%2/parts"_s.arg(store, upload),
+                          {{u"partSource"_s, u"SOURCE2"_s}});
         QCOMPARE(r.json()[u"parts"].toArray().size(), 0);
 
         // ListMultipartReadSetUploads has no body at all, as the SDKs send it.
@@ -640,10 +700,12 @@ private Q_SLOTS:
         QVERIFY(found);
 
         const auto complete = [&](const QJsonArray& partList) {
-            return m_omics->post(u"/sequencestore/%1/upload/%2/complete"_s.arg(store, upload), {{u"parts"_s, partList}});
+            return m_omics->post(u"/sequencestore/%1/upload/%2/complete"_s.arg(store, upload),
+                                 {{u"parts"_s, partList}});
         };
         const auto item = [](int n, const QString& checksum) {
-            return QJsonObject{{u"partNumber"_s, n}, {u"partSource"_s, u"SOURCE1"_s}, {u"checksum"_s, checksum}};
+            return QJsonObject{
+                {u"partNumber"_s, n}, {u"partSource"_s, u"SOURCE1"_s}, {u"checksum"_s, checksum}};
         };
         r = complete({item(1, checksums[0]), item(2, replaced), item(3, checksums[2])});
         QCOMPARE(r.status, 400);
@@ -690,15 +752,18 @@ private Q_SLOTS:
         QCOMPARE(errorType(r), QByteArray("RangeNotSatisfiableException"));
         r = m_omics->get(u"/sequencestore/%1/readset/%2"_s.arg(store, readSet), {{"partNumber", "10001"}});
         QCOMPARE(r.status, 400);
-        r = m_omics->get(u"/sequencestore/%1/readset/%2"_s.arg(store, readSet), {{"partNumber", "1"}, {"file", "SOURCE3"}});
+        r = m_omics->get(u"/sequencestore/%1/readset/%2"_s.arg(store, readSet),
+                         {{"partNumber", "1"}, {"file", "SOURCE3"}});
         QCOMPARE(r.status, 400);
-        r = m_omics->get(u"/sequencestore/%1/readset/%2"_s.arg(store, readSet), {{"partNumber", "1"}, {"file", "SOURCE2"}});
+        r = m_omics->get(u"/sequencestore/%1/readset/%2"_s.arg(store, readSet),
+                         {{"partNumber", "1"}, {"file", "SOURCE2"}});
         QCOMPARE(r.status, 404);
         r = m_omics->get(u"/sequencestore/%1/readset/9999999999/metadata"_s.arg(store));
         QCOMPARE(r.status, 404);
         QCOMPARE(errorType(r), QByteArray("ResourceNotFoundException"));
         // Listed with its filters, as an UPLOAD.
-        const QJsonArray mine = m_omics->allReadSets(store, {{u"sampleId"_s, u"NA19240"_s}, {u"creationType"_s, u"UPLOAD"_s}});
+        const QJsonArray mine =
+            m_omics->allReadSets(store, {{u"sampleId"_s, u"NA19240"_s}, {u"creationType"_s, u"UPLOAD"_s}});
         QCOMPARE(mine.size(), 1);
         QCOMPARE(mine[0][u"id"].toString(), readSet);
     }
@@ -706,9 +771,11 @@ private Q_SLOTS:
     void pairedFastq()
     {
         const QString store = m_omics->store(1);
-        const QJsonObject created = m_omics->createUpload(
-            store, {{u"sourceFileType"_s, u"FASTQ"_s}, {u"subjectId"_s, u"ASD-2002"_s}, {u"sampleId"_s, u"HG00733"_s},
-                    {u"name"_s, u"HG00733_paired"_s}, {u"generatedFrom"_s, u"NovaSeq 6000"_s}});
+        const QJsonObject created = m_omics->createUpload(store, {{u"sourceFileType"_s, u"FASTQ"_s},
+                                                                  {u"subjectId"_s, u"ASD-2002"_s},
+                                                                  {u"sampleId"_s, u"HG00733"_s},
+                                                                  {u"name"_s, u"HG00733_paired"_s},
+                                                                  {u"generatedFrom"_s, u"NovaSeq 6000"_s}});
         const QString upload = created[u"uploadId"].toString();
         QVERIFY(!upload.isEmpty());
         const QByteArray r1 = fastqText(60);
@@ -716,16 +783,21 @@ private Q_SLOTS:
         r2.replace(" 1:N", " 2:N");
         QJsonArray list;
         int n = 0;
-        for (const auto& [source, bytes] : {std::pair{QByteArray("SOURCE1"), r1}, std::pair{QByteArray("SOURCE2"), r2}}) {
+        for (const auto& [source, bytes] :
+             {std::pair{QByteArray("SOURCE1"), r1}, std::pair{QByteArray("SOURCE2"), r2}}) {
             for (int i = 0; i < 2; ++i) {
-                const HttpResult r = m_omics->putPart(store, upload, source, i + 1, bytes.mid(i * (bytes.size() / 2), i == 0 ? bytes.size() / 2 : -1));
+                const HttpResult r =
+                    m_omics->putPart(store, upload, source, i + 1,
+                                     bytes.mid(i * (bytes.size() / 2), i == 0 ? bytes.size() / 2 : -1));
                 QCOMPARE(r.status, 200);
-                list.append(QJsonObject{{u"partNumber"_s, i + 1}, {u"partSource"_s, QString::fromLatin1(source)},
+                list.append(QJsonObject{{u"partNumber"_s, i + 1},
+                                        {u"partSource"_s, QString::fromLatin1(source)},
                                         {u"checksum"_s, r.json()[u"checksum"]}});
                 ++n;
             }
         }
-        HttpResult r = m_omics->post(u"/sequencestore/%1/upload/%2/complete"_s.arg(store, upload), {{u"parts"_s, list}});
+        HttpResult r =
+            m_omics->post(u"/sequencestore/%1/upload/%2/complete"_s.arg(store, upload), {{u"parts"_s, list}});
         QCOMPARE(r.status, 200);
         const QString readSet = r.json()[u"readSetId"].toString();
         QCOMPARE(waitForStatus(store, readSet, u"PROCESSING_UPLOAD"_s), u"ACTIVE"_s);
@@ -736,8 +808,11 @@ private Q_SLOTS:
         QCOMPARE(m_omics->readAll(store, readSet, "SOURCE1", files[u"source1"][u"totalParts"].toInt()), r1);
 
         // SOURCE2 only for FASTQ.
-        const QString ubamUpload = m_omics->createUpload(store, {{u"sourceFileType"_s, u"UBAM"_s}, {u"subjectId"_s, u"s"_s},
-                                                                 {u"sampleId"_s, u"x"_s}, {u"name"_s, u"n"_s}})[u"uploadId"]
+        const QString ubamUpload = m_omics
+                                       ->createUpload(store, {{u"sourceFileType"_s, u"UBAM"_s},
+                                                              {u"subjectId"_s, u"s"_s},
+                                                              {u"sampleId"_s, u"x"_s},
+                                                              {u"name"_s, u"n"_s}})[u"uploadId"]
                                        .toString();
         r = m_omics->putPart(store, ubamUpload, "SOURCE2", 1, "x");
         QCOMPARE(r.status, 400);
@@ -770,30 +845,40 @@ private Q_SLOTS:
         if (bytes.isEmpty())
             bytes = demoBytes(*m_omics, store, u"BAM"_s);
         QVERIFY(!bytes.isEmpty());
-        QJsonObject body{{u"sourceFileType"_s, type}, {u"subjectId"_s, u"s"_s}, {u"sampleId"_s, u"x"_s}, {u"name"_s, u"bad"_s}};
+        QJsonObject body{{u"sourceFileType"_s, type},
+                         {u"subjectId"_s, u"s"_s},
+                         {u"sampleId"_s, u"x"_s},
+                         {u"name"_s, u"bad"_s}};
         if (type == u"BAM" || type == u"CRAM")
             body.insert(u"referenceArn"_s, m_omics->d[u"reference_arn"]);
         const QString upload = m_omics->createUpload(store, body)[u"uploadId"].toString();
         HttpResult r = m_omics->putPart(store, upload, "SOURCE1", 1, bytes);
         QCOMPARE(r.status, 200);
         r = m_omics->post(u"/sequencestore/%1/upload/%2/complete"_s.arg(store, upload),
-                          {{u"parts"_s, QJsonArray{QJsonObject{{u"partNumber"_s, 1}, {u"partSource"_s, u"SOURCE1"_s},
+                          {{u"parts"_s, QJsonArray{QJsonObject{{u"partNumber"_s, 1},
+                                                               {u"partSource"_s, u"SOURCE1"_s},
                                                                {u"checksum"_s, r.json()[u"checksum"]}}}}});
         QCOMPARE(r.status, 200);
         const QString readSet = r.json()[u"readSetId"].toString();
         QCOMPARE(waitForStatus(store, readSet, u"PROCESSING_UPLOAD"_s), u"UPLOAD_FAILED"_s);
         const QJsonObject meta = m_omics->metadata(store, readSet);
-        QVERIFY2(meta[u"statusMessage"].toString().contains(type), qPrintable(meta[u"statusMessage"].toString()));
+        QVERIFY2(meta[u"statusMessage"].toString().contains(type),
+                 qPrintable(meta[u"statusMessage"].toString()));
         r = m_omics->get(u"/sequencestore/%1/readset/%2"_s.arg(store, readSet), {{"partNumber", "1"}});
         QCOMPARE(r.status, 409);
-        QCOMPARE(m_omics->allReadSets(store, {{u"status"_s, u"UPLOAD_FAILED"_s}, {u"name"_s, u"bad"_s}}).isEmpty(), false);
+        QCOMPARE(
+            m_omics->allReadSets(store, {{u"status"_s, u"UPLOAD_FAILED"_s}, {u"name"_s, u"bad"_s}}).isEmpty(),
+            false);
     }
 
     void abort()
     {
         const QString store = m_omics->store(0);
-        const QString upload = m_omics->createUpload(store, {{u"sourceFileType"_s, u"FASTQ"_s}, {u"subjectId"_s, u"s"_s},
-                                                             {u"sampleId"_s, u"x"_s}, {u"name"_s, u"abort me"_s}})[u"uploadId"]
+        const QString upload = m_omics
+                                   ->createUpload(store, {{u"sourceFileType"_s, u"FASTQ"_s},
+                                                          {u"subjectId"_s, u"s"_s},
+                                                          {u"sampleId"_s, u"x"_s},
+                                                          {u"name"_s, u"abort me"_s}})[u"uploadId"]
                                    .toString();
         QCOMPARE(m_omics->putPart(store, upload, "SOURCE1", 1, fastqText(2)).status, 200);
         Call c;
@@ -810,10 +895,13 @@ private Q_SLOTS:
         QCOMPARE(r.status, 404);
         QCOMPARE(errorType(r), QByteArray("ResourceNotFoundException"));
         QCOMPARE(m_omics->putPart(store, upload, "SOURCE1", 2, "x").status, 404);
-        r = m_omics->post(u"/sequencestore/%1/upload/%2/parts"_s.arg(store, upload), {{u"partSource"_s, u"SOURCE1"_s}});
+        r = m_omics->post(u"/sequencestore/%1/upload/%2/parts"_s.arg(store, upload),
+                          {{u"partSource"_s, u"SOURCE1"_s}});
         QCOMPARE(r.status, 404);
         r = m_omics->post(u"/sequencestore/%1/upload/%2/complete"_s.arg(store, upload),
-                          {{u"parts"_s, QJsonArray{QJsonObject{{u"partNumber"_s, 1}, {u"partSource"_s, u"SOURCE1"_s}, {u"checksum"_s, u"x"_s}}}}});
+                          {{u"parts"_s, QJsonArray{QJsonObject{{u"partNumber"_s, 1},
+                                                               {u"partSource"_s, u"SOURCE1"_s},
+                                                               {u"checksum"_s, u"x"_s}}}}});
         QCOMPARE(r.status, 404);
     }
 
@@ -829,15 +917,19 @@ private Q_SLOTS:
             QJsonObject files{{u"source1"_s, s[u"uri"]}};
             if (type == u"FASTQ")
                 files.insert(u"source2"_s, QString(s[u"uri"].toString()).replace(u"_R1_"_s, u"_R2_"_s));
-            QJsonObject item{{u"sourceFiles"_s, files}, {u"sourceFileType"_s, type}, {u"subjectId"_s, u"CRC-7001"_s},
-                             {u"sampleId"_s, u"NA24385"_s}, {u"name"_s, QString(u"imported "_s + type)}};
+            QJsonObject item{{u"sourceFiles"_s, files},
+                             {u"sourceFileType"_s, type},
+                             {u"subjectId"_s, u"CRC-7001"_s},
+                             {u"sampleId"_s, u"NA24385"_s},
+                             {u"name"_s, QString(u"imported "_s + type)}};
             if (type == u"BAM" || type == u"CRAM")
                 item.insert(u"referenceArn"_s, m_omics->d[u"reference_arn"]);
             items.append(item);
         }
         QCOMPARE(items.size(), 4);
         const QString role = m_omics->d[u"import_role_arn"].toString();
-        HttpResult r = m_omics->post(u"/sequencestore/%1/importjob"_s.arg(store), {{u"roleArn"_s, role}, {u"sources"_s, items}});
+        HttpResult r = m_omics->post(u"/sequencestore/%1/importjob"_s.arg(store),
+                                     {{u"roleArn"_s, role}, {u"sources"_s, items}});
         QCOMPARE(r.status, 200);
         const QString job = r.json()[u"id"].toString();
         QCOMPARE(r.json()[u"status"].toString(), u"SUBMITTED"_s);
@@ -854,7 +946,8 @@ private Q_SLOTS:
             QTest::qWait(50);
         }
         QCOMPARE(status, u"COMPLETED"_s);
-        QVERIFY2(seen.constFirst() == u"SUBMITTED" || seen.constFirst() == u"IN_PROGRESS", qPrintable(seen.join(u',')));
+        QVERIFY2(seen.constFirst() == u"SUBMITTED" || seen.constFirst() == u"IN_PROGRESS",
+                 qPrintable(seen.join(u',')));
         QVERIFY(r.json().contains(u"completionTime"));
         const QJsonArray result = r.json()[u"sources"].toArray();
         QCOMPARE(result.size(), 4);
@@ -866,32 +959,45 @@ private Q_SLOTS:
             QCOMPARE(meta[u"creationType"].toString(), u"IMPORT"_s);
             QCOMPARE(meta[u"creationJobId"].toString(), job);
             QCOMPARE(meta[u"fileType"].toString(), s[u"sourceFileType"].toString());
-            QCOMPARE(meta[u"files"].toObject().contains(u"source2"), meta[u"fileType"].toString() == u"FASTQ");
+            QCOMPARE(meta[u"files"].toObject().contains(u"source2"),
+                     meta[u"fileType"].toString() == u"FASTQ");
             QVERIFY(meta[u"files"][u"source1"][u"contentLength"].toDouble() > 0);
         }
-        QCOMPARE(m_omics->allReadSets(store, {{u"creationType"_s, u"IMPORT"_s}, {u"sampleId"_s, u"NA24385"_s}}).size(), 4);
+        QCOMPARE(
+            m_omics->allReadSets(store, {{u"creationType"_s, u"IMPORT"_s}, {u"sampleId"_s, u"NA24385"_s}})
+                .size(),
+            4);
 
         // A missing object fails its source; all failed → FAILED, some → COMPLETED_WITH_FAILURES.
-        const QString missing = u"s3://%1/runs/missing.fastq.gz"_s.arg(QUrl(sources[0][u"uri"].toString()).host());
-        const QJsonObject bad{{u"sourceFiles"_s, QJsonObject{{u"source1"_s, missing}}}, {u"sourceFileType"_s, u"FASTQ"_s},
-                              {u"subjectId"_s, u"s"_s}, {u"sampleId"_s, u"x"_s}};
-        r = m_omics->post(u"/sequencestore/%1/importjob"_s.arg(store), {{u"roleArn"_s, role}, {u"sources"_s, QJsonArray{bad}}});
+        const QString missing =
+            u"s3://%1/runs/missing.fastq.gz"_s.arg(QUrl(sources[0][u"uri"].toString()).host());
+        const QJsonObject bad{{u"sourceFiles"_s, QJsonObject{{u"source1"_s, missing}}},
+                              {u"sourceFileType"_s, u"FASTQ"_s},
+                              {u"subjectId"_s, u"s"_s},
+                              {u"sampleId"_s, u"x"_s}};
+        r = m_omics->post(u"/sequencestore/%1/importjob"_s.arg(store),
+                          {{u"roleArn"_s, role}, {u"sources"_s, QJsonArray{bad}}});
         QCOMPARE(r.status, 200);
         const QString failedJob = r.json()[u"id"].toString();
         r = m_omics->post(u"/sequencestore/%1/importjob"_s.arg(store),
                           {{u"roleArn"_s, role}, {u"sources"_s, QJsonArray{bad, items[3]}}});
         const QString mixedJob = r.json()[u"id"].toString();
-        QTRY_COMPARE_WITH_TIMEOUT(m_omics->get(u"/sequencestore/%1/importjob/%2"_s.arg(store, failedJob)).json()[u"status"].toString(),
+        QTRY_COMPARE_WITH_TIMEOUT(m_omics->get(u"/sequencestore/%1/importjob/%2"_s.arg(store, failedJob))
+                                      .json()[u"status"]
+                                      .toString(),
                                   u"FAILED"_s, 20000);
         r = m_omics->get(u"/sequencestore/%1/importjob/%2"_s.arg(store, failedJob));
         QCOMPARE(r.json()[u"sources"][0][u"status"].toString(), u"FAILED"_s);
         QVERIFY(r.json()[u"sources"][0][u"statusMessage"].toString().contains(missing));
         QVERIFY(!r.json()[u"sources"][0].toObject().contains(u"readSetId"));
-        QTRY_COMPARE_WITH_TIMEOUT(m_omics->get(u"/sequencestore/%1/importjob/%2"_s.arg(store, mixedJob)).json()[u"status"].toString(),
+        QTRY_COMPARE_WITH_TIMEOUT(m_omics->get(u"/sequencestore/%1/importjob/%2"_s.arg(store, mixedJob))
+                                      .json()[u"status"]
+                                      .toString(),
                                   u"COMPLETED_WITH_FAILURES"_s, 20000);
 
         // Listing with a filter, and paging.
-        r = m_omics->post(u"/sequencestore/%1/importjobs"_s.arg(store), {{u"filter"_s, QJsonObject{{u"status"_s, u"FAILED"_s}}}});
+        r = m_omics->post(u"/sequencestore/%1/importjobs"_s.arg(store),
+                          {{u"filter"_s, QJsonObject{{u"status"_s, u"FAILED"_s}}}});
         QCOMPARE(r.status, 200);
         const QJsonArray failed = r.json()[u"importJobs"].toArray();
         QCOMPARE(failed.size(), 1);
@@ -900,16 +1006,19 @@ private Q_SLOTS:
         QCOMPARE(r.json()[u"importJobs"].toArray().size(), 2);
         const QByteArray token = r.json()[u"nextToken"].toString().toLatin1();
         QVERIFY(!token.isEmpty());
-        r = m_omics->post(u"/sequencestore/%1/importjobs"_s.arg(store), {}, {{"maxResults", "2"}, {"nextToken", token}});
+        r = m_omics->post(u"/sequencestore/%1/importjobs"_s.arg(store), {},
+                          {{"maxResults", "2"}, {"nextToken", token}});
         QCOMPARE(r.json()[u"importJobs"].toArray().size(), 1);
 
         // Refusals: another role, a bad URI, source2 on a BAM, an unknown job.
         r = m_omics->post(u"/sequencestore/%1/importjob"_s.arg(store),
-                          {{u"roleArn"_s, u"arn:aws:iam::123456789012:role/Other"_s}, {u"sources"_s, QJsonArray{items[0]}}});
+                          {{u"roleArn"_s, u"arn:aws:iam::123456789012:role/Other"_s},
+                           {u"sources"_s, QJsonArray{items[0]}}});
         QCOMPARE(r.status, 400);
         QJsonObject badUri = bad;
         badUri[u"sourceFiles"_s] = QJsonObject{{u"source1"_s, u"https://example.org/x.fastq"_s}};
-        r = m_omics->post(u"/sequencestore/%1/importjob"_s.arg(store), {{u"roleArn"_s, role}, {u"sources"_s, QJsonArray{badUri}}});
+        r = m_omics->post(u"/sequencestore/%1/importjob"_s.arg(store),
+                          {{u"roleArn"_s, role}, {u"sources"_s, QJsonArray{badUri}}});
         QCOMPARE(r.status, 400);
         QVERIFY(message(r).contains(u"sources.1.member.sourceFiles.source1"_s));
         r = m_omics->get(u"/sequencestore/%1/importjob/7777777777"_s.arg(store));
@@ -919,8 +1028,11 @@ private Q_SLOTS:
     void clientTokenIsIdempotent()
     {
         const QString store = m_omics->store(0);
-        const QJsonObject body{{u"sourceFileType"_s, u"FASTQ"_s}, {u"subjectId"_s, u"s"_s}, {u"sampleId"_s, u"x"_s},
-                               {u"name"_s, u"retried"_s}, {u"clientToken"_s, u"token-42"_s}};
+        const QJsonObject body{{u"sourceFileType"_s, u"FASTQ"_s},
+                               {u"subjectId"_s, u"s"_s},
+                               {u"sampleId"_s, u"x"_s},
+                               {u"name"_s, u"retried"_s},
+                               {u"clientToken"_s, u"token-42"_s}};
         const QJsonObject first = m_omics->createUpload(store, body);
         const QJsonObject second = m_omics->createUpload(store, body);
         QVERIFY(!first[u"uploadId"].toString().isEmpty());
@@ -932,13 +1044,19 @@ private Q_SLOTS:
         changed[u"clientToken"_s] = u"token-43"_s;
         QVERIFY(m_omics->createUpload(store, changed)[u"uploadId"] != first[u"uploadId"]);
 
-        const QJsonObject job{{u"roleArn"_s, m_omics->d[u"import_role_arn"]}, {u"clientToken"_s, u"job-1"_s},
-                              {u"sources"_s, QJsonArray{QJsonObject{
-                                                 {u"sourceFiles"_s, QJsonObject{{u"source1"_s, m_omics->d[u"s3_sources"][4][u"uri"]}}},
-                                                 {u"sourceFileType"_s, m_omics->d[u"s3_sources"][4][u"file_type"]},
-                                                 {u"subjectId"_s, u"s"_s}, {u"sampleId"_s, u"x"_s}}}}};
-        const QString a = m_omics->post(u"/sequencestore/%1/importjob"_s.arg(store), job).json()[u"id"].toString();
-        const QString b = m_omics->post(u"/sequencestore/%1/importjob"_s.arg(store), job).json()[u"id"].toString();
+        const QJsonObject job{
+            {u"roleArn"_s, m_omics->d[u"import_role_arn"]},
+            {u"clientToken"_s, u"job-1"_s},
+            {u"sources"_s,
+             QJsonArray{QJsonObject{
+                 {u"sourceFiles"_s, QJsonObject{{u"source1"_s, m_omics->d[u"s3_sources"][4][u"uri"]}}},
+                 {u"sourceFileType"_s, m_omics->d[u"s3_sources"][4][u"file_type"]},
+                 {u"subjectId"_s, u"s"_s},
+                 {u"sampleId"_s, u"x"_s}}}}};
+        const QString a =
+            m_omics->post(u"/sequencestore/%1/importjob"_s.arg(store), job).json()[u"id"].toString();
+        const QString b =
+            m_omics->post(u"/sequencestore/%1/importjob"_s.arg(store), job).json()[u"id"].toString();
         QVERIFY(!a.isEmpty());
         QCOMPARE(b, a);
     }
@@ -946,8 +1064,11 @@ private Q_SLOTS:
     void requestsAsTheSdksSendThem()
     {
         const QString store = m_omics->store(0);
-        const QString upload = m_omics->createUpload(store, {{u"sourceFileType"_s, u"FASTQ"_s}, {u"subjectId"_s, u"s"_s},
-                                                             {u"sampleId"_s, u"x"_s}, {u"name"_s, u"sdk"_s}})[u"uploadId"]
+        const QString upload = m_omics
+                                   ->createUpload(store, {{u"sourceFileType"_s, u"FASTQ"_s},
+                                                          {u"subjectId"_s, u"s"_s},
+                                                          {u"sampleId"_s, u"x"_s},
+                                                          {u"name"_s, u"sdk"_s}})[u"uploadId"]
                                    .toString();
         // A part with a signed payload hash and Content-Type (JS: application/octet-stream) …
         Call c;
@@ -971,8 +1092,10 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json()[u"readSets"].toArray().size(), 1);
         // Timestamps in filters with Z, with an offset and with microseconds.
-        for (const QString& t : {u"2020-01-01T00:00:00Z"_s, u"2020-01-01T08:00:00+08:00"_s, u"2020-01-01T00:00:00.123456+00:00"_s}) {
-            r = m_omics->post(u"/sequencestore/%1/readsets"_s.arg(store), {{u"filter"_s, QJsonObject{{u"createdAfter"_s, t}}}});
+        for (const QString& t : {u"2020-01-01T00:00:00Z"_s, u"2020-01-01T08:00:00+08:00"_s,
+                                 u"2020-01-01T00:00:00.123456+00:00"_s}) {
+            r = m_omics->post(u"/sequencestore/%1/readsets"_s.arg(store),
+                              {{u"filter"_s, QJsonObject{{u"createdAfter"_s, t}}}});
             QCOMPARE(r.status, 200);
             QVERIFY(!r.json()[u"readSets"].toArray().isEmpty());
         }
@@ -982,8 +1105,11 @@ private Q_SLOTS:
     {
         const QUrl base(m_omics->d[u"endpoint"].toString());
         const QString store = m_omics->store(0);
-        const QString upload = m_omics->createUpload(store, {{u"sourceFileType"_s, u"FASTQ"_s}, {u"subjectId"_s, u"s"_s},
-                                                             {u"sampleId"_s, u"x"_s}, {u"name"_s, u"raw"_s}})[u"uploadId"]
+        const QString upload = m_omics
+                                   ->createUpload(store, {{u"sourceFileType"_s, u"FASTQ"_s},
+                                                          {u"subjectId"_s, u"s"_s},
+                                                          {u"sampleId"_s, u"x"_s},
+                                                          {u"name"_s, u"raw"_s}})[u"uploadId"]
                                    .toString();
         // Raw HTTP/1.1 over a socket, signed here: the Host as an SDK with host prefixes sends it.
         const auto exchange = [&](const QByteArray& host, const QByteArray& method, const QByteArray& path,
@@ -993,12 +1119,13 @@ private Q_SLOTS:
             r.path = path;
             r.query = query;
             r.headers = {{"Host", host}};
-            bge::aws::AwsCredentials credentials{m_omics->d[u"access_key_id"].toString(),
-                                                 m_omics->d[u"secret_access_key"].toString(), {}, {}};
+            bge::aws::AwsCredentials credentials{
+                m_omics->d[u"access_key_id"].toString(), m_omics->d[u"secret_access_key"].toString(), {}, {}};
             SigV4::sign(r, credentials, QDateTime::currentDateTimeUtc(), "us-east-1", "omics",
                         contentLength > 0 ? SigV4::kUnsignedPayload : SigV4::kEmptyPayloadHash);
-            QByteArray request = method + ' ' + path + (query.isEmpty() ? QByteArray() : "?" + SigV4::canonicalQuery(query))
-                                 + " HTTP/1.1\r\n";
+            QByteArray request = method + ' ' + path +
+                                 (query.isEmpty() ? QByteArray() : "?" + SigV4::canonicalQuery(query)) +
+                                 " HTTP/1.1\r\n";
             for (const auto& [name, value] : std::as_const(r.headers))
                 request += name + ": " + value + "\r\n";
             request += "Content-Length: " + QByteArray::number(contentLength) + "\r\n\r\n" + bodyStart;
@@ -1040,8 +1167,10 @@ private Q_SLOTS:
         int created = 0;
         for (int i = 0; i < 4; ++i) {
             const HttpResult r = omics.post(u"/sequencestore/%1/upload"_s.arg(omics.store()),
-                                            {{u"sourceFileType"_s, u"FASTQ"_s}, {u"subjectId"_s, u"s"_s},
-                                             {u"sampleId"_s, u"x"_s}, {u"name"_s, u"n"_s}});
+                                            {{u"sourceFileType"_s, u"FASTQ"_s},
+                                             {u"subjectId"_s, u"s"_s},
+                                             {u"sampleId"_s, u"x"_s},
+                                             {u"name"_s, u"n"_s}});
             if (r.status == 429) {
                 ++throttled;
                 QCOMPARE(errorType(r), QByteArray("ThrottlingException"));
@@ -1055,17 +1184,23 @@ private Q_SLOTS:
         QVERIFY2(throttled >= 1, "four Creates in a row at 1 TPS were all admitted");
         // The bucket refills: after a pause the next one is admitted.
         QTest::qWait(1100);
-        QCOMPARE(omics.post(u"/sequencestore/%1/upload"_s.arg(omics.store()),
-                            {{u"sourceFileType"_s, u"FASTQ"_s}, {u"subjectId"_s, u"s"_s}, {u"sampleId"_s, u"x"_s},
-                             {u"name"_s, u"n"_s}})
-                     .status,
-                 200);
+        QCOMPARE(
+            omics
+                .post(u"/sequencestore/%1/upload"_s.arg(omics.store()), {{u"sourceFileType"_s, u"FASTQ"_s},
+                                                                         {u"subjectId"_s, u"s"_s},
+                                                                         {u"sampleId"_s, u"x"_s},
+                                                                         {u"name"_s, u"n"_s}})
+                .status,
+            200);
         // With quotas off (the suite's sandbox) the same burst is never throttled.
         for (int i = 0; i < 8; ++i) {
             const HttpResult r = m_omics->post(u"/sequencestore/%1/upload"_s.arg(m_omics->store()),
-                                               {{u"sourceFileType"_s, u"FASTQ"_s}, {u"subjectId"_s, u"s"_s},
-                                                {u"sampleId"_s, u"x"_s}, {u"name"_s, u"n"_s}});
-            QVERIFY2(r.status == 200, qPrintable(QString::number(r.error) + u' ' + QString::fromUtf8(r.body)));
+                                               {{u"sourceFileType"_s, u"FASTQ"_s},
+                                                {u"subjectId"_s, u"s"_s},
+                                                {u"sampleId"_s, u"x"_s},
+                                                {u"name"_s, u"n"_s}});
+            QVERIFY2(r.status == 200,
+                     qPrintable(QString::number(r.error) + u' ' + QString::fromUtf8(r.body)));
         }
     }
 
@@ -1083,11 +1218,12 @@ private Q_SLOTS:
         {
             // --omics-faults sets the omics endpoint's faults alone: here connections cut mid-body.
             SandboxProcess sandbox;
-            QVERIFY(sandbox.start({u"--oss-faults"_s, u"error-rate=1"_s, u"--omics-faults"_s, u"drop-rate=1"_s,
-                                   u"--omics-quotas"_s, u"off"_s}));
+            QVERIFY(sandbox.start({u"--oss-faults"_s, u"error-rate=1"_s, u"--omics-faults"_s,
+                                   u"drop-rate=1"_s, u"--omics-quotas"_s, u"off"_s}));
             Omics omics(sandbox.description());
             const QString store = omics.store();
-            const HttpResult r = omics.putPart(store, u"5555555555"_s, "SOURCE1", 1, QByteArray(4 << 20, 'x'));
+            const HttpResult r =
+                omics.putPart(store, u"5555555555"_s, "SOURCE1", 1, QByteArray(4 << 20, 'x'));
             QVERIFY(r.status != 200 && r.status != 500);
             const HttpResult list = omics.post(u"/sequencestores"_s);
             QVERIFY(list.error != QNetworkReply::NoError);
@@ -1098,27 +1234,49 @@ private Q_SLOTS:
     void stateSurvivesRestart()
     {
         QTemporaryDir data;
-        const QStringList args{u"--data-dir"_s, data.path(), u"--omics-quotas"_s, u"off"_s, u"--omics-processing-ms"_s,
-                               u"0"_s, u"--omics-read-part-size"_s, u"100"_s};
+        const QStringList args{u"--data-dir"_s,
+                               data.path(),
+                               u"--omics-quotas"_s,
+                               u"off"_s,
+                               u"--omics-processing-ms"_s,
+                               u"0"_s,
+                               u"--omics-read-part-size"_s,
+                               u"100"_s};
         QString upload;
         QString readSet;
         QString checksum;
         const QByteArray bytes = fastqText(20);
         QString store;
+        QString job;
         {
             SandboxProcess sandbox;
             QVERIFY(sandbox.start(args));
             Omics omics(sandbox.description());
             store = omics.store();
-            const QJsonObject body{{u"sourceFileType"_s, u"FASTQ"_s}, {u"subjectId"_s, u"s"_s}, {u"sampleId"_s, u"x"_s},
+            const QJsonObject body{{u"sourceFileType"_s, u"FASTQ"_s},
+                                   {u"subjectId"_s, u"s"_s},
+                                   {u"sampleId"_s, u"x"_s},
                                    {u"name"_s, u"kept"_s}};
             upload = omics.createUpload(store, body)[u"uploadId"].toString();
             checksum = omics.putPart(store, upload, "SOURCE1", 1, bytes).json()[u"checksum"].toString();
+            const QJsonObject source{
+                {u"sourceFiles"_s, QJsonObject{{u"source1"_s, omics.d[u"s3_sources"][4][u"uri"]}}},
+                {u"sourceFileType"_s, omics.d[u"s3_sources"][4][u"file_type"]},
+                {u"subjectId"_s, u"s"_s},
+                {u"sampleId"_s, u"x"_s}};
+            job = omics
+                      .post(u"/sequencestore/%1/importjob"_s.arg(store),
+                            {{u"roleArn"_s, omics.d[u"import_role_arn"]}, {u"sources"_s, QJsonArray{source}}})
+                      .json()[u"id"]
+                      .toString();
+            QVERIFY(!job.isEmpty());
             const QString done = omics.createUpload(store, body)[u"uploadId"].toString();
             const QString c2 = omics.putPart(store, done, "SOURCE1", 1, bytes).json()[u"checksum"].toString();
-            readSet = omics.post(u"/sequencestore/%1/upload/%2/complete"_s.arg(store, done),
-                                 {{u"parts"_s, QJsonArray{QJsonObject{{u"partNumber"_s, 1}, {u"partSource"_s, u"SOURCE1"_s},
-                                                                      {u"checksum"_s, c2}}}}})
+            readSet = omics
+                          .post(u"/sequencestore/%1/upload/%2/complete"_s.arg(store, done),
+                                {{u"parts"_s, QJsonArray{QJsonObject{{u"partNumber"_s, 1},
+                                                                     {u"partSource"_s, u"SOURCE1"_s},
+                                                                     {u"checksum"_s, c2}}}}})
                           .json()[u"readSetId"]
                           .toString();
             QVERIFY(!readSet.isEmpty());
@@ -1127,16 +1285,30 @@ private Q_SLOTS:
         SandboxProcess sandbox;
         QVERIFY(sandbox.start(args));
         Omics omics(sandbox.description());
-        HttpResult r = omics.post(u"/sequencestore/%1/upload/%2/parts"_s.arg(store, upload), {{u"partSource"_s, u"SOURCE1"_s}});
+        HttpResult r = omics.post(u"/sequencestore/%1/upload/%2/parts"_s.arg(store, upload),
+                                  {{u"partSource"_s, u"SOURCE1"_s}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json()[u"parts"].toArray().size(), 1);
         QCOMPARE(r.json()[u"parts"][0][u"checksum"].toString(), checksum);
+        r = omics.post(u"/sequencestore/%1/upload/%2/parts"_s.arg(store, upload),
+                       {{u"partSource"_s, u"SOURCE1"_s},
+                        {u"filter"_s, QJsonObject{{u"createdAfter"_s, u"2099-01-01T00:00:00Z"_s}}}});
+        QCOMPARE(r.json()[u"parts"].toArray().size(), 0);
+        // The import job too, finished meanwhile (its times are kept, not restarted).
+        r = omics.get(u"/sequencestore/%1/importjob/%2"_s.arg(store, job));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json()[u"status"].toString(), u"COMPLETED"_s);
+        QVERIFY(!omics.metadata(store, r.json()[u"sources"][0][u"readSetId"].toString()).isEmpty());
         const QJsonObject meta = omics.metadata(store, readSet);
         QCOMPARE(meta[u"status"].toString(), u"ACTIVE"_s);
-        QCOMPARE(omics.readAll(store, readSet, "SOURCE1", meta[u"files"][u"source1"][u"totalParts"].toInt()), bytes);
+        QCOMPARE(omics.readAll(store, readSet, "SOURCE1", meta[u"files"][u"source1"][u"totalParts"].toInt()),
+                 bytes);
         // New ids do not collide with those given before the restart.
-        const QString next = omics.createUpload(store, {{u"sourceFileType"_s, u"FASTQ"_s}, {u"subjectId"_s, u"s"_s},
-                                                        {u"sampleId"_s, u"x"_s}, {u"name"_s, u"n"_s}})[u"uploadId"]
+        const QString next = omics
+                                 .createUpload(store, {{u"sourceFileType"_s, u"FASTQ"_s},
+                                                       {u"subjectId"_s, u"s"_s},
+                                                       {u"sampleId"_s, u"x"_s},
+                                                       {u"name"_s, u"n"_s}})[u"uploadId"]
                                  .toString();
         QVERIFY(next != upload && next != readSet && !next.isEmpty());
     }
