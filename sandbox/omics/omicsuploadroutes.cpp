@@ -7,6 +7,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QSet>
 
@@ -251,6 +252,9 @@ void OmicsService::completeUpload(OmicsCall& call)
 
     // Every listed part must exist with the checksum the emulator returned for it, once.
     QSet<QString> seen;
+    QHash<QString, const PartRecord*> uploaded; // up to 2 × 10,000 parts: no quadratic search
+    for (const PartRecord& p : std::as_const(u->parts))
+        uploaded.insert(p.source + u'/' + QString::number(p.number), &p);
     QList<int> numbers[2];
     for (const Listed& l : std::as_const(listed)) {
         const QString key = l.source + u'/' + QString::number(l.number);
@@ -258,13 +262,11 @@ void OmicsService::completeUpload(OmicsCall& call)
             return fail(call, OmicsError::validation(
                                   u"Part %1 of %2 is listed more than once."_s.arg(l.number).arg(l.source)));
         seen.insert(key);
-        const auto it = std::find_if(u->parts.cbegin(), u->parts.cend(), [&l](const PartRecord& p) {
-            return p.source == l.source && p.number == l.number;
-        });
-        if (it == u->parts.cend())
+        const auto it = uploaded.constFind(key);
+        if (it == uploaded.cend())
             return fail(call, OmicsError::validation(
                                   u"Part %1 of %2 was not uploaded."_s.arg(l.number).arg(l.source)));
-        if (it->checksum != l.checksum) {
+        if ((*it)->checksum != l.checksum) {
             return fail(call, OmicsError::validation(
                                   u"The checksum of part %1 of %2 does not match the checksum of the "
                                   "uploaded part."_s.arg(l.number)
