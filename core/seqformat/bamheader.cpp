@@ -68,7 +68,7 @@ BamHeader parseBamHeader(QByteArrayView inflated, bool complete)
     const qint64 refCountAt = textStart + header.textLength;
     if (refCountAt + 4 > inflated.size()) {
         if (complete) {
-            return damaged(header, tr("the BAM header declares %1 bytes of text but the file ends before")
+            return damaged(header, tr("the BAM header declares %1 bytes of text, more than the file holds")
                                        .arg(header.textLength));
         }
         header.alignment = sq ? BamHeader::Alignment::Aligned : BamHeader::Alignment::Unknown;

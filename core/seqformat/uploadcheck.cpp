@@ -129,12 +129,6 @@ UploadCheck checkUpload(const UploadProposal& proposal)
     if (!check.errors.isEmpty())
         return check;
 
-    QList<std::optional<ReadSetFileType>> resolved;
-    for (const UploadFile& file : proposal.files) {
-        const std::optional<ReadSetFileType> claim =
-            proposal.declared ? proposal.declared : readSetFileTypeFromFileName(fileNameOf(file.path));
-        resolved.append(resolveType(file, claim, proposal.declared.has_value(), check));
-    }
     if (count == 2) {
         if (proposal.declared && *proposal.declared != ReadSetFileType::Fastq) {
             check.errors.append(tr("Only FASTQ read sets can have two files; %1 was chosen.")
@@ -151,6 +145,15 @@ UploadCheck checkUpload(const UploadProposal& proposal)
         if (!check.errors.isEmpty())
             return check;
         checkPair(proposal, check);
+    }
+    if (!check.errors.isEmpty())
+        return check;
+
+    QList<std::optional<ReadSetFileType>> resolved;
+    for (const UploadFile& file : proposal.files) {
+        const std::optional<ReadSetFileType> claim =
+            proposal.declared ? proposal.declared : readSetFileTypeFromFileName(fileNameOf(file.path));
+        resolved.append(resolveType(file, claim, proposal.declared.has_value(), check));
     }
     if (!check.errors.isEmpty())
         return check;

@@ -531,9 +531,12 @@ private Q_SLOTS:
         UploadCheck mixed =
             checkUpload({{file(u"reads_R1.fastq.gz"_s), file(u"unaligned.bam"_s)}, std::nullopt, std::nullopt});
         QVERIFY(!mixed.ok());
+        QCOMPARE(mixed.errors.size(), 1); // the pair rule alone, not what the uBAM would have become
+        QVERIFY(mixed.notes.isEmpty());
         UploadCheck bamPair =
             checkUpload({{file(u"aligned.bam"_s), file(u"unaligned.bam"_s)}, ReadSetFileType::Bam, arn});
         QVERIFY(!bamPair.ok());
+        QCOMPARE(bamPair.errors.size(), 1);
         UploadCheck emptyFile = checkUpload({{file(u"empty.fastq"_s)}, std::nullopt, std::nullopt});
         QVERIFY(!emptyFile.ok());
         QVERIFY(emptyFile.errors.first().contains(u"empty.fastq"_s));
