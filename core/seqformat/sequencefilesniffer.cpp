@@ -53,7 +53,7 @@ QByteArrayView cram2Eof()
     return QByteArrayView(kEof, sizeof(kEof) - 1);
 }
 
-SniffResult sniffCram(QByteArrayView head, QByteArrayView tail, bool whole)
+SniffResult sniffCram(QByteArrayView head, QByteArrayView tail)
 {
     SniffResult result = make(Format::Cram);
     // "CRAM", major, minor, then a 20-byte file id.
@@ -68,7 +68,6 @@ SniffResult sniffCram(QByteArrayView head, QByteArrayView tail, bool whole)
     }
     const QByteArrayView eof = result.cramMajor == 3 ? cram3Eof() : cram2Eof();
     if (!tail.endsWith(eof)) {
-        Q_UNUSED(whole);
         return damaged(result, tr("the file ends without CRAM's end-of-file container: it is probably truncated"));
     }
     return result;
@@ -225,7 +224,7 @@ SniffResult sniffBytes(QByteArrayView head, QByteArrayView tail, qint64 fileSize
         return make(Format::Empty, Compression::None, tr("the file is empty"));
     const bool whole = head.size() >= fileSize;
     if (head.startsWith("CRAM"))
-        return sniffCram(head, tail, whole);
+        return sniffCram(head, tail);
     if (hasGzipMagic(head))
         return sniffGzip(head, tail, whole);
     if (head.startsWith(QByteArrayView("PK\3\4", 4))) {

@@ -145,6 +145,17 @@ private Q_SLOTS:
         QVERIFY(run(u"samtools"_s,
                     {u"view"_s, u"-C"_s, u"-T"_s, u"ref.fa"_s, u"-o"_s, u"aligned.cram"_s, u"aligned.sam"_s}));
         QVERIFY(QFile::copy(path(u"aligned.cram"_s), path(u"really_a_cram.bam"_s)));
+        for (const QString& version : {u"2.1"_s, u"3.1"_s}) {
+            QVERIFY(run(u"samtools"_s, {u"view"_s, u"-C"_s, u"-T"_s, u"ref.fa"_s, u"--output-fmt-option"_s,
+                                        u"version="_s + version, u"-o"_s, u"v"_s + version + u".cram"_s,
+                                        u"aligned.sam"_s}));
+        }
+        // A uBAM whose header (2.5 MB of @CO lines) is longer than what the sniffer inflates.
+        QByteArray comments;
+        for (int i = 0; i < 25000; ++i)
+            comments += "@CO\tlibrary prep note " + QByteArray::number(i) + ": " + QByteArray(70, 'n') + '\n';
+        QVERIFY(writeFile(path(u"bigheader.sam"_s), samHeader(false) + comments + samReads(false)));
+        QVERIFY(run(u"samtools"_s, {u"view"_s, u"-b"_s, u"-o"_s, u"bigheader.bam"_s, u"bigheader.sam"_s}));
 
         QVERIFY(writeFile(path(u"reads_R1.fastq"_s), fastqRecords(50, 100, 1)));
         QVERIFY(writeFile(path(u"reads_R2.fastq"_s), fastqRecords(50, 100, 1001)));
@@ -169,6 +180,10 @@ private Q_SLOTS:
         QTest::newRow("samtools import") << u"imported.bam"_s << Format::Bam << Compression::Bgzf
                                          << Alignment::Unaligned;
         QTest::newRow("CRAM") << u"aligned.cram"_s << Format::Cram << Compression::None << Alignment::NotApplicable;
+        QTest::newRow("CRAM 2.1") << u"v2.1.cram"_s << Format::Cram << Compression::None << Alignment::NotApplicable;
+        QTest::newRow("CRAM 3.1") << u"v3.1.cram"_s << Format::Cram << Compression::None << Alignment::NotApplicable;
+        QTest::newRow("uBAM, header past the bytes read")
+            << u"bigheader.bam"_s << Format::Bam << Compression::Bgzf << Alignment::Unknown;
         QTest::newRow("CRAM named .bam") << u"really_a_cram.bam"_s << Format::Cram << Compression::None
                                          << Alignment::NotApplicable;
         QTest::newRow("FASTQ") << u"reads_R1.fastq"_s << Format::Fastq << Compression::None
@@ -202,8 +217,12 @@ private Q_SLOTS:
         QVERIFY(result.describe(name).contains(name));
         if (!source)
             QVERIFY(!result.problem.isEmpty());
-        if (format == Format::Cram)
-            QCOMPARE(result.cramMajor, 3); // samtools 1.16 writes CRAM 3.0
+        if (name == u"aligned.cram")
+            QCOMPARE(result.formatName(), u"CRAM 3.0"_s); // samtools 1.16's default
+        if (name == u"v2.1.cram")
+            QCOMPARE(result.formatName(), u"CRAM 2.1"_s);
+        if (name == u"v3.1.cram")
+            QCOMPARE(result.formatName(), u"CRAM 3.1"_s);
         if (name == u"aligned.bam")
             QCOMPARE(result.referenceCount, 1);
         if (name == u"unaligned.bam")
@@ -507,6 +526,17 @@ private Q_SLOTS:
 
         UploadCheck alignedAsUbam = checkUpload({{file(u"aligned.bam"_s)}, ReadSetFileType::Ubam, std::nullopt});
         QVERIFY(!alignedAsUbam.ok());
+
+        // Alignment unknown (header longer than the bytes read): auto proposes BAM, the safe side
+        // (a reference is asked for); UBAM chosen by the person stands, with a note.
+        UploadCheck bigAuto = checkUpload({{file(u"bigheader.bam"_s)}, std::nullopt, std::nullopt});
+        QVERIFY(bigAuto.ok());
+        QCOMPARE(bigAuto.type, ReadSetFileType::Bam);
+        QVERIFY(bigAuto.referenceRequired);
+        UploadCheck bigUbam = checkUpload({{file(u"bigheader.bam"_s)}, ReadSetFileType::Ubam, QString()});
+        QVERIFY2(bigUbam.ok(), qPrintable(bigUbam.errors.join(u' ')));
+        QCOMPARE(bigUbam.type, ReadSetFileType::Ubam);
+        QCOMPARE(bigUbam.notes.size(), 1);
 
         UploadCheck bamNoRef = checkUpload({{file(u"aligned.bam"_s)}, std::nullopt, QString()});
         QVERIFY(!bamNoRef.ok());
