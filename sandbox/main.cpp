@@ -1,8 +1,11 @@
-// bge-sandbox: a faithful offline BGE Open Platform (API, OAuth pages, OSS-compatible storage).
+// bge-sandbox: a faithful offline BGE Open Platform (API, OAuth pages, OSS-compatible storage) and
+// AWS HealthOmics sequence stores.
 #include "api/apiserver.h"
 #include "demo/demofiles.h"
 #include "demo/demoworld.h"
 #include "demo/samplerepository.h"
+#include "omics/omicsdemo.h"
+#include "omics/omicsserver.h"
 #include "oss/ossserver.h"
 #include "oss/ossstore.h"
 #include "sandboxdescription.h"
@@ -67,7 +70,11 @@ int main(int argc, char* argv[])
         const QString api = u"http://127.0.0.1:%1"_s.arg(options->apiPort);
         const QString oss = options->advertisedOss.isEmpty() ? u"http://127.0.0.1:%1"_s.arg(options->ossPort)
                                                              : options->advertisedOss;
-        std::fputs(describeSandbox(world, samples, api, oss, bucket, region, autoApprove, *options).constData(), stdout);
+        const QString omicsEndpoint = u"http://127.0.0.1:%1"_s.arg(options->omicsPort);
+        std::fputs(describeSandbox(world, samples, api, oss, bucket, region, autoApprove, *options,
+                                   omics::OmicsDemo::generate(options->seed), omicsEndpoint)
+                       .constData(),
+                   stdout);
         std::fputs("\n", stdout);
         return 0;
     }
@@ -105,26 +112,46 @@ int main(int argc, char* argv[])
     if (!api.bind(options->apiPort, &error))
         return fail(error);
 
+    omics::OmicsServerConfig omicsConfig;
+    omicsConfig.dataDirectory = dataDir;
+    omicsConfig.seed = options->seed;
+    omicsConfig.faults = options->omicsFaults;
+    omicsConfig.quotas = options->omicsQuotas;
+    omicsConfig.processingMs = options->omicsProcessingMs;
+    omicsConfig.readPartSize = options->omicsReadPartSize;
+    omics::OmicsServer omicsServer(omicsConfig);
+    if (!omicsServer.open(&error))
+        return fail(error);
+    if (!omicsServer.bind(options->omicsPort, &error))
+        return fail(error);
+    const QString omicsEndpoint = u"http://127.0.0.1:%1"_s.arg(omicsServer.port());
+
     const QString apiEndpoint = u"http://127.0.0.1:%1"_s.arg(api.port());
-    std::fputs(describeSandbox(world, samples, apiEndpoint, ossEndpoint, bucket, region, autoApprove, *options).constData(),
+    std::fputs(describeSandbox(world, samples, apiEndpoint, ossEndpoint, bucket, region, autoApprove, *options,
+                               omicsServer.demo(), omicsEndpoint)
+                   .constData(),
                stdout);
     std::fputs("\n", stdout);
     std::fflush(stdout);
 
     QTextStream(stderr) << "bge-sandbox " << BGE_VERSION << ": API and sign-in page on " << apiEndpoint
-                        << ", object storage on " << ossEndpoint << " (bucket " << bucket << "), data in " << dataDir
-                        << (options->faults.enabled() ? ", fault injection ON" : "") << ".\n"
+                        << ", object storage on " << ossEndpoint << " (bucket " << bucket << "), HealthOmics on "
+                        << omicsEndpoint << (options->omicsQuotas ? "" : " (quotas off)") << ", data in " << dataDir
+                        << (options->faults.enabled() || options->omicsFaults.enabled() ? ", fault injection ON" : "") << ".\n"
                         << "  Demo users sign in with password \"" << world.users().constFirst().password
                         << "\"; clients and secrets are in the JSON line above. Ctrl+C stops." << Qt::endl;
 
     std::thread ossThread([&oss] { oss.run(); });
     std::thread apiThread([&api] { api.run(); });
+    std::thread omicsThread([&omicsServer] { omicsServer.run(); });
 
     int received = 0;
     sigwait(&signals, &received);
     QTextStream(stderr) << "bge-sandbox: stopping (signal " << received << ")" << Qt::endl;
     api.stop();
     oss.stop();
+    omicsServer.stop();
+    omicsThread.join();
     apiThread.join();
     ossThread.join();
     return 0;

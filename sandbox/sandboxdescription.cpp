@@ -4,6 +4,7 @@
 #include "demo/interpretationmodels.h"
 #include "demo/platformcodes.h"
 #include "demo/samplerepository.h"
+#include "omics/omicsdemo.h"
 #include "sandboxoptions.h"
 
 #include <QJsonArray>
@@ -30,11 +31,31 @@ QJsonObject exampleSamples(const SampleRepository& samples, const Principal& pri
     return o;
 }
 
+QJsonObject describeOmics(const omics::OmicsDemo& demo, const QString& endpoint)
+{
+    QJsonArray stores;
+    for (const omics::DemoStore& s : demo.stores)
+        stores.append(QJsonObject{{u"id"_s, s.id}, {u"name"_s, s.name}});
+    QJsonArray sources;
+    for (const omics::DemoSource& s : demo.sources)
+        sources.append(QJsonObject{{u"uri"_s, s.uri}, {u"file_type"_s, s.fileType}});
+    return {{u"endpoint"_s, endpoint},
+            {u"region"_s, demo.region},
+            {u"access_key_id"_s, demo.accessKeyId},
+            {u"secret_access_key"_s, demo.secretAccessKey},
+            {u"account_id"_s, demo.accountId},
+            {u"sequence_stores"_s, stores},
+            {u"reference_arn"_s, demo.referenceArn},
+            {u"import_role_arn"_s, demo.importRoleArn},
+            {u"s3_sources"_s, sources}};
+}
+
 } // namespace
 
 QByteArray describeSandbox(const DemoWorld& world, const SampleRepository& samples, const QString& apiEndpoint,
                            const QString& ossEndpoint, const QString& bucket, const QString& region,
-                           const QString& autoApproveParameter, const SandboxOptions& options)
+                           const QString& autoApproveParameter, const SandboxOptions& options,
+                           const omics::OmicsDemo& omicsDemo, const QString& omicsEndpoint)
 {
     QJsonArray users;
     for (const DemoUser& u : world.users()) {
@@ -79,6 +100,7 @@ QByteArray describeSandbox(const DemoWorld& world, const SampleRepository& sampl
         {u"sts_ttl"_s, double(options.stsTtlSeconds)},
         {u"fault_injection"_s, options.faults.enabled()},
         {u"version"_s, QStringLiteral(BGE_VERSION)},
+        {u"omics"_s, describeOmics(omicsDemo, omicsEndpoint)},
     };
     return QJsonDocument(description).toJson(QJsonDocument::Compact);
 }

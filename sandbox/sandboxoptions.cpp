@@ -29,7 +29,8 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"bge-sandbox: an offline emulator of the BGE Open Platform (API, OAuth pages, object storage).\n"
+        u"bge-sandbox: an offline emulator of the BGE Open Platform (API, OAuth pages, object storage) and of\n"
+        "AWS HealthOmics sequence stores.\n"
         "Prints one line of JSON describing endpoints, demo users and clients, then logs to stderr."_s);
     parser.addHelpOption();
     parser.addVersionOption();
@@ -48,6 +49,19 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
          "corrupt-complete-rate (multipart objects assembled with a bit flipped) and bandwidth-kibps (each "
          "body sent or received at most this many KiB/s)."_s,
          u"SPEC"_s},
+        {u"omics-port"_s, u"HealthOmics emulator port on 127.0.0.1 (0 = any free port)."_s, u"N"_s, u"0"_s},
+        {u"omics-faults"_s,
+         u"Fault injection for the HealthOmics endpoint alone (error-rate, drop-rate, latency-ms, "
+         "bandwidth-kibps; same syntax as --oss-faults, which otherwise applies to it too)."_s,
+         u"SPEC"_s},
+        {u"omics-quotas"_s, u"HealthOmics TPS quotas (ThrottlingException): on (default) or off."_s, u"on|off"_s,
+         u"on"_s},
+        {u"omics-processing-ms"_s,
+         u"How long an uploaded read set stays PROCESSING_UPLOAD, in milliseconds (an import job takes 1.5 times "
+         "this)."_s,
+         u"MS"_s, u"1000"_s},
+        {u"omics-read-part-size"_s, u"GetReadSet part size in bytes (default 100 MiB)."_s, u"BYTES"_s,
+         u"104857600"_s},
         {u"describe"_s, u"Print the description JSON (requested ports) and exit without serving."_s},
     });
     if (!parser.parse(arguments)) {
@@ -70,8 +84,23 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
                               : std::nullopt;
     const auto tokenTtl = seed ? number(parser, u"token-ttl"_s, 1, 365LL * 86400, 21600, error) : std::nullopt;
     const auto stsTtl = tokenTtl ? number(parser, u"sts-ttl"_s, 1, 365LL * 86400, 3600, error) : std::nullopt;
-    if (!stsTtl)
+    const auto omicsPort = stsTtl ? number(parser, u"omics-port"_s, 0, 65535, 0, error) : std::nullopt;
+    const auto processing =
+        omicsPort ? number(parser, u"omics-processing-ms"_s, 0, 3600LL * 1000, 1000, error) : std::nullopt;
+    const auto readPartSize = processing ? number(parser, u"omics-read-part-size"_s, 1, 5368709120LL,
+                                                  100LL * 1024 * 1024, error)
+                                         : std::nullopt;
+    if (!readPartSize)
         return std::nullopt;
+    o.omicsPort = int(*omicsPort);
+    o.omicsProcessingMs = *processing;
+    o.omicsReadPartSize = *readPartSize;
+    const QString quotas = parser.value(u"omics-quotas"_s);
+    if (quotas != u"on" && quotas != u"off") {
+        *error = u"--omics-quotas must be on or off"_s;
+        return std::nullopt;
+    }
+    o.omicsQuotas = quotas == u"on";
     o.apiPort = int(*apiPort);
     o.ossPort = int(*ossPort);
     o.seed = quint64(*seed);
@@ -93,6 +122,15 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
         if (!faults)
             return std::nullopt;
         o.faults = *faults;
+    }
+    o.omicsFaults = o.faults;
+    if (parser.isSet(u"omics-faults"_s)) {
+        const auto faults = FaultInjection::parse(parser.value(u"omics-faults"_s), error);
+        if (!faults) {
+            error->replace(u"--oss-faults"_s, u"--omics-faults"_s);
+            return std::nullopt;
+        }
+        o.omicsFaults = *faults;
     }
     return o;
 }

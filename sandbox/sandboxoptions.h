@@ -19,7 +19,12 @@ struct SandboxOptions
     qint64 tokenTtlSeconds = 21600;
     qint64 stsTtlSeconds = 3600;
     QString advertisedOss; // empty = the OSS listener's own URL
-    FaultInjection faults;
+    FaultInjection faults;      // object storage (and the HealthOmics endpoint unless omicsFaults is set)
+    int omicsPort = 0;          // the HealthOmics emulator, always on
+    FaultInjection omicsFaults; // --omics-faults, else --oss-faults
+    bool omicsQuotas = true;    // per-operation TPS quotas (ThrottlingException)
+    qint64 omicsProcessingMs = 1000; // PROCESSING_UPLOAD → ACTIVE; an import job takes 1.5 times this
+    qint64 omicsReadPartSize = 100LL * 1024 * 1024; // GetReadSet part size
     bool describeOnly = false;
 };
 
