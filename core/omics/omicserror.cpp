@@ -79,10 +79,18 @@ ServiceErrorFields parseServiceError(const QByteArray& errorTypeHeader, const QB
 
 QString errorSentence(const QString& code, const QString& message, int httpStatus)
 {
+    // The service's own words, when it sent any, follow the sentence: they often name the
+    // member or the resource at fault.
+    const auto withMessage = [&message](const QString& sentence) {
+        if (message.isEmpty())
+            return sentence;
+        return tr("%1 (%2).").arg(sentence.endsWith(u'.') ? sentence.chopped(1) : sentence, message);
+    };
     // The front end's signature errors share one code; its message says which problem it is.
     if (code == u"InvalidSignatureException" && message.contains(u"expired"_s, Qt::CaseInsensitive))
-        return tr("AWS refused the request because its time is too far from AWS's: check this computer's clock "
-                  "and time zone.");
+        return tr(
+            "AWS refused the request because its time is too far from AWS's: check this computer's clock "
+            "and time zone.");
     if (is(code, {u"InvalidSignatureException", u"SignatureDoesNotMatch"}))
         return tr("AWS refused the signature: check the secret access key for this account.");
     if (is(code, {u"RequestExpired", u"RequestTimeTooSkewed"}))
@@ -99,31 +107,32 @@ QString errorSentence(const QString& code, const QString& message, int httpStatu
         return tr("AWS refused the request's signature as incomplete: the request was changed on its way, "
                   "check any proxy between this computer and AWS.");
     if (is(code, {u"AccessDeniedException", u"AccessDenied"}))
-        return tr("AWS denied access: the IAM user or role for this account lacks a HealthOmics permission "
-                  "for this action or resource (%1).")
-            .arg(message);
+        return withMessage(
+            tr("AWS denied access: the IAM user or role for this account lacks a HealthOmics permission "
+               "for this action or resource."));
     if (code == u"ValidationException")
-        return tr("HealthOmics refused the request as invalid: %1").arg(message);
+        return withMessage(tr("HealthOmics refused the request as invalid."));
     if (code == u"ResourceNotFoundException")
-        return tr("HealthOmics could not find it: check the sequence store, read set, upload or job ID and the "
-                  "region (%1).")
-            .arg(message);
+        return withMessage(
+            tr("HealthOmics could not find it: check the sequence store, read set, upload or job ID and the "
+               "region."));
     if (code == u"ServiceQuotaExceededException")
-        return tr("A HealthOmics service quota of this account is used up: delete what is no longer needed or "
-                  "ask AWS for a higher quota (%1).")
-            .arg(message);
+        return withMessage(
+            tr("A HealthOmics service quota of this account is used up: delete what is no longer needed or "
+               "ask AWS for a higher quota."));
     if (code == u"NotSupportedOperationException")
-        return tr("HealthOmics does not support this operation for this sequence store or read set (%1).")
-            .arg(message);
+        return withMessage(
+            tr("HealthOmics does not support this operation for this sequence store or read set."));
     if (is(code, {u"RequestTimeoutException", u"RequestTimeout"}))
-        return tr("HealthOmics timed out waiting for the request: check the network connection and try again.");
+        return tr(
+            "HealthOmics timed out waiting for the request: check the network connection and try again.");
     if (code == u"ConflictException")
-        return tr("The read set is not in a state that allows this yet (for example, still being processed or "
-                  "archived): try again later (%1).")
-            .arg(message);
+        return withMessage(
+            tr("The read set is not in a state that allows this yet (for example, still being processed or "
+               "archived): try again later."));
     if (code == u"RangeNotSatisfiableException")
-        return tr("HealthOmics has no such part of this read set file: the part number is beyond its end (%1).")
-            .arg(message);
+        return withMessage(
+            tr("HealthOmics has no such part of this read set file: the part number is beyond its end."));
     if (is(code, {u"ThrottlingException", u"TooManyRequestsException", u"Throttling", u"ThrottledException",
                   u"RequestLimitExceeded", u"SlowDown"}))
         return tr("HealthOmics is limiting the request rate of this account: wait a moment and try again.");

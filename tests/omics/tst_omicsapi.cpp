@@ -25,8 +25,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Runs a job kept alive after finished() so that its attempts can be read.
-template <typename T>
-std::pair<Result<T>, int> awaitWithAttempts(Job<T>* job)
+template <typename T> std::pair<Result<T>, int> awaitWithAttempts(Job<T>* job)
 {
     job->setAutoDelete(false);
     std::unique_ptr<Job<T>> owner(job);
@@ -110,7 +109,8 @@ private:
         QProcessEnvironment env;
         env.insert(u"HOME"_s, QDir::tempPath() + u"/no-such-home-for-omics-tests"_s);
         env.insert(u"AWS_ACCESS_KEY_ID"_s, omics.value(u"access_key_id"_s).toString());
-        env.insert(u"AWS_SECRET_ACCESS_KEY"_s, secret.isEmpty() ? omics.value(u"secret_access_key"_s).toString() : secret);
+        env.insert(u"AWS_SECRET_ACCESS_KEY"_s,
+                   secret.isEmpty() ? omics.value(u"secret_access_key"_s).toString() : secret);
         env.insert(u"AWS_REGION"_s, omics.value(u"region"_s).toString());
         env.insert(u"AWS_ENDPOINT_URL_OMICS"_s, omics.value(u"endpoint"_s).toString());
         request.environment = env;
@@ -152,7 +152,8 @@ private:
         if (!info)
             return all;
         for (int part = 1; part <= info->totalParts; ++part) {
-            const Result<QByteArray> bytes = test::awaitJob(m_api->readSetPart(store, m.readSet.id, part, file));
+            const Result<QByteArray> bytes =
+                test::awaitJob(m_api->readSetPart(store, m.readSet.id, part, file));
             if (!bytes)
                 return "ERROR: " + bytes.error().fullText().toUtf8();
             all += bytes.value();
@@ -178,8 +179,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_sandbox.start({u"--omics-processing-ms"_s, u"200"_s, u"--omics-read-part-size"_s, u"65536"_s}),
-                 qPrintable(m_sandbox.errorOutput()));
+        QVERIFY2(
+            m_sandbox.start({u"--omics-processing-ms"_s, u"200"_s, u"--omics-read-part-size"_s, u"65536"_s}),
+            qPrintable(m_sandbox.errorOutput()));
         m_omics = m_sandbox.description().value(u"omics"_s).toObject();
         QVERIFY(!m_omics.isEmpty());
         const QJsonArray stores = m_omics.value(u"sequence_stores"_s).toArray();
@@ -203,7 +205,8 @@ private Q_SLOTS:
         QVERIFY(ids.contains(m_otherStore));
         // Filter by name.
         SequenceStoreFilter filter;
-        filter.name = m_omics.value(u"sequence_stores"_s).toArray().at(1).toObject().value(u"name"_s).toString();
+        filter.name =
+            m_omics.value(u"sequence_stores"_s).toArray().at(1).toObject().value(u"name"_s).toString();
         const Result<OmicsPage<SequenceStore>> named = test::awaitJob(m_api->listSequenceStores(filter));
         QVERIFY2(named, qPrintable(named.error().fullText()));
         QCOMPARE(named->items.size(), 1);
@@ -233,7 +236,8 @@ private Q_SLOTS:
         ListOptions options{7, {}};
         int pages = 0;
         do {
-            const Result<OmicsPage<ReadSetListItem>> page = test::awaitJob(m_api->listReadSets(m_store, {}, options));
+            const Result<OmicsPage<ReadSetListItem>> page =
+                test::awaitJob(m_api->listReadSets(m_store, {}, options));
             QVERIFY2(page, qPrintable(page.error().fullText()));
             QVERIFY(page->items.size() <= 7);
             for (const ReadSetListItem& r : page->items) {
@@ -256,7 +260,8 @@ private Q_SLOTS:
         const ReadSetListItem sample = all.first();
         ReadSetFilter bySample;
         bySample.sampleId = sample.sampleId;
-        const Result<OmicsPage<ReadSetListItem>> samples = test::awaitJob(m_api->listReadSets(m_store, bySample, {100, {}}));
+        const Result<OmicsPage<ReadSetListItem>> samples =
+            test::awaitJob(m_api->listReadSets(m_store, bySample, {100, {}}));
         QVERIFY2(samples, qPrintable(samples.error().fullText()));
         int expected = 0;
         for (const ReadSetListItem& r : all)
@@ -269,7 +274,8 @@ private Q_SLOTS:
         byReference.referenceArn = m_omics.value(u"reference_arn"_s).toString();
         byReference.status = u"ACTIVE"_s;
         byReference.createdBefore = QDateTime::currentDateTimeUtc().addDays(1);
-        const Result<OmicsPage<ReadSetListItem>> aligned = test::awaitJob(m_api->listReadSets(m_store, byReference, {100, {}}));
+        const Result<OmicsPage<ReadSetListItem>> aligned =
+            test::awaitJob(m_api->listReadSets(m_store, byReference, {100, {}}));
         QVERIFY2(aligned, qPrintable(aligned.error().fullText()));
         for (const ReadSetListItem& r : aligned->items) {
             QCOMPARE(r.referenceArn, byReference.referenceArn.value());
@@ -281,7 +287,8 @@ private Q_SLOTS:
         QVERIFY2(none, qPrintable(none.error().fullText()));
         QVERIFY(none->items.isEmpty());
 
-        const Result<OmicsPage<ReadSetListItem>> unknown = test::awaitJob(m_api->listReadSets(u"9999999999"_s));
+        const Result<OmicsPage<ReadSetListItem>> unknown =
+            test::awaitJob(m_api->listReadSets(u"9999999999"_s));
         QCOMPARE(unknown.error().serviceCode(), u"ResourceNotFoundException"_s);
         // A nextToken the service never issued.
         const Result<OmicsPage<ReadSetListItem>> badToken =
@@ -292,7 +299,8 @@ private Q_SLOTS:
 
     void demoReadSetMetadataAndParts()
     {
-        const Result<OmicsPage<ReadSetListItem>> page = test::awaitJob(m_api->listReadSets(m_store, {}, {100, {}}));
+        const Result<OmicsPage<ReadSetListItem>> page =
+            test::awaitJob(m_api->listReadSets(m_store, {}, {100, {}}));
         QVERIFY(page);
         QVERIFY(!page->items.isEmpty());
         const ReadSetListItem item = page->items.first();
@@ -308,10 +316,11 @@ private Q_SLOTS:
             test::awaitJob(m_api->readSetPart(m_store, item.id, s1.totalParts + 1, u"SOURCE1"_s));
         QVERIFY(!beyond);
         QCOMPARE(beyond.error().kind(), ApiError::Kind::Service);
-        QVERIFY2(beyond.error().serviceCode() == u"RangeNotSatisfiableException"
-                     || beyond.error().serviceCode() == u"ValidationException",
+        QVERIFY2(beyond.error().serviceCode() == u"RangeNotSatisfiableException" ||
+                     beyond.error().serviceCode() == u"ValidationException",
                  qPrintable(beyond.error().serviceCode()));
-        const Result<ReadSetMetadata> missing = test::awaitJob(m_api->readSetMetadata(m_store, u"0000000000"_s));
+        const Result<ReadSetMetadata> missing =
+            test::awaitJob(m_api->readSetMetadata(m_store, u"0000000000"_s));
         QCOMPARE(missing.error().serviceCode(), u"ResourceNotFoundException"_s);
     }
 
@@ -331,7 +340,8 @@ private Q_SLOTS:
         const QString id = upload->uploadId;
         QVERIFY(uploadIds(m_store).contains(id));
 
-        const QList<QByteArray> parts = {ubamHead() + randomBytes(150000, 1), randomBytes(150000, 2), randomBytes(7001, 3)};
+        const QList<QByteArray> parts = {ubamHead() + randomBytes(150000, 1), randomBytes(150000, 2),
+                                         randomBytes(7001, 3)};
         QList<CompletedPart> completed;
         for (int i = 0; i < parts.size(); ++i) {
             const Result<UploadedPart> sent =
@@ -359,7 +369,8 @@ private Q_SLOTS:
         QVERIFY2(done, qPrintable(done.error().fullText()));
         QVERIFY(!uploadIds(m_store).contains(id));
         const ReadSetMetadata m = waitUntilSettled(m_store, done->readSetId);
-        QVERIFY2(m.readSet.status == u"ACTIVE", qPrintable(m.readSet.status + u": "_s + m.readSet.statusMessage));
+        QVERIFY2(m.readSet.status == u"ACTIVE",
+                 qPrintable(m.readSet.status + u": "_s + m.readSet.statusMessage));
         QCOMPARE(m.readSet.fileType, u"UBAM"_s);
         QCOMPARE(m.readSet.name, in.name);
         QVERIFY(m.readSet.referenceArn.isEmpty());
@@ -370,14 +381,15 @@ private Q_SLOTS:
 
     void bytesThatAreNotTheTypeFailTheReadSet()
     {
-        CreateUploadInput in{u"UBAM"_s, u"NA12878"_s, u"NA12878_bad"_s, u"client-not-a-bam"_s, {}, {}, {}, {}, {}};
+        CreateUploadInput in{u"UBAM"_s, u"NA12878"_s, u"NA12878_bad"_s, u"client-not-a-bam"_s, {}, {}, {}, {},
+                             {}};
         const Result<ReadSetUpload> upload = test::awaitJob(m_api->createUpload(m_store, in));
         QVERIFY2(upload, qPrintable(upload.error().fullText()));
-        const Result<UploadedPart> sent =
-            test::awaitJob(m_api->uploadPart(m_store, upload->uploadId, u"SOURCE1"_s, 1, randomBytes(5000, 9)));
+        const Result<UploadedPart> sent = test::awaitJob(
+            m_api->uploadPart(m_store, upload->uploadId, u"SOURCE1"_s, 1, randomBytes(5000, 9)));
         QVERIFY2(sent, qPrintable(sent.error().fullText()));
-        const Result<CompletedUpload> done =
-            test::awaitJob(m_api->completeUpload(m_store, upload->uploadId, {{u"SOURCE1"_s, 1, sent->checksum}}));
+        const Result<CompletedUpload> done = test::awaitJob(
+            m_api->completeUpload(m_store, upload->uploadId, {{u"SOURCE1"_s, 1, sent->checksum}}));
         QVERIFY2(done, qPrintable(done.error().fullText()));
         const ReadSetMetadata m = waitUntilSettled(m_store, done->readSetId);
         QCOMPARE(m.readSet.status, u"UPLOAD_FAILED"_s);
@@ -386,18 +398,21 @@ private Q_SLOTS:
 
     void pairedFastqAndAbort()
     {
-        CreateUploadInput in{u"FASTQ"_s, u"NA12891"_s, u"NA12891_L001"_s, u"client-paired"_s, {}, {}, {}, {}, {}};
+        CreateUploadInput in{u"FASTQ"_s, u"NA12891"_s, u"NA12891_L001"_s, u"client-paired"_s, {}, {}, {}, {},
+                             {}};
         const Result<ReadSetUpload> upload = test::awaitJob(m_api->createUpload(m_store, in));
         QVERIFY2(upload, qPrintable(upload.error().fullText()));
         const QByteArray r1 = "@r1/1\nACGTACGT\n+\nIIIIIIII\n@r2/1\nTTTTGGGG\n+\nIIIIIIII\n";
         const QByteArray r2 = "@r1/2\nTGCATGCA\n+\nIIIIIIII\n@r2/2\nCCCCAAAA\n+\nIIIIIIII\n";
         QList<CompletedPart> parts;
         for (const auto& [source, data] : {std::pair{u"SOURCE1"_s, r1}, std::pair{u"SOURCE2"_s, r2}}) {
-            const Result<UploadedPart> sent = test::awaitJob(m_api->uploadPart(m_store, upload->uploadId, source, 1, data));
+            const Result<UploadedPart> sent =
+                test::awaitJob(m_api->uploadPart(m_store, upload->uploadId, source, 1, data));
             QVERIFY2(sent, qPrintable(sent.error().fullText()));
             parts.append({source, 1, sent->checksum});
         }
-        const Result<CompletedUpload> done = test::awaitJob(m_api->completeUpload(m_store, upload->uploadId, parts));
+        const Result<CompletedUpload> done =
+            test::awaitJob(m_api->completeUpload(m_store, upload->uploadId, parts));
         QVERIFY2(done, qPrintable(done.error().fullText()));
         const ReadSetMetadata m = waitUntilSettled(m_store, done->readSetId);
         QCOMPARE(m.readSet.status, u"ACTIVE"_s);
@@ -412,7 +427,8 @@ private Q_SLOTS:
         const Result<Done> aborted = test::awaitJob(m_api->abortUpload(m_store, doomed->uploadId));
         QVERIFY2(aborted, qPrintable(aborted.error().fullText()));
         QVERIFY(!uploadIds(m_store).contains(doomed->uploadId));
-        const Result<UploadedPart> late = test::awaitJob(m_api->uploadPart(m_store, doomed->uploadId, u"SOURCE1"_s, 2, r1));
+        const Result<UploadedPart> late =
+            test::awaitJob(m_api->uploadPart(m_store, doomed->uploadId, u"SOURCE1"_s, 2, r1));
         QVERIFY(!late);
         QCOMPARE(late.error().kind(), ApiError::Kind::Service);
     }
@@ -441,8 +457,8 @@ private Q_SLOTS:
 
         StartImportInput missing = input;
         missing.sources = {input.sources.first()};
-        missing.sources.first().source1 = u"s3://"_s + input.sources.first().source1.section(u'/', 2, 2)
-                                          + u"/no/such/object.fastq.gz"_s;
+        missing.sources.first().source1 =
+            u"s3://"_s + input.sources.first().source1.section(u'/', 2, 2) + u"/no/such/object.fastq.gz"_s;
         const Result<ImportJobSummary> failing = test::awaitJob(m_api->startImportJob(m_store, missing));
         QVERIFY2(failing, qPrintable(failing.error().fullText()));
 
@@ -505,7 +521,8 @@ private Q_SLOTS:
 
     void pacingKeepsPartsUnderTheQuota()
     {
-        CreateUploadInput in{u"UBAM"_s, u"NA12878"_s, u"NA12878_pace"_s, u"client-paced"_s, {}, {}, {}, {}, {}};
+        CreateUploadInput in{u"UBAM"_s, u"NA12878"_s, u"NA12878_pace"_s, u"client-paced"_s, {}, {}, {}, {},
+                             {}};
         const Result<ReadSetUpload> upload = test::awaitJob(m_api->createUpload(m_store, in));
         QVERIFY2(upload, qPrintable(upload.error().fullText()));
         // Twelve parts at once, retries off: a single ThrottlingException would fail one.
@@ -514,7 +531,8 @@ private Q_SLOTS:
         int finished = 0;
         QList<Result<UploadedPart>> results;
         for (int i = 1; i <= 12; ++i) {
-            auto* job = m_api->uploadPart(m_store, upload->uploadId, u"SOURCE1"_s, i, randomBytes(4096, quint32(i)));
+            auto* job =
+                m_api->uploadPart(m_store, upload->uploadId, u"SOURCE1"_s, i, randomBytes(4096, quint32(i)));
             job->run(this, [&](const Result<UploadedPart>& r) {
                 results.append(r);
                 ++finished;
@@ -564,13 +582,15 @@ private Q_SLOTS:
     void retriesUnderInjectedFaults()
     {
         test::SandboxProcess faulty;
-        QVERIFY2(faulty.start({u"--omics-faults"_s, u"error-rate=0.3,drop-rate=0.15"_s, u"--omics-quotas"_s, u"off"_s}),
+        QVERIFY2(faulty.start({u"--omics-faults"_s, u"error-rate=0.3,drop-rate=0.15"_s, u"--omics-quotas"_s,
+                               u"off"_s}),
                  qPrintable(faulty.errorOutput()));
         const QJsonObject omics = faulty.description().value(u"omics"_s).toObject();
         OmicsConnection* connection = connect(omics);
         QVERIFY(connection);
         OmicsApi api(connection);
-        const QString store = omics.value(u"sequence_stores"_s).toArray().at(0).toObject().value(u"id"_s).toString();
+        const QString store =
+            omics.value(u"sequence_stores"_s).toArray().at(0).toObject().value(u"id"_s).toString();
         int calls = 0;
         int attempts = 0;
         int successes = 0;
@@ -608,7 +628,8 @@ private Q_SLOTS:
         QVERIFY(!r);
         QCOMPARE(r.error().serviceCode(), u"InvalidSignatureException"_s);
         QCOMPARE(r.error().httpStatus(), 403);
-        QVERIFY2(r.error().message().contains(u"check the secret access key"_s), qPrintable(r.error().message()));
+        QVERIFY2(r.error().message().contains(u"check the secret access key"_s),
+                 qPrintable(r.error().message()));
         // Nothing secret in what a log would show.
         QVERIFY(!r.error().fullText().contains(u"wJalrXUtnFEMI"_s));
         QVERIFY(!r.error().fullText().contains(m_omics.value(u"secret_access_key"_s).toString()));
