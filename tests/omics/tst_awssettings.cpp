@@ -342,6 +342,46 @@ private Q_SLOTS:
         QVERIFY(missing.error().detail().contains(u"could not be started"_s));
     }
 
+    void credentialProcessRefreshesNearExpiry()
+    {
+        // Each run appends a line to a counter file and hands out credentials that expire in
+        // two minutes: inside the five-minute refresh margin, so every acquire() runs it again;
+        // invalidate() forces a run for credentials that would otherwise be cached.
+        const QString counter = m_home.filePath(u"runs.txt"_s);
+        QFile::remove(counter);
+        const QByteArray soon = QDateTime::currentDateTimeUtc().addSecs(120).toString(Qt::ISODate).toUtf8();
+        const QByteArray later = QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate).toUtf8();
+        const QString shortLived = script(u"short.sh"_s, "echo run >> '" + counter.toUtf8() +
+                                                             "'\necho '{\"Version\":1,\"AccessKeyId\":\"A\","
+                                                             "\"SecretAccessKey\":\"S\",\"Expiration\":\"" +
+                                                             soon + "\"}'\n");
+        const QString longLived = script(u"long.sh"_s, "echo run >> '" + counter.toUtf8() +
+                                                           "'\necho '{\"Version\":1,\"AccessKeyId\":\"A\","
+                                                           "\"SecretAccessKey\":\"S\",\"Expiration\":\"" +
+                                                           later + "\"}'\n");
+        const auto runs = [&counter] {
+            QFile f(counter);
+            return f.open(QIODevice::ReadOnly) ? int(f.readAll().count('\n')) : 0;
+        };
+        const auto acquire = [this](AwsCredentialsProvider& provider) {
+            std::optional<Result<aws::AwsCredentials>> outcome;
+            provider.acquire(this, [&](const Result<aws::AwsCredentials>& r) { outcome = r; });
+            return QTest::qWaitFor([&] { return outcome.has_value(); }, test::kOmicsWaitMs) && *outcome;
+        };
+        ProcessCredentialsProvider near(u"\""_s + shortLived + u"\""_s);
+        QVERIFY(acquire(near));
+        QVERIFY(acquire(near));
+        QCOMPARE(runs(), 2);
+        QFile::remove(counter);
+        ProcessCredentialsProvider cached(u"\""_s + longLived + u"\""_s);
+        QVERIFY(acquire(cached));
+        QVERIFY(acquire(cached));
+        QCOMPARE(runs(), 1);
+        QVERIFY(cached.invalidate());
+        QVERIFY(acquire(cached));
+        QCOMPARE(runs(), 2);
+    }
+
     void accountsInSettingsSecretInKeychain()
     {
         QSettings settings(m_home.filePath(u"settings.ini"_s), QSettings::IniFormat);

@@ -522,6 +522,47 @@ private Q_SLOTS:
         QVERIFY(!parsePage<ReadSetListItem>(QJsonObject{{u"readSets"_s, QJsonArray{1}}}, u"readSets"));
     }
 
+    void expiredTokenRenewsRefreshableCredentialsOnce()
+    {
+        // A credential_process hands out a new session token per run; an ExpiredTokenException
+        // makes the call fetch fresh credentials and try once more, signed with the new token.
+        QTemporaryDir dir;
+        const QString counter = dir.filePath(u"n"_s);
+        const QString tool = dir.filePath(u"creds.sh"_s);
+        QVERIFY(test::writeFile(
+            tool,
+            "#!/bin/sh\necho x >> '" + counter.toUtf8() + "'\nn=$(wc -l < '" + counter.toUtf8() +
+                "')\necho '{\"Version\":1,\"AccessKeyId\":\"AKIDEXAMPLE\",\"SecretAccessKey\":\"s\","
+                "\"SessionToken\":\"token-'$n'\"}'\n",
+            true));
+        CannedServer server;
+        QObject owner;
+        auto* provider = new ProcessCredentialsProvider(u"\""_s + tool + u"\""_s);
+        auto* connection = new OmicsConnection(OmicsEndpoint::overridden(server.url()).value(),
+                                               u"us-east-1"_s, provider, &m_network, &owner);
+        provider->setParent(connection);
+        const QByteArray store = R"({"id":"1234567890","arn":"arn:x","creationTime":"2023-11-20T23:40:47Z"})";
+        server.responses = {CannedServer::answer(
+                                403, R"({"message":"The security token included in the request is expired"})",
+                                "X-Amzn-Errortype: ExpiredTokenException\r\n"),
+                            CannedServer::answer(200, store)};
+        const Result<SequenceStore> r = test::awaitJob(OmicsApi(connection).sequenceStore(u"1234567890"_s));
+        QVERIFY2(r, qPrintable(r.error().fullText()));
+        QCOMPARE(server.received.size(), 2);
+        QCOMPARE(headerOf(server.received[0].head, "X-Amz-Security-Token"), QByteArray("token-1"));
+        QCOMPARE(headerOf(server.received[1].head, "X-Amz-Security-Token"), QByteArray("token-2"));
+        // Expired again right after the renewal: reported, not looped on.
+        server.received.clear();
+        server.responses = {CannedServer::answer(403, "{}", "X-Amzn-Errortype: ExpiredTokenException\r\n"),
+                            CannedServer::answer(403, "{}", "X-Amzn-Errortype: ExpiredTokenException\r\n"),
+                            CannedServer::answer(200, store)};
+        const Result<SequenceStore> again =
+            test::awaitJob(OmicsApi(connection).sequenceStore(u"1234567890"_s));
+        QVERIFY(!again);
+        QVERIFY(again.error().message().contains(u"session token has expired"_s));
+        QCOMPARE(server.received.size(), 2);
+    }
+
     void badInputIsRefusedBeforeSending()
     {
         CannedServer server;
