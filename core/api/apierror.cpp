@@ -84,6 +84,19 @@ ApiError ApiError::usage(const QString& detail)
     return e;
 }
 
+ApiError ApiError::service(int httpStatus, const QString& code, const QString& serviceMessage,
+                           const QString& requestId, const QString& sentence)
+{
+    ApiError e;
+    e.m_kind = Kind::Service;
+    e.m_httpStatus = httpStatus;
+    e.m_serviceCode = code;
+    e.m_apiMessage = serviceMessage;
+    e.m_requestId = requestId;
+    e.m_sentence = sentence;
+    return e;
+}
+
 bool ApiError::isTokenRejected() const
 {
     return m_kind == Kind::Api && m_apiCode == kTokenRejectedCode;
@@ -93,7 +106,7 @@ bool ApiError::isRetryable() const
 {
     // 408 and 429 ask the client to come back later, like a 5xx.
     return m_kind == Kind::Transport || m_kind == Kind::Timeout
-           || (m_kind == Kind::Http && (m_httpStatus >= 500 || m_httpStatus == 408 || m_httpStatus == 429));
+           || ((m_kind == Kind::Http || m_kind == Kind::Service) && (m_httpStatus >= 500 || m_httpStatus == 408 || m_httpStatus == 429));
 }
 
 ApiError ApiError::withContext(const QString& context) const
@@ -130,6 +143,10 @@ QString ApiError::message() const
         return tr("Not signed in, or the sign-in could not be renewed.");
     case Kind::Usage:
         return tr("The request is not valid: %1").arg(m_detail);
+    case Kind::Service:
+        if (!m_sentence.isEmpty())
+            return m_sentence;
+        return tr("The service refused the request (%1: %2).").arg(m_serviceCode, m_apiMessage);
     }
     return {};
 }
@@ -139,6 +156,14 @@ QString ApiError::fullText() const
     QString text = message();
     if (m_kind == Kind::Api && !m_apiData.isNull() && !m_apiData.isUndefined()) {
         text += u" data: "_s + compactJson(m_apiData);
+    }
+    if (m_kind == Kind::Service) {
+        text += u" ["_s + m_serviceCode + u" HTTP "_s + QString::number(m_httpStatus);
+        if (!m_apiMessage.isEmpty())
+            text += u": "_s + m_apiMessage;
+        if (!m_requestId.isEmpty())
+            text += u"; request id "_s + m_requestId;
+        text += u']';
     }
     if (!m_detail.isEmpty() && m_kind != Kind::Usage)
         text += u" ["_s + m_detail + u']';
@@ -157,6 +182,7 @@ QString ApiError::kindName(Kind kind)
     case Kind::Cancelled: return u"cancelled"_s;
     case Kind::Authentication: return u"authentication"_s;
     case Kind::Usage: return u"usage"_s;
+    case Kind::Service: return u"service"_s;
     }
     return {};
 }

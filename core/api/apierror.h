@@ -20,6 +20,7 @@ public:
         Cancelled,      // the caller aborted
         Authentication, // no usable credentials: sign in first, or a refresh was refused
         Usage,          // the caller passed something the platform would refuse (checked locally)
+        Service,        // an AWS service error (restJson1): error code, service message, request id
     };
 
     ApiError() = default;
@@ -32,6 +33,10 @@ public:
     static ApiError cancelled();
     static ApiError authentication(const QString& detail);
     static ApiError usage(const QString& detail);
+    // `sentence` is the translated explanation the service's client built for `code` (what to
+    // fix); the service's own message and the request id are kept for logs and --verbose.
+    static ApiError service(int httpStatus, const QString& code, const QString& serviceMessage,
+                            const QString& requestId, const QString& sentence);
 
     Kind kind() const { return m_kind; }
     bool isError() const { return m_kind != Kind::None; }
@@ -42,6 +47,9 @@ public:
     const QString& apiMessage() const { return m_apiMessage; }
     const QJsonValue& apiData() const { return m_apiData; }
     const QString& detail() const { return m_detail; }
+    // Kind::Service only: the sanitised error code ("ThrottlingException"), the request id.
+    const QString& serviceCode() const { return m_serviceCode; }
+    const QString& requestId() const { return m_requestId; }
 
     // One translated sentence for a person, e.g. "The platform refused the request (41001 参数错误)."
     QString message() const;
@@ -64,6 +72,9 @@ private:
     QString m_apiMessage;
     QJsonValue m_apiData;
     QString m_detail;
+    QString m_serviceCode;
+    QString m_requestId;
+    QString m_sentence;
 };
 
 } // namespace bge
