@@ -218,6 +218,16 @@ int CliContext::exitCodeFor(const ApiError& error)
         return error.isTokenRejected() ? ExitFailure : ExitApiError;
     case ApiError::Kind::Usage:
         return ExitUsage;
+    case ApiError::Kind::Service: {
+        // AWS answered with an error code, as the platform does with its own (exit 1), except
+        // when it refused the keys or the signature: an authentication failure (exit 3).
+        static const QStringList authentication{
+            u"InvalidSignatureException"_s,  u"SignatureDoesNotMatch"_s,   u"UnrecognizedClientException"_s,
+            u"InvalidClientTokenId"_s,       u"InvalidAccessKeyId"_s,      u"ExpiredToken"_s,
+            u"ExpiredTokenException"_s,      u"MissingAuthenticationToken"_s, u"MissingAuthenticationTokenException"_s,
+            u"IncompleteSignature"_s,        u"IncompleteSignatureException"_s, u"RequestExpired"_s};
+        return authentication.contains(error.serviceCode()) ? ExitFailure : ExitApiError;
+    }
     default:
         return ExitFailure;
     }
@@ -234,6 +244,12 @@ void CliContext::fail(const ApiError& error)
             printErr(u"bge: "_s + printable(error.fullText()) + u'\n');
     } else if (error.kind() == ApiError::Kind::Usage) {
         printErr(tr("bge: %1").arg(error.detail()) + u'\n');
+    } else if (error.kind() == ApiError::Kind::Service) {
+        // The sentence says what to fix; the code, the service's words and the request id
+        // (what AWS support asks for) with --verbose.
+        printErr(u"bge: "_s + printable(error.message()) + u'\n');
+        if (m_options.verbose)
+            printErr(u"bge: "_s + printable(error.fullText()) + u'\n');
     } else {
         QString line = u"bge: "_s + error.message();
         if (error.kind() == ApiError::Kind::Authentication && !error.detail().isEmpty())

@@ -16,6 +16,37 @@ QString tr(const char* text, const char* disambiguation, int n)
     return QCoreApplication::translate("bge::cli", text, disambiguation, n);
 }
 
+Command* descend(Command* command, QStringList* arguments, Command** group, QString* problem)
+{
+    while (command && command->subcommands()) {
+        *group = command;
+        if (arguments->isEmpty() || arguments->first().startsWith(u'-')) {
+            *problem = tr("\"%1\" needs a command (see `bge help %1`)").arg(command->name());
+            return nullptr;
+        }
+        const QString name = arguments->takeFirst();
+        Command* found = nullptr;
+        for (const auto& sub : *command->subcommands()) {
+            if (sub->name() == name)
+                found = sub.get();
+        }
+        if (!found) {
+            *problem = tr("unknown command \"%1 %2\" (see `bge help %1`)").arg(command->name(), name);
+            return nullptr;
+        }
+        command = found;
+    }
+    return command;
+}
+
+QString groupUsage(const Command& group)
+{
+    QString text = group.usage() + tr("\nCommands:\n");
+    for (const auto& sub : *group.subcommands())
+        text += u"  "_s + sub->name().leftJustified(16) + sub->summary() + u'\n';
+    return text;
+}
+
 bool parseAssignments(const QStringList& arguments, QList<std::pair<QString, QString>>* out, QString* problem)
 {
     for (const QString& arg : arguments) {

@@ -24,7 +24,17 @@ public:
     virtual QString usage() const = 0;   // translated, ends with a newline
     virtual QList<OptionReader::Spec> options() const { return {}; }
     virtual void run(CliContext& ctx, const OptionReader& args) = 0;
+    // A group ("omics") has subcommands, chosen by the argument after its name; its run() is
+    // never called.
+    virtual const std::vector<std::unique_ptr<Command>>* subcommands() const { return nullptr; }
 };
+
+// Walks from `command` into its groups: "omics read-sets STORE" → the read-sets command, its
+// name consumed from `arguments`. Null, with a translated reason, when a group's subcommand
+// is missing or unknown (then *group is the group that needed one).
+Command* descend(Command* command, QStringList* arguments, Command** group, QString* problem);
+// "Usage: …" of a group: its own text and the list of its subcommands.
+QString groupUsage(const Command& group);
 
 QString tr(const char* text);
 QString tr(const char* text, const char* disambiguation, int n);

@@ -11,6 +11,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     addAbundanceCommands(commands);
     addModelCommand(commands);
     addTransferCommands(commands);
+    addOmicsCommands(commands);
     return commands;
 }
 

@@ -16,5 +16,6 @@ void addVariantsCommand(std::vector<std::unique_ptr<Command>>& commands);
 void addAbundanceCommands(std::vector<std::unique_ptr<Command>>& commands);
 void addModelCommand(std::vector<std::unique_ptr<Command>>& commands);
 void addTransferCommands(std::vector<std::unique_ptr<Command>>& commands);
+void addOmicsCommands(std::vector<std::unique_ptr<Command>>& commands);
 
 } // namespace bge::cli

@@ -67,18 +67,43 @@ int main(int argc, char* argv[])
             (cl.command.isEmpty() && !cl.global.showHelp ? printErr : printOut)(overview(commands));
             return cl.command.isEmpty() && !cl.global.showHelp ? ExitUsage : ExitSuccess;
         }
-        const Command* c = findCommand(commands, topic);
+        Command* c = findCommand(commands, topic);
         if (!c) {
             printErr(QCoreApplication::translate("bge::cli", "bge: unknown command \"%1\"").arg(topic) + u'\n');
             return ExitUsage;
         }
-        printOut(c->usage() + u'\n' + globalOptionsHelp());
+        // "bge help omics" shows the group, "bge help omics upload" its command.
+        QStringList rest = cl.arguments.mid(1);
+        Command* group = nullptr;
+        QString problem;
+        Command* shown = rest.isEmpty() ? c : descend(c, &rest, &group, &problem);
+        if (!shown) {
+            printErr(QCoreApplication::translate("bge::cli", "bge: %1").arg(problem) + u'\n');
+            return ExitUsage;
+        }
+        printOut((shown->subcommands() ? groupUsage(*shown) : shown->usage()) + u'\n' + globalOptionsHelp());
         return ExitSuccess;
     }
     Command* command = findCommand(commands, cl.command);
     if (!command) {
         printErr(QCoreApplication::translate("bge::cli", "bge: unknown command \"%1\" (see `bge help`)").arg(cl.command) + u'\n');
         return ExitUsage;
+    }
+    QStringList arguments = cl.arguments;
+    if (command->subcommands()) {
+        Command* group = nullptr;
+        QString problem;
+        Command* sub = descend(command, &arguments, &group, &problem);
+        if (!sub) {
+            // "bge omics --help" asks for the group's help; "bge omics" alone is a usage error.
+            if (cl.global.showHelp && arguments.isEmpty()) {
+                printOut(groupUsage(*group) + u'\n' + globalOptionsHelp());
+                return ExitSuccess;
+            }
+            printErr(QCoreApplication::translate("bge::cli", "bge: %1").arg(problem) + u'\n' + groupUsage(*group));
+            return ExitUsage;
+        }
+        command = sub;
     }
     if (cl.global.showHelp) {
         printOut(command->usage() + u'\n' + globalOptionsHelp());
@@ -94,7 +119,7 @@ int main(int argc, char* argv[])
 
     CliContext ctx(cl.global);
     OptionReader options(command->options());
-    if (!options.parse(cl.arguments)) {
+    if (!options.parse(arguments)) {
         printErr(QCoreApplication::translate("bge::cli", "bge: %1").arg(options.error()) + u'\n' + command->usage());
         return ExitUsage;
     }

@@ -4,6 +4,7 @@
 // Checks exit codes, messages on stderr, the --json payloads against the sandbox's own
 // description and data, that human tables line up (in display cells: a Chinese status name
 // takes two cells a character), and that no secret ever lands in a file or in any output.
+#include "clitestsupport.h"
 #include "common/httptestclient.h"
 #include "common/sandboxprocess.h"
 
@@ -34,99 +35,6 @@ using namespace bge::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QString kService = u"BGE Desktop"_s;
-// Generous: the CI machine is a slow, shared two-core box. Never a pass/fail criterion.
-constexpr int kRunTimeoutMs = 180000;
-
-// ---------------------------------------------------------------------------------------------
-// One run of `bge`.
-
-struct Run
-{
-    QStringList arguments;
-    bool finished = false; // exited on its own: no crash, no time-out
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    bool exited(int code) const { return finished && exitCode == code; }
-    QString outText() const { return QString::fromUtf8(out); }
-    QString errText() const { return QString::fromUtf8(err); }
-    // The whole of stdout as one JSON value (object, array or scalar); undefined otherwise.
-    QJsonValue json() const
-    {
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson('[' + out + ']', &error);
-        if (error.error != QJsonParseError::NoError || doc.array().size() != 1)
-            return QJsonValue(QJsonValue::Undefined);
-        return doc.array().first();
-    }
-    QByteArray describe() const
-    {
-        return "bge " + arguments.join(u' ').toUtf8() + " -> " +
-               (finished ? "exit " + QByteArray::number(exitCode) : QByteArray("did not exit")) +
-               "\n--- stdout ---\n" + out.left(3000) + "\n--- stderr ---\n" + err.left(3000);
-    }
-};
-
-#define VERIFY_EXIT(run, code) QVERIFY2((run).exited(code), (run).describe().constData())
-
-// ---------------------------------------------------------------------------------------------
-// A throw-away home: HOME, the XDG folders and TMPDIR of the bge processes all live in it.
-
-class UserHome final
-{
-public:
-    UserHome()
-    {
-        for (const char* sub : {"home", "config", "data", "cache", "state", "tmp", "bin", "runtime"})
-            QDir(m_dir.path()).mkpath(QString::fromLatin1(sub));
-        QFile::setPermissions(path(u"runtime"_s), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    }
-    bool isValid() const { return m_dir.isValid(); }
-    QString path(const QString& sub = {}) const
-    {
-        return sub.isEmpty() ? m_dir.path() : m_dir.path() + u'/' + sub;
-    }
-    QString settingsFile() const { return path(u"config"_s) + u"/BGE/BGE Desktop.conf"_s; }
-
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const QString& name : env.keys()) {
-            // Nothing of the caller's configuration, proxies, browser or language leaks in.
-            if (name.startsWith(u"BGE_"_s) || name.endsWith(u"_proxy"_s, Qt::CaseInsensitive) ||
-                name == u"BROWSER" || name.startsWith(u"LC_"_s) || name == u"LANGUAGE")
-                env.remove(name);
-        }
-        env.insert(u"HOME"_s, path(u"home"_s));
-        env.insert(u"XDG_CONFIG_HOME"_s, path(u"config"_s));
-        env.insert(u"XDG_DATA_HOME"_s, path(u"data"_s));
-        env.insert(u"XDG_CACHE_HOME"_s, path(u"cache"_s));
-        env.insert(u"XDG_STATE_HOME"_s, path(u"state"_s));
-        env.insert(u"TMPDIR"_s, path(u"tmp"_s));
-        env.insert(u"LANG"_s, u"C.UTF-8"_s); // English messages, UTF-8 output
-        return env;
-    }
-
-    // Every file under the home (hidden ones too), with its content.
-    QList<std::pair<QString, QByteArray>> files() const
-    {
-        QList<std::pair<QString, QByteArray>> all;
-        QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden | QDir::System,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString file = it.next();
-            QFile f(file);
-            all.append({file, f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>")});
-        }
-        return all;
-    }
-
-private:
-    QTemporaryDir m_dir;
-};
 
 // ---------------------------------------------------------------------------------------------
 // Human tables: columns start where the header's names start, counted in terminal cells.
@@ -245,49 +153,6 @@ Table parseTable(const QString& text)
     return t;
 }
 
-// ---------------------------------------------------------------------------------------------
-// The keychain as gnome-keyring holds it, asked through secret-tool rather than QtKeychain.
-// QtKeychain files an entry under the attributes server=<service>, user=<key>.
-
-QByteArray secretTool(const QStringList& arguments, int* exitCode = nullptr)
-{
-    QProcess p;
-    p.start(u"secret-tool"_s, arguments);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished(5000);
-    }
-    if (exitCode)
-        *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    return p.readAllStandardOutput();
-}
-
-std::optional<QString> keychainSecret(const QString& key)
-{
-    int exitCode = -1;
-    QByteArray out = secretTool({u"lookup"_s, u"server"_s, kService, u"user"_s, key}, &exitCode);
-    if (exitCode != 0)
-        return std::nullopt;
-    if (out.endsWith('\n'))
-        out.chop(1);
-    return QString::fromUtf8(out);
-}
-
-int keychainItemCount()
-{
-    const QByteArray out = secretTool({u"search"_s, u"--all"_s, u"server"_s, kService});
-    int items = 0;
-    for (const QByteArray& line : out.split('\n'))
-        items += line.startsWith("[/") ? 1 : 0;
-    return items;
-}
-
-void clearKeychain()
-{
-    secretTool({u"clear"_s, u"server"_s, kService});
-}
-
 struct StoredSession
 {
     QString clientSecret;
@@ -376,24 +241,7 @@ private:
 
     Run bge(const QStringList& arguments, const QProcessEnvironment& env, const QByteArray& input = {})
     {
-        Run run;
-        run.arguments = arguments;
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.start(bgePath(), arguments);
-        if (p.waitForStarted(60000)) {
-            if (!input.isEmpty())
-                p.write(input);
-            p.closeWriteChannel();
-            run.finished = p.waitForFinished(kRunTimeoutMs) && p.exitStatus() == QProcess::NormalExit;
-            if (p.state() != QProcess::NotRunning) {
-                p.kill();
-                p.waitForFinished(10000);
-            }
-            run.exitCode = p.exitCode();
-        }
-        run.out = p.readAllStandardOutput();
-        run.err = p.readAllStandardError();
+        Run run = runProgram(bgePath(), arguments, env, input);
         m_transcript.append(run);
         return run;
     }
