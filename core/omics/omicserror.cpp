@@ -85,7 +85,9 @@ QString errorSentence(const QString& code, const QString& message, int httpStatu
     const auto withMessage = [&message](const QString& sentence) {
         if (message.isEmpty())
             return sentence;
-        return Text::tr("%1 (%2).").arg(sentence.endsWith(u'.') ? sentence.chopped(1) : sentence, message);
+        // The sentence loses its full stop (ASCII or CJK) to the bracket that follows it.
+        const bool stop = sentence.endsWith(u'.') || sentence.endsWith(u'\u3002');
+        return Text::tr("%1 (%2).").arg(stop ? sentence.chopped(1) : sentence, message);
     };
     // The front end's signature errors share one code; its message says which problem it is.
     if (code == u"InvalidSignatureException" && message.contains(u"expired"_s, Qt::CaseInsensitive))
