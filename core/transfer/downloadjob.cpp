@@ -4,20 +4,11 @@
 #include "api/platformapi.h"
 #include "downloadresponse.h"
 
-#include <QDir>
 #include <QFileInfo>
-#include <QLockFile>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-
-#include <filesystem>
-#include <system_error>
-
-#ifdef Q_OS_UNIX
-#include <unistd.h>
-#endif
 
 namespace bge {
 
@@ -45,7 +36,7 @@ constexpr int kUrlExpiryMarginSeconds = 30;
 DownloadJob::DownloadJob(PlatformApi* api, QString objectName, QString destination, DownloadOptions options,
                          QObject* parent)
     : Job<DownloadResult>(parent), m_api(api), m_objectName(std::move(objectName)),
-      m_destination(std::move(destination)), m_options(std::move(options))
+      m_destination(std::move(destination)), m_target(m_destination), m_options(std::move(options))
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &DownloadJob::ensureUrl);
@@ -62,12 +53,12 @@ DownloadJob::~DownloadJob()
 
 QString DownloadJob::partialPathFor(const QString& destination)
 {
-    return destination + u".bgepart"_s;
+    return DownloadDestination::partialPathFor(destination);
 }
 
 QString DownloadJob::journalPathFor(const QString& destination)
 {
-    return destination + u".bgepart.json"_s;
+    return DownloadDestination::journalPathFor(destination);
 }
 
 QString DownloadJob::context() const
@@ -97,25 +88,8 @@ ApiError DownloadJob::prepare()
         return ApiError::usage(u"no platform connection to sign the download URL"_s);
     if (m_objectName.isEmpty())
         return ApiError::usage(u"no object name to download"_s);
-    if (m_destination.isEmpty())
-        return ApiError::usage(u"no destination file"_s);
-    const QFileInfo dest(m_destination);
-    if (!dest.absoluteDir().exists())
-        return ApiError::usage(u"the folder %1 does not exist"_s.arg(dest.absolutePath()));
-    if (dest.isDir())
-        return ApiError::usage(u"%1 is a folder; give a file name"_s.arg(m_destination));
-    if (dest.exists() && !m_options.overwrite)
-        return ApiError::usage(
-            u"%1 already exists; choose another name or allow overwriting"_s.arg(m_destination));
-
-    m_lock = std::make_unique<QLockFile>(partialPathFor(m_destination) + u".lock"_s);
-    m_lock->setStaleLockTime(0); // a lock is stale only when its process is gone
-    if (!m_lock->tryLock(0)) {
-        const bool held = m_lock->error() == QLockFile::LockFailedError;
-        m_lock.reset();
-        return ApiError::usage(held ? u"another download into %1 is running"_s.arg(m_destination)
-                                    : u"cannot create files next to %1"_s.arg(m_destination));
-    }
+    if (const ApiError refused = m_target.prepare(m_options.overwrite))
+        return refused;
 
     // Keep a partial file only when its journal says which object it holds.
     const QString partPath = partialPathFor(m_destination);
@@ -480,11 +454,7 @@ void DownloadJob::retryOrFail(const ApiError& error)
 
 void DownloadJob::finishDownload()
 {
-    m_part.flush();
-#ifdef Q_OS_UNIX
-    // On disk before it gets its final name: a crash never leaves a short file there.
-    ::fsync(m_part.handle());
-#endif
+    DownloadDestination::syncToDisk(m_part);
     m_part.close();
     const qint64 onDisk = QFileInfo(m_part.fileName()).size();
     if (onDisk != m_total || m_written != m_total) {
@@ -506,24 +476,8 @@ void DownloadJob::finishDownload()
     if (!m_serverCrc)
         qCInfo(lcDownload).noquote() << context() << "the server sent no CRC-64: only the size was checked";
 
-    const QString partPath = m_part.fileName();
-    if (m_options.overwrite) {
-        // rename(2) replaces the destination atomically; MoveFileEx with REPLACE_EXISTING on Windows.
-        std::error_code ec;
-        std::filesystem::rename(QFile::encodeName(partPath).toStdString(),
-                                QFile::encodeName(m_destination).toStdString(), ec);
-        if (ec)
-            return fail(ApiError::usage(
-                u"cannot replace %1: %2"_s.arg(m_destination, QString::fromLocal8Bit(ec.message()))));
-    } else if (!QFile::rename(partPath, m_destination)) {
-        // Never replaces (renameat2 RENAME_NOREPLACE where available): the verified partial
-        // file stays, and a later job with overwriting allowed finishes without downloading.
-        return fail(
-            QFileInfo::exists(m_destination)
-                ? ApiError::usage(u"%1 appeared while downloading; it was left as it is"_s.arg(m_destination))
-                : ApiError::usage(u"cannot rename %1 to %2"_s.arg(partPath, m_destination)));
-    }
-    QFile::remove(journalPathFor(m_destination));
+    if (const ApiError notMoved = m_target.moveIntoPlace(m_options.overwrite))
+        return fail(notMoved);
 
     m_result.path = m_destination;
     m_result.size = m_total;
@@ -539,8 +493,7 @@ void DownloadJob::finishDownload()
 void DownloadJob::discardPartial()
 {
     m_part.close();
-    QFile::remove(m_part.fileName());
-    QFile::remove(journalPathFor(m_destination));
+    m_target.discard();
 }
 
 void DownloadJob::releaseResources()
@@ -560,16 +513,12 @@ void DownloadJob::releaseResources()
         m_part.flush();
         m_part.close();
     }
-    m_lock.reset(); // unlocks
+    m_target.unlock();
 }
 
 void DownloadJob::removeEmptyPartial()
 {
-    // An empty partial file is worth nothing to a later resume.
-    if (!m_part.fileName().isEmpty() && QFileInfo(m_part.fileName()).size() == 0) {
-        QFile::remove(m_part.fileName());
-        QFile::remove(journalPathFor(m_destination));
-    }
+    m_target.removeIfEmpty();
 }
 
 void DownloadJob::fail(const ApiError& error)

@@ -3,6 +3,7 @@
 #include "api/job.h"
 #include "api/records/tokens.h"
 #include "api/retrypolicy.h"
+#include "downloaddestination.h"
 #include "downloadjournal.h"
 #include "oss/crc64.h"
 
@@ -16,7 +17,6 @@
 #include <memory>
 #include <optional>
 
-class QLockFile;
 class QNetworkReply;
 
 namespace bge {
@@ -104,11 +104,11 @@ private:
     PlatformApi* m_api;
     QString m_objectName;
     QString m_destination;
+    DownloadDestination m_target; // the partial file's lock, checks and move into place
     DownloadOptions m_options;
 
     QFile m_part;
     std::unique_ptr<QFile> m_hashing; // the partial file read back for its CRC before resuming
-    std::unique_ptr<QLockFile> m_lock;
     DownloadJournal m_journal;
     bool m_haveJournal = false;
     oss::Crc64 m_crc;

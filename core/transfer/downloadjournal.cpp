@@ -1,6 +1,7 @@
 #include "downloadjournal.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -11,7 +12,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int kFormat = 1;
-constexpr qint64 kMaxJournalBytes = 64 * 1024;
+constexpr qint64 kMaxJournalBytes = 256 * 1024; // 10,000 part numbers fit
 } // namespace
 
 bool DownloadJournal::save(const QString& path, QString* error) const
@@ -23,6 +24,13 @@ bool DownloadJournal::save(const QString& path, QString* error) const
                   {u"size"_s, QString::number(size)}};
     if (crc64)
         o.insert(u"crc64"_s, QString::number(*crc64));
+    if (partSize > 0) {
+        QJsonArray done;
+        for (const int n : partsDone)
+            done.append(n);
+        o.insert(u"part_size"_s, QString::number(partSize));
+        o.insert(u"parts_done"_s, done);
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(o).toJson(QJsonDocument::Compact)) < 0 ||
         !file.commit()) {
@@ -54,6 +62,17 @@ std::optional<DownloadJournal> DownloadJournal::load(const QString& path)
         if (!ok)
             return std::nullopt;
         j.crc64 = crc;
+    }
+    if (o.contains(u"part_size")) {
+        j.partSize = o.value(u"part_size").toString().toLongLong(&ok);
+        if (!ok || j.partSize <= 0)
+            return std::nullopt;
+        for (const QJsonValue& v : o.value(u"parts_done").toArray()) {
+            const int n = v.toInt();
+            if (n < 1 || n > 10000)
+                return std::nullopt;
+            j.partsDone.append(n);
+        }
     }
     return j;
 }

@@ -7,9 +7,6 @@
 #include "uploadjournal.h"
 
 #include <QElapsedTimer>
-#include <QNetworkReply>
-#include <QPointer>
-#include <QSet>
 
 #include <memory>
 
@@ -17,9 +14,9 @@ class QNetworkAccessManager;
 
 namespace bge {
 
-class ConnectionPool;
-class FileBodyRequest;
-class FileWindowDevice;
+class MultipartEngine;
+class OssMultipartAdapter;
+class OssUploadConnection;
 
 struct UploadOptions
 {
@@ -48,6 +45,8 @@ struct UploadResult
 // (Initiate, parallel UploadPart, Complete) from it. Every part and the whole object are
 // checked against OSS's CRC-64; multipart uploads resume from their journal; abort() aborts
 // the multipart upload on the server; credentials are renewed before they expire.
+// The multipart upload itself is MultipartEngine (protocol-neutral) with OssMultipartAdapter;
+// this class adds what only OSS has: the name check, the single PutObject, the STS target.
 class UploadJob final : public Job<UploadResult>
 {
     Q_OBJECT
@@ -75,67 +74,26 @@ protected:
     void doAbort() override;
 
 private:
-    struct Call;
-    struct PartState;
-
     void fail(const ApiError& error);
-    void withCredentials(std::function<void()> then);
-    void renewCredentials();
-    void send(std::shared_ptr<Call> call);
-    void sendDirect(std::shared_ptr<Call> call, const QNetworkRequest& request, FileWindowDevice* device);
-    void finishCall(std::shared_ptr<Call> call, const OssReply& r, FileWindowDevice* device);
-    void partProgress(int key, qint64 sent);
     void checkName();
     void putObject(int attempt);
     void startMultipart();
-    void initiate();
-    void listParts(const QString& marker, QList<UploadJournal::Part> serverParts);
-    void resumeWith(const QList<UploadJournal::Part>& serverParts);
-    void pumpParts();
-    void uploadPart(int number, int attempt);
-    void completeUpload();
-    void verifyByHead(const QString& etag);
-    void failDamaged(const QString& detail);
     bool fileChanged() const;
     void failChangedFile();
-    bool saveJournal(bool force = true);
-    void flushJournal(); // saves parts not saved yet (the throttle held them), errors ignored
-    void dropJournal();
-    void reportProgress(bool force);
-    quint64 combinedCrc() const;
-    void stopRequests();
+    void reportProgress(qint64 done, bool force);
 
     QNetworkAccessManager* m_network;
-    UploadCredentials* m_credentials;
     UploadOptions m_options;
-
-    std::optional<UploadTarget> m_target;
-    QDateTime m_targetObtained;
-    bool m_renewing = false;
-    bool m_targetStale = false; // OSS refused these credentials as expired
-    QList<std::function<void()>> m_waitingForCredentials;
-
     QString m_objectName;
     qint64 m_size = 0;
     qint64 m_mtimeMs = 0;
-    QString m_journalFile;
-    UploadJournal m_journal;
-    QList<int> m_pendingParts;
-    QHash<int, qint64> m_inFlightBytes;
-    int m_partCount = 0;
-    qint64 m_doneBytes = 0;
-    int m_partsSent = 0;
-    bool m_resumed = false;
-    bool m_completing = false;
-
-    QSet<QNetworkReply*> m_replies;
-    QPointer<QNetworkReply> m_initiating; // the InitiateMultipartUpload in flight, if any
-    QSet<FileBodyRequest*> m_directRequests;
-    ConnectionPool* m_connections = nullptr; // kept-alive connections for the bodies
-    bool m_directSockets = true;
     QElapsedTimer m_progressClock;
-    QElapsedTimer m_journalClock;
-    bool m_journalDirty = false; // parts finished since the last save
+
+    // Declared in this order so that the engine goes first (it stops the adapter, which
+    // stops the connection's requests).
+    std::unique_ptr<OssUploadConnection> m_connection;
+    std::unique_ptr<OssMultipartAdapter> m_adapter;
+    std::unique_ptr<MultipartEngine> m_engine;
 };
 
 } // namespace bge

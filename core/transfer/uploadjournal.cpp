@@ -5,13 +5,33 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QSaveFile>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
 namespace bge {
+
+namespace {
+
+constexpr int kFormat = 2;
+constexpr int kMaxSources = 16;
+
+std::optional<UploadJournal::Part> partFrom(const QJsonObject& p, int format)
+{
+    UploadJournal::Part part;
+    part.number = p.value(u"number").toInt();
+    part.receipt = p.value(format == 1 ? u"etag" : u"receipt").toString();
+    part.crc64 = p.value(u"crc64").toString().toULongLong(); // 64 bits do not fit a double
+    part.size = p.value(u"size").toInteger(-1);
+    part.source = format == 1 ? 1 : p.value(u"source").toInt();
+    if (part.number < 1 || part.number > 10000 || part.receipt.isEmpty() || part.size < 0 || part.source < 1 ||
+        part.source > kMaxSources)
+        return std::nullopt;
+    return part;
+}
+
+} // namespace
 
 QString UploadJournal::defaultDirectory()
 {
@@ -32,43 +52,60 @@ std::optional<UploadJournal> UploadJournal::load(const QString& file)
     if (!f.open(QIODevice::ReadOnly) || f.size() > 4 * 1024 * 1024)
         return std::nullopt;
     const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
-    if (o.value(u"version").toInt() != 1)
+    const int format = o.value(u"version").toInt();
+    if (format != 1 && format != kFormat)
         return std::nullopt;
     UploadJournal j;
-    j.path = o.value(u"path").toString();
-    j.size = o.value(u"size").toInteger(-1);
-    j.mtimeMs = o.value(u"mtime_ms").toInteger();
+    if (format == 1) {
+        // Format 1: an OSS upload of one file, its description at the top level.
+        j.sources = {{o.value(u"path").toString(), o.value(u"size").toInteger(-1), o.value(u"mtime_ms").toInteger()}};
+    } else {
+        j.protocol = o.value(u"protocol").toString();
+        const QJsonArray sources = o.value(u"sources").toArray();
+        if (sources.isEmpty() || sources.size() > kMaxSources)
+            return std::nullopt;
+        for (const QJsonValue& v : sources) {
+            const QJsonObject s = v.toObject();
+            j.sources.append({s.value(u"path").toString(), s.value(u"size").toInteger(-1),
+                              s.value(u"mtime_ms").toInteger()});
+        }
+        j.extra = o.value(u"extra").toObject();
+    }
     j.objectName = o.value(u"object_name").toString();
     j.uploadId = o.value(u"upload_id").toString();
     j.partSize = o.value(u"part_size").toInteger();
     for (const QJsonValue& v : o.value(u"parts").toArray()) {
-        const QJsonObject p = v.toObject();
-        Part part;
-        part.number = p.value(u"number").toInt();
-        part.etag = p.value(u"etag").toString();
-        part.crc64 = p.value(u"crc64").toString().toULongLong();
-        part.size = p.value(u"size").toInteger(-1);
-        if (part.number < 1 || part.number > 10000 || part.etag.isEmpty() || part.size < 0)
+        const std::optional<Part> part = partFrom(v.toObject(), format);
+        if (!part || part->source > j.sources.size())
             return std::nullopt;
-        j.parts.append(part);
+        j.parts.append(*part);
     }
-    if (j.path.isEmpty() || j.size < 0 || j.objectName.isEmpty() || j.uploadId.isEmpty() || j.partSize <= 0)
+    for (const Source& s : std::as_const(j.sources)) {
+        if (s.path.isEmpty() || s.size < 0)
+            return std::nullopt;
+    }
+    if (j.protocol.isEmpty() || j.objectName.isEmpty() || j.uploadId.isEmpty() || j.partSize <= 0)
         return std::nullopt;
     return j;
 }
 
 bool UploadJournal::save(const QString& file, QString* error) const
 {
+    QJsonArray sourcesJson;
+    for (const Source& s : sources)
+        sourcesJson.append(QJsonObject{{u"path"_s, s.path}, {u"size"_s, s.size}, {u"mtime_ms"_s, s.mtimeMs}});
     QJsonArray partsJson;
     for (const Part& p : parts)
-        partsJson.append(QJsonObject{{u"number"_s, p.number},
-                                     {u"etag"_s, p.etag},
+        partsJson.append(QJsonObject{{u"source"_s, p.source},
+                                     {u"number"_s, p.number},
+                                     {u"receipt"_s, p.receipt},
                                      {u"crc64"_s, QString::number(p.crc64)}, // 64 bits do not fit a double
                                      {u"size"_s, p.size}});
-    const QJsonObject o{{u"version"_s, 1},          {u"path"_s, path},
-                        {u"size"_s, size},          {u"mtime_ms"_s, mtimeMs},
-                        {u"object_name"_s, objectName}, {u"upload_id"_s, uploadId},
-                        {u"part_size"_s, partSize}, {u"parts"_s, partsJson}};
+    QJsonObject o{{u"version"_s, kFormat},        {u"protocol"_s, protocol},   {u"sources"_s, sourcesJson},
+                  {u"object_name"_s, objectName}, {u"upload_id"_s, uploadId}, {u"part_size"_s, partSize},
+                  {u"parts"_s, partsJson}};
+    if (!extra.isEmpty())
+        o.insert(u"extra"_s, extra);
     QDir().mkpath(QFileInfo(file).absolutePath());
     QSaveFile f(file);
     if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(o).toJson(QJsonDocument::Compact)) < 0 ||

@@ -308,7 +308,7 @@ private Q_SLOTS:
         QCOMPARE(parts.status, 200);
         QVERIFY(itemOf(*queue, id).done > 0);
 
-        const int kept = int(UploadJournal::load(UploadJournal::fileFor(dir + u"/journals"_s, journal->path,
+        const int kept = int(UploadJournal::load(UploadJournal::fileFor(dir + u"/journals"_s, journal->path(),
                                                                         journal->objectName))
                                  ->parts.size());
         queue->resume({id});

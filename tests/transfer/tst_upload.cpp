@@ -286,24 +286,22 @@ private Q_SLOTS:
     void journalRoundTrip()
     {
         UploadJournal j;
-        j.path = m_dir.filePath(u"x.bin"_s);
-        j.size = 123456789012;
-        j.mtimeMs = 1700000000123;
+        j.sources = {{m_dir.filePath(u"x.bin"_s), 123456789012, 1700000000123}};
         j.objectName = u"DUS-1/2TZ-3/x.bin"_s;
         j.uploadId = u"0004B9894A22E5B1888A1E29F823"_s;
         j.partSize = 8 * kMiB;
         j.parts = {{3, u"\"ABC\""_s, 0xFFFFFFFFFFFFFFFFULL, 8 * kMiB}, {1, u"\"DEF\""_s, 42, 8 * kMiB}};
-        const QString file = UploadJournal::fileFor(m_dir.filePath(u"journal-test"_s), j.path, j.objectName);
+        const QString file = UploadJournal::fileFor(m_dir.filePath(u"journal-test"_s), j.path(), j.objectName);
         QString error;
         QVERIFY2(j.save(file, &error), qPrintable(error));
         const std::optional<UploadJournal> back = UploadJournal::load(file);
         QVERIFY(back.has_value());
-        QCOMPARE(back->size, j.size);
-        QCOMPARE(back->mtimeMs, j.mtimeMs);
+        QCOMPARE(back->size(), j.size());
+        QCOMPARE(back->mtimeMs(), j.mtimeMs());
         QCOMPARE(back->uploadId, j.uploadId);
         QCOMPARE(back->parts.size(), 2);
         QCOMPARE(back->parts[0].crc64, 0xFFFFFFFFFFFFFFFFULL); // 64 bits survive JSON
-        QCOMPARE(back->parts[1].etag, u"\"DEF\""_s);
+        QCOMPARE(back->parts[1].receipt, u"\"DEF\""_s);
         QFile raw(file);
         QVERIFY(raw.open(QIODevice::ReadOnly));
         const QByteArray text = raw.readAll();
@@ -455,7 +453,7 @@ private Q_SLOTS:
             const QDir dir(m_journals);
             for (const QString& f : dir.entryList({u"upload-*.json"_s}, QDir::Files)) {
                 const auto j = UploadJournal::load(dir.filePath(f));
-                if (j && j->path == path && j->parts.size() >= 4) {
+                if (j && j->path() == path && j->parts.size() >= 4) {
                     journal = dir.filePath(f);
                     return true;
                 }
@@ -491,7 +489,7 @@ private Q_SLOTS:
             const QDir dir(m_journals);
             for (const QString& f : dir.entryList({u"upload-*.json"_s}, QDir::Files)) {
                 const auto j = UploadJournal::load(dir.filePath(f));
-                if (j && j->path == path && j->parts.size() >= 2) {
+                if (j && j->path() == path && j->parts.size() >= 2) {
                     journal = dir.filePath(f);
                     return true;
                 }
@@ -537,7 +535,7 @@ private Q_SLOTS:
             const QDir dir(m_journals);
             for (const QString& f : dir.entryList({u"upload-*.json"_s}, QDir::Files)) {
                 state = UploadJournal::load(dir.filePath(f));
-                if (state && state->path == path && state->parts.size() >= 1) {
+                if (state && state->path() == path && state->parts.size() >= 1) {
                     journal = dir.filePath(f);
                     return true;
                 }
@@ -593,7 +591,7 @@ private Q_SLOTS:
         const QDir journals(m_journals);
         for (const QString& f : journals.entryList({u"upload-*.json"_s}, QDir::Files)) {
             const std::optional<UploadJournal> left = UploadJournal::load(journals.filePath(f));
-            QVERIFY(!left || left->path != path);
+            QVERIFY(!left || left->path() != path);
         }
     }
 

@@ -1,0 +1,106 @@
+#include "downloaddestination.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLockFile>
+
+#include <filesystem>
+#include <system_error>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace bge {
+
+DownloadDestination::DownloadDestination(QString destination) : m_destination(std::move(destination)) {}
+
+DownloadDestination::~DownloadDestination() = default;
+
+QString DownloadDestination::partialPathFor(const QString& destination)
+{
+    return destination + u".bgepart"_s;
+}
+
+QString DownloadDestination::journalPathFor(const QString& destination)
+{
+    return destination + u".bgepart.json"_s;
+}
+
+ApiError DownloadDestination::prepare(bool overwrite)
+{
+    if (m_destination.isEmpty())
+        return ApiError::usage(u"no destination file"_s);
+    const QFileInfo dest(m_destination);
+    if (!dest.absoluteDir().exists())
+        return ApiError::usage(u"the folder %1 does not exist"_s.arg(dest.absolutePath()));
+    if (dest.isDir())
+        return ApiError::usage(u"%1 is a folder; give a file name"_s.arg(m_destination));
+    if (dest.exists() && !overwrite)
+        return ApiError::usage(
+            u"%1 already exists; choose another name or allow overwriting"_s.arg(m_destination));
+
+    m_lock = std::make_unique<QLockFile>(partialPath() + u".lock"_s);
+    m_lock->setStaleLockTime(0); // a lock is stale only when its process is gone
+    if (!m_lock->tryLock(0)) {
+        const bool held = m_lock->error() == QLockFile::LockFailedError;
+        m_lock.reset();
+        return ApiError::usage(held ? u"another download into %1 is running"_s.arg(m_destination)
+                                    : u"cannot create files next to %1"_s.arg(m_destination));
+    }
+    m_prepared = true;
+    return {};
+}
+
+void DownloadDestination::unlock()
+{
+    m_lock.reset();
+}
+
+void DownloadDestination::syncToDisk(QFile& file)
+{
+    file.flush();
+#ifdef Q_OS_UNIX
+    ::fsync(file.handle());
+#endif
+}
+
+ApiError DownloadDestination::moveIntoPlace(bool overwrite)
+{
+    const QString partPath = partialPath();
+    if (overwrite) {
+        // rename(2) replaces the destination atomically; MoveFileEx with REPLACE_EXISTING on Windows.
+        std::error_code ec;
+        std::filesystem::rename(QFile::encodeName(partPath).toStdString(),
+                                QFile::encodeName(m_destination).toStdString(), ec);
+        if (ec)
+            return ApiError::usage(
+                u"cannot replace %1: %2"_s.arg(m_destination, QString::fromLocal8Bit(ec.message())));
+    } else if (!QFile::rename(partPath, m_destination)) {
+        // Never replaces (renameat2 RENAME_NOREPLACE where available).
+        return QFileInfo::exists(m_destination)
+                   ? ApiError::usage(u"%1 appeared while downloading; it was left as it is"_s.arg(m_destination))
+                   : ApiError::usage(u"cannot rename %1 to %2"_s.arg(partPath, m_destination));
+    }
+    QFile::remove(journalPath());
+    return {};
+}
+
+void DownloadDestination::discard()
+{
+    QFile::remove(partialPath());
+    QFile::remove(journalPath());
+}
+
+void DownloadDestination::removeIfEmpty()
+{
+    // Only files this object prepared: a partial file of a download running elsewhere (the
+    // lock refused) is not ours to judge.
+    if (m_prepared && QFileInfo(partialPath()).size() == 0)
+        discard();
+}
+
+} // namespace bge

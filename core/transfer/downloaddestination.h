@@ -1,0 +1,52 @@
+#pragma once
+
+#include "api/apierror.h"
+
+#include <QString>
+
+#include <memory>
+
+class QFile;
+class QLockFile;
+
+namespace bge {
+
+// The local side of any download, whatever the protocol: `<destination>.bgepart` (the bytes so
+// far) with its journal `<destination>.bgepart.json`, a lock so that two downloads never write
+// into the same file, and the move into place once the bytes are complete and checked: never
+// over an existing file unless overwriting was asked for (then atomically).
+class DownloadDestination final
+{
+public:
+    explicit DownloadDestination(QString destination);
+    ~DownloadDestination();
+
+    const QString& path() const { return m_destination; }
+    QString partialPath() const { return partialPathFor(m_destination); }
+    QString journalPath() const { return journalPathFor(m_destination); }
+    static QString partialPathFor(const QString& destination);
+    static QString journalPathFor(const QString& destination);
+
+    // Refuses a destination in a missing folder, a folder, or an existing file unless
+    // `overwrite`; then takes the lock (held until unlock() or destruction).
+    ApiError prepare(bool overwrite);
+    void unlock();
+
+    // fsync: on disk before it gets its final name, so that a crash never leaves a short file there.
+    static void syncToDisk(QFile& file);
+    // Renames the partial file onto the destination, the journal removed. Without `overwrite`
+    // an existing destination is never replaced (the verified partial file stays, so a later
+    // job with overwriting allowed finishes without downloading).
+    ApiError moveIntoPlace(bool overwrite);
+    // Removes the partial file and its journal.
+    void discard();
+    // An empty partial file is worth nothing to a later resume (after prepare() succeeded).
+    void removeIfEmpty();
+
+private:
+    QString m_destination;
+    std::unique_ptr<QLockFile> m_lock;
+    bool m_prepared = false;
+};
+
+} // namespace bge
