@@ -28,6 +28,8 @@ packages=(
   fonts-noto-cjk
   # sandbox: streaming HTTP server for object storage, fast digests
   libcpp-httplib-dev libssl-dev
+  # zlib: gzip/BGZF of sequencing files (core/seqformat, the HealthOmics emulator)
+  zlib1g-dev
   # tests: X server, private D-Bus session with a real keychain, HTTP tools
   xvfb xauth dbus dbus-bin gnome-keyring libsecret-tools curl ca-certificates
   # a system tray host (XEmbed) inside the X server, for the transfer notification test

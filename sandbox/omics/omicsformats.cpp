@@ -88,9 +88,11 @@ QByteArray qualities(DemoRandom& random, int length)
 
 QByteArray samHeader(const QString& sample, const QStringList& references)
 {
-    QByteArray text = "@HD\tVN:1.6\tSO:" + QByteArray(references.isEmpty() ? "unsorted" : "coordinate") + '\n';
+    QByteArray text =
+        "@HD\tVN:1.6\tSO:" + QByteArray(references.isEmpty() ? "unsorted" : "coordinate") + '\n';
     for (int i = 0; i < references.size(); ++i)
-        text += "@SQ\tSN:" + references[i].toUtf8() + "\tLN:" + QByteArray::number(248956422 - i * 6000000) + '\n';
+        text += "@SQ\tSN:" + references[i].toUtf8() + "\tLN:" + QByteArray::number(248956422 - i * 6000000) +
+                '\n';
     text += "@RG\tID:1\tSM:" + sample.toUtf8() + "\tPL:ILLUMINA\n";
     return text;
 }
@@ -129,10 +131,10 @@ QByteArray fastq(DemoRandom& random, const QString& runName, int reads, int leng
     QByteArray text;
     const QByteArray run = runName.toUtf8();
     for (int i = 0; i < reads; ++i) {
-        text += '@' + run + ':' + QByteArray::number(1 + i % 4) + ':' + QByteArray::number(1101 + i % 20) + ':'
-                + QByteArray::number(1000 + int(random.next() % 30000)) + ':'
-                + QByteArray::number(1000 + int(random.next() % 30000)) + ' ' + QByteArray::number(mate)
-                + ":N:0:ATCACG\n" + bases(random, length) + "\n+\n" + qualities(random, length) + '\n';
+        text += '@' + run + ':' + QByteArray::number(1 + i % 4) + ':' + QByteArray::number(1101 + i % 20) +
+                ':' + QByteArray::number(1000 + int(random.next() % 30000)) + ':' +
+                QByteArray::number(1000 + int(random.next() % 30000)) + ' ' + QByteArray::number(mate) +
+                ":N:0:ATCACG\n" + bases(random, length) + "\n+\n" + qualities(random, length) + '\n';
     }
     return compress ? gzip(text) : text;
 }
@@ -156,17 +158,17 @@ QByteArray bam(DemoRandom& random, const QString& sample, const QStringList& ref
         const QByteArray name = sample.toUtf8() + ":read" + QByteArray::number(r);
         const QByteArray seq = bases(random, length);
         QByteArray rec;
-        appendLe32(rec, quint32(-1));         // refID
-        appendLe32(rec, quint32(-1));         // pos
-        rec += char(name.size() + 1);         // l_read_name
-        rec += char(0);                       // mapq
-        appendLe16(rec, 4680);                // bin
-        appendLe16(rec, 0);                   // n_cigar_op
-        appendLe16(rec, 4);                   // flag: unmapped
-        appendLe32(rec, quint32(length));     // l_seq
-        appendLe32(rec, quint32(-1));         // next refID
-        appendLe32(rec, quint32(-1));         // next pos
-        appendLe32(rec, 0);                   // tlen
+        appendLe32(rec, quint32(-1));     // refID
+        appendLe32(rec, quint32(-1));     // pos
+        rec += char(name.size() + 1);     // l_read_name
+        rec += char(0);                   // mapq
+        appendLe16(rec, 4680);            // bin
+        appendLe16(rec, 0);               // n_cigar_op
+        appendLe16(rec, 4);               // flag: unmapped
+        appendLe32(rec, quint32(length)); // l_seq
+        appendLe32(rec, quint32(-1));     // next refID
+        appendLe32(rec, quint32(-1));     // next pos
+        appendLe32(rec, 0);               // tlen
         rec += name + '\0';
         for (int i = 0; i < length; i += 2) {
             const auto code = [](char b) { return b == 'A' ? 1 : b == 'C' ? 2 : b == 'G' ? 4 : 8; };
@@ -216,8 +218,9 @@ QString problem(const QString& fileType, const QByteArray& head)
     const QByteArray raw = gunzipHead(head);
     if (!raw.startsWith(QByteArray("BAM\1", 4)))
         return u"The file is not a valid %1 file: the BAM magic number is missing."_s.arg(fileType);
-    const QByteArray text =
-        raw.size() < 8 ? QByteArray() : raw.mid(8, qsizetype(qFromLittleEndian<quint32>(raw.constData() + 4)));
+    const QByteArray text = raw.size() < 8
+                                ? QByteArray()
+                                : raw.mid(8, qsizetype(qFromLittleEndian<quint32>(raw.constData() + 4)));
     if (fileType == u"UBAM" && (text.startsWith("@SQ\t") || text.contains("\n@SQ\t")))
         return u"The file is not a valid UBAM file: its header has @SQ lines, so it is aligned (upload it as BAM)."_s;
     return {};

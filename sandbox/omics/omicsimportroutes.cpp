@@ -41,7 +41,8 @@ void OmicsService::startImportJob(OmicsCall& call)
     const QJsonObject& b = call.json;
     const StringRule text{false, 1, 127, StringRule::Pattern::Name, {}};
     const StringRule required{true, 1, 127, StringRule::Pattern::Name, {}};
-    const QString role = v.string(b, u"roleArn"_s, u"roleArn"_s, {true, 20, 2048, StringRule::Pattern::RoleArn, {}});
+    const QString role =
+        v.string(b, u"roleArn"_s, u"roleArn"_s, {true, 20, 2048, StringRule::Pattern::RoleArn, {}});
     const QString token = v.string(b, u"clientToken"_s, u"clientToken"_s, {false, 1, 127, {}, {}});
     const QJsonArray sources = v.array(b, u"sources"_s, u"sources"_s, true, 1, 100);
     QList<ImportSourceRecord> records;
@@ -51,16 +52,20 @@ void OmicsService::startImportJob(OmicsCall& call)
         ImportSourceRecord r;
         const QJsonObject files = v.object(s, u"sourceFiles"_s, path + u"sourceFiles"_s, true);
         const StringRule uri{false, 1, 1100, StringRule::Pattern::S3Uri, {}};
-        r.source1 = v.string(files, u"source1"_s, path + u"sourceFiles.source1"_s,
-                             {!files.isEmpty() || s.contains(u"sourceFiles"_s), 1, 1100, StringRule::Pattern::S3Uri, {}});
+        r.source1 = v.string(
+            files, u"source1"_s, path + u"sourceFiles.source1"_s,
+            {!files.isEmpty() || s.contains(u"sourceFiles"_s), 1, 1100, StringRule::Pattern::S3Uri, {}});
         r.source2 = v.string(files, u"source2"_s, path + u"sourceFiles.source2"_s, uri);
-        r.fileType = v.string(s, u"sourceFileType"_s, path + u"sourceFileType"_s, {true, 1, 127, {}, kFileTypes});
+        r.fileType =
+            v.string(s, u"sourceFileType"_s, path + u"sourceFileType"_s, {true, 1, 127, {}, kFileTypes});
         r.subjectId = v.string(s, u"subjectId"_s, path + u"subjectId"_s, required);
         r.sampleId = v.string(s, u"sampleId"_s, path + u"sampleId"_s, required);
         r.generatedFrom = v.string(s, u"generatedFrom"_s, path + u"generatedFrom"_s, text);
-        r.referenceArn = v.string(s, u"referenceArn"_s, path + u"referenceArn"_s, {false, 1, 127, StringRule::Pattern::Arn, {}});
+        r.referenceArn = v.string(s, u"referenceArn"_s, path + u"referenceArn"_s,
+                                  {false, 1, 127, StringRule::Pattern::Arn, {}});
         r.name = v.string(s, u"name"_s, path + u"name"_s, text);
-        r.description = v.string(s, u"description"_s, path + u"description"_s, {false, 1, 255, StringRule::Pattern::Name, {}});
+        r.description = v.string(s, u"description"_s, path + u"description"_s,
+                                 {false, 1, 255, StringRule::Pattern::Name, {}});
         r.tags = v.tags(s, u"tags"_s, path + u"tags"_s);
         records.append(r);
     }
@@ -69,16 +74,19 @@ void OmicsService::startImportJob(OmicsCall& call)
         return;
     // Sandbox convention: the emulator's one import role is the only one it can assume.
     if (role != state.demo().importRoleArn) {
-        return fail(call, OmicsError::validation(u"Unable to assume the role %1: check that it exists and that its "
-                                                 "trust policy allows omics.amazonaws.com."_s.arg(role)));
+        return fail(call,
+                    OmicsError::validation(u"Unable to assume the role %1: check that it exists and that its "
+                                           "trust policy allows omics.amazonaws.com."_s.arg(role)));
     }
     for (const ImportSourceRecord& r : std::as_const(records)) {
         if (needsReference(r.fileType) && r.referenceArn.isEmpty())
-            return fail(call, OmicsError::validation(u"A reference ARN is required for %1 files: referenceArn must be "
-                                                     "specified (only FASTQ and UBAM read sets may be unlinked)."_s
-                                                         .arg(r.fileType)));
+            return fail(call,
+                        OmicsError::validation(
+                            u"A reference ARN is required for %1 files: referenceArn must be "
+                            "specified (only FASTQ and UBAM read sets may be unlinked)."_s.arg(r.fileType)));
         if (!r.referenceArn.isEmpty() && r.referenceArn != state.demo().referenceArn)
-            return fail(call, OmicsError::validation(u"The reference %1 does not exist."_s.arg(r.referenceArn)));
+            return fail(call,
+                        OmicsError::validation(u"The reference %1 does not exist."_s.arg(r.referenceArn)));
         if (!r.source2.isEmpty() && r.fileType != u"FASTQ")
             return fail(call, OmicsError::validation(u"source2 is only supported for paired FASTQ files."_s));
     }
@@ -88,8 +96,10 @@ void OmicsService::startImportJob(OmicsCall& call)
     if (!token.isEmpty()) {
         if (const auto used = state.tokenUse(tokenKey, now)) {
             if (used->fingerprint != fingerprint)
-                return fail(call, OmicsError::validation(
-                                      u"The clientToken was already used with a request with different parameters."_s));
+                return fail(
+                    call,
+                    OmicsError::validation(
+                        u"The clientToken was already used with a request with different parameters."_s));
             return reply(call, used->response);
         }
     }
@@ -101,7 +111,8 @@ void OmicsService::startImportJob(OmicsCall& call)
             const auto it = std::find_if(state.demo().sources.cbegin(), state.demo().sources.cend(),
                                          [&uri](const DemoSource& s) { return s.uri == uri; });
             if (it == state.demo().sources.cend()) {
-                r.failure = u"The source file %1 does not exist or cannot be read with the job's role."_s.arg(uri);
+                r.failure =
+                    u"The source file %1 does not exist or cannot be read with the job's role."_s.arg(uri);
                 continue;
             }
             QFile f(state.sourcePath(*it));
@@ -169,7 +180,8 @@ void OmicsService::getImportJob(OmicsCall& call)
     }
     o.insert(u"sources"_s, sources);
     if (failed > 0)
-        o.insert(u"statusMessage"_s, u"%1 of %2 sources failed to import."_s.arg(failed).arg(j.sources.size()));
+        o.insert(u"statusMessage"_s,
+                 u"%1 of %2 sources failed to import."_s.arg(failed).arg(j.sources.size()));
     reply(call, o);
 }
 
@@ -180,7 +192,8 @@ void OmicsService::listImportJobs(OmicsCall& call)
     qint64 maxResults = 100;
     pagingParameters(call, v, &maxResults);
     const QJsonObject filter = v.object(call.json, u"filter"_s, u"filter"_s, false);
-    const QString status = v.string(filter, u"status"_s, u"filter.status"_s, {false, 1, 127, {}, kImportJobStatuses});
+    const QString status =
+        v.string(filter, u"status"_s, u"filter.status"_s, {false, 1, 127, {}, kImportJobStatuses});
     const auto after = v.timestamp(filter, u"createdAfter"_s, u"filter.createdAfter"_s);
     const auto before = v.timestamp(filter, u"createdBefore"_s, u"filter.createdBefore"_s);
     const std::lock_guard lock(state.mutex());
@@ -190,8 +203,8 @@ void OmicsService::listImportJobs(OmicsCall& call)
     state.advance(now);
     QList<const ImportJobRecord*> jobs;
     for (const ImportJobRecord& j : state.importJobs()) {
-        if (j.storeId == storeId && (status.isEmpty() || j.status(now) == status) && (!after || j.created >= *after)
-            && (!before || j.created <= *before))
+        if (j.storeId == storeId && (status.isEmpty() || j.status(now) == status) &&
+            (!after || j.created >= *after) && (!before || j.created <= *before))
             jobs.append(&j);
     }
     std::sort(jobs.begin(), jobs.end(), [](const ImportJobRecord* a, const ImportJobRecord* b) {

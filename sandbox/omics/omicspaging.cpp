@@ -13,7 +13,9 @@ const QByteArray kPrefix("\xfb\xff\xbf", 3);
 
 QByteArray binding(const QString& list, const QByteArray& fingerprint)
 {
-    return QCryptographicHash::hash(QByteArray(list.toUtf8() + '|' + fingerprint), QCryptographicHash::Sha256).left(6).toHex();
+    return QCryptographicHash::hash(QByteArray(list.toUtf8() + '|' + fingerprint), QCryptographicHash::Sha256)
+        .left(6)
+        .toHex();
 }
 
 QString makeToken(const QString& list, const QByteArray& fingerprint, qint64 offset)
@@ -26,7 +28,8 @@ QString makeToken(const QString& list, const QByteArray& fingerprint, qint64 off
 
 std::optional<qint64> readToken(const QString& token, const QString& list, const QByteArray& fingerprint)
 {
-    const auto decoded = QByteArray::fromBase64Encoding(token.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded =
+        QByteArray::fromBase64Encoding(token.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || !decoded.decoded.startsWith(kPrefix))
         return std::nullopt;
     const QByteArrayList fields = decoded.decoded.mid(kPrefix.size()).split('|');

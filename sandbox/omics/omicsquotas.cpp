@@ -8,8 +8,8 @@ using namespace Qt::StringLiterals;
 
 double OmicsQuotas::rateOf(const QString& operation)
 {
-    if (operation == u"CreateMultipartReadSetUpload" || operation == u"CompleteMultipartReadSetUpload"
-        || operation == u"AbortMultipartReadSetUpload")
+    if (operation == u"CreateMultipartReadSetUpload" || operation == u"CompleteMultipartReadSetUpload" ||
+        operation == u"AbortMultipartReadSetUpload")
         return 1;
     if (operation == u"UploadReadSetPart")
         return 10;

@@ -73,8 +73,10 @@ void OmicsService::listSequenceStores(OmicsCall& call)
     qint64 maxResults = 100;
     pagingParameters(call, v, &maxResults);
     const QJsonObject filter = v.object(call.json, u"filter"_s, u"filter"_s, false);
-    const QString name = v.string(filter, u"name"_s, u"filter.name"_s, {false, 1, 127, StringRule::Pattern::Name, {}});
-    const QString status = v.string(filter, u"status"_s, u"filter.status"_s, {false, 1, 127, {}, kStoreStatuses});
+    const QString name =
+        v.string(filter, u"name"_s, u"filter.name"_s, {false, 1, 127, StringRule::Pattern::Name, {}});
+    const QString status =
+        v.string(filter, u"status"_s, u"filter.status"_s, {false, 1, 127, {}, kStoreStatuses});
     const auto after = v.timestamp(filter, u"createdAfter"_s, u"filter.createdAfter"_s);
     const auto before = v.timestamp(filter, u"createdBefore"_s, u"filter.createdBefore"_s);
     const auto updatedAfter = v.timestamp(filter, u"updatedAfter"_s, u"filter.updatedAfter"_s);
@@ -84,9 +86,9 @@ void OmicsService::listSequenceStores(OmicsCall& call)
     QJsonArray items;
     for (const DemoStore& s : state.demo().stores) {
         // Sandbox convention: `name` matches exactly, as the read-set filter does.
-        if ((!name.isEmpty() && s.name != name) || (!status.isEmpty() && status != u"ACTIVE")
-            || (after && s.created < *after) || (before && s.created > *before)
-            || (updatedAfter && s.created < *updatedAfter) || (updatedBefore && s.created > *updatedBefore))
+        if ((!name.isEmpty() && s.name != name) || (!status.isEmpty() && status != u"ACTIVE") ||
+            (after && s.created < *after) || (before && s.created > *before) ||
+            (updatedAfter && s.created < *updatedAfter) || (updatedBefore && s.created > *updatedBefore))
             continue;
         items.append(storeJson(s, arn(s.id)));
     }
@@ -104,8 +106,10 @@ void OmicsService::getSequenceStore(OmicsCall& call)
     if (!s)
         return fail(call, OmicsError::notFound(u"The specified sequence store %1 does not exist."_s.arg(id)));
     QJsonObject o = storeJson(*s, arn(s->id));
-    o.insert(u"s3Access"_s, QJsonObject{{u"s3Uri"_s, u"s3://%1-%2-ab12cdefghijklmnopqrstuvwxyzuse1a-s3alias/%3/sequenceStore/%1/"_s
-                                                       .arg(s->id, state.demo().accountId.left(6), state.demo().accountId)}});
+    o.insert(u"s3Access"_s,
+             QJsonObject{{u"s3Uri"_s,
+                          u"s3://%1-%2-ab12cdefghijklmnopqrstuvwxyzuse1a-s3alias/%3/sequenceStore/%1/"_s.arg(
+                              s->id, state.demo().accountId.left(6), state.demo().accountId)}});
     reply(call, o);
 }
 
@@ -118,10 +122,11 @@ void OmicsService::listReadSets(OmicsCall& call)
     const QJsonObject filter = v.object(call.json, u"filter"_s, u"filter"_s, false);
     const StringRule text{false, 1, 127, StringRule::Pattern::Name, {}};
     const QString name = v.string(filter, u"name"_s, u"filter.name"_s, text);
-    const QString status = v.string(filter, u"status"_s, u"filter.status"_s, {false, 1, 127, {}, kReadSetStatuses});
+    const QString status =
+        v.string(filter, u"status"_s, u"filter.status"_s, {false, 1, 127, {}, kReadSetStatuses});
     const bool hasReference = filter.contains(u"referenceArn"_s);
-    const QString reference =
-        v.string(filter, u"referenceArn"_s, u"filter.referenceArn"_s, {false, 0, 127, StringRule::Pattern::ArnOrEmpty, {}});
+    const QString reference = v.string(filter, u"referenceArn"_s, u"filter.referenceArn"_s,
+                                       {false, 0, 127, StringRule::Pattern::ArnOrEmpty, {}});
     const auto after = v.timestamp(filter, u"createdAfter"_s, u"filter.createdAfter"_s);
     const auto before = v.timestamp(filter, u"createdBefore"_s, u"filter.createdBefore"_s);
     const QString sample = v.string(filter, u"sampleId"_s, u"filter.sampleId"_s, text);
@@ -138,12 +143,12 @@ void OmicsService::listReadSets(OmicsCall& call)
     for (const ReadSetRecord& r : state.readSets()) {
         // Sandbox convention: text filters match exactly (the service documents no wildcards);
         // an empty referenceArn matches read sets without one.
-        if (r.storeId != storeId || (!name.isEmpty() && r.name != name) || (!status.isEmpty() && r.status(now) != status)
-            || (hasReference && r.referenceArn != reference) || (after && r.created < *after)
-            || (before && r.created > *before) || (!sample.isEmpty() && r.sampleId != sample)
-            || (!subject.isEmpty() && r.subjectId != subject)
-            || (!generatedFrom.isEmpty() && r.generatedFrom != generatedFrom)
-            || (!creationType.isEmpty() && r.creationType != creationType))
+        if (r.storeId != storeId || (!name.isEmpty() && r.name != name) ||
+            (!status.isEmpty() && r.status(now) != status) || (hasReference && r.referenceArn != reference) ||
+            (after && r.created < *after) || (before && r.created > *before) ||
+            (!sample.isEmpty() && r.sampleId != sample) || (!subject.isEmpty() && r.subjectId != subject) ||
+            (!generatedFrom.isEmpty() && r.generatedFrom != generatedFrom) ||
+            (!creationType.isEmpty() && r.creationType != creationType))
             continue;
         matching.append(&r);
     }
@@ -181,7 +186,9 @@ void OmicsService::getReadSetMetadata(OmicsCall& call)
         if (r->files[slot].isEmpty() || size == 0)
             continue;
         const qint64 partSize = config.readPartSize;
-        files.insert(slot == 0 ? u"source1"_s : slot == 1 ? u"source2"_s : u"index"_s,
+        files.insert(slot == 0   ? u"source1"_s
+                     : slot == 1 ? u"source2"_s
+                                 : u"index"_s,
                      QJsonObject{{u"totalParts"_s, double((size + partSize - 1) / partSize)},
                                  {u"partSize"_s, double(partSize)},
                                  {u"contentLength"_s, double(size)}});
@@ -196,7 +203,8 @@ void OmicsService::getReadSet(OmicsCall& call)
     const QString storeId = call.segments.value(1);
     const QString id = call.segments.value(3);
     v.id(id, u"id"_s);
-    const auto number = v.queryInteger(call.query("partNumber"), call.hasQuery("partNumber"), u"partNumber"_s, true, 1, 10000);
+    const auto number = v.queryInteger(call.query("partNumber"), call.hasQuery("partNumber"), u"partNumber"_s,
+                                       true, 1, 10000);
     // Sandbox convention: without `file` the service's model documents no default; SOURCE1 it is.
     const QString file = call.hasQuery("file") ? call.query("file") : u"SOURCE1"_s;
     v.enumValue(file, true, u"file"_s, false, kReadSetFiles);
@@ -211,8 +219,9 @@ void OmicsService::getReadSet(OmicsCall& call)
         if (!r)
             return fail(call, OmicsError::notFound(u"The specified read set %1 does not exist."_s.arg(id)));
         if (r->status(now) != u"ACTIVE")
-            return fail(call, OmicsError::conflict(u"The read set %1 is %2; only an ACTIVE read set can be read."_s
-                                                       .arg(id, r->status(now))));
+            return fail(call, OmicsError::conflict(
+                                  u"The read set %1 is %2; only an ACTIVE read set can be read."_s.arg(
+                                      id, r->status(now))));
         const int slot = file == u"SOURCE1" ? 0 : file == u"SOURCE2" ? 1 : 2;
         segments = r->files[slot];
         if (segments.isEmpty())
@@ -223,9 +232,10 @@ void OmicsService::getReadSet(OmicsCall& call)
         size += s.size;
     const qint64 first = (*number - 1) * config.readPartSize;
     if (first >= size) {
-        return fail(call, OmicsError::rangeNotSatisfiable(u"Part %1 is past the end of %2: it has %3 part(s)."_s.arg(*number)
-                                                              .arg(file)
-                                                              .arg((size + config.readPartSize - 1) / config.readPartSize)));
+        return fail(call,
+                    OmicsError::rangeNotSatisfiable(
+                        u"Part %1 is past the end of %2: it has %3 part(s)."_s.arg(*number).arg(file).arg(
+                            (size + config.readPartSize - 1) / config.readPartSize)));
     }
     const qint64 length = std::min(config.readPartSize, size - first);
     const auto reader = std::make_shared<SegmentReader>(segments);

@@ -6,10 +6,10 @@
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
-#include <QUuid>
 #include <QRandomGenerator>
 #include <QTextStream>
 #include <QUrl>
+#include <QUuid>
 
 #include <thread>
 
@@ -73,8 +73,9 @@ QString operationOf(const std::string& method, const QStringList& s)
 
 qint64 OmicsCall::contentLength() const
 {
-    return req.has_header("Content-Length") ? QByteArray::fromStdString(req.get_header_value("Content-Length")).toLongLong()
-                                            : -1;
+    return req.has_header("Content-Length")
+               ? QByteArray::fromStdString(req.get_header_value("Content-Length")).toLongLong()
+               : -1;
 }
 
 OmicsService::OmicsService(OmicsServerConfig c)
@@ -112,8 +113,9 @@ void OmicsService::drainBody(OmicsCall& call)
 {
     // An answer given before the body was read must not leave it on a connection that would be
     // reused: read small bodies away, close the connection under big ones.
-    if (!call.reader)
+    if (!call.reader || call.bodyRead)
         return;
+    call.bodyRead = true;
     if (call.contentLength() > 16 * 1024 * 1024 || call.contentLength() < 0) {
         call.res.set_header("Connection", "close");
         return;
@@ -137,8 +139,9 @@ bool OmicsService::checkStore(OmicsCall& call, Validator& v, const QString& stor
 
 void OmicsService::pagingParameters(OmicsCall& call, Validator& v, qint64* maxResults)
 {
-    *maxResults = v.queryInteger(call.query("maxResults"), call.hasQuery("maxResults"), u"maxResults"_s, false, 1, 100)
-                      .value_or(100);
+    *maxResults =
+        v.queryInteger(call.query("maxResults"), call.hasQuery("maxResults"), u"maxResults"_s, false, 1, 100)
+            .value_or(100);
     if (call.hasQuery("nextToken")) {
         const QString token = call.query("nextToken");
         if (token.isEmpty())
@@ -148,12 +151,13 @@ void OmicsService::pagingParameters(OmicsCall& call, Validator& v, qint64* maxRe
     }
 }
 
-bool OmicsService::sendPage(OmicsCall& call, const QJsonArray& items, const QString& list, const QJsonObject& filter,
-                            qint64 maxResults, const QString& key)
+bool OmicsService::sendPage(OmicsCall& call, const QJsonArray& items, const QString& list,
+                            const QJsonObject& filter, qint64 maxResults, const QString& key)
 {
     OmicsError error;
     const QByteArray fingerprint = QJsonDocument(filter).toJson(QJsonDocument::Compact);
-    const auto p = page(items, list, fingerprint, maxResults, call.query("nextToken"), call.hasQuery("nextToken"), &error);
+    const auto p = page(items, list, fingerprint, maxResults, call.query("nextToken"),
+                        call.hasQuery("nextToken"), &error);
     if (!p) {
         fail(call, error);
         return false;
@@ -168,8 +172,9 @@ bool OmicsService::sendPage(OmicsCall& call, const QJsonArray& items, const QStr
 QByteArray requestFingerprint(const QString& storeId, QJsonObject body)
 {
     body.remove(u"clientToken"_s);
-    return QCryptographicHash::hash(QByteArray(storeId.toUtf8() + '\n' + QJsonDocument(body).toJson(QJsonDocument::Compact)),
-                                    QCryptographicHash::Sha256);
+    return QCryptographicHash::hash(
+        QByteArray(storeId.toUtf8() + '\n' + QJsonDocument(body).toJson(QJsonDocument::Compact)),
+        QCryptographicHash::Sha256);
 }
 
 bool needsReference(const QString& fileType)
@@ -178,7 +183,8 @@ bool needsReference(const QString& fileType)
     return fileType == u"BAM" || fileType == u"CRAM";
 }
 
-void OmicsService::handle(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader* reader)
+void OmicsService::handle(const httplib::Request& req, httplib::Response& res,
+                          const httplib::ContentReader* reader)
 {
     OmicsCall call{req, res, reader};
     call.requestId = newRequestId();
@@ -227,6 +233,7 @@ void OmicsService::handle(const httplib::Request& req, httplib::Response& res, c
                 return fail(call, OmicsError::validation(u"The request body is too large."_s));
             }
             bool tooLarge = false;
+            call.bodyRead = true;
             (*reader)([&](const char* data, size_t size) {
                 call.body.append(data, qsizetype(size));
                 tooLarge = call.body.size() > kMaxJsonBody;
@@ -238,9 +245,11 @@ void OmicsService::handle(const httplib::Request& req, httplib::Response& res, c
         const QByteArray bodyHash = aws::SigV4::payloadHash(call.body);
         if (const auto refused = authenticator.verify(s, declaredHash.isEmpty() ? bodyHash : declaredHash))
             return fail(call, *refused);
-        if (!declaredHash.isEmpty() && declaredHash != aws::SigV4::kUnsignedPayload && declaredHash != bodyHash) {
-            return fail(call, {400, "XAmzContentSHA256Mismatch",
-                               u"The provided 'x-amz-content-sha256' header does not match what was computed."_s});
+        if (!declaredHash.isEmpty() && declaredHash != aws::SigV4::kUnsignedPayload &&
+            declaredHash != bodyHash) {
+            return fail(call,
+                        {400, "XAmzContentSHA256Mismatch",
+                         u"The provided 'x-amz-content-sha256' header does not match what was computed."_s});
         }
     }
     if (call.operation.isEmpty()) {
@@ -313,9 +322,13 @@ OmicsServer::OmicsServer(OmicsServerConfig config) : d(std::make_unique<Private>
                             << QString::fromStdString(req.path).left(200) << ' ' << res.status << Qt::endl;
     });
     const std::string any = R"(/.*)";
-    const auto plain = [this](const httplib::Request& req, httplib::Response& res) { d->service.handle(req, res, nullptr); };
+    const auto plain = [this](const httplib::Request& req, httplib::Response& res) {
+        d->service.handle(req, res, nullptr);
+    };
     const auto withBody = [this](const httplib::Request& req, httplib::Response& res,
-                                 const httplib::ContentReader& reader) { d->service.handle(req, res, &reader); };
+                                 const httplib::ContentReader& reader) {
+        d->service.handle(req, res, &reader);
+    };
     s.Get(any, plain);
     s.Delete(any, withBody);
     s.Put(any, withBody);

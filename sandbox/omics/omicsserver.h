@@ -15,8 +15,8 @@ struct OmicsServerConfig
     QString dataDirectory; // state lives under <dir>/omics
     quint64 seed = 20191;
     FaultInjection faults;
-    bool quotas = true;                     // per-operation TPS quotas (ThrottlingException)
-    qint64 processingMs = 1000;             // PROCESSING_UPLOAD → ACTIVE, and an import job's pace
+    bool quotas = true;                        // per-operation TPS quotas (ThrottlingException)
+    qint64 processingMs = 1000;                // PROCESSING_UPLOAD → ACTIVE, and an import job's pace
     qint64 readPartSize = 100LL * 1024 * 1024; // GetReadSet part size
 };
 
@@ -30,7 +30,7 @@ public:
     OmicsServer(const OmicsServer&) = delete;
     OmicsServer& operator=(const OmicsServer&) = delete;
 
-    bool open(QString* error);         // loads or creates the state
+    bool open(QString* error);           // loads or creates the state
     bool bind(int port, QString* error); // 127.0.0.1:port (0 = any free port)
     int port() const;
     void run(); // serves until stop(); call from a thread of its own

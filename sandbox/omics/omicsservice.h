@@ -5,8 +5,8 @@
 // omicsuploadroutes.cpp and omicsimportroutes.cpp.
 
 #include "omicsauthenticator.h"
-#include "omicspaging.h"
 #include "omicserror.h"
+#include "omicspaging.h"
 #include "omicsquotas.h"
 #include "omicsserver.h"
 #include "omicsstate.h"
@@ -25,15 +25,19 @@ namespace bge::sandbox::omics {
 
 struct OmicsCall
 {
-    OmicsCall(const httplib::Request& r, httplib::Response& s, const httplib::ContentReader* c) : req(r), res(s), reader(c) {}
+    OmicsCall(const httplib::Request& r, httplib::Response& s, const httplib::ContentReader* c)
+        : req(r), res(s), reader(c)
+    {
+    }
     const httplib::Request& req;
     httplib::Response& res;
     const httplib::ContentReader* reader = nullptr;
     QByteArray requestId;
     QStringList segments; // the decoded path's segments
     QString operation;
-    QByteArray body;      // JSON operations: the whole (small) body
-    QJsonObject json;     // … parsed
+    bool bodyRead = false; // the reader was used: it must not be called again
+    QByteArray body;       // JSON operations: the whole (small) body
+    QJsonObject json;      // … parsed
     aws::SigV4::Request signable;
 
     bool hasQuery(const char* name) const { return req.has_param(name); }

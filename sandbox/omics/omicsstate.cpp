@@ -43,7 +43,9 @@ QString ImportJobRecord::status(Micros now) const
     qsizetype failed = 0;
     for (const ImportSourceRecord& s : sources)
         failed += s.failure.isEmpty() ? 0 : 1;
-    return failed == 0 ? u"COMPLETED"_s : failed == sources.size() ? u"FAILED"_s : u"COMPLETED_WITH_FAILURES"_s;
+    return failed == 0                ? u"COMPLETED"_s
+           : failed == sources.size() ? u"FAILED"_s
+                                      : u"COMPLETED_WITH_FAILURES"_s;
 }
 
 QString ImportJobRecord::sourceStatus(const ImportSourceRecord& s, Micros now) const
@@ -85,7 +87,8 @@ bool OmicsState::open(QString* error)
         const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
         // Sandbox convention: the state belongs to one --seed; another seed starts over, as the
         // demo stores (and their ids) differ.
-        if (o.value(u"version"_s).toInt() == kStateVersion && o.value(u"seed"_s).toString() == QString::number(m_demo.seed)) {
+        if (o.value(u"version"_s).toInt() == kStateVersion &&
+            o.value(u"seed"_s).toString() == QString::number(m_demo.seed)) {
             load(o);
             return true;
         }
@@ -229,7 +232,10 @@ bool OmicsState::commitPart(UploadRecord& upload, PartRecord part, const QString
 {
     const QString dir = uploadDirectory(upload.id);
     QDir().mkpath(dir);
-    part.path = dir + u"/%1.%2.%3.%4"_s.arg(part.source).arg(part.number, 5, 10, QChar(u'0')).arg(part.created).arg(part.checksum);
+    part.path = dir + u"/%1.%2.%3.%4"_s.arg(part.source)
+                          .arg(part.number, 5, 10, QChar(u'0'))
+                          .arg(part.created)
+                          .arg(part.checksum);
     for (qsizetype i = 0; i < upload.parts.size(); ++i) {
         if (upload.parts[i].source == part.source && upload.parts[i].number == part.number) {
             QFile::remove(upload.parts[i].path); // an upload of an existing part number replaces it
@@ -258,8 +264,9 @@ ReadSetRecord OmicsState::completeUpload(const QString& uploadId, const QString&
     r.fileType = upload.fileType;
     r.created = now;
     r.readyAt = now + processingMicros();
-    std::sort(upload.parts.begin(), upload.parts.end(),
-              [](const PartRecord& a, const PartRecord& b) { return std::pair(a.source, a.number) < std::pair(b.source, b.number); });
+    std::sort(upload.parts.begin(), upload.parts.end(), [](const PartRecord& a, const PartRecord& b) {
+        return std::pair(a.source, a.number) < std::pair(b.source, b.number);
+    });
     const QString dir = m_dir + u"/readsets/"_s + readSetId;
     QDir().mkpath(dir);
     for (const PartRecord& p : std::as_const(upload.parts)) {
@@ -304,36 +311,63 @@ bool OmicsState::save()
             if (!segments.isEmpty())
                 files.insert(QString::fromUtf16(slotName(slot)), segments);
         }
-        readSets.append(QJsonObject{
-            {u"id"_s, r.id}, {u"storeId"_s, r.storeId}, {u"name"_s, r.name}, {u"description"_s, r.description},
-            {u"subjectId"_s, r.subjectId}, {u"sampleId"_s, r.sampleId}, {u"generatedFrom"_s, r.generatedFrom},
-            {u"referenceArn"_s, r.referenceArn}, {u"fileType"_s, r.fileType}, {u"creationType"_s, r.creationType},
-            {u"creationJobId"_s, r.creationJobId}, {u"finalStatus"_s, r.finalStatus},
-            {u"statusMessage"_s, r.statusMessage}, {u"created"_s, QString::number(r.created)},
-            {u"readyAt"_s, QString::number(r.readyAt)}, {u"readCount"_s, double(r.readCount)},
-            {u"baseCount"_s, double(r.baseCount)}, {u"files"_s, files}});
+        readSets.append(QJsonObject{{u"id"_s, r.id},
+                                    {u"storeId"_s, r.storeId},
+                                    {u"name"_s, r.name},
+                                    {u"description"_s, r.description},
+                                    {u"subjectId"_s, r.subjectId},
+                                    {u"sampleId"_s, r.sampleId},
+                                    {u"generatedFrom"_s, r.generatedFrom},
+                                    {u"referenceArn"_s, r.referenceArn},
+                                    {u"fileType"_s, r.fileType},
+                                    {u"creationType"_s, r.creationType},
+                                    {u"creationJobId"_s, r.creationJobId},
+                                    {u"finalStatus"_s, r.finalStatus},
+                                    {u"statusMessage"_s, r.statusMessage},
+                                    {u"created"_s, QString::number(r.created)},
+                                    {u"readyAt"_s, QString::number(r.readyAt)},
+                                    {u"readCount"_s, double(r.readCount)},
+                                    {u"baseCount"_s, double(r.baseCount)},
+                                    {u"files"_s, files}});
     }
     QJsonArray uploads;
     for (const UploadRecord& u : std::as_const(m_uploads)) {
-        uploads.append(QJsonObject{{u"id"_s, u.id}, {u"storeId"_s, u.storeId}, {u"fileType"_s, u.fileType},
-                                   {u"subjectId"_s, u.subjectId}, {u"sampleId"_s, u.sampleId},
-                                   {u"generatedFrom"_s, u.generatedFrom}, {u"referenceArn"_s, u.referenceArn},
-                                   {u"name"_s, u.name}, {u"description"_s, u.description}, {u"tags"_s, u.tags},
+        uploads.append(QJsonObject{{u"id"_s, u.id},
+                                   {u"storeId"_s, u.storeId},
+                                   {u"fileType"_s, u.fileType},
+                                   {u"subjectId"_s, u.subjectId},
+                                   {u"sampleId"_s, u.sampleId},
+                                   {u"generatedFrom"_s, u.generatedFrom},
+                                   {u"referenceArn"_s, u.referenceArn},
+                                   {u"name"_s, u.name},
+                                   {u"description"_s, u.description},
+                                   {u"tags"_s, u.tags},
                                    {u"created"_s, QString::number(u.created)}});
     }
     QJsonArray jobs;
     for (const ImportJobRecord& j : std::as_const(m_jobs)) {
         QJsonArray sources;
         for (const ImportSourceRecord& s : j.sources) {
-            sources.append(QJsonObject{{u"source1"_s, s.source1}, {u"source2"_s, s.source2}, {u"fileType"_s, s.fileType},
-                                       {u"subjectId"_s, s.subjectId}, {u"sampleId"_s, s.sampleId},
-                                       {u"generatedFrom"_s, s.generatedFrom}, {u"referenceArn"_s, s.referenceArn},
-                                       {u"name"_s, s.name}, {u"description"_s, s.description}, {u"tags"_s, s.tags},
-                                       {u"failure"_s, s.failure}, {u"readSetId"_s, s.readSetId}});
+            sources.append(QJsonObject{{u"source1"_s, s.source1},
+                                       {u"source2"_s, s.source2},
+                                       {u"fileType"_s, s.fileType},
+                                       {u"subjectId"_s, s.subjectId},
+                                       {u"sampleId"_s, s.sampleId},
+                                       {u"generatedFrom"_s, s.generatedFrom},
+                                       {u"referenceArn"_s, s.referenceArn},
+                                       {u"name"_s, s.name},
+                                       {u"description"_s, s.description},
+                                       {u"tags"_s, s.tags},
+                                       {u"failure"_s, s.failure},
+                                       {u"readSetId"_s, s.readSetId}});
         }
-        jobs.append(QJsonObject{{u"id"_s, j.id}, {u"storeId"_s, j.storeId}, {u"roleArn"_s, j.roleArn},
-                                {u"created"_s, QString::number(j.created)}, {u"startsAt"_s, QString::number(j.startsAt)},
-                                {u"completesAt"_s, QString::number(j.completesAt)}, {u"materialized"_s, j.materialized},
+        jobs.append(QJsonObject{{u"id"_s, j.id},
+                                {u"storeId"_s, j.storeId},
+                                {u"roleArn"_s, j.roleArn},
+                                {u"created"_s, QString::number(j.created)},
+                                {u"startsAt"_s, QString::number(j.startsAt)},
+                                {u"completesAt"_s, QString::number(j.completesAt)},
+                                {u"materialized"_s, j.materialized},
                                 {u"sources"_s, sources}});
     }
     QJsonObject tokens;
@@ -342,9 +376,13 @@ bool OmicsState::save()
                                             {u"response"_s, it->response},
                                             {u"at"_s, QString::number(it->at)}});
     }
-    const QJsonObject state{{u"version"_s, kStateVersion}, {u"seed"_s, QString::number(m_demo.seed)},
-                            {u"nextId"_s, QString::number(m_nextId)}, {u"readSets"_s, readSets},
-                            {u"uploads"_s, uploads}, {u"importJobs"_s, jobs}, {u"tokens"_s, tokens}};
+    const QJsonObject state{{u"version"_s, kStateVersion},
+                            {u"seed"_s, QString::number(m_demo.seed)},
+                            {u"nextId"_s, QString::number(m_nextId)},
+                            {u"readSets"_s, readSets},
+                            {u"uploads"_s, uploads},
+                            {u"importJobs"_s, jobs},
+                            {u"tokens"_s, tokens}};
     QSaveFile file(m_dir + u"/state.json"_s);
     if (!file.open(QIODevice::WriteOnly))
         return false;
@@ -413,11 +451,11 @@ void OmicsState::load(const QJsonObject& o)
         j.materialized = x.value(u"materialized"_s).toBool();
         for (const QJsonValue& sv : x.value(u"sources"_s).toArray()) {
             const QJsonObject s = sv.toObject();
-            j.sources.append({s[u"source1"_s].toString(), s[u"source2"_s].toString(), s[u"fileType"_s].toString(),
-                              s[u"subjectId"_s].toString(), s[u"sampleId"_s].toString(),
-                              s[u"generatedFrom"_s].toString(), s[u"referenceArn"_s].toString(),
-                              s[u"name"_s].toString(), s[u"description"_s].toString(), s[u"tags"_s].toObject(),
-                              s[u"failure"_s].toString(), s[u"readSetId"_s].toString()});
+            j.sources.append(
+                {s[u"source1"_s].toString(), s[u"source2"_s].toString(), s[u"fileType"_s].toString(),
+                 s[u"subjectId"_s].toString(), s[u"sampleId"_s].toString(), s[u"generatedFrom"_s].toString(),
+                 s[u"referenceArn"_s].toString(), s[u"name"_s].toString(), s[u"description"_s].toString(),
+                 s[u"tags"_s].toObject(), s[u"failure"_s].toString(), s[u"readSetId"_s].toString()});
         }
         m_jobs.insert(j.id, j);
     }

@@ -16,7 +16,12 @@
 
 namespace bge::sandbox::omics {
 
-enum class FileSlot { Source1 = 0, Source2 = 1, Index = 2 };
+enum class FileSlot
+{
+    Source1 = 0,
+    Source2 = 1,
+    Index = 2
+};
 
 struct ReadSetRecord
 {
@@ -31,7 +36,10 @@ struct ReadSetRecord
     qint64 baseCount = 0;
     QList<OssObjectSegment> files[3]; // SOURCE1, SOURCE2, INDEX; absolute paths in memory
 
-    QString status(Micros now) const { return now < readyAt ? QStringLiteral("PROCESSING_UPLOAD") : finalStatus; }
+    QString status(Micros now) const
+    {
+        return now < readyAt ? QStringLiteral("PROCESSING_UPLOAD") : finalStatus;
+    }
     qint64 size(FileSlot slot) const;
 };
 

@@ -11,7 +11,8 @@ using namespace Qt::StringLiterals;
 
 Micros nowMicros()
 {
-    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::microseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
@@ -49,10 +50,11 @@ std::optional<Micros> parseTimestamp(const QString& text)
     const QString fraction = QString(m.captured(7) + u"000000"_s).left(6);
     qint64 offsetSeconds = 0;
     if (m.captured(8).isEmpty()) {
-        offsetSeconds = (m.captured(10).toInt() * 3600 + m.captured(11).toInt() * 60) * (m.captured(9) == u"-" ? -1 : 1);
+        offsetSeconds =
+            (m.captured(10).toInt() * 3600 + m.captured(11).toInt() * 60) * (m.captured(9) == u"-" ? -1 : 1);
     }
-    const qint64 seconds = (day.toJulianDay() - QDate(1970, 1, 1).toJulianDay()) * 86400 + h * 3600 + min * 60 + s
-                           - offsetSeconds;
+    const qint64 seconds = (day.toJulianDay() - QDate(1970, 1, 1).toJulianDay()) * 86400 + h * 3600 +
+                           min * 60 + s - offsetSeconds;
     return seconds * 1000000 + fraction.toLongLong();
 }
 

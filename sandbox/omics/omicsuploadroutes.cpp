@@ -7,6 +7,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QSet>
 
@@ -29,12 +30,9 @@ void insertIf(QJsonObject& o, const QString& key, const QString& value)
 
 QJsonObject uploadJson(const UploadRecord& u)
 {
-    QJsonObject o{{u"sequenceStoreId"_s, u.storeId},
-                  {u"uploadId"_s, u.id},
-                  {u"sourceFileType"_s, u.fileType},
-                  {u"subjectId"_s, u.subjectId},
-                  {u"sampleId"_s, u.sampleId},
-                  {u"creationTime"_s, formatTimestamp(u.created)}};
+    QJsonObject o{{u"sequenceStoreId"_s, u.storeId}, {u"uploadId"_s, u.id},
+                  {u"sourceFileType"_s, u.fileType}, {u"subjectId"_s, u.subjectId},
+                  {u"sampleId"_s, u.sampleId},       {u"creationTime"_s, formatTimestamp(u.created)}};
     insertIf(o, u"generatedFrom"_s, u.generatedFrom);
     insertIf(o, u"referenceArn"_s, u.referenceArn);
     insertIf(o, u"name"_s, u.name);
@@ -59,20 +57,24 @@ void OmicsService::createUpload(OmicsCall& call)
     const StringRule text{false, 1, 127, StringRule::Pattern::Name, {}};
     const StringRule required{true, 1, 127, StringRule::Pattern::Name, {}};
     const QString token = v.string(b, u"clientToken"_s, u"clientToken"_s, {false, 1, 127, {}, {}});
-    const QString type = v.string(b, u"sourceFileType"_s, u"sourceFileType"_s, {true, 1, 127, {}, kFileTypes});
+    const QString type =
+        v.string(b, u"sourceFileType"_s, u"sourceFileType"_s, {true, 1, 127, {}, kFileTypes});
     const QString subject = v.string(b, u"subjectId"_s, u"subjectId"_s, required);
     const QString sample = v.string(b, u"sampleId"_s, u"sampleId"_s, required);
     const QString generatedFrom = v.string(b, u"generatedFrom"_s, u"generatedFrom"_s, text);
-    const QString reference = v.string(b, u"referenceArn"_s, u"referenceArn"_s, {false, 1, 127, StringRule::Pattern::Arn, {}});
+    const QString reference =
+        v.string(b, u"referenceArn"_s, u"referenceArn"_s, {false, 1, 127, StringRule::Pattern::Arn, {}});
     const QString name = v.string(b, u"name"_s, u"name"_s, required);
-    const QString description = v.string(b, u"description"_s, u"description"_s, {false, 1, 255, StringRule::Pattern::Name, {}});
+    const QString description =
+        v.string(b, u"description"_s, u"description"_s, {false, 1, 255, StringRule::Pattern::Name, {}});
     const QJsonObject tags = v.tags(b, u"tags"_s, u"tags"_s);
     const std::lock_guard lock(state.mutex());
     if (!checkStore(call, v, storeId))
         return;
     if (needsReference(type) && reference.isEmpty())
-        return fail(call, OmicsError::validation(u"A reference ARN is required for %1 files: referenceArn must be "
-                                                 "specified (only FASTQ and UBAM read sets may be unlinked)."_s.arg(type)));
+        return fail(call, OmicsError::validation(
+                              u"A reference ARN is required for %1 files: referenceArn must be "
+                              "specified (only FASTQ and UBAM read sets may be unlinked)."_s.arg(type)));
     if (!reference.isEmpty() && reference != state.demo().referenceArn)
         return fail(call, OmicsError::validation(u"The reference %1 does not exist."_s.arg(reference)));
 
@@ -85,8 +87,10 @@ void OmicsService::createUpload(OmicsCall& call)
     if (!token.isEmpty()) {
         if (const auto used = state.tokenUse(tokenKey, now)) {
             if (used->fingerprint != fingerprint)
-                return fail(call, OmicsError::validation(
-                                      u"The clientToken was already used with a request with different parameters."_s));
+                return fail(
+                    call,
+                    OmicsError::validation(
+                        u"The clientToken was already used with a request with different parameters."_s));
             return reply(call, used->response);
         }
     }
@@ -119,7 +123,8 @@ void OmicsService::uploadPart(OmicsCall& call)
     v.id(uploadId, u"uploadId"_s);
     const QString source = call.query("partSource");
     v.enumValue(source, call.hasQuery("partSource"), u"partSource"_s, true, kPartSources);
-    const auto number = v.queryInteger(call.query("partNumber"), call.hasQuery("partNumber"), u"partNumber"_s, true, 1, 10000);
+    const auto number = v.queryInteger(call.query("partNumber"), call.hasQuery("partNumber"), u"partNumber"_s,
+                                       true, 1, 10000);
     {
         const std::lock_guard lock(state.mutex());
         if (!checkStore(call, v, storeId))
@@ -131,22 +136,28 @@ void OmicsService::uploadPart(OmicsCall& call)
         }
         if (source == u"SOURCE2" && u->fileType != u"FASTQ") {
             drainBody(call);
-            return fail(call, OmicsError::validation(u"SOURCE2 parts are only supported for paired FASTQ uploads; "
-                                                     "this upload is %1."_s.arg(u->fileType)));
+            return fail(call,
+                        OmicsError::validation(u"SOURCE2 parts are only supported for paired FASTQ uploads; "
+                                               "this upload is %1."_s.arg(u->fileType)));
         }
     }
     const qint64 length = call.contentLength();
     if (length < 0) {
         drainBody(call);
-        return fail(call, OmicsError::validation(u"Content-Length is required: the part's length must be known."_s));
+        return fail(
+            call, OmicsError::validation(u"Content-Length is required: the part's length must be known."_s));
     }
     if (length > kMaxPartSize) {
         drainBody(call);
-        return fail(call, OmicsError::validation(u"The part is %1 bytes; each part cannot be larger than %2 bytes "
-                                                 "(100 MiB)."_s.arg(length).arg(kMaxPartSize)));
+        return fail(call,
+                    OmicsError::validation(u"The part is %1 bytes; each part cannot be larger than %2 bytes "
+                                           "(100 MiB)."_s.arg(length)
+                                               .arg(kMaxPartSize)));
     }
-    if (length == 0)
+    if (length == 0) {
+        drainBody(call);
         return fail(call, OmicsError::validation(u"The part is empty."_s));
+    }
 
     QString temporary;
     {
@@ -161,6 +172,7 @@ void OmicsService::uploadPart(OmicsCall& call)
     QCryptographicHash sha(QCryptographicHash::Sha256);
     const bool drop = FaultInjection::chance(config.faults.dropRate);
     const BandwidthPacer pacer(config.faults.bandwidthKiBps);
+    call.bodyRead = true;
     const bool received = (*call.reader)([&](const char* data, size_t size) {
         const qint64 sofar = sink.size();
         if (drop && sofar + qint64(size) > length / 2) {
@@ -184,8 +196,9 @@ void OmicsService::uploadPart(OmicsCall& call)
         }
     } else if (declared != aws::SigV4::kUnsignedPayload && declared != hash) {
         sink.discard();
-        return fail(call, {400, "XAmzContentSHA256Mismatch",
-                           u"The provided 'x-amz-content-sha256' header does not match what was computed."_s});
+        return fail(call,
+                    {400, "XAmzContentSHA256Mismatch",
+                     u"The provided 'x-amz-content-sha256' header does not match what was computed."_s});
     }
     // Sandbox convention: the opaque checksum is the part's hex SHA-256, the same string in
     // UploadReadSetPart, ListReadSetUploadParts and what Complete expects.
@@ -225,7 +238,8 @@ void OmicsService::completeUpload(OmicsCall& call)
             continue;
         }
         const auto n = v.integer(p, u"partNumber"_s, path + u"partNumber"_s, true, 1, 10000);
-        const QString source = v.string(p, u"partSource"_s, path + u"partSource"_s, {true, 1, 127, {}, kPartSources});
+        const QString source =
+            v.string(p, u"partSource"_s, path + u"partSource"_s, {true, 1, 127, {}, kPartSources});
         const QString checksum = v.string(p, u"checksum"_s, path + u"checksum"_s, {true, 1, 100, {}, {}});
         listed.append({source, int(n.value_or(0)), checksum});
     }
@@ -238,20 +252,25 @@ void OmicsService::completeUpload(OmicsCall& call)
 
     // Every listed part must exist with the checksum the emulator returned for it, once.
     QSet<QString> seen;
+    QHash<QString, const PartRecord*> uploaded; // up to 2 × 10,000 parts: no quadratic search
+    for (const PartRecord& p : std::as_const(u->parts))
+        uploaded.insert(p.source + u'/' + QString::number(p.number), &p);
     QList<int> numbers[2];
     for (const Listed& l : std::as_const(listed)) {
         const QString key = l.source + u'/' + QString::number(l.number);
         if (seen.contains(key))
-            return fail(call, OmicsError::validation(u"Part %1 of %2 is listed more than once."_s.arg(l.number).arg(l.source)));
+            return fail(call, OmicsError::validation(
+                                  u"Part %1 of %2 is listed more than once."_s.arg(l.number).arg(l.source)));
         seen.insert(key);
-        const auto it = std::find_if(u->parts.cbegin(), u->parts.cend(), [&l](const PartRecord& p) {
-            return p.source == l.source && p.number == l.number;
-        });
-        if (it == u->parts.cend())
-            return fail(call, OmicsError::validation(u"Part %1 of %2 was not uploaded."_s.arg(l.number).arg(l.source)));
-        if (it->checksum != l.checksum) {
-            return fail(call, OmicsError::validation(u"The checksum of part %1 of %2 does not match the checksum of the "
-                                                     "uploaded part."_s.arg(l.number).arg(l.source)));
+        const auto it = uploaded.constFind(key);
+        if (it == uploaded.cend())
+            return fail(call, OmicsError::validation(
+                                  u"Part %1 of %2 was not uploaded."_s.arg(l.number).arg(l.source)));
+        if ((*it)->checksum != l.checksum) {
+            return fail(call, OmicsError::validation(
+                                  u"The checksum of part %1 of %2 does not match the checksum of the "
+                                  "uploaded part."_s.arg(l.number)
+                                      .arg(l.source)));
         }
         numbers[l.source == u"SOURCE2" ? 1 : 0].append(l.number);
     }
@@ -261,14 +280,16 @@ void OmicsService::completeUpload(OmicsCall& call)
         std::sort(numbers[s].begin(), numbers[s].end());
         for (qsizetype i = 0; i < numbers[s].size(); ++i) {
             if (numbers[s][i] != i + 1) {
-                return fail(call, OmicsError::validation(u"The parts of %1 must be numbered from 1 without gaps: part "
-                                                         "%2 is missing."_s.arg(s == 0 ? u"SOURCE1"_s : u"SOURCE2"_s)
-                                                             .arg(i + 1)));
+                return fail(call, OmicsError::validation(
+                                      u"The parts of %1 must be numbered from 1 without gaps: part "
+                                      "%2 is missing."_s.arg(s == 0 ? u"SOURCE1"_s : u"SOURCE2"_s)
+                                          .arg(i + 1)));
             }
         }
     }
     if (numbers[0].isEmpty())
-        return fail(call, OmicsError::validation(u"The upload has no SOURCE1 part: a read set needs SOURCE1."_s));
+        return fail(call,
+                    OmicsError::validation(u"The upload has no SOURCE1 part: a read set needs SOURCE1."_s));
     // Parts uploaded but not listed are not part of the read set.
     for (qsizetype i = u->parts.size() - 1; i >= 0; --i) {
         if (!seen.contains(u->parts[i].source + u'/' + QString::number(u->parts[i].number))) {
@@ -345,7 +366,8 @@ void OmicsService::listParts(OmicsCall& call)
     v.id(uploadId, u"uploadId"_s);
     qint64 maxResults = 100;
     pagingParameters(call, v, &maxResults);
-    const QString source = v.string(call.json, u"partSource"_s, u"partSource"_s, {true, 1, 127, {}, kPartSources});
+    const QString source =
+        v.string(call.json, u"partSource"_s, u"partSource"_s, {true, 1, 127, {}, kPartSources});
     const QJsonObject filter = v.object(call.json, u"filter"_s, u"filter"_s, false);
     const auto after = v.timestamp(filter, u"createdAfter"_s, u"filter.createdAfter"_s);
     const auto before = v.timestamp(filter, u"createdBefore"_s, u"filter.createdBefore"_s);
@@ -360,7 +382,8 @@ void OmicsService::listParts(OmicsCall& call)
         if (p.source == source && (!after || p.created >= *after) && (!before || p.created <= *before))
             parts.append(p);
     }
-    std::sort(parts.begin(), parts.end(), [](const PartRecord& a, const PartRecord& b) { return a.number < b.number; });
+    std::sort(parts.begin(), parts.end(),
+              [](const PartRecord& a, const PartRecord& b) { return a.number < b.number; });
     QJsonArray items;
     for (const PartRecord& p : std::as_const(parts)) {
         items.append(QJsonObject{{u"partNumber"_s, p.number},

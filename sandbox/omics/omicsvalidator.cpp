@@ -15,13 +15,20 @@ namespace {
 QString patternText(StringRule::Pattern p)
 {
     switch (p) {
-    case StringRule::Pattern::Digits: return u"[0-9]+"_s;
-    case StringRule::Pattern::Name: return u"[\\p{L}||\\p{M}||\\p{Z}||\\p{S}||\\p{N}||\\p{P}]+"_s;
-    case StringRule::Pattern::Arn: return u"arn:.+"_s;
-    case StringRule::Pattern::ArnOrEmpty: return u"$|^arn:.+"_s;
-    case StringRule::Pattern::RoleArn: return u"arn:.*"_s;
-    case StringRule::Pattern::S3Uri: return u"s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/(.{1,1024})"_s;
-    case StringRule::Pattern::None: break;
+    case StringRule::Pattern::Digits:
+        return u"[0-9]+"_s;
+    case StringRule::Pattern::Name:
+        return u"[\\p{L}||\\p{M}||\\p{Z}||\\p{S}||\\p{N}||\\p{P}]+"_s;
+    case StringRule::Pattern::Arn:
+        return u"arn:.+"_s;
+    case StringRule::Pattern::ArnOrEmpty:
+        return u"$|^arn:.+"_s;
+    case StringRule::Pattern::RoleArn:
+        return u"arn:.*"_s;
+    case StringRule::Pattern::S3Uri:
+        return u"s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/(.{1,1024})"_s;
+    case StringRule::Pattern::None:
+        break;
     }
     return {};
 }
@@ -29,20 +36,25 @@ QString patternText(StringRule::Pattern p)
 bool matches(const QString& value, StringRule::Pattern p)
 {
     switch (p) {
-    case StringRule::Pattern::None: return true;
+    case StringRule::Pattern::None:
+        return true;
     case StringRule::Pattern::Digits:
-        return !value.isEmpty() && std::all_of(value.cbegin(), value.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+        return !value.isEmpty() &&
+               std::all_of(value.cbegin(), value.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
     case StringRule::Pattern::Name:
         // Letters, marks, separators, symbols, numbers, punctuation: everything but control
         // characters and unassigned or private code points.
         return !value.isEmpty() && std::all_of(value.cbegin(), value.cend(), [](QChar c) {
             const auto cat = c.category();
-            return cat != QChar::Other_Control && cat != QChar::Other_Format && cat != QChar::Other_NotAssigned
-                   && cat != QChar::Other_PrivateUse;
+            return cat != QChar::Other_Control && cat != QChar::Other_Format &&
+                   cat != QChar::Other_NotAssigned && cat != QChar::Other_PrivateUse;
         });
-    case StringRule::Pattern::Arn: return value.startsWith(u"arn:") && value.size() > 4;
-    case StringRule::Pattern::ArnOrEmpty: return value.isEmpty() || (value.startsWith(u"arn:") && value.size() > 4);
-    case StringRule::Pattern::RoleArn: return value.startsWith(u"arn:");
+    case StringRule::Pattern::Arn:
+        return value.startsWith(u"arn:") && value.size() > 4;
+    case StringRule::Pattern::ArnOrEmpty:
+        return value.isEmpty() || (value.startsWith(u"arn:") && value.size() > 4);
+    case StringRule::Pattern::RoleArn:
+        return value.startsWith(u"arn:");
     case StringRule::Pattern::S3Uri: {
         static const QRegularExpression re(u"^s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/(.{1,1024})$"_s,
                                            QRegularExpression::DotMatchesEverythingOption);
@@ -69,7 +81,8 @@ void Validator::checkString(const QString& value, const QString& path, const Str
         m_violations.append(violation::pattern(path, value, patternText(rule.pattern)));
 }
 
-QString Validator::string(const QJsonObject& o, const QString& key, const QString& path, const StringRule& rule)
+QString Validator::string(const QJsonObject& o, const QString& key, const QString& path,
+                          const StringRule& rule)
 {
     const QJsonValue v = o.value(key);
     if (v.isUndefined() || v.isNull()) {
@@ -85,8 +98,8 @@ QString Validator::string(const QJsonObject& o, const QString& key, const QStrin
     return v.toString();
 }
 
-std::optional<qint64> Validator::integer(const QJsonObject& o, const QString& key, const QString& path, bool required,
-                                         qint64 lo, qint64 hi)
+std::optional<qint64> Validator::integer(const QJsonObject& o, const QString& key, const QString& path,
+                                         bool required, qint64 lo, qint64 hi)
 {
     const QJsonValue v = o.value(key);
     if (v.isUndefined() || v.isNull()) {
@@ -135,11 +148,15 @@ QJsonArray Validator::array(const QJsonObject& o, const QString& key, const QStr
     }
     const QJsonArray a = v.toArray();
     if (a.size() < minItems)
-        m_violations.append(u"Value '[]' at '%1' failed to satisfy constraint: Member must have length greater than "
-                            "or equal to %2"_s.arg(path).arg(minItems));
+        m_violations.append(
+            u"Value '[]' at '%1' failed to satisfy constraint: Member must have length greater than "
+            "or equal to %2"_s.arg(path)
+                .arg(minItems));
     else if (a.size() > maxItems)
-        m_violations.append(u"Value at '%1' failed to satisfy constraint: Member must have length less than or equal "
-                            "to %2"_s.arg(path).arg(maxItems));
+        m_violations.append(
+            u"Value at '%1' failed to satisfy constraint: Member must have length less than or equal "
+            "to %2"_s.arg(path)
+                .arg(maxItems));
     return a;
 }
 
@@ -148,8 +165,8 @@ std::optional<Micros> Validator::timestamp(const QJsonObject& o, const QString& 
     const QJsonValue v = o.value(key);
     if (v.isUndefined() || v.isNull())
         return std::nullopt;
-    const auto t = v.isDouble() ? parseTimestamp(QString::number(v.toDouble(), 'f', 6))
-                                : parseTimestamp(v.toString());
+    const auto t =
+        v.isDouble() ? parseTimestamp(QString::number(v.toDouble(), 'f', 6)) : parseTimestamp(v.toString());
     if (!t) {
         Q_UNUSED(path);
         m_serialization = u"class java.lang.String can not be converted to a Timestamp"_s;
@@ -179,8 +196,8 @@ void Validator::id(const QString& value, const QString& path)
     checkString(value, path, StringRule{true, 10, 36, StringRule::Pattern::Digits, {}});
 }
 
-std::optional<qint64> Validator::queryInteger(const QString& raw, bool present, const QString& path, bool required,
-                                              qint64 lo, qint64 hi)
+std::optional<qint64> Validator::queryInteger(const QString& raw, bool present, const QString& path,
+                                              bool required, qint64 lo, qint64 hi)
 {
     if (!present) {
         if (required)

@@ -46,12 +46,14 @@ class TestSandboxStartup final : public QObject
 private Q_SLOTS:
     void describePrintsOneJsonLine()
     {
-        const Run r = runSandbox({u"--describe"_s, u"--port"_s, u"8710"_s, u"--oss-port"_s, u"8711"_s});
+        const Run r = runSandbox(
+            {u"--describe"_s, u"--port"_s, u"8710"_s, u"--oss-port"_s, u"8711"_s, u"--omics-port"_s, u"8712"_s});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.count('\n'), 1);
         const QJsonObject d = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(d.value(u"api_endpoint").toString(), u"http://127.0.0.1:8710"_s);
         QCOMPARE(d.value(u"oss_endpoint").toString(), u"http://127.0.0.1:8711"_s);
+        QCOMPARE(d.value(u"omics").toObject().value(u"endpoint").toString(), u"http://127.0.0.1:8712"_s);
         QVERIFY(!d.value(u"auto_approve_param").toString().isEmpty());
         const QJsonArray users = d.value(u"users").toArray();
         QVERIFY(users.size() >= 2);
@@ -96,6 +98,10 @@ private Q_SLOTS:
         QCOMPARE(api.host(), u"127.0.0.1"_s);
         QVERIFY(api.port() > 0 && oss.port() > 0 && api.port() != oss.port());
         QVERIFY(QDir(data.path()).exists(u"oss"_s));
+        const QUrl omics(sandbox.description().value(u"omics").toObject().value(u"endpoint").toString());
+        QCOMPARE(omics.host(), u"127.0.0.1"_s);
+        QVERIFY(omics.port() > 0 && omics.port() != api.port() && omics.port() != oss.port());
+        QVERIFY(QFile::exists(data.filePath(u"omics/state.json"_s)));
     }
 
     void portInUseFailsClearly()
@@ -103,7 +109,7 @@ private Q_SLOTS:
         QTcpServer occupier;
         QVERIFY(occupier.listen(QHostAddress::LocalHost, 0));
         const QString port = QString::number(occupier.serverPort());
-        for (const QString& option : {u"--port"_s, u"--oss-port"_s}) {
+        for (const QString& option : {u"--port"_s, u"--oss-port"_s, u"--omics-port"_s}) {
             const Run r = runSandbox({option, port});
             QVERIFY(r.exitCode != 0);
             QVERIFY2(r.err.contains(port.toUtf8()) && r.err.contains("in use"), r.err.constData());
@@ -121,6 +127,13 @@ private Q_SLOTS:
         QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s} << QByteArray("frobnicate");
         QTest::newRow("bad faults") << QStringList{u"--oss-faults"_s, u"error-rate=2"_s} << QByteArray("error-rate");
         QTest::newRow("bad advertise") << QStringList{u"--advertise-oss"_s, u"not a url"_s} << QByteArray("--advertise-oss");
+        QTest::newRow("omics port") << QStringList{u"--omics-port"_s, u"-1"_s} << QByteArray("--omics-port");
+        QTest::newRow("omics quotas") << QStringList{u"--omics-quotas"_s, u"maybe"_s} << QByteArray("--omics-quotas");
+        QTest::newRow("omics faults") << QStringList{u"--omics-faults"_s, u"drop-rate=7"_s} << QByteArray("--omics-faults");
+        QTest::newRow("omics part size") << QStringList{u"--omics-read-part-size"_s, u"0"_s}
+                                         << QByteArray("--omics-read-part-size");
+        QTest::newRow("omics processing") << QStringList{u"--omics-processing-ms"_s, u"soon"_s}
+                                          << QByteArray("--omics-processing-ms");
         QTest::newRow("missing config") << QStringList{u"--config"_s, u"/nonexistent/clients.json"_s}
                                         << QByteArray("/nonexistent/clients.json");
     }
