@@ -31,19 +31,30 @@ struct PartState
 ReadSetDownloadAdapter::ReadSetDownloadAdapter(OmicsConnection* connection, QString storeId,
                                                QString readSetId, QString file)
     : m_connection(connection), m_storeId(std::move(storeId)), m_readSetId(std::move(readSetId)),
-      m_file(std::move(file)), m_context(std::make_unique<QObject>())
+      m_file(std::move(file)), m_context(new QObject), m_alive(std::make_shared<bool>(true))
 {
 }
 
 ReadSetDownloadAdapter::~ReadSetDownloadAdapter()
 {
     stop();
+    m_context->deleteLater();
 }
 
 void ReadSetDownloadAdapter::stop()
 {
-    // Deleting the context aborts its replies (children) without a callback.
-    m_context = std::make_unique<QObject>();
+    // stop() may run inside a signal of the reply it ends (a part's end fails the engine,
+    // which stops us): nothing is deleted here. Callbacks are muted, the replies aborted, and
+    // the old context goes from the event loop.
+    *m_alive = false;
+    m_alive = std::make_shared<bool>(true);
+    QObject* old = m_context;
+    m_context = new QObject;
+    for (QNetworkReply* reply : old->findChildren<QNetworkReply*>(Qt::FindDirectChildrenOnly)) {
+        if (reply->isRunning())
+            reply->abort();
+    }
+    old->deleteLater();
 }
 
 void ReadSetDownloadAdapter::beforePart(std::function<void()> go)
@@ -52,26 +63,37 @@ void ReadSetDownloadAdapter::beforePart(std::function<void()> go)
         go();
         return;
     }
-    m_connection->pacer()->schedule(Operation::GetReadSet, m_context.get(), std::move(go));
+    m_connection->pacer()->schedule(Operation::GetReadSet, m_context, [alive = m_alive, go] {
+        if (*alive)
+            go();
+    });
 }
 
 void ReadSetDownloadAdapter::fetchPart(const DownloadPartRequest& part,
                                        std::function<bool(const char*, qint64)> write,
                                        std::function<void(const ApiError&)> done)
 {
-    QObject* context = m_context.get();
+    QObject* context = m_context;
+    const std::shared_ptr<bool> alive = m_alive;
     Result<OmicsRequest> request = OmicsApi::partRequest(m_storeId, m_readSetId, part.number, m_file);
     if (!request || !m_connection || !m_connection->credentials()) {
         const ApiError e =
             request ? ApiError::authentication(u"no AWS credentials provider"_s) : request.error();
         QMetaObject::invokeMethod(
-            context, [done, e] { done(e); }, Qt::QueuedConnection);
+            context,
+            [alive, done, e] {
+                if (*alive)
+                    done(e);
+            },
+            Qt::QueuedConnection);
         return;
     }
     auto state = std::make_shared<PartState>(PartState{std::move(write), std::move(done), {}, false});
     const QString what = u"GetReadSet %1 part %2"_s.arg(m_file).arg(part.number);
-    m_connection->credentials()->acquire(context, [this, context, request = request.value(), state,
+    m_connection->credentials()->acquire(context, [this, alive, context, request = request.value(), state,
                                                    what](const Result<aws::AwsCredentials>& credentials) {
+        if (!*alive)
+            return;
         if (!credentials) {
             state->done(credentials.error());
             return;
@@ -86,8 +108,8 @@ void ReadSetDownloadAdapter::fetchPart(const DownloadPartRequest& part,
         const auto status = [reply] {
             return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         };
-        QObject::connect(reply, &QNetworkReply::readyRead, context, [reply, state, status] {
-            if (state->refused)
+        QObject::connect(reply, &QNetworkReply::readyRead, context, [alive, reply, state, status] {
+            if (!*alive || state->refused)
                 return;
             const QByteArray chunk = reply->readAll();
             if (status() >= 300) { // an error's body: small, read whole at the end
@@ -100,13 +122,15 @@ void ReadSetDownloadAdapter::fetchPart(const DownloadPartRequest& part,
                 reply->abort();
             }
         });
-        QObject::connect(reply, &QNetworkReply::finished, context, [this, reply, state, status, what] {
+        QObject::connect(reply, &QNetworkReply::finished, context, [this, alive, reply, state, status, what] {
             reply->deleteLater();
-            const int code = status();
+            if (!*alive)
+                return;
             if (state->refused) {
                 state->done({}); // the engine already knows why it stopped
                 return;
             }
+            const int code = status();
             if (code >= 300) {
                 state->errorBody += reply->readAll().left(kMaxErrorBody);
                 ApiError e = serviceError(code, reply->rawHeader("X-Amzn-Errortype"),

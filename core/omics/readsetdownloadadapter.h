@@ -30,8 +30,10 @@ private:
     QString m_storeId;
     QString m_readSetId;
     QString m_file;
-    // Every request and callback hangs off it: stop() deletes it.
-    std::unique_ptr<QObject> m_context;
+    // Every request hangs off it and every callback checks m_alive: stop() mutes them at once
+    // and hands the old context to the event loop to delete.
+    QObject* m_context;
+    std::shared_ptr<bool> m_alive;
 };
 
 } // namespace bge::omics

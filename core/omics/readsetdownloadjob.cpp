@@ -9,12 +9,15 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
 namespace bge::omics {
 
 namespace {
+
+constexpr int kMetadataRounds = 4;
 
 // A name that is safe as one path component.
 QString safeStem(QString name)
@@ -71,10 +74,21 @@ void ReadSetDownloadJob::doStart()
         return;
     }
     m_context = std::make_unique<QObject>();
+    fetchMetadata(1);
+}
+
+void ReadSetDownloadJob::fetchMetadata(int round)
+{
     OmicsApi(m_connection)
         .readSetMetadata(m_options.storeId, m_options.readSetId)
-        ->run(m_context.get(), [this](const Result<ReadSetMetadata>& r) {
+        ->run(m_context.get(), [this, round](const Result<ReadSetMetadata>& r) {
             if (!r) {
+                // Past the call's own retries: a few more rounds, as for a part, before giving up.
+                if (r.error().isRetryable() && round < kMetadataRounds) {
+                    QTimer::singleShot(500 * round, m_context.get(),
+                                       [this, round] { fetchMetadata(round + 1); });
+                    return;
+                }
                 complete(r.error());
                 return;
             }

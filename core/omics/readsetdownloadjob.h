@@ -61,6 +61,7 @@ protected:
     void doAbort() override;
 
 private:
+    void fetchMetadata(int round);
     void download(const ReadSetMetadata& metadata);
 
     QPointer<OmicsConnection> m_connection;

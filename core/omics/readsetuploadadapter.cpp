@@ -54,16 +54,17 @@ UploadPartReply readPartReply(const FileBodyRequest& request, const QString& wha
 ReadSetUploadAdapter::ReadSetUploadAdapter(OmicsConnection* connection, QString storeId,
                                            CreateUploadInput input)
     : m_connection(connection), m_api(std::make_unique<OmicsApi>(connection)), m_storeId(std::move(storeId)),
-      m_input(std::move(input)), m_context(std::make_unique<QObject>())
+      m_input(std::move(input)), m_context(new QObject), m_alive(std::make_shared<bool>(true)),
+      m_pool(std::make_unique<ConnectionPool>())
 {
     if (m_input.clientToken.isEmpty())
         m_input.clientToken = OmicsApi::newClientToken();
-    m_pool = new ConnectionPool(m_context.get());
 }
 
 ReadSetUploadAdapter::~ReadSetUploadAdapter()
 {
     stop();
+    m_context->deleteLater();
 }
 
 QString ReadSetUploadAdapter::protocol() const
@@ -94,23 +95,32 @@ void ReadSetUploadAdapter::stop()
         *m_createOrphaned = true; // the Create job outlives us and aborts what it made
         m_createOrphaned.reset();
     }
-    m_context = std::make_unique<QObject>();
-    m_pool = new ConnectionPool(m_context.get());
+    // stop() may run inside a signal of one of the requests it ends (a part's answer fails the
+    // engine, which stops us): nothing is deleted here. The old context's requests are
+    // aborted, their callbacks muted, and it goes from the event loop.
+    *m_alive = false;
+    m_alive = std::make_shared<bool>(true);
+    QObject* old = m_context;
+    m_context = new QObject;
+    for (FileBodyRequest* request : old->findChildren<FileBodyRequest*>(Qt::FindDirectChildrenOnly))
+        request->abort();
+    old->deleteLater();
 }
 
 void ReadSetUploadAdapter::initiate(std::function<void(const InitiateReply&)> done)
 {
+    // A token that already made an upload would make the service answer that one again.
+    if (m_tokenSpent)
+        m_input.clientToken = OmicsApi::newClientToken();
     auto orphaned = std::make_shared<bool>(false);
     m_createOrphaned = orphaned;
     Job<ReadSetUpload>* job = m_api->createUpload(m_storeId, m_input);
     // Not parented to m_context: after stop() its answer must still be heard (see above).
-    QObject* context = m_context.get();
-    QPointer<QObject> alive(context);
     const QString store = m_storeId;
     QPointer<OmicsConnection> connection = m_connection;
-    QObject::connect(job, &JobBase::finished, job, [this, job, orphaned, alive, store, connection, done] {
+    QObject::connect(job, &JobBase::finished, job, [this, job, orphaned, store, connection, done] {
         const Result<ReadSetUpload> r = job->outcome();
-        if (*orphaned || !alive) {
+        if (*orphaned) {
             if (r && connection) // nobody will ever name this upload: don't leave it behind
                 OmicsApi(connection).abortUpload(store, r.value().uploadId)->start();
             return;
@@ -120,6 +130,7 @@ void ReadSetUploadAdapter::initiate(std::function<void(const InitiateReply&)> do
             done({r.error(), {}});
             return;
         }
+        m_tokenSpent = true;
         done({{}, r.value().uploadId});
     });
     job->start();
@@ -132,7 +143,10 @@ void ReadSetUploadAdapter::beforePart(std::function<void()> go)
         go();
         return;
     }
-    m_connection->pacer()->schedule(Operation::UploadReadSetPart, m_context.get(), std::move(go));
+    m_connection->pacer()->schedule(Operation::UploadReadSetPart, m_context, [alive = m_alive, go] {
+        if (*alive)
+            go();
+    });
 }
 
 void ReadSetUploadAdapter::uploadPart(const UploadPartRequest& part, std::function<void(qint64)> sent,
@@ -150,11 +164,11 @@ void ReadSetUploadAdapter::sendPartDirect(const UploadPartRequest& part, std::fu
     Result<OmicsRequest> request = OmicsApi::uploadPartRequest(
         m_storeId, part.uploadId, partSource(part.source), part.number, part.window.length);
     if (!request) {
-        QObject* context = m_context.get();
         QMetaObject::invokeMethod(
-            context,
-            [done, e = request.error()] {
-                done({e, {}, 0, false, {}});
+            m_context,
+            [alive = m_alive, done, e = request.error()] {
+                if (*alive)
+                    done({e, {}, 0, false, {}});
             },
             Qt::QueuedConnection);
         return;
@@ -162,10 +176,12 @@ void ReadSetUploadAdapter::sendPartDirect(const UploadPartRequest& part, std::fu
     // signedRequest signs UNSIGNED-PAYLOAD and states the Content-Length only for a raw body.
     request.value().rawBody = [](QObject*) -> QIODevice* { return nullptr; };
     const QString what = u"UploadReadSetPart %1 part %2"_s.arg(partSource(part.source)).arg(part.number);
-    QObject* context = m_context.get();
-    m_connection->credentials()->acquire(context, [this, context, request = request.value(),
+    QObject* context = m_context;
+    m_connection->credentials()->acquire(context, [this, alive = m_alive, context, request = request.value(),
                                                    window = part.window, what, sent,
                                                    done](const Result<aws::AwsCredentials>& credentials) {
+        if (!*alive)
+            return;
         if (!credentials) {
             done({credentials.error(), {}, 0, false, {}});
             return;
@@ -182,11 +198,16 @@ void ReadSetUploadAdapter::sendPartDirect(const UploadPartRequest& part, std::fu
         }
         const QNetworkRequest signedRequest =
             m_connection->signedRequest(request, credentials.value(), QDateTime::currentDateTimeUtc());
-        auto* body = new FileBodyRequest(m_pool, signedRequest, "PUT", device.release(), context);
+        auto* body = new FileBodyRequest(m_pool.get(), signedRequest, "PUT", device.release(), context);
         QObject::connect(body, &FileBodyRequest::uploadProgress, context,
-                         [sent](qint64 bytes, qint64) { sent(bytes); });
-        QObject::connect(body, &FileBodyRequest::finished, context, [this, body, what, done] {
+                         [alive, sent](qint64 bytes, qint64) {
+                             if (*alive)
+                                 sent(bytes);
+                         });
+        QObject::connect(body, &FileBodyRequest::finished, context, [this, alive, body, what, done] {
             body->deleteLater();
+            if (!*alive)
+                return;
             const UploadPartReply reply = readPartReply(*body, what);
             // An expired session token: renewed for the engine's next attempt.
             const QString code = reply.error.serviceCode();
@@ -207,28 +228,32 @@ void ReadSetUploadAdapter::sendPartThroughQt(const UploadPartRequest& part, std:
                                              std::function<void(const UploadPartReply&)> done)
 {
     const FileWindow window = part.window;
-    auto* job = static_cast<OmicsJob<UploadedPart>*>(nullptr);
-    Job<UploadedPart>* plain = m_api->uploadPart(
+    Job<UploadedPart>* job = m_api->uploadPart(
         m_storeId, part.uploadId, partSource(part.source), part.number,
         [window](QObject* parent) -> QIODevice* {
             std::unique_ptr<FileWindowDevice> device = window.open(nullptr);
             if (!device)
-                return nullptr;
+                return nullptr; // OmicsCall reports the part unreadable
             device->setParent(parent);
             return device.release();
         },
         window.length);
-    plain->setParent(m_context.get());
-    job = dynamic_cast<OmicsJob<UploadedPart>*>(plain);
-    plain->run(m_context.get(), [done](const Result<UploadedPart>& r) {
+    job->setParent(m_context);
+    job->run(m_context, [alive = m_alive, done](const Result<UploadedPart>& r) {
+        if (!*alive)
+            return;
         if (!r)
             done({r.error(), {}, 0, false, {}});
         else
             done({{}, r.value().checksum, 0, false, {}});
     });
-    if (job && job->call())
-        QObject::connect(job->call(), &OmicsCall::uploadProgress, m_context.get(),
-                         [sent](qint64 bytes, qint64) { sent(bytes); });
+    // The call exists once the job has started (it is refused at once without one).
+    if (auto* omicsJob = dynamic_cast<OmicsJob<UploadedPart>*>(job); omicsJob && omicsJob->call())
+        QObject::connect(omicsJob->call(), &OmicsCall::uploadProgress, m_context,
+                         [alive = m_alive, sent](qint64 bytes, qint64) {
+                             if (*alive)
+                                 sent(bytes);
+                         });
 }
 
 void ReadSetUploadAdapter::listParts(const QString& uploadId, int source,
@@ -246,9 +271,11 @@ void ReadSetUploadAdapter::listPage(const QString& uploadId, int source, const Q
     options.nextToken = token;
     Job<OmicsPage<ReadSetUploadPart>>* job =
         m_api->listUploadParts(m_storeId, uploadId, partSource(source), {}, options);
-    job->setParent(m_context.get());
-    job->run(m_context.get(), [this, uploadId, source, token, found,
-                               done](const Result<OmicsPage<ReadSetUploadPart>>& r) mutable {
+    job->setParent(m_context);
+    job->run(m_context, [this, alive = m_alive, uploadId, source, token, found,
+                         done](const Result<OmicsPage<ReadSetUploadPart>>& r) mutable {
+        if (!*alive)
+            return;
         ListPartsReply reply;
         if (!r) {
             // Aborted, completed or expired on the server (or the whole store gone): start over.
@@ -277,10 +304,13 @@ void ReadSetUploadAdapter::complete(const QString& uploadId, const QList<UploadJ
     for (const UploadJournal::Part& p : parts)
         completed.append({partSource(p.source), p.number, p.receipt});
     Job<CompletedUpload>* job = m_api->completeUpload(m_storeId, uploadId, completed);
-    job->setParent(m_context.get());
-    job->run(m_context.get(), [done](const Result<CompletedUpload>& r) {
+    job->setParent(m_context);
+    job->run(m_context, [this, alive = m_alive, done](const Result<CompletedUpload>& r) {
+        if (!*alive)
+            return;
         if (!r) {
-            done({r.error(), provesUploadUnusable(r.error()), {}});
+            m_completeRefusedParts = refusesParts(r.error());
+            done({r.error(), m_completeRefusedParts, {}});
             return;
         }
         if (r.value().readSetId.isEmpty()) {
@@ -294,8 +324,11 @@ void ReadSetUploadAdapter::complete(const QString& uploadId, const QList<UploadJ
 void ReadSetUploadAdapter::abortUpload(const QString& uploadId, std::function<void()> done)
 {
     Job<Done>* job = m_api->abortUpload(m_storeId, uploadId);
-    job->setParent(m_context.get());
-    job->run(m_context.get(), [done](const Result<Done>&) { done(); });
+    job->setParent(m_context);
+    job->run(m_context, [alive = m_alive, done](const Result<Done>&) {
+        if (*alive)
+            done();
+    });
 }
 
 void ReadSetUploadAdapter::abandon(const QString& uploadId)
@@ -306,26 +339,25 @@ void ReadSetUploadAdapter::abandon(const QString& uploadId)
     m_api->abortUpload(m_storeId, uploadId)->start();
 }
 
-bool ReadSetUploadAdapter::provesUploadUnusable(const ApiError& error)
+bool ReadSetUploadAdapter::refusesParts(const ApiError& error)
 {
-    if (error.kind() != ApiError::Kind::Service)
+    if (error.kind() != ApiError::Kind::Service || error.serviceCode() != u"ValidationException"_s)
         return false;
-    const QString& code = error.serviceCode();
-    if (code == u"ResourceNotFoundException"_s)
-        return true;
-    if (code == u"ValidationException"_s) {
-        // Complete refused over the parts themselves: they can never complete this upload.
-        const QString text = error.fullText().toLower();
-        return text.contains(u"checksum"_s) || text.contains(u"part"_s);
-    }
-    return false;
+    // The service's own words (not our context, which names "Multipart…" operations).
+    const QString said = error.apiMessage().toLower();
+    return said.contains(u"checksum"_s) || said.contains(u"part"_s);
 }
 
 bool ReadSetUploadAdapter::discardsUpload(const ApiError& error) const
 {
-    if (error.kind() == ApiError::Kind::Service)
-        return provesUploadUnusable(error);
-    return MultipartAdapter::discardsUpload(error);
+    if (error.kind() != ApiError::Kind::Service)
+        return MultipartAdapter::discardsUpload(error);
+    // The upload (or its store) is gone, or Complete refused the parts we listed: nothing of
+    // this upload can become a read set. Throttling, 5xx, time-outs and any other refusal
+    // keep it for a rerun.
+    if (error.serviceCode() == u"ResourceNotFoundException"_s)
+        return true;
+    return m_completeRefusedParts && refusesParts(error);
 }
 
 } // namespace bge::omics

@@ -25,7 +25,8 @@ class OmicsConnection;
 class ReadSetUploadAdapter final : public MultipartAdapter
 {
 public:
-    // `input` is what Create sends (its clientToken set: the same for a retry or a resume).
+    // `input` is what Create sends; its clientToken (generated when empty) goes with every
+    // attempt of one Create, and is replaced only once it has made an upload.
     ReadSetUploadAdapter(OmicsConnection* connection, QString storeId, CreateUploadInput input);
     ~ReadSetUploadAdapter() override;
 
@@ -44,9 +45,8 @@ public:
     bool discardsUpload(const ApiError& error) const override;
 
     static QString partSource(int source);
-    // Whether a service refusal proves an upload unusable (the upload or the store gone, or
-    // Complete refused over its parts' checksums). Throttling, 5xx and time-outs never do.
-    static bool provesUploadUnusable(const ApiError& error);
+    // A ValidationException in which the service speaks of the parts or their checksums.
+    static bool refusesParts(const ApiError& error);
 
 private:
     void sendPartDirect(const UploadPartRequest& part, std::function<void(qint64)> sent,
@@ -61,12 +61,15 @@ private:
     std::unique_ptr<OmicsApi> m_api;
     QString m_storeId;
     CreateUploadInput m_input;
-    // Every request and callback hangs off this object: stop() deletes it, and with it
-    // every answer still to come.
-    std::unique_ptr<QObject> m_context;
-    ConnectionPool* m_pool = nullptr; // child of m_context
+    // Every request hangs off this object, and every callback checks m_alive: stop() mutes
+    // them all at once and hands the old context to the event loop to delete.
+    QObject* m_context;
+    std::shared_ptr<bool> m_alive;
+    std::unique_ptr<ConnectionPool> m_pool; // kept connections, for the adapter's lifetime
     // Set while a Create is in flight: stop() hands it over so that what it creates is aborted.
     std::shared_ptr<bool> m_createOrphaned;
+    bool m_tokenSpent = false;           // a Create succeeded with m_input.clientToken
+    bool m_completeRefusedParts = false; // Complete said the listed parts cannot make a read set
 };
 
 } // namespace bge::omics

@@ -118,12 +118,11 @@ void ReadSetUploadJob::doStart()
     input.referenceArn = m_options.referenceArn;
     input.description = m_options.description;
     input.tags = m_options.tags;
-    // The token of the upload this journal continues: a Create sent again (the upload expired
-    // meanwhile) cannot make a second one for the same attempt.
-    const std::optional<UploadJournal> saved = UploadJournal::load(journalFile);
-    input.clientToken = saved ? saved->extra.value(u"clientToken"_s).toString() : QString();
-    if (input.clientToken.isEmpty())
-        input.clientToken = OmicsApi::newClientToken();
+    // A fresh token for this job's Create: OmicsCall retries a Create that may have gone
+    // through with it, and the service then answers the same upload instead of a second one.
+    // A resumed upload needs no Create; one whose upload is gone, or whose files changed,
+    // needs a new upload, which the old token would not give.
+    input.clientToken = OmicsApi::newClientToken();
 
     MultipartSettings settings;
     qint64 largest = 0;
@@ -185,6 +184,12 @@ void ReadSetUploadJob::poll()
         .readSetMetadata(m_options.storeId, m_result.readSetId)
         ->run(m_pollContext.get(), [this](const Result<ReadSetMetadata>& r) {
             if (!r) {
+                // The read set exists (Complete named it): a passing fault (5xx, throttling, a
+                // dropped connection, past the call's own retries) is waited out like PROCESSING.
+                if (r.error().isRetryable() && QDateTime::currentMSecsSinceEpoch() < m_settleDeadline) {
+                    m_pollTimer.start(qMax(200, m_options.pollIntervalMs));
+                    return;
+                }
                 complete(r.error());
                 return;
             }
