@@ -55,6 +55,9 @@ public:
     // Ends the job with `error` from outside (e.g. the adapter's credentials failed), exactly
     // as the engine's own failures: a refusal discards the upload, anything else keeps it.
     void failWith(const ApiError& error);
+    // The upload as the journal has it: on resume, `extra` is what the adapter saved in
+    // MultipartSettings::extra when the upload began (e.g. the HealthOmics store and clientToken).
+    const UploadJournal& journal() const { return m_journal; }
 
 Q_SIGNALS:
     // Bytes acknowledged or in flight, at most five times a second (and once at the end).

@@ -502,7 +502,8 @@ private Q_SLOTS:
     void resumesWithOnlyTheMissingParts()
     {
         FakeServer server;
-        const MultipartSettings s = settings(u"resume.json"_s);
+        MultipartSettings s = settings(u"resume.json"_s);
+        s.extra = QJsonObject{{u"sequenceStoreId"_s, u"1234567890"_s}};
         {
             FakeAdapter adapter(&server);
             adapter.held = {{1, 3}, {2, 1}, {2, 2}};
@@ -520,10 +521,13 @@ private Q_SLOTS:
         // Meanwhile the server lost part 1 of source 1: it is sent again with the missing ones.
         server.parts.erase({1, 1});
         FakeAdapter adapter(&server);
-        MultipartEngine engine(&adapter, s);
+        MultipartSettings again = s;
+        again.extra = {}; // what the adapter saved is handed back from the journal
+        MultipartEngine engine(&adapter, again);
         const Result<MultipartOutcome> r = run(engine);
         QVERIFY2(r.ok(), qPrintable(r.error().fullText()));
         QVERIFY(r->resumed);
+        QCOMPARE(engine.journal().extra, s.extra);
         QCOMPARE(r->uploadId, u"upload-1"_s);
         QCOMPARE(server.uploadsCreated, 1);
         QCOMPARE(adapter.lists, 2); // one per source
