@@ -191,6 +191,48 @@ private Q_SLOTS:
         QCOMPARE(readAll(target), readAll(m_ubam));
     }
 
+    void pairedFastqWithJsonAndDefaultNames()
+    {
+        const QString r1 = m_home->path(u"HG002_S3_L002_R1_001.fastq"_s);
+        const QString r2 = m_home->path(u"HG002_S3_L002_R2_001.fastq"_s);
+        for (const auto& [path, seed] : {std::pair{r1, 21u}, std::pair{r2, 22u}}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(fastq(800, seed));
+        }
+        // Name, sample and subject from the file names; the type from the bytes.
+        const Run up = omics({u"upload"_s, m_store, r1, r2, u"--tag"_s, u"project=giab"_s, u"--json"_s});
+        VERIFY_EXIT(up, 0);
+        const QJsonObject m = up.json().toObject();
+        QCOMPARE(m.value(u"status").toString(), u"ACTIVE"_s);
+        QCOMPARE(m.value(u"fileType").toString(), u"FASTQ"_s);
+        QCOMPARE(m.value(u"name").toString(), u"HG002_S3_L002"_s);
+        QCOMPARE(m.value(u"sampleId").toString(), u"HG002"_s);
+        const QJsonObject files = m.value(u"files").toObject();
+        QCOMPARE(qint64(files.value(u"source1").toObject().value(u"contentLength").toDouble()),
+                 QFileInfo(r1).size());
+        QCOMPARE(qint64(files.value(u"source2").toObject().value(u"contentLength").toDouble()),
+                 QFileInfo(r2).size());
+
+        const QString folder = m_home->path(u"paired"_s);
+        QVERIFY(QDir().mkpath(folder));
+        const QString id = m.value(u"id").toString();
+        const Run d1 = omics({u"download"_s, m_store, id, u"-o"_s, folder});
+        const Run d2 = omics({u"download"_s, m_store, id, u"--file"_s, u"source2"_s, u"-o"_s, folder});
+        VERIFY_EXIT(d1, 0);
+        VERIFY_EXIT(d2, 0);
+        QCOMPARE(d1.outText().trimmed(), QDir(folder).filePath(u"HG002_S3_L002_1.fastq"_s));
+        QCOMPARE(d2.outText().trimmed(), QDir(folder).filePath(u"HG002_S3_L002_2.fastq"_s));
+        QCOMPARE(readAll(d1.outText().trimmed()), readAll(r1));
+        QCOMPARE(readAll(d2.outText().trimmed()), readAll(r2));
+
+        // --no-wait: the id at once, whatever the read set's state.
+        const Run noWait = omics({u"upload"_s, m_store, r1, u"--name"_s, u"no-wait"_s, u"--no-wait"_s});
+        VERIFY_EXIT(noWait, 0);
+        QVERIFY2(QRegularExpression(u"^\\d{10,36}$"_s).match(noWait.outText().trimmed()).hasMatch(),
+                 noWait.describe().constData());
+    }
+
     void exitCodesAndMessages()
     {
         // A type the bytes contradict: refused before anything is sent (usage, 2).
