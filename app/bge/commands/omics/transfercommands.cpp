@@ -73,6 +73,7 @@ public:
                   "its id; with --json, its metadata. --name, --sample and --subject default to what the "
                   "file\n"
                   "name suggests (NA12878_S1_L001_R1_001.fastq.gz: NA12878_S1_L001, NA12878, NA12878).\n"
+                  "  --jobs N           parts in flight at once (1–16)\n"
                   "  --part-size SIZE   e.g. 8M, 100M (at most 100 MiB; default 100 MiB)\n") +
                omicscli::commonOptionsHelp();
     }
@@ -202,7 +203,8 @@ public:
                   "download\n"
                   "resumes when the same command runs again; the size is checked before the file appears.\n"
                   "An existing file is not replaced unless --overwrite. Prints the path; with --json\n"
-                  "{\"file\", \"size\", \"parts_fetched\", \"parts_kept\"}.\n") +
+                  "{\"file\", \"size\", \"parts_fetched\", \"parts_kept\"}.\n"
+                  "  --jobs N           parts in flight at once (1–16)\n") +
                omicscli::commonOptionsHelp();
     }
     QList<OptionReader::Spec> options() const override
