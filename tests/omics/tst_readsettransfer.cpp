@@ -373,6 +373,41 @@ private Q_SLOTS:
         QCOMPARE(readAll(d.value().path), readAll(m_ubam));
     }
 
+    void defaultDownloadNames()
+    {
+        const auto metadata = [](const QString& name, const QString& type, bool paired) {
+            ReadSetMetadata m;
+            m.readSet.id = u"5201910001"_s;
+            m.readSet.name = name;
+            m.readSet.fileType = type;
+            m.source1 = ReadSetFileInfo{1, 100, 10, {}};
+            if (paired)
+                m.source2 = ReadSetFileInfo{1, 100, 10, {}};
+            return m;
+        };
+        QCOMPARE(ReadSetDownloadJob::defaultFileName(metadata(u"run1"_s, u"FASTQ"_s, false), u"SOURCE1"_s),
+                 u"run1.fastq"_s);
+        QCOMPARE(ReadSetDownloadJob::defaultFileName(metadata(u"run1"_s, u"FASTQ"_s, true), u"SOURCE1"_s),
+                 u"run1_1.fastq"_s);
+        QCOMPARE(ReadSetDownloadJob::defaultFileName(metadata(u"run1"_s, u"FASTQ"_s, true), u"SOURCE2"_s),
+                 u"run1_2.fastq"_s);
+        QCOMPARE(ReadSetDownloadJob::defaultFileName(metadata(u"run1"_s, u"UBAM"_s, false), u"SOURCE1"_s),
+                 u"run1.bam"_s);
+        QCOMPARE(ReadSetDownloadJob::defaultFileName(metadata(u"run1"_s, u"BAM"_s, false), u"INDEX"_s),
+                 u"run1.bam.bai"_s);
+        QCOMPARE(ReadSetDownloadJob::defaultFileName(metadata(u"run1"_s, u"CRAM"_s, false), u"SOURCE1"_s),
+                 u"run1.cram"_s);
+        QCOMPARE(ReadSetDownloadJob::defaultFileName(metadata(u"run1"_s, u"CRAM"_s, false), u"INDEX"_s),
+                 u"run1.cram.crai"_s);
+        // A name is never a path; no name at all gives the id.
+        QCOMPARE(ReadSetDownloadJob::defaultFileName(metadata(u"../a/b"_s, u"BAM"_s, false), u"SOURCE1"_s),
+                 u".._a_b.bam"_s);
+        QCOMPARE(ReadSetDownloadJob::defaultFileName(metadata(u".."_s, u"BAM"_s, false), u"SOURCE1"_s),
+                 u"5201910001.bam"_s);
+        QCOMPARE(ReadSetDownloadJob::defaultFileName(metadata({}, u"FASTQ"_s, false), u"SOURCE1"_s),
+                 u"5201910001.fastq"_s);
+    }
+
     void discardsOnlyWhatProvesTheUploadUnusable()
     {
         // Service answers a test cannot get on demand from the emulator at the right moment.
