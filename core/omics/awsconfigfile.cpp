@@ -48,7 +48,8 @@ AwsConfigFile AwsConfigFile::parse(QByteArrayView text)
         if (isIndented(line) && (!nestedKey.isEmpty() || !lastKey.isEmpty())) {
             if (!nestedKey.isEmpty() && equals > 0) {
                 const QString key = QString::fromUtf8(trimmed.first(equals).trimmed()).toLower();
-                file.m_sections[section][nestedKey + u'.' + key] = QString::fromUtf8(trimmed.sliced(equals + 1).trimmed());
+                file.m_sections[section][nestedKey + u'.' + key] =
+                    QString::fromUtf8(trimmed.sliced(equals + 1).trimmed());
             } else if (nestedKey.isEmpty()) {
                 // Continuation of a multi-line value (configparser semantics).
                 QString& value = file.m_sections[section][lastKey];
@@ -89,8 +90,8 @@ AwsConfigFile::Section AwsSharedConfig::profile(const QString& name) const
 
 bool AwsSharedConfig::hasProfile(const QString& name) const
 {
-    return m_config.hasSection(u"profile "_s + name) || m_credentials.hasSection(name)
-           || (name == u"default" && m_config.hasSection(u"default"_s));
+    return m_config.hasSection(u"profile "_s + name) || m_credentials.hasSection(name) ||
+           (name == u"default" && m_config.hasSection(u"default"_s));
 }
 
 AwsConfigFile::Section AwsSharedConfig::services(const QString& name) const

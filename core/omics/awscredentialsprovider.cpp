@@ -39,9 +39,8 @@ ProcessCredentialsProvider::ProcessCredentialsProvider(QString commandLine, QObj
 
 void ProcessCredentialsProvider::acquire(QObject* context, Callback done)
 {
-    if (m_cached
-        && (!m_cached->expiration.isValid()
-            || QDateTime::currentDateTimeUtc().secsTo(m_cached->expiration) > kRefreshMarginSeconds))
+    if (m_cached && (!m_cached->expiration.isValid() ||
+                     QDateTime::currentDateTimeUtc().secsTo(m_cached->expiration) > kRefreshMarginSeconds))
         return answerLater(context, std::move(done), *m_cached);
     m_waiters.append({context, std::move(done)});
     if (m_running)
@@ -76,15 +75,17 @@ Result<AwsCredentialsProvider*> createCredentialsProvider(const AwsSettings& set
     switch (settings.credentialSource) {
     case AwsSettings::CredentialSource::Environment:
     case AwsSettings::CredentialSource::SharedFile:
-        return static_cast<AwsCredentialsProvider*>(new StaticCredentialsProvider(settings.credentials, parent));
+        return static_cast<AwsCredentialsProvider*>(
+            new StaticCredentialsProvider(settings.credentials, parent));
     case AwsSettings::CredentialSource::Process:
-        return static_cast<AwsCredentialsProvider*>(new ProcessCredentialsProvider(settings.credentialProcess, parent));
+        return static_cast<AwsCredentialsProvider*>(
+            new ProcessCredentialsProvider(settings.credentialProcess, parent));
     case AwsSettings::CredentialSource::None:
         break;
     }
-    return ApiError::authentication(
-        u"no AWS credentials for profile “%1”: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or add keys or a "
-        "credential_process to the profile"_s.arg(settings.profile));
+    return ApiError::authentication(u"no AWS credentials for profile “%1”: set AWS_ACCESS_KEY_ID and "
+                                    u"AWS_SECRET_ACCESS_KEY, or add keys or a "
+                                    "credential_process to the profile"_s.arg(settings.profile));
 }
 
 } // namespace bge::omics

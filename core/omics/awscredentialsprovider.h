@@ -72,6 +72,7 @@ private:
 Result<AwsCredentialsProvider*> createCredentialsProvider(const AwsSettings& settings, QObject* parent);
 
 // Calls `done(outcome)` on `context`'s thread from the event loop (never inside the caller).
-void answerLater(QObject* context, AwsCredentialsProvider::Callback done, Result<aws::AwsCredentials> outcome);
+void answerLater(QObject* context, AwsCredentialsProvider::Callback done,
+                 Result<aws::AwsCredentials> outcome);
 
 } // namespace bge::omics

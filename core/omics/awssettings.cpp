@@ -76,7 +76,7 @@ Result<AwsSettings> resolveAwsSettings(const AwsSettingsRequest& request)
         s.profile = u"default"_s;
     if (namedProfile && !shared.hasProfile(s.profile))
         return ApiError::usage(u"the AWS profile “%1” is in neither %2 nor %3"_s.arg(s.profile, s.configPath,
-                                                                                   s.credentialsPath));
+                                                                                     s.credentialsPath));
     const AwsConfigFile::Section profile = shared.profile(s.profile);
 
     // Region: explicit, AWS_REGION (JS SDK), AWS_DEFAULT_REGION (botocore), the profile.
@@ -101,13 +101,14 @@ Result<AwsSettings> resolveAwsSettings(const AwsSettingsRequest& request)
     if (!request.endpoint.isEmpty()) {
         s.endpoint = QUrl(request.endpoint, QUrl::StrictMode);
         s.endpointSource = u"--omics-endpoint"_s;
-    } else if (!isTrue(env.value(u"AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"_s))
-               && !isTrue(profile.value(u"ignore_configured_endpoint_urls"_s))) {
+    } else if (!isTrue(env.value(u"AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"_s)) &&
+               !isTrue(profile.value(u"ignore_configured_endpoint_urls"_s))) {
         const QString servicesName = profile.value(u"services"_s);
         const QList<std::pair<QString, QString>> candidates = {
             {env.value(u"AWS_ENDPOINT_URL_OMICS"_s), u"AWS_ENDPOINT_URL_OMICS"_s},
             {env.value(u"AWS_ENDPOINT_URL"_s), u"AWS_ENDPOINT_URL"_s},
-            {servicesName.isEmpty() ? QString() : shared.services(servicesName).value(u"omics.endpoint_url"_s),
+            {servicesName.isEmpty() ? QString()
+                                    : shared.services(servicesName).value(u"omics.endpoint_url"_s),
              u"services "_s + servicesName},
             {profile.value(u"endpoint_url"_s), u"profile "_s + s.profile},
         };
@@ -126,8 +127,8 @@ Result<AwsSettings> resolveAwsSettings(const AwsSettingsRequest& request)
         QString token = env.value(u"AWS_SESSION_TOKEN"_s);
         if (token.isEmpty())
             token = env.value(u"AWS_SECURITY_TOKEN"_s);
-        auto keys = staticKeys(env.value(u"AWS_ACCESS_KEY_ID"_s), env.value(u"AWS_SECRET_ACCESS_KEY"_s), token,
-                               u"the environment"_s);
+        auto keys = staticKeys(env.value(u"AWS_ACCESS_KEY_ID"_s), env.value(u"AWS_SECRET_ACCESS_KEY"_s),
+                               token, u"the environment"_s);
         if (!keys)
             return keys.error();
         if (keys.value()) {
@@ -143,8 +144,8 @@ Result<AwsSettings> resolveAwsSettings(const AwsSettingsRequest& request)
         QString token = section.value(u"aws_session_token"_s);
         if (token.isEmpty())
             token = section.value(u"aws_security_token"_s);
-        return staticKeys(section.value(u"aws_access_key_id"_s), section.value(u"aws_secret_access_key"_s), token,
-                          where);
+        return staticKeys(section.value(u"aws_access_key_id"_s), section.value(u"aws_secret_access_key"_s),
+                          token, where);
     };
     auto fileKeys = fromSection(credentialsFile.section(s.profile), s.credentialsPath);
     if (!fileKeys)
@@ -159,10 +160,9 @@ Result<AwsSettings> resolveAwsSettings(const AwsSettingsRequest& request)
         s.credentialSource = AwsSettings::CredentialSource::Process;
         return s;
     }
-    const AwsConfigFile::Section configSection =
-        configFile.section(s.profile == u"default" && !configFile.hasSection(u"profile default"_s)
-                               ? u"default"_s
-                               : u"profile "_s + s.profile);
+    const AwsConfigFile::Section configSection = configFile.section(
+        s.profile == u"default" && !configFile.hasSection(u"profile default"_s) ? u"default"_s
+                                                                                : u"profile "_s + s.profile);
     auto configKeys = fromSection(configSection, s.configPath);
     if (!configKeys)
         return configKeys.error();

@@ -23,12 +23,18 @@ struct AwsSettingsRequest
 // beyond `credentials`, which must not be logged.
 struct AwsSettings
 {
-    enum class CredentialSource { None, Environment, SharedFile, Process };
+    enum class CredentialSource
+    {
+        None,
+        Environment,
+        SharedFile,
+        Process
+    };
 
-    QString profile;           // the profile in use ("default" when none was named)
-    QString region;            // empty when nothing set one
-    QString regionSource;      // "AWS_REGION", "profile dev", … for --verbose
-    QUrl endpoint;             // an override; empty for the regional endpoint
+    QString profile;      // the profile in use ("default" when none was named)
+    QString region;       // empty when nothing set one
+    QString regionSource; // "AWS_REGION", "profile dev", … for --verbose
+    QUrl endpoint;        // an override; empty for the regional endpoint
     QString endpointSource;
     CredentialSource credentialSource = CredentialSource::None;
     aws::AwsCredentials credentials; // Environment, SharedFile

@@ -38,9 +38,8 @@ CredentialProcessJob::CredentialProcessJob(QString commandLine, QObject* parent)
     : Job(parent), m_commandLine(std::move(commandLine))
 {
     m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, [this] {
-        fail(u"credential_process did not finish within %1 s"_s.arg(m_timeoutMs / 1000));
-    });
+    connect(&m_timer, &QTimer::timeout, this,
+            [this] { fail(u"credential_process did not finish within %1 s"_s.arg(m_timeoutMs / 1000)); });
 }
 
 void CredentialProcessJob::doStart()
@@ -95,7 +94,8 @@ void CredentialProcessJob::onFinished(int exitCode, QProcess::ExitStatus status)
         return fail(u"credential_process crashed"_s);
     if (exitCode != 0)
         return fail(u"credential_process exited with code %1"_s.arg(exitCode));
-    Result<aws::AwsCredentials> credentials = parseCredentialProcessOutput(m_stdout, QDateTime::currentDateTimeUtc());
+    Result<aws::AwsCredentials> credentials =
+        parseCredentialProcessOutput(m_stdout, QDateTime::currentDateTimeUtc());
     m_stdout.fill('\0'); // the secret does not outlive the parse
     m_stdout.clear();
     if (!credentials)

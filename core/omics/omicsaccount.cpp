@@ -88,26 +88,28 @@ void KeychainCredentialsProvider::acquire(QObject* context, Callback done)
         return c;
     };
     if (m_account.accessKeyId.isEmpty())
-        return answerLater(context, std::move(done),
-                           ApiError::authentication(u"the account “%1” has no access key ID"_s.arg(m_account.name)));
+        return answerLater(
+            context, std::move(done),
+            ApiError::authentication(u"the account “%1” has no access key ID"_s.arg(m_account.name)));
     if (!m_secret.isEmpty())
         return answerLater(context, std::move(done), answer(m_secret));
     if (!m_store)
         return answerLater(context, std::move(done), ApiError::authentication(u"no keychain"_s));
     QPointer<QObject> target(context);
-    m_store->read(OmicsAccount::secretKeyName(m_account.name), this,
-                  [this, target, done = std::move(done), answer](const CredentialStore::Outcome& outcome) {
-                      if (!target)
-                          return;
-                      if (outcome.status == CredentialStore::Status::NotFound)
-                          return done(ApiError::authentication(
-                              u"no secret access key for the account “%1” in the keychain: enter it again"_s.arg(
-                                  m_account.name)));
-                      if (outcome.status == CredentialStore::Status::Failed)
-                          return done(ApiError::authentication(outcome.errorMessage));
-                      m_secret = outcome.secret;
-                      done(answer(m_secret));
-                  });
+    m_store->read(
+        OmicsAccount::secretKeyName(m_account.name), this,
+        [this, target, done = std::move(done), answer](const CredentialStore::Outcome& outcome) {
+            if (!target)
+                return;
+            if (outcome.status == CredentialStore::Status::NotFound)
+                return done(ApiError::authentication(
+                    u"no secret access key for the account “%1” in the keychain: enter it again"_s.arg(
+                        m_account.name)));
+            if (outcome.status == CredentialStore::Status::Failed)
+                return done(ApiError::authentication(outcome.errorMessage));
+            m_secret = outcome.secret;
+            done(answer(m_secret));
+        });
 }
 
 bool KeychainCredentialsProvider::invalidate()

@@ -40,14 +40,12 @@ void addListOptions(OmicsRequest& request, const ListOptions& options)
         request.query.append({"nextToken", options.nextToken.toUtf8()});
 }
 
-template <typename T>
-Job<T>* refuse(const QString& problem)
+template <typename T> Job<T>* refuse(const QString& problem)
 {
     return new ImmediateJob<T>(ApiError::usage(problem));
 }
 
-template <typename T>
-typename OmicsJob<OmicsPage<T>>::Parser pageParser(const QString& key)
+template <typename T> typename OmicsJob<OmicsPage<T>>::Parser pageParser(const QString& key)
 {
     return [key](const OmicsResponse& response) -> Result<OmicsPage<T>> {
         Result<QJsonObject> object = jsonObject(response);
@@ -78,7 +76,8 @@ QString OmicsApi::newClientToken()
 Job<OmicsPage<SequenceStore>>* OmicsApi::listSequenceStores(const SequenceStoreFilter& filter,
                                                             const ListOptions& options) const
 {
-    if (const QString p = firstOf({Validation::sequenceStoreFilter(filter), Validation::listOptions(options)});
+    if (const QString p =
+            firstOf({Validation::sequenceStoreFilter(filter), Validation::listOptions(options)});
         !p.isEmpty())
         return refuse<OmicsPage<SequenceStore>>(p);
     OmicsRequest r;
@@ -87,7 +86,8 @@ Job<OmicsPage<SequenceStore>>* OmicsApi::listSequenceStores(const SequenceStoreF
     addListOptions(r, options);
     const QJsonObject f = Validation::sequenceStoreFilterJson(filter);
     r.jsonBody = json(f.isEmpty() ? QJsonObject() : QJsonObject{{u"filter"_s, f}});
-    return new OmicsJob<OmicsPage<SequenceStore>>(m_connection, r, pageParser<SequenceStore>(u"sequenceStores"_s));
+    return new OmicsJob<OmicsPage<SequenceStore>>(m_connection, r,
+                                                  pageParser<SequenceStore>(u"sequenceStores"_s));
 }
 
 Job<SequenceStore>* OmicsApi::sequenceStore(const QString& id) const
@@ -113,7 +113,8 @@ Job<OmicsPage<ReadSetListItem>>* OmicsApi::listReadSets(const QString& storeId, 
     addListOptions(r, options);
     const QJsonObject f = Validation::readSetFilterJson(filter);
     r.jsonBody = json(f.isEmpty() ? QJsonObject() : QJsonObject{{u"filter"_s, f}});
-    return new OmicsJob<OmicsPage<ReadSetListItem>>(m_connection, r, pageParser<ReadSetListItem>(u"readSets"_s));
+    return new OmicsJob<OmicsPage<ReadSetListItem>>(m_connection, r,
+                                                    pageParser<ReadSetListItem>(u"readSets"_s));
 }
 
 Job<ReadSetMetadata>* OmicsApi::readSetMetadata(const QString& storeId, const QString& readSetId) const
@@ -132,8 +133,8 @@ Result<OmicsRequest> OmicsApi::partRequest(const QString& storeId, const QString
                                            const QString& file)
 {
     if (const QString p = firstOf({Validation::id(storeId, u"the sequence store ID"_s),
-                                   Validation::id(readSetId, u"the read set ID"_s), Validation::partNumber(partNumber),
-                                   Validation::readSetFile(file)});
+                                   Validation::id(readSetId, u"the read set ID"_s),
+                                   Validation::partNumber(partNumber), Validation::readSetFile(file)});
         !p.isEmpty())
         return ApiError::usage(p);
     OmicsRequest r;
@@ -150,15 +151,17 @@ Job<QByteArray>* OmicsApi::readSetPart(const QString& storeId, const QString& re
     Result<OmicsRequest> r = partRequest(storeId, readSetId, partNumber, file);
     if (!r)
         return new ImmediateJob<QByteArray>(r.error());
-    return new OmicsJob<QByteArray>(m_connection, r.value(),
-                                    [](const OmicsResponse& response) -> Result<QByteArray> { return response.body; });
+    return new OmicsJob<QByteArray>(
+        m_connection, r.value(),
+        [](const OmicsResponse& response) -> Result<QByteArray> { return response.body; });
 }
 
 Job<ReadSetUpload>* OmicsApi::createUpload(const QString& storeId, CreateUploadInput input) const
 {
     if (input.clientToken.isEmpty())
         input.clientToken = newClientToken();
-    if (const QString p = firstOf({Validation::id(storeId, u"the sequence store ID"_s), Validation::createUpload(input)});
+    if (const QString p =
+            firstOf({Validation::id(storeId, u"the sequence store ID"_s), Validation::createUpload(input)});
         !p.isEmpty())
         return refuse<ReadSetUpload>(p);
     OmicsRequest r;
@@ -172,8 +175,8 @@ Result<OmicsRequest> OmicsApi::uploadPartRequest(const QString& storeId, const Q
                                                  const QString& partSource, int partNumber, qint64 length)
 {
     if (const QString p = firstOf({Validation::id(storeId, u"the sequence store ID"_s),
-                                   Validation::id(uploadId, u"the upload ID"_s), Validation::partSource(partSource),
-                                   Validation::partNumber(partNumber)});
+                                   Validation::id(uploadId, u"the upload ID"_s),
+                                   Validation::partSource(partSource), Validation::partNumber(partNumber)});
         !p.isEmpty())
         return ApiError::usage(p);
     if (length < 1 || length > kMaxPartBytes)
@@ -186,21 +189,24 @@ Result<OmicsRequest> OmicsApi::uploadPartRequest(const QString& storeId, const Q
     return r;
 }
 
-Job<UploadedPart>* OmicsApi::uploadPart(const QString& storeId, const QString& uploadId, const QString& partSource,
-                                        int partNumber, const QByteArray& data) const
+Job<UploadedPart>* OmicsApi::uploadPart(const QString& storeId, const QString& uploadId,
+                                        const QString& partSource, int partNumber,
+                                        const QByteArray& data) const
 {
-    return uploadPart(storeId, uploadId, partSource, partNumber,
-                      [data](QObject* parent) -> QIODevice* {
-                          auto* buffer = new QBuffer(parent);
-                          buffer->setData(data);
-                          buffer->open(QIODevice::ReadOnly);
-                          return buffer;
-                      },
-                      data.size());
+    return uploadPart(
+        storeId, uploadId, partSource, partNumber,
+        [data](QObject* parent) -> QIODevice* {
+            auto* buffer = new QBuffer(parent);
+            buffer->setData(data);
+            buffer->open(QIODevice::ReadOnly);
+            return buffer;
+        },
+        data.size());
 }
 
-Job<UploadedPart>* OmicsApi::uploadPart(const QString& storeId, const QString& uploadId, const QString& partSource,
-                                        int partNumber, OmicsRequest::BodyFactory body, qint64 length) const
+Job<UploadedPart>* OmicsApi::uploadPart(const QString& storeId, const QString& uploadId,
+                                        const QString& partSource, int partNumber,
+                                        OmicsRequest::BodyFactory body, qint64 length) const
 {
     Result<OmicsRequest> r = uploadPartRequest(storeId, uploadId, partSource, partNumber, length);
     if (!r)
@@ -214,8 +220,9 @@ Job<UploadedPart>* OmicsApi::uploadPart(const QString& storeId, const QString& u
 Job<CompletedUpload>* OmicsApi::completeUpload(const QString& storeId, const QString& uploadId,
                                                const QList<CompletedPart>& parts) const
 {
-    if (const QString p = firstOf({Validation::id(storeId, u"the sequence store ID"_s),
-                                   Validation::id(uploadId, u"the upload ID"_s), Validation::completedParts(parts)});
+    if (const QString p =
+            firstOf({Validation::id(storeId, u"the sequence store ID"_s),
+                     Validation::id(uploadId, u"the upload ID"_s), Validation::completedParts(parts)});
         !p.isEmpty())
         return refuse<CompletedUpload>(p);
     OmicsRequest r;
@@ -239,7 +246,8 @@ Job<Done>* OmicsApi::abortUpload(const QString& storeId, const QString& uploadId
 
 Job<OmicsPage<ReadSetUpload>>* OmicsApi::listUploads(const QString& storeId, const ListOptions& options) const
 {
-    if (const QString p = firstOf({Validation::id(storeId, u"the sequence store ID"_s), Validation::listOptions(options)});
+    if (const QString p =
+            firstOf({Validation::id(storeId, u"the sequence store ID"_s), Validation::listOptions(options)});
         !p.isEmpty())
         return refuse<OmicsPage<ReadSetUpload>>(p);
     OmicsRequest r;
@@ -260,12 +268,13 @@ Job<OmicsPage<ReadSetUpload>>* OmicsApi::listUploads(const QString& storeId, con
 }
 
 Job<OmicsPage<ReadSetUploadPart>>* OmicsApi::listUploadParts(const QString& storeId, const QString& uploadId,
-                                                             const QString& partSource, const UploadPartsFilter& filter,
+                                                             const QString& partSource,
+                                                             const UploadPartsFilter& filter,
                                                              const ListOptions& options) const
 {
     if (const QString p = firstOf({Validation::id(storeId, u"the sequence store ID"_s),
-                                   Validation::id(uploadId, u"the upload ID"_s), Validation::partSource(partSource),
-                                   Validation::listOptions(options)});
+                                   Validation::id(uploadId, u"the upload ID"_s),
+                                   Validation::partSource(partSource), Validation::listOptions(options)});
         !p.isEmpty())
         return refuse<OmicsPage<ReadSetUploadPart>>(p);
     OmicsRequest r;
@@ -277,14 +286,16 @@ Job<OmicsPage<ReadSetUploadPart>>* OmicsApi::listUploadParts(const QString& stor
     if (!f.isEmpty())
         body.insert(u"filter"_s, f);
     r.jsonBody = json(body);
-    return new OmicsJob<OmicsPage<ReadSetUploadPart>>(m_connection, r, pageParser<ReadSetUploadPart>(u"parts"_s));
+    return new OmicsJob<OmicsPage<ReadSetUploadPart>>(m_connection, r,
+                                                      pageParser<ReadSetUploadPart>(u"parts"_s));
 }
 
 Job<ImportJobSummary>* OmicsApi::startImportJob(const QString& storeId, StartImportInput input) const
 {
     if (input.clientToken.isEmpty())
         input.clientToken = newClientToken();
-    if (const QString p = firstOf({Validation::id(storeId, u"the sequence store ID"_s), Validation::startImport(input)});
+    if (const QString p =
+            firstOf({Validation::id(storeId, u"the sequence store ID"_s), Validation::startImport(input)});
         !p.isEmpty())
         return refuse<ImportJobSummary>(p);
     OmicsRequest r;
@@ -306,7 +317,8 @@ Job<ImportJob>* OmicsApi::importJob(const QString& storeId, const QString& jobId
     return new OmicsJob<ImportJob>(m_connection, r, recordParser<ImportJob>());
 }
 
-Job<OmicsPage<ImportJobSummary>>* OmicsApi::listImportJobs(const QString& storeId, const ImportJobFilter& filter,
+Job<OmicsPage<ImportJobSummary>>* OmicsApi::listImportJobs(const QString& storeId,
+                                                           const ImportJobFilter& filter,
                                                            const ListOptions& options) const
 {
     if (const QString p = firstOf({Validation::id(storeId, u"the sequence store ID"_s),
@@ -319,7 +331,8 @@ Job<OmicsPage<ImportJobSummary>>* OmicsApi::listImportJobs(const QString& storeI
     addListOptions(r, options);
     const QJsonObject f = Validation::importJobFilterJson(filter);
     r.jsonBody = json(f.isEmpty() ? QJsonObject() : QJsonObject{{u"filter"_s, f}});
-    return new OmicsJob<OmicsPage<ImportJobSummary>>(m_connection, r, pageParser<ImportJobSummary>(u"importJobs"_s));
+    return new OmicsJob<OmicsPage<ImportJobSummary>>(m_connection, r,
+                                                     pageParser<ImportJobSummary>(u"importJobs"_s));
 }
 
 } // namespace bge::omics

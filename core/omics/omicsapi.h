@@ -26,10 +26,10 @@ public:
     OmicsConnection* connection() const { return m_connection; }
 
     Job<OmicsPage<SequenceStore>>* listSequenceStores(const SequenceStoreFilter& filter = {},
-                                                       const ListOptions& options = {}) const;
+                                                      const ListOptions& options = {}) const;
     Job<SequenceStore>* sequenceStore(const QString& id) const;
     Job<OmicsPage<ReadSetListItem>>* listReadSets(const QString& storeId, const ReadSetFilter& filter = {},
-                                                   const ListOptions& options = {}) const;
+                                                  const ListOptions& options = {}) const;
     Job<ReadSetMetadata>* readSetMetadata(const QString& storeId, const QString& readSetId) const;
     // One part into memory (parts are at most 100 MiB; for larger ones use partRequest()).
     Job<QByteArray>* readSetPart(const QString& storeId, const QString& readSetId, int partNumber,
@@ -48,14 +48,15 @@ public:
     Job<Done>* abortUpload(const QString& storeId, const QString& uploadId) const;
     Job<OmicsPage<ReadSetUpload>>* listUploads(const QString& storeId, const ListOptions& options = {}) const;
     Job<OmicsPage<ReadSetUploadPart>>* listUploadParts(const QString& storeId, const QString& uploadId,
-                                                        const QString& partSource,
-                                                        const UploadPartsFilter& filter = {},
-                                                        const ListOptions& options = {}) const;
+                                                       const QString& partSource,
+                                                       const UploadPartsFilter& filter = {},
+                                                       const ListOptions& options = {}) const;
 
     Job<ImportJobSummary>* startImportJob(const QString& storeId, StartImportInput input) const;
     Job<ImportJob>* importJob(const QString& storeId, const QString& jobId) const;
-    Job<OmicsPage<ImportJobSummary>>* listImportJobs(const QString& storeId, const ImportJobFilter& filter = {},
-                                                      const ListOptions& options = {}) const;
+    Job<OmicsPage<ImportJobSummary>>* listImportJobs(const QString& storeId,
+                                                     const ImportJobFilter& filter = {},
+                                                     const ListOptions& options = {}) const;
 
     // For a streaming transfer engine: the request of GetReadSet / UploadReadSetPart it sends
     // itself (through OmicsConnection::signedRequest, once per attempt, after a pacer slot).

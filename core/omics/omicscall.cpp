@@ -2,8 +2,8 @@
 
 #include "awscredentialsprovider.h"
 #include "omicsconnection.h"
-#include "omicsjob.h"
 #include "omicserror.h"
+#include "omicsjob.h"
 #include "omicsretry.h"
 #include "requestpacer.h"
 
@@ -109,13 +109,16 @@ void OmicsCall::onReplyFinished()
         return;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (m_tooLarge)
-        return handle(ApiError::malformed(u"the answer exceeds the %1-byte limit"_s.arg(m_request.maxResponseBytes)));
-    const bool timedOut = reply->error() == QNetworkReply::TimeoutError
-                          || (reply->error() == QNetworkReply::OperationCanceledError && !m_aborting);
+        return handle(
+            ApiError::malformed(u"the answer exceeds the %1-byte limit"_s.arg(m_request.maxResponseBytes)));
+    const bool timedOut = reply->error() == QNetworkReply::TimeoutError ||
+                          (reply->error() == QNetworkReply::OperationCanceledError && !m_aborting);
     if (timedOut)
-        return handle(ApiError::timeout(u"no data for %1 ms"_s.arg(m_connection ? m_connection->transferTimeoutMs() : 0)));
+        return handle(ApiError::timeout(
+            u"no data for %1 ms"_s.arg(m_connection ? m_connection->transferTimeoutMs() : 0)));
     if (reply->error() != QNetworkReply::NoError && status == 0)
-        return handle(ApiError::transport(u"%1 (Qt error %2)"_s.arg(reply->errorString()).arg(int(reply->error()))));
+        return handle(
+            ApiError::transport(u"%1 (Qt error %2)"_s.arg(reply->errorString()).arg(int(reply->error()))));
     const QByteArray body = reply->readAll();
     const QByteArray requestId = reply->rawHeader("x-amzn-RequestId");
     if (status >= 300 && status < 400)
@@ -124,7 +127,8 @@ void OmicsCall::onReplyFinished()
         return handle(serviceError(status, reply->rawHeader("X-Amzn-Errortype"), requestId, body));
     // A 2xx whose body broke off is not an answer.
     if (reply->error() != QNetworkReply::NoError)
-        return handle(ApiError::transport(u"the connection broke while reading the answer: %1"_s.arg(reply->errorString())));
+        return handle(ApiError::transport(
+            u"the connection broke while reading the answer: %1"_s.arg(reply->errorString())));
     if (status < 200)
         return handle(ApiError::http(status, u"unexpected HTTP status"_s));
     OmicsResponse response;
@@ -139,23 +143,23 @@ void OmicsCall::handle(const Result<OmicsResponse>& result)
 {
     const ApiError& error = result.error();
     qCDebug(lcOmics).noquote() << m_request.describe() << "attempt" << m_attempts << "→"
-                               << (error ? ApiError::kindName(error.kind()) + u' ' + error.serviceCode()
-                                               + u' ' + QString::number(error.httpStatus())
+                               << (error ? ApiError::kindName(error.kind()) + u' ' + error.serviceCode() +
+                                               u' ' + QString::number(error.httpStatus())
                                          : u"ok"_s)
                                << m_elapsed.elapsed() << "ms";
     if (!error)
         return finish(result);
 
     const QString code = error.serviceCode();
-    if ((code == u"ExpiredToken" || code == u"ExpiredTokenException") && !m_renewed && m_connection
-        && m_connection->credentials() && m_connection->credentials()->invalidate()) {
+    if ((code == u"ExpiredToken" || code == u"ExpiredTokenException") && !m_renewed && m_connection &&
+        m_connection->credentials() && m_connection->credentials()->invalidate()) {
         m_renewed = true;
         return acquireCredentials();
     }
     const StandardRetry::Class kind = StandardRetry::classify(error);
     const int maxAttempts = m_connection ? m_connection->maxAttempts() : 1;
-    if (kind != StandardRetry::Class::Final && operationInfo(m_request.operation).retryable
-        && m_attempts < maxAttempts) {
+    if (kind != StandardRetry::Class::Final && operationInfo(m_request.operation).retryable &&
+        m_attempts < maxAttempts) {
         const int delay = StandardRetry::delayMs(m_attempts);
         qCInfo(lcOmics).noquote() << m_request.describe() << "retrying in" << delay << "ms after"
                                   << (code.isEmpty() ? ApiError::kindName(error.kind()) : code);
@@ -194,7 +198,8 @@ Result<QJsonObject> jsonObject(const OmicsResponse& response)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(response.body, &error);
     if (error.error != QJsonParseError::NoError)
-        return ApiError::malformed(u"the answer is not JSON: %1 at offset %2"_s.arg(error.errorString()).arg(error.offset));
+        return ApiError::malformed(
+            u"the answer is not JSON: %1 at offset %2"_s.arg(error.errorString()).arg(error.offset));
     if (!document.isObject())
         return ApiError::malformed(u"the answer is not a JSON object"_s);
     return document.object();

@@ -19,8 +19,8 @@ constexpr QByteArrayView kService = "omics";
 
 OmicsConnection::OmicsConnection(OmicsEndpoint endpoint, QString region, AwsCredentialsProvider* credentials,
                                  QNetworkAccessManager* network, QObject* parent)
-    : QObject(parent), m_endpoint(std::move(endpoint)), m_region(std::move(region)), m_credentials(credentials),
-      m_network(network), m_pacer(new RequestPacer(this))
+    : QObject(parent), m_endpoint(std::move(endpoint)), m_region(std::move(region)),
+      m_credentials(credentials), m_network(network), m_pacer(new RequestPacer(this))
 {
 }
 
@@ -35,14 +35,16 @@ Result<OmicsConnection*> OmicsConnection::create(const AwsSettings& settings, QN
     Result<AwsCredentialsProvider*> provider = createCredentialsProvider(settings, nullptr);
     if (!provider)
         return provider.error();
-    auto* connection = new OmicsConnection(endpoint.value(), settings.region, provider.value(), network, parent);
+    auto* connection =
+        new OmicsConnection(endpoint.value(), settings.region, provider.value(), network, parent);
     provider.value()->setParent(connection);
     return connection;
 }
 
 QByteArray OmicsConnection::userAgent()
 {
-    return "BGE-Desktop/" BGE_VERSION " (" + QSysInfo::prettyProductName().toUtf8() + "; Qt " QT_VERSION_STR ")";
+    return "BGE-Desktop/" BGE_VERSION " (" + QSysInfo::prettyProductName().toUtf8() +
+           "; Qt " QT_VERSION_STR ")";
 }
 
 QUrl OmicsConnection::urlFor(const OmicsRequest& request) const
@@ -50,7 +52,8 @@ QUrl OmicsConnection::urlFor(const OmicsRequest& request) const
     return m_endpoint.url(request.operation, request.path, request.encodedQuery());
 }
 
-QNetworkRequest OmicsConnection::signedRequest(const OmicsRequest& request, const aws::AwsCredentials& credentials,
+QNetworkRequest OmicsConnection::signedRequest(const OmicsRequest& request,
+                                               const aws::AwsCredentials& credentials,
                                                const QDateTime& now) const
 {
     const OperationInfo& info = operationInfo(request.operation);

@@ -19,8 +19,8 @@ Result<OmicsEndpoint> OmicsEndpoint::forRegion(const QString& region)
 {
     if (!isValidRegion(region))
         return ApiError::usage(
-            u"“%1” is not an AWS region (for example us-east-1): set AWS_REGION or the profile's region"_s.arg(
-                region.left(60)));
+            u"“%1” is not an AWS region (for example us-east-1): set AWS_REGION or the profile's region"_s
+                .arg(region.left(60)));
     OmicsEndpoint e;
     e.m_base = QUrl(u"https://omics."_s + region + u".amazonaws.com"_s);
     return e;
@@ -33,8 +33,8 @@ Result<OmicsEndpoint> OmicsEndpoint::overridden(const QUrl& url)
         return ApiError::usage(u"“%1” is not an http(s) endpoint URL"_s.arg(url.toDisplayString().left(200)));
     if (scheme == u"http" && !isLoopbackHost(url.host()))
         return ApiError::usage(
-            u"refusing plain http:// to %1: HealthOmics endpoints must use https://, except on this computer"_s.arg(
-                url.host()));
+            u"refusing plain http:// to %1: HealthOmics endpoints must use https://, except on this computer"_s
+                .arg(url.host()));
     if (url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
         return ApiError::usage(u"the endpoint URL must have no query, fragment or user name"_s);
     OmicsEndpoint e;

@@ -10,10 +10,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char* text)
+// lupdate and the runtime agree on the context only through a class that declares it.
+struct Text
 {
-    return QCoreApplication::translate("bge::omics::ServiceError", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(bge::omics::ServiceError)
+};
 
 // Error codes and messages come from the network: keep them short and printable before
 // they reach a log or a terminal.
@@ -79,62 +80,73 @@ ServiceErrorFields parseServiceError(const QByteArray& errorTypeHeader, const QB
 
 QString errorSentence(const QString& code, const QString& message, int httpStatus)
 {
+    // The service's own words, when it sent any, follow the sentence: they often name the
+    // member or the resource at fault.
+    const auto withMessage = [&message](const QString& sentence) {
+        if (message.isEmpty())
+            return sentence;
+        // The sentence loses its full stop (ASCII or CJK) to the bracket that follows it.
+        const bool stop = sentence.endsWith(u'.') || sentence.endsWith(u'\u3002');
+        return Text::tr("%1 (%2).").arg(stop ? sentence.chopped(1) : sentence, message);
+    };
     // The front end's signature errors share one code; its message says which problem it is.
     if (code == u"InvalidSignatureException" && message.contains(u"expired"_s, Qt::CaseInsensitive))
-        return tr("AWS refused the request because its time is too far from AWS's: check this computer's clock "
-                  "and time zone.");
+        return Text::tr(
+            "AWS refused the request because its time is too far from AWS's: check this computer's clock "
+            "and time zone.");
     if (is(code, {u"InvalidSignatureException", u"SignatureDoesNotMatch"}))
-        return tr("AWS refused the signature: check the secret access key for this account.");
+        return Text::tr("AWS refused the signature: check the secret access key for this account.");
     if (is(code, {u"RequestExpired", u"RequestTimeTooSkewed"}))
-        return tr("AWS refused the request as expired: check this computer's clock and time zone.");
+        return Text::tr("AWS refused the request as expired: check this computer's clock and time zone.");
     if (is(code, {u"UnrecognizedClientException", u"InvalidClientTokenId", u"InvalidAccessKeyId"}))
-        return tr("AWS does not recognise the access key ID or the session token: check the access key ID "
+        return Text::tr("AWS does not recognise the access key ID or the session token: check the access key ID "
                   "for this account, and that the key is still active.");
     if (is(code, {u"ExpiredToken", u"ExpiredTokenException", u"TokenRefreshRequired"}))
-        return tr("The AWS session token has expired: refresh your credentials (for example, sign in again "
+        return Text::tr("The AWS session token has expired: refresh your credentials (for example, sign in again "
                   "with your identity provider) and retry.");
     if (is(code, {u"MissingAuthenticationToken", u"MissingAuthenticationTokenException"}))
-        return tr("AWS received no credentials: configure an access key for this account.");
+        return Text::tr("AWS received no credentials: configure an access key for this account.");
     if (is(code, {u"IncompleteSignature", u"IncompleteSignatureException"}))
-        return tr("AWS refused the request's signature as incomplete: the request was changed on its way, "
+        return Text::tr("AWS refused the request's signature as incomplete: the request was changed on its way, "
                   "check any proxy between this computer and AWS.");
     if (is(code, {u"AccessDeniedException", u"AccessDenied"}))
-        return tr("AWS denied access: the IAM user or role for this account lacks a HealthOmics permission "
-                  "for this action or resource (%1).")
-            .arg(message);
+        return withMessage(
+            Text::tr("AWS denied access: the IAM user or role for this account lacks a HealthOmics permission "
+               "for this action or resource."));
     if (code == u"ValidationException")
-        return tr("HealthOmics refused the request as invalid: %1").arg(message);
+        return withMessage(Text::tr("HealthOmics refused the request as invalid."));
     if (code == u"ResourceNotFoundException")
-        return tr("HealthOmics could not find it: check the sequence store, read set, upload or job ID and the "
-                  "region (%1).")
-            .arg(message);
+        return withMessage(
+            Text::tr("HealthOmics could not find it: check the sequence store, read set, upload or job ID and the "
+               "region."));
     if (code == u"ServiceQuotaExceededException")
-        return tr("A HealthOmics service quota of this account is used up: delete what is no longer needed or "
-                  "ask AWS for a higher quota (%1).")
-            .arg(message);
+        return withMessage(
+            Text::tr("A HealthOmics service quota of this account is used up: delete what is no longer needed or "
+               "ask AWS for a higher quota."));
     if (code == u"NotSupportedOperationException")
-        return tr("HealthOmics does not support this operation for this sequence store or read set (%1).")
-            .arg(message);
+        return withMessage(
+            Text::tr("HealthOmics does not support this operation for this sequence store or read set."));
     if (is(code, {u"RequestTimeoutException", u"RequestTimeout"}))
-        return tr("HealthOmics timed out waiting for the request: check the network connection and try again.");
+        return Text::tr(
+            "HealthOmics timed out waiting for the request: check the network connection and try again.");
     if (code == u"ConflictException")
-        return tr("The read set is not in a state that allows this yet (for example, still being processed or "
-                  "archived): try again later (%1).")
-            .arg(message);
+        return withMessage(
+            Text::tr("The read set is not in a state that allows this yet (for example, still being processed or "
+               "archived): try again later."));
     if (code == u"RangeNotSatisfiableException")
-        return tr("HealthOmics has no such part of this read set file: the part number is beyond its end (%1).")
-            .arg(message);
+        return withMessage(
+            Text::tr("HealthOmics has no such part of this read set file: the part number is beyond its end."));
     if (is(code, {u"ThrottlingException", u"TooManyRequestsException", u"Throttling", u"ThrottledException",
                   u"RequestLimitExceeded", u"SlowDown"}))
-        return tr("HealthOmics is limiting the request rate of this account: wait a moment and try again.");
+        return Text::tr("HealthOmics is limiting the request rate of this account: wait a moment and try again.");
     if (is(code, {u"InternalServerException", u"InternalFailure", u"ServiceUnavailable",
                   u"ServiceUnavailableException"}))
-        return tr("HealthOmics had an internal problem: try again later.");
+        return Text::tr("HealthOmics had an internal problem: try again later.");
     if (code.isEmpty())
-        return tr("HealthOmics answered HTTP %1 without an error code.").arg(httpStatus);
+        return Text::tr("HealthOmics answered HTTP %1 without an error code.").arg(httpStatus);
     if (message.isEmpty())
-        return tr("HealthOmics refused the request (%1).").arg(code);
-    return tr("HealthOmics refused the request (%1: %2).").arg(code, message);
+        return Text::tr("HealthOmics refused the request (%1).").arg(code);
+    return Text::tr("HealthOmics refused the request (%1: %2).").arg(code, message);
 }
 
 ApiError serviceError(int httpStatus, const QByteArray& errorTypeHeader, const QByteArray& requestIdHeader,

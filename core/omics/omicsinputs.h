@@ -72,7 +72,7 @@ struct CompletedPart
 {
     QString partSource; // SOURCE1, SOURCE2
     int partNumber = 0;
-    QString checksum;   // exactly what UploadReadSetPart answered
+    QString checksum; // exactly what UploadReadSetPart answered
 };
 
 // One source of StartReadSetImportJob.

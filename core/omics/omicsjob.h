@@ -9,8 +9,7 @@
 namespace bge::omics {
 
 // A Job that is one HealthOmics call: the 2xx answer is turned into T by `parser`.
-template <typename T>
-class OmicsJob final : public Job<T>
+template <typename T> class OmicsJob final : public Job<T>
 {
 public:
     using Parser = std::function<Result<T>(const OmicsResponse&)>;
@@ -28,14 +27,17 @@ public:
 protected:
     void doStart() override
     {
-        m_call = new OmicsCall(m_connection, m_request, [this](const Result<OmicsResponse>& response) {
-            if (!response)
-                return this->complete(response.error());
-            Result<T> parsed = m_parser(response.value());
-            if (!parsed)
-                return this->complete(parsed.error().withContext(m_request.describe()));
-            this->succeed(std::move(parsed.value()));
-        }, this);
+        m_call = new OmicsCall(
+            m_connection, m_request,
+            [this](const Result<OmicsResponse>& response) {
+                if (!response)
+                    return this->complete(response.error());
+                Result<T> parsed = m_parser(response.value());
+                if (!parsed)
+                    return this->complete(parsed.error().withContext(m_request.describe()));
+                this->succeed(std::move(parsed.value()));
+            },
+            this);
         m_call->start();
     }
 
@@ -56,8 +58,7 @@ private:
 Result<QJsonObject> jsonObject(const OmicsResponse& response);
 
 // A parser for answers that are one record (T::fromJson).
-template <typename T>
-typename OmicsJob<T>::Parser recordParser()
+template <typename T> typename OmicsJob<T>::Parser recordParser()
 {
     return [](const OmicsResponse& response) -> Result<T> {
         Result<QJsonObject> object = jsonObject(response);

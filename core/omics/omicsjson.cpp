@@ -58,8 +58,8 @@ QDateTime timestamp(JsonFields& fields, QStringView key, bool required)
     }
     const QDateTime time = parseTimestamp(value);
     if (!time.isValid())
-        fields.fail(fields.childPath(key) + u": expected an ISO 8601 time or epoch seconds, got "_s
-                    + compactJson(value).left(60));
+        fields.fail(fields.childPath(key) + u": expected an ISO 8601 time or epoch seconds, got "_s +
+                    compactJson(value).left(60));
     return time;
 }
 
@@ -89,8 +89,8 @@ QMap<QString, QString> stringMap(JsonFields& fields, QStringView key)
     const QJsonObject object = fields.objectField(key);
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!it.value().isString()) {
-            fields.fail(fields.childPath(key) + u'.' + it.key() + u": expected a string, got "_s
-                        + jsonTypeName(it.value()));
+            fields.fail(fields.childPath(key) + u'.' + it.key() + u": expected a string, got "_s +
+                        jsonTypeName(it.value()));
             break;
         }
         map.insert(it.key(), it.value().toString());

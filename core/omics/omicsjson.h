@@ -29,8 +29,7 @@ QString enumString(JsonFields& fields, QStringView key, bool required);
 QMap<QString, QString> stringMap(JsonFields& fields, QStringView key);
 
 // One page of a List operation: the items and the token for the next page (empty on the last).
-template <typename T>
-struct OmicsPage
+template <typename T> struct OmicsPage
 {
     QList<T> items;
     QString nextToken;
@@ -38,8 +37,7 @@ struct OmicsPage
 };
 
 // Parses `key` of a List answer as an array of T (T::fromJson(value, path) → Result<T>).
-template <typename T>
-Result<OmicsPage<T>> parsePage(const QJsonObject& body, QStringView key)
+template <typename T> Result<OmicsPage<T>> parsePage(const QJsonObject& body, QStringView key)
 {
     JsonFields fields(body, QString());
     OmicsPage<T> page;

@@ -6,7 +6,8 @@
 namespace bge::omics {
 
 // The read-set operations of the HealthOmics API (reference §1.3).
-enum class Operation {
+enum class Operation
+{
     ListSequenceStores,
     GetSequenceStore,
     ListReadSets,
@@ -27,10 +28,10 @@ inline constexpr int kOperationCount = int(Operation::ListReadSetImportJobs) + 1
 // What the wire and the quotas say about one operation.
 struct OperationInfo
 {
-    const char* name;       // "ListReadSets"
-    QByteArray method;      // GET, POST, PUT, DELETE
-    QByteArray hostPrefix;  // "control-storage-" or "storage-"
-    double tps;             // the documented per-account quota (reference §2.17)
+    const char* name;      // "ListReadSets"
+    QByteArray method;     // GET, POST, PUT, DELETE
+    QByteArray hostPrefix; // "control-storage-" or "storage-"
+    double tps;            // the documented per-account quota (reference §2.17)
     // Whether the client may send it again after a transient error or throttling (see
     // isRetryable in omicsoperation.cpp for the reasoning per operation).
     bool retryable;

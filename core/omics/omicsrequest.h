@@ -19,9 +19,9 @@ struct OmicsRequest
     using BodyFactory = std::function<QIODevice*(QObject* parent)>;
 
     Operation operation = Operation::ListSequenceStores;
-    QByteArray path;                           // percent-encoded: "/sequencestore/1234567890/readsets"
+    QByteArray path;                            // percent-encoded: "/sequencestore/1234567890/readsets"
     QList<QPair<QByteArray, QByteArray>> query; // decoded names and values (nextToken encoded when sent)
-    QByteArray jsonBody;                       // operations with a JSON body (operationInfo().jsonBody)
+    QByteArray jsonBody;                        // operations with a JSON body (operationInfo().jsonBody)
     // UploadReadSetPart: a fresh open device positioned at the part's first byte, for every
     // attempt (a retry must resend from the start), and its exact length (Content-Length;
     // the service requires it, no chunked encoding).

@@ -14,12 +14,19 @@ namespace {
 // botocore retries/standard.py: _TRANSIENT_ERROR_CODES and _THROTTLED_ERROR_CODES.
 bool isThrottlingCode(const QString& code)
 {
-    static const QStringList codes = {u"Throttling"_s, u"ThrottlingException"_s, u"ThrottledException"_s,
-                                      u"RequestThrottledException"_s, u"TooManyRequestsException"_s,
+    static const QStringList codes = {u"Throttling"_s,
+                                      u"ThrottlingException"_s,
+                                      u"ThrottledException"_s,
+                                      u"RequestThrottledException"_s,
+                                      u"TooManyRequestsException"_s,
                                       u"ProvisionedThroughputExceededException"_s,
-                                      u"TransactionInProgressException"_s, u"RequestLimitExceeded"_s,
-                                      u"BandwidthLimitExceeded"_s, u"LimitExceededException"_s,
-                                      u"RequestThrottled"_s, u"SlowDown"_s, u"PriorRequestNotComplete"_s,
+                                      u"TransactionInProgressException"_s,
+                                      u"RequestLimitExceeded"_s,
+                                      u"BandwidthLimitExceeded"_s,
+                                      u"LimitExceededException"_s,
+                                      u"RequestThrottled"_s,
+                                      u"SlowDown"_s,
+                                      u"PriorRequestNotComplete"_s,
                                       u"EC2ThrottledException"_s};
     return codes.contains(code);
 }

@@ -10,9 +10,11 @@ namespace StandardRetry {
 
 inline constexpr int kMaxAttempts = 3;
 
-enum class Class {
+enum class Class
+{
     Final,      // retrying cannot help (a 4xx the caller must fix, a parse error, a cancel)
-    Transient,  // transport errors, time-outs, 500/502/503/504, RequestTimeout(Exception), PriorRequestNotComplete
+    Transient,  // transport errors, time-outs, 500/502/503/504, RequestTimeout(Exception),
+                // PriorRequestNotComplete
     Throttling, // ThrottlingException, TooManyRequestsException, SlowDown, …
 };
 

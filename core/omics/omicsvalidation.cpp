@@ -40,8 +40,8 @@ QString text(const QString& value, const QString& what, int maxLength, bool requ
 
 QString arn(const QString& value, const QString& what, int minLength, int maxLength)
 {
-    if (value.size() < minLength || value.size() > maxLength || !value.startsWith(u"arn:"_s)
-        || (what == u"referenceArn"_s && value.size() < 5))
+    if (value.size() < minLength || value.size() > maxLength || !value.startsWith(u"arn:"_s) ||
+        (what == u"referenceArn"_s && value.size() < 5))
         return u"%1 must be an ARN (arn:…) of %2–%3 characters"_s.arg(what).arg(minLength).arg(maxLength);
     return {};
 }
@@ -108,11 +108,16 @@ QJsonObject tagsJson(const QMap<QString, QString>& map)
     return o;
 }
 
-const QStringList kReadSetStatuses = {u"ARCHIVED"_s, u"ACTIVATING"_s, u"ACTIVE"_s, u"DELETING"_s,
-                                      u"DELETED"_s, u"PROCESSING_UPLOAD"_s, u"UPLOAD_FAILED"_s};
+const QStringList kReadSetStatuses = {u"ARCHIVED"_s, u"ACTIVATING"_s,        u"ACTIVE"_s,       u"DELETING"_s,
+                                      u"DELETED"_s,  u"PROCESSING_UPLOAD"_s, u"UPLOAD_FAILED"_s};
 const QStringList kStoreStatuses = {u"CREATING"_s, u"ACTIVE"_s, u"UPDATING"_s, u"DELETING"_s, u"FAILED"_s};
-const QStringList kImportStatuses = {u"SUBMITTED"_s, u"IN_PROGRESS"_s, u"CANCELLING"_s, u"CANCELLED"_s,
-                                     u"FAILED"_s, u"COMPLETED"_s, u"COMPLETED_WITH_FAILURES"_s};
+const QStringList kImportStatuses = {u"SUBMITTED"_s,
+                                     u"IN_PROGRESS"_s,
+                                     u"CANCELLING"_s,
+                                     u"CANCELLED"_s,
+                                     u"FAILED"_s,
+                                     u"COMPLETED"_s,
+                                     u"COMPLETED_WITH_FAILURES"_s};
 
 } // namespace
 
@@ -167,13 +172,14 @@ QString readSetFilter(const ReadSetFilter& f)
     QString reference;
     if (f.referenceArn && !f.referenceArn->isEmpty())
         reference = arn(*f.referenceArn, u"referenceArn"_s, 1, 127);
-    return firstProblem({text(f.name, u"name"_s, 127, false),
-                         f.status.isEmpty() ? QString() : oneOf(f.status, kReadSetStatuses, u"status"_s), reference,
-                         text(f.sampleId, u"sampleId"_s, 127, false), text(f.subjectId, u"subjectId"_s, 127, false),
-                         text(f.generatedFrom, u"generatedFrom"_s, 127, false),
-                         f.creationType.isEmpty() ? QString()
-                                                  : oneOf(f.creationType, {u"IMPORT"_s, u"UPLOAD"_s}, u"creationType"_s),
-                         timeRange(f.createdAfter, f.createdBefore)});
+    return firstProblem(
+        {text(f.name, u"name"_s, 127, false),
+         f.status.isEmpty() ? QString() : oneOf(f.status, kReadSetStatuses, u"status"_s), reference,
+         text(f.sampleId, u"sampleId"_s, 127, false), text(f.subjectId, u"subjectId"_s, 127, false),
+         text(f.generatedFrom, u"generatedFrom"_s, 127, false),
+         f.creationType.isEmpty() ? QString()
+                                  : oneOf(f.creationType, {u"IMPORT"_s, u"UPLOAD"_s}, u"creationType"_s),
+         timeRange(f.createdAfter, f.createdBefore)});
 }
 
 QString importJobFilter(const ImportJobFilter& f)
@@ -188,7 +194,8 @@ QString createUpload(const CreateUploadInput& in)
     // need the reference they were aligned to; FASTQ and unaligned BAM have none.
     QString reference;
     if (in.referenceArn.isEmpty() && (in.sourceFileType == u"BAM" || in.sourceFileType == u"CRAM"))
-        reference = u"a %1 upload needs a reference ARN (--reference); unaligned BAM is UBAM"_s.arg(in.sourceFileType);
+        reference = u"a %1 upload needs a reference ARN (--reference); unaligned BAM is UBAM"_s.arg(
+            in.sourceFileType);
     else if (!in.referenceArn.isEmpty())
         reference = arn(in.referenceArn, u"referenceArn"_s, 1, 127);
     return firstProblem({fileType(in.sourceFileType), text(in.subjectId, u"subjectId"_s, 127, true),
@@ -208,7 +215,8 @@ QString completedParts(const QList<CompletedPart>& parts)
         if (!problem.isEmpty())
             return problem;
         if (p.checksum.isEmpty() || p.checksum.size() > 100)
-            return u"part %1 of %2 has no valid checksum (1–100 characters)"_s.arg(p.partNumber).arg(p.partSource);
+            return u"part %1 of %2 has no valid checksum (1–100 characters)"_s.arg(p.partNumber)
+                .arg(p.partSource);
         const QString key = p.partSource + u'/' + QString::number(p.partNumber);
         if (seen.contains(key))
             return u"part %1 of %2 is listed twice"_s.arg(p.partNumber).arg(p.partSource);
@@ -236,8 +244,9 @@ QString startImport(const StartImportInput& in)
         const QString problem = firstProblem(
             {s3Uri(s.source1, u"source1"_s), s.source2.isEmpty() ? QString() : s3Uri(s.source2, u"source2"_s),
              fileType(s.sourceFileType), text(s.subjectId, u"subjectId"_s, 127, true),
-             text(s.sampleId, u"sampleId"_s, 127, true), text(s.generatedFrom, u"generatedFrom"_s, 127, false),
-             reference, text(s.name, u"name"_s, 127, false), text(s.description, u"description"_s, 255, false),
+             text(s.sampleId, u"sampleId"_s, 127, true),
+             text(s.generatedFrom, u"generatedFrom"_s, 127, false), reference,
+             text(s.name, u"name"_s, 127, false), text(s.description, u"description"_s, 255, false),
              tags(s.tags)});
         if (!problem.isEmpty())
             return u"source %1: %2"_s.arg(i + 1).arg(problem);
@@ -310,8 +319,8 @@ QJsonObject completedPartsJson(const QList<CompletedPart>& parts)
 {
     QJsonArray array;
     for (const CompletedPart& p : parts)
-        array.append(QJsonObject{{u"partNumber"_s, p.partNumber}, {u"partSource"_s, p.partSource},
-                                 {u"checksum"_s, p.checksum}});
+        array.append(QJsonObject{
+            {u"partNumber"_s, p.partNumber}, {u"partSource"_s, p.partSource}, {u"checksum"_s, p.checksum}});
     return QJsonObject{{u"parts"_s, array}};
 }
 
@@ -321,8 +330,10 @@ QJsonObject startImportJson(const StartImportInput& in)
     for (const ImportSourceInput& s : in.sources) {
         QJsonObject files{{u"source1"_s, s.source1}};
         putText(files, u"source2"_s, s.source2);
-        QJsonObject o{{u"sourceFiles"_s, files}, {u"sourceFileType"_s, s.sourceFileType},
-                      {u"subjectId"_s, s.subjectId}, {u"sampleId"_s, s.sampleId}};
+        QJsonObject o{{u"sourceFiles"_s, files},
+                      {u"sourceFileType"_s, s.sourceFileType},
+                      {u"subjectId"_s, s.subjectId},
+                      {u"sampleId"_s, s.sampleId}};
         putText(o, u"generatedFrom"_s, s.generatedFrom);
         putText(o, u"referenceArn"_s, s.referenceArn);
         putText(o, u"name"_s, s.name);
@@ -331,7 +342,8 @@ QJsonObject startImportJson(const StartImportInput& in)
             o.insert(u"tags"_s, tagsJson(s.tags));
         sources.append(o);
     }
-    return QJsonObject{{u"roleArn"_s, in.roleArn}, {u"clientToken"_s, in.clientToken}, {u"sources"_s, sources}};
+    return QJsonObject{
+        {u"roleArn"_s, in.roleArn}, {u"clientToken"_s, in.clientToken}, {u"sources"_s, sources}};
 }
 
 } // namespace bge::omics::Validation

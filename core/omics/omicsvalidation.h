@@ -28,6 +28,6 @@ QJsonObject importJobFilterJson(const ImportJobFilter& filter);
 QJsonObject uploadPartsFilterJson(const UploadPartsFilter& filter);
 QJsonObject createUploadJson(const CreateUploadInput& input); // clientToken must be set
 QJsonObject completedPartsJson(const QList<CompletedPart>& parts);
-QJsonObject startImportJson(const StartImportInput& input);  // clientToken must be set
+QJsonObject startImportJson(const StartImportInput& input); // clientToken must be set
 
 } // namespace bge::omics::Validation

@@ -8,10 +8,11 @@ namespace bge::seqformat {
 
 namespace {
 
-QString tr(const char* text)
+// lupdate and the runtime agree on the context only through a class that declares it.
+struct Text
 {
-    return QCoreApplication::translate("bge::seqformat::Sniffer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(bge::seqformat::Sniffer)
+};
 
 qint32 int32At(QByteArrayView data, qsizetype pos) noexcept
 {
@@ -50,25 +51,25 @@ BamHeader parseBamHeader(QByteArrayView inflated, bool complete)
     header.isBam = true;
     if (inflated.size() < 8) {
         if (complete)
-            return damaged(header, tr("the BAM header is cut short"));
+            return damaged(header, Text::tr("the BAM header is cut short"));
         return header;
     }
     header.textLength = int32At(inflated, 4);
     if (header.textLength < 0)
-        return damaged(header, tr("the BAM header declares a negative text length"));
+        return damaged(header, Text::tr("the BAM header declares a negative text length"));
 
     const qsizetype textStart = 8;
     const qsizetype available = inflated.size() - textStart;
     const QByteArrayView text = inflated.sliced(textStart, std::min<qint64>(header.textLength, available));
     // Writers may pad the text with NULs; anything else must be SAM header lines.
     if (!text.isEmpty() && text[0] != '@' && text[0] != '\0')
-        return damaged(header, tr("the BAM header text is not a SAM header"));
+        return damaged(header, Text::tr("the BAM header text is not a SAM header"));
     const bool sq = hasSqLine(text);
 
     const qint64 refCountAt = textStart + header.textLength;
     if (refCountAt + 4 > inflated.size()) {
         if (complete) {
-            return damaged(header, tr("the BAM header declares %1 bytes of text, more than the file holds")
+            return damaged(header, Text::tr("the BAM header declares %1 bytes of text, more than the file holds")
                                        .arg(header.textLength));
         }
         header.alignment = sq ? BamHeader::Alignment::Aligned : BamHeader::Alignment::Unknown;
@@ -76,7 +77,7 @@ BamHeader parseBamHeader(QByteArrayView inflated, bool complete)
     }
     header.referenceCount = int32At(inflated, refCountAt);
     if (header.referenceCount < 0)
-        return damaged(header, tr("the BAM header declares a negative number of reference sequences"));
+        return damaged(header, Text::tr("the BAM header declares a negative number of reference sequences"));
     header.alignment = (sq || header.referenceCount > 0) ? BamHeader::Alignment::Aligned
                                                          : BamHeader::Alignment::Unaligned;
     return header;

@@ -12,14 +12,15 @@ namespace bge::seqformat {
 
 namespace {
 
-QString tr(const char* text)
+// lupdate and the runtime agree on the context only through a class that declares it.
+struct Text
 {
-    return QCoreApplication::translate("bge::seqformat::ReadPairing", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(bge::seqformat::ReadPairing)
+};
 
 QString quoted(const QString& path)
 {
-    return tr("“%1”").arg(QFileInfo(path).fileName());
+    return Text::tr("“%1”").arg(QFileInfo(path).fileName());
 }
 
 QString quotedList(const QStringList& paths)
@@ -27,7 +28,7 @@ QString quotedList(const QStringList& paths)
     QStringList names;
     for (const QString& path : paths)
         names.append(quoted(path));
-    return names.join(tr(", "));
+    return names.join(Text::tr(", "));
 }
 
 // Tried in order on the stem; each captures (before)(mate digit)(after) and the greedy
@@ -120,7 +121,7 @@ ReadFileGrouping groupReadFiles(const QStringList& paths)
     for (const QString& path : paths) {
         const QString canonical = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
         if (seen.contains(canonical)) {
-            result.errors.append(tr("%1 was given twice.").arg(quoted(path)));
+            result.errors.append(Text::tr("%1 was given twice.").arg(quoted(path)));
             continue;
         }
         seen.insert(canonical);
@@ -162,7 +163,7 @@ ReadFileGrouping groupReadFiles(const QStringList& paths)
         for (const QString& member : std::as_const(all))
             placed.insert(member);
         if (ones.size() > 1 || twos.size() > 1) {
-            result.errors.append(tr("%1 cannot be paired: a read set needs exactly one read-1 and one read-2 "
+            result.errors.append(Text::tr("%1 cannot be paired: a read set needs exactly one read-1 and one read-2 "
                                     "file, and these names give %2 read-1 and %3 read-2 files.")
                                      .arg(quotedList(all))
                                      .arg(ones.size())
@@ -175,10 +176,10 @@ ReadFileGrouping groupReadFiles(const QStringList& paths)
         }
         result.groups.append({{path}});
         result.notes.append(mate.mate == MateInfo::Mate::Read1
-                                ? tr("%1 looks like read 1 of a pair, but no read-2 file was given; "
+                                ? Text::tr("%1 looks like read 1 of a pair, but no read-2 file was given; "
                                      "it becomes a single-end read set.")
                                       .arg(quoted(path))
-                                : tr("%1 looks like read 2 of a pair, but no read-1 file was given; "
+                                : Text::tr("%1 looks like read 2 of a pair, but no read-1 file was given; "
                                      "it becomes a single-end read set.")
                                       .arg(quoted(path)));
     }

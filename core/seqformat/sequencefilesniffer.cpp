@@ -17,10 +17,11 @@ namespace {
 using Format = SniffResult::Format;
 using Compression = SniffResult::Compression;
 
-QString tr(const char* text)
+// lupdate and the runtime agree on the context only through a class that declares it.
+struct Text
 {
-    return QCoreApplication::translate("bge::seqformat::Sniffer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(bge::seqformat::Sniffer)
+};
 
 SniffResult make(Format format, Compression compression = Compression::None, const QString& problem = {})
 {
@@ -58,17 +59,17 @@ SniffResult sniffCram(QByteArrayView head, QByteArrayView tail)
     SniffResult result = make(Format::Cram);
     // "CRAM", major, minor, then a 20-byte file id.
     if (head.size() < 26)
-        return damaged(result, tr("the CRAM file definition is cut short"));
+        return damaged(result, Text::tr("the CRAM file definition is cut short"));
     result.cramMajor = static_cast<unsigned char>(head[4]);
     result.cramMinor = static_cast<unsigned char>(head[5]);
     if (result.cramMajor != 2 && result.cramMajor != 3) {
-        return damaged(result, tr("CRAM version %1.%2 is not one HealthOmics reads (2.1, 3.0 and 3.1 are)")
+        return damaged(result, Text::tr("CRAM version %1.%2 is not one HealthOmics reads (2.1, 3.0 and 3.1 are)")
                                    .arg(result.cramMajor)
                                    .arg(result.cramMinor));
     }
     const QByteArrayView eof = result.cramMajor == 3 ? cram3Eof() : cram2Eof();
     if (!tail.endsWith(eof)) {
-        return damaged(result, tr("the file ends without CRAM's end-of-file container: it is probably truncated"));
+        return damaged(result, Text::tr("the file ends without CRAM's end-of-file container: it is probably truncated"));
     }
     return result;
 }
@@ -89,17 +90,17 @@ SniffResult classifyContent(QByteArrayView data, bool complete, Compression comp
             return damaged(result, header.problem);
         if (compression != Compression::Bgzf) {
             return damaged(result, compression == Compression::None
-                                       ? tr("the BAM data is not compressed; BAM must be BGZF-compressed (samtools view -b)")
-                                       : tr("the BAM data is in plain gzip, not BGZF; rewrite it with samtools view -b"));
+                                       ? Text::tr("the BAM data is not compressed; BAM must be BGZF-compressed (samtools view -b)")
+                                       : Text::tr("the BAM data is in plain gzip, not BGZF; rewrite it with samtools view -b"));
         }
         return result;
     }
     if (data.startsWith("CRAM")) {
         return damaged(make(Format::Cram, compression),
-                       tr("this CRAM file has been compressed again; upload the CRAM file itself"));
+                       Text::tr("this CRAM file has been compressed again; upload the CRAM file itself"));
     }
     if (data.startsWith(QByteArrayView("BCF\2", 4)))
-        return make(Format::Bcf, compression, tr("a BCF file holds variants, not reads"));
+        return make(Format::Bcf, compression, Text::tr("a BCF file holds variants, not reads"));
 
     const FastqShape fastq = checkFastq(data, complete);
     if (fastq.isFastq) {
@@ -110,20 +111,20 @@ SniffResult classifyContent(QByteArrayView data, bool complete, Compression comp
         return result;
     }
     if (looksLikeVcf(data))
-        return make(Format::Vcf, compression, tr("a VCF file holds variants, not reads"));
+        return make(Format::Vcf, compression, Text::tr("a VCF file holds variants, not reads"));
     if (looksLikeSam(data)) {
         return make(Format::Sam, compression,
-                    tr("SAM text must be converted to BAM or CRAM first (samtools view -b or -C)"));
+                    Text::tr("SAM text must be converted to BAM or CRAM first (samtools view -b or -C)"));
     }
     if (looksLikeFasta(data)) {
         return make(Format::Fasta, compression,
-                    tr("FASTA holds sequences without base qualities (a reference or an assembly), not reads"));
+                    Text::tr("FASTA holds sequences without base qualities (a reference or an assembly), not reads"));
     }
     if (compression != Compression::None)
-        return make(Format::Compressed, compression, tr("the compressed data is not a sequencing format"));
+        return make(Format::Compressed, compression, Text::tr("the compressed data is not a sequencing format"));
     return make(Format::Unknown, compression,
-                looksLikeText(data) ? tr("the text is not FASTQ, and not BAM or CRAM either")
-                                    : tr("the bytes match none of FASTQ, BAM, uBAM or CRAM"));
+                looksLikeText(data) ? Text::tr("the text is not FASTQ, and not BAM or CRAM either")
+                                    : Text::tr("the bytes match none of FASTQ, BAM, uBAM or CRAM"));
 }
 
 SniffResult sniffGzip(QByteArrayView head, QByteArrayView tail, bool whole)
@@ -137,21 +138,21 @@ SniffResult sniffGzip(QByteArrayView head, QByteArrayView tail, bool whole)
         SniffResult result = classifyContent(inflated.data, false, compression);
         if (inflated.data.isEmpty())
             result = make(Format::Compressed, compression);
-        return damaged(result, tr("the compressed data is corrupt (%1)").arg(inflated.detail));
+        return damaged(result, Text::tr("the compressed data is corrupt (%1)").arg(inflated.detail));
     }
     if (whole && inflated.end == InflatedPrefix::End::InputExhausted) {
         SniffResult result = classifyContent(inflated.data, false, compression);
         if (inflated.data.isEmpty())
             result = make(Format::Compressed, compression);
-        return damaged(result, tr("the compressed data stops abruptly: the file is truncated"));
+        return damaged(result, Text::tr("the compressed data stops abruptly: the file is truncated"));
     }
     if (streamComplete && inflated.data.isEmpty())
-        return make(Format::Empty, compression, tr("the file holds only an empty compressed stream"));
+        return make(Format::Empty, compression, Text::tr("the file holds only an empty compressed stream"));
 
     SniffResult result = classifyContent(inflated.data, streamComplete, compression);
     if (!result.damaged && header.bgzf && !tail.endsWith(bgzfEofMarker())) {
         return damaged(result,
-                       tr("the file ends without BGZF's end-of-file marker: it is probably truncated"));
+                       Text::tr("the file ends without BGZF's end-of-file marker: it is probably truncated"));
     }
     return result;
 }
@@ -168,60 +169,60 @@ QString SniffResult::formatName() const
     switch (format) {
     case Format::Fastq:
         switch (compression) {
-        case Compression::Gzip: return tr("gzip-compressed FASTQ");
-        case Compression::Bgzf: return tr("BGZF-compressed FASTQ");
-        default: return tr("FASTQ");
+        case Compression::Gzip: return Text::tr("gzip-compressed FASTQ");
+        case Compression::Bgzf: return Text::tr("BGZF-compressed FASTQ");
+        default: return Text::tr("FASTQ");
         }
     case Format::Bam:
         switch (alignment) {
-        case Alignment::Aligned: return tr("aligned BAM");
-        case Alignment::Unaligned: return tr("unaligned BAM (uBAM)");
-        default: return tr("BAM");
+        case Alignment::Aligned: return Text::tr("aligned BAM");
+        case Alignment::Unaligned: return Text::tr("unaligned BAM (uBAM)");
+        default: return Text::tr("BAM");
         }
     case Format::Cram:
-        return cramMajor > 0 ? tr("CRAM %1.%2").arg(cramMajor).arg(cramMinor) : tr("CRAM");
-    case Format::Fasta: return tr("FASTA");
-    case Format::Sam: return tr("SAM text");
-    case Format::Vcf: return tr("VCF");
-    case Format::Bcf: return tr("BCF");
-    case Format::Empty: return tr("an empty file");
-    case Format::NotAFile: return tr("not a regular file");
-    case Format::Unreadable: return tr("an unreadable file");
+        return cramMajor > 0 ? Text::tr("CRAM %1.%2").arg(cramMajor).arg(cramMinor) : Text::tr("CRAM");
+    case Format::Fasta: return Text::tr("FASTA");
+    case Format::Sam: return Text::tr("SAM text");
+    case Format::Vcf: return Text::tr("VCF");
+    case Format::Bcf: return Text::tr("BCF");
+    case Format::Empty: return Text::tr("an empty file");
+    case Format::NotAFile: return Text::tr("not a regular file");
+    case Format::Unreadable: return Text::tr("an unreadable file");
     case Format::Compressed:
         switch (compression) {
-        case Compression::Zip: return tr("a ZIP archive");
-        case Compression::Bzip2: return tr("bzip2-compressed data");
-        case Compression::Xz: return tr("xz-compressed data");
-        case Compression::Zstd: return tr("zstd-compressed data");
-        case Compression::Bgzf: return tr("BGZF-compressed data");
-        default: return tr("gzip-compressed data");
+        case Compression::Zip: return Text::tr("a ZIP archive");
+        case Compression::Bzip2: return Text::tr("bzip2-compressed data");
+        case Compression::Xz: return Text::tr("xz-compressed data");
+        case Compression::Zstd: return Text::tr("zstd-compressed data");
+        case Compression::Bgzf: return Text::tr("BGZF-compressed data");
+        default: return Text::tr("gzip-compressed data");
         }
     case Format::Unknown: break;
     }
-    return tr("an unknown format");
+    return Text::tr("an unknown format");
 }
 
 QString SniffResult::describe(const QString& fileName) const
 {
     if (format == Format::Unreadable)
-        return tr("“%1” cannot be read: %2.").arg(fileName, problem);
+        return Text::tr("“%1” cannot be read: %2.").arg(fileName, problem);
     if (format == Format::NotAFile)
-        return tr("“%1” is not a regular file: %2.").arg(fileName, problem);
+        return Text::tr("“%1” is not a regular file: %2.").arg(fileName, problem);
     if (damaged)
-        return tr("“%1” looks like %2 but is damaged: %3.").arg(fileName, formatName(), problem);
+        return Text::tr("“%1” looks like %2 but is damaged: %3.").arg(fileName, formatName(), problem);
     if (isReadSetSource())
-        return tr("“%1” is %2.").arg(fileName, formatName());
+        return Text::tr("“%1” is %2.").arg(fileName, formatName());
     if (format == Format::Empty)
-        return tr("“%1” is empty.").arg(fileName);
+        return Text::tr("“%1” is empty.").arg(fileName);
     if (format == Format::Unknown)
-        return tr("“%1” is not a sequencing file HealthOmics can read: %2.").arg(fileName, problem);
-    return tr("“%1” is %2, not a read-set file: %3.").arg(fileName, formatName(), problem);
+        return Text::tr("“%1” is not a sequencing file HealthOmics can read: %2.").arg(fileName, problem);
+    return Text::tr("“%1” is %2, not a read-set file: %3.").arg(fileName, formatName(), problem);
 }
 
 SniffResult sniffBytes(QByteArrayView head, QByteArrayView tail, qint64 fileSize)
 {
     if (fileSize <= 0 || head.isEmpty())
-        return make(Format::Empty, Compression::None, tr("the file is empty"));
+        return make(Format::Empty, Compression::None, Text::tr("the file is empty"));
     const bool whole = head.size() >= fileSize;
     if (head.startsWith("CRAM"))
         return sniffCram(head, tail);
@@ -229,19 +230,19 @@ SniffResult sniffBytes(QByteArrayView head, QByteArrayView tail, qint64 fileSize
         return sniffGzip(head, tail, whole);
     if (head.startsWith(QByteArrayView("PK\3\4", 4))) {
         return make(Format::Compressed, Compression::Zip,
-                    tr("HealthOmics reads FASTQ plain or gzip-compressed; unpack the archive first"));
+                    Text::tr("HealthOmics reads FASTQ plain or gzip-compressed; unpack the archive first"));
     }
     if (head.startsWith("BZh")) {
         return make(Format::Compressed, Compression::Bzip2,
-                    tr("HealthOmics reads FASTQ plain or gzip-compressed; recompress it with gzip"));
+                    Text::tr("HealthOmics reads FASTQ plain or gzip-compressed; recompress it with gzip"));
     }
     if (head.startsWith(QByteArrayView("\xfd" "7zXZ\0", 6))) {
         return make(Format::Compressed, Compression::Xz,
-                    tr("HealthOmics reads FASTQ plain or gzip-compressed; recompress it with gzip"));
+                    Text::tr("HealthOmics reads FASTQ plain or gzip-compressed; recompress it with gzip"));
     }
     if (head.startsWith(QByteArrayView("\x28\xb5\x2f\xfd", 4))) {
         return make(Format::Compressed, Compression::Zstd,
-                    tr("HealthOmics reads FASTQ plain or gzip-compressed; recompress it with gzip"));
+                    Text::tr("HealthOmics reads FASTQ plain or gzip-compressed; recompress it with gzip"));
     }
     return classifyContent(head.first(std::min<qsizetype>(head.size(), kMaxInflated)), whole, Compression::None);
 }
@@ -257,11 +258,11 @@ SniffResult sniffFile(const QString& path)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return make(Format::Unreadable, Compression::None, tr("the file does not exist"));
+        return make(Format::Unreadable, Compression::None, Text::tr("the file does not exist"));
     if (info.isDir())
-        return make(Format::NotAFile, Compression::None, tr("it is a folder"));
+        return make(Format::NotAFile, Compression::None, Text::tr("it is a folder"));
     if (!info.isFile())
-        return make(Format::NotAFile, Compression::None, tr("it is a device, socket or pipe"));
+        return make(Format::NotAFile, Compression::None, Text::tr("it is a device, socket or pipe"));
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -271,7 +272,7 @@ SniffResult sniffFile(const QString& path)
     if (head.size() < std::min<qint64>(size, kHeadBytes)) {
         // Shorter than its size said: an I/O error, or the file shrank while we looked.
         return make(Format::Unreadable, Compression::None,
-                    file.error() != QFileDevice::NoError ? file.errorString() : tr("the file changed while it was read"));
+                    file.error() != QFileDevice::NoError ? file.errorString() : Text::tr("the file changed while it was read"));
     }
     QByteArray tail;
     if (size > head.size()) {
@@ -280,7 +281,7 @@ SniffResult sniffFile(const QString& path)
             return make(Format::Unreadable, Compression::None, file.errorString());
         tail = file.read(tailSize);
         if (tail.size() < tailSize)
-            return make(Format::Unreadable, Compression::None, tr("the file changed while it was read"));
+            return make(Format::Unreadable, Compression::None, Text::tr("the file changed while it was read"));
         // The tail must be kTailBytes long where the file allows: it may overlap the head.
         if (tail.size() < kTailBytes)
             tail.prepend(head.right(kTailBytes - tail.size()));

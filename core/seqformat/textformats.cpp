@@ -8,10 +8,11 @@ namespace bge::seqformat {
 
 namespace {
 
-QString tr(const char* text)
+// lupdate and the runtime agree on the context only through a class that declares it.
+struct Text
 {
-    return QCoreApplication::translate("bge::seqformat::Sniffer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(bge::seqformat::Sniffer)
+};
 
 // One line without its terminator (and without a Windows '\r'); `next` is where the following
 // line starts, or -1 when the data ends before a '\n'.
@@ -58,7 +59,7 @@ FastqShape damagedAt(int record, const QString& what)
     FastqShape shape;
     shape.isFastq = true;
     shape.damaged = true;
-    shape.problem = tr("record %1: %2").arg(record).arg(what);
+    shape.problem = Text::tr("record %1: %2").arg(record).arg(what);
     return shape;
 }
 
@@ -79,14 +80,14 @@ FastqShape checkFastq(QByteArrayView data, bool complete)
         const Line header = lineAt(data, pos);
         if (!header.text.startsWith('@')) {
             if (record == 1) {
-                shape.problem = tr("the first line does not start with '@'");
+                shape.problem = Text::tr("the first line does not start with '@'");
                 return shape;
             }
-            return damagedAt(record, tr("the header line does not start with '@'"));
+            return damagedAt(record, Text::tr("the header line does not start with '@'"));
         }
         if (header.next < 0) {
             if (record == 1 && !complete) {
-                shape.problem = tr("the first line is longer than the bytes read");
+                shape.problem = Text::tr("the first line is longer than the bytes read");
                 return shape;
             }
             break;
@@ -94,10 +95,10 @@ FastqShape checkFastq(QByteArrayView data, bool complete)
         const Line sequence = lineAt(data, header.next);
         if (!allOf(sequence.text, isSequenceChar)) {
             if (record == 1) {
-                shape.problem = tr("the second line is not a sequence of bases");
+                shape.problem = Text::tr("the second line is not a sequence of bases");
                 return shape;
             }
-            return damagedAt(record, tr("the sequence line holds characters that are not bases"));
+            return damagedAt(record, Text::tr("the sequence line holds characters that are not bases"));
         }
         shape.isFastq = true;
         if (sequence.next < 0)
@@ -109,24 +110,24 @@ FastqShape checkFastq(QByteArrayView data, bool complete)
             if (record == 1) {
                 // Multi-line (wrapped) FASTQ is not what sequencers write, nor what HealthOmics reads.
                 shape.isFastq = false;
-                shape.problem = tr("the third line does not start with '+'");
+                shape.problem = Text::tr("the third line does not start with '+'");
                 return shape;
             }
-            return damagedAt(record, tr("the separator line does not start with '+'"));
+            return damagedAt(record, Text::tr("the separator line does not start with '+'"));
         }
         if (plus.next < 0)
             break;
         const Line quality = lineAt(data, plus.next);
         if (!allOf(quality.text, isQualityChar))
-            return damagedAt(record, tr("the quality line holds characters that are not quality scores"));
+            return damagedAt(record, Text::tr("the quality line holds characters that are not quality scores"));
         if (quality.text.size() > sequence.text.size())
-            return damagedAt(record, tr("the quality line has %1 characters for %2 bases")
+            return damagedAt(record, Text::tr("the quality line has %1 characters for %2 bases")
                                          .arg(quality.text.size())
                                          .arg(sequence.text.size()));
         if (quality.next < 0 && quality.text.size() < sequence.text.size())
             break; // cut inside the quality line
         if (quality.text.size() != sequence.text.size())
-            return damagedAt(record, tr("the quality line has %1 characters for %2 bases")
+            return damagedAt(record, Text::tr("the quality line has %1 characters for %2 bases")
                                          .arg(quality.text.size())
                                          .arg(sequence.text.size()));
         ++shape.recordsChecked;
@@ -138,10 +139,10 @@ FastqShape checkFastq(QByteArrayView data, bool complete)
     }
     if (complete && pos < data.size() && shape.isFastq) {
         // The loop stopped inside a record and there is nothing more to come.
-        return damagedAt(record, tr("the file ends in the middle of this record"));
+        return damagedAt(record, Text::tr("the file ends in the middle of this record"));
     }
     if (complete && shape.recordsChecked == 0 && shape.isFastq)
-        return damagedAt(1, tr("the file ends in the middle of this record"));
+        return damagedAt(1, Text::tr("the file ends in the middle of this record"));
     return shape;
 }
 

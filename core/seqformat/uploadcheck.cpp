@@ -10,10 +10,11 @@ namespace bge::seqformat {
 
 namespace {
 
-QString tr(const char* text)
+// lupdate and the runtime agree on the context only through a class that declares it.
+struct Text
 {
-    return QCoreApplication::translate("bge::seqformat::UploadCheck", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(bge::seqformat::UploadCheck)
+};
 
 QString fileNameOf(const QString& path)
 {
@@ -33,12 +34,12 @@ std::optional<ReadSetFileType> resolveType(const UploadFile& file, std::optional
         return bytes;
     if (*claim == ReadSetFileType::Bam && *bytes == ReadSetFileType::Ubam) {
         if (declared) {
-            check.errors.append(tr("“%1” was declared BAM, but it is an unaligned BAM (no @SQ lines, no reference "
+            check.errors.append(Text::tr("“%1” was declared BAM, but it is an unaligned BAM (no @SQ lines, no reference "
                                    "sequences); upload it as UBAM.")
                                     .arg(name));
             return std::nullopt;
         }
-        check.notes.append(tr("“%1” is an unaligned BAM (no @SQ lines, no reference sequences): it will be "
+        check.notes.append(Text::tr("“%1” is an unaligned BAM (no @SQ lines, no reference sequences): it will be "
                               "uploaded as UBAM, without a reference.")
                                .arg(name));
         return ReadSetFileType::Ubam;
@@ -46,22 +47,22 @@ std::optional<ReadSetFileType> resolveType(const UploadFile& file, std::optional
     if (*claim == ReadSetFileType::Ubam && *bytes == ReadSetFileType::Bam) {
         if (file.sniff.alignment == SniffResult::Alignment::Unknown) {
             // The header outgrew the bytes read before any @SQ line: the person's word stands.
-            check.notes.append(tr("The header of “%1” is too long to confirm that it is unaligned; it will be "
+            check.notes.append(Text::tr("The header of “%1” is too long to confirm that it is unaligned; it will be "
                                   "uploaded as UBAM as chosen.")
                                    .arg(name));
             return ReadSetFileType::Ubam;
         }
-        check.errors.append(declared ? tr("“%1” was declared UBAM, but it is an aligned BAM (its header lists "
+        check.errors.append(declared ? Text::tr("“%1” was declared UBAM, but it is an aligned BAM (its header lists "
                                           "reference sequences); upload it as BAM, with its reference.")
                                            .arg(name)
-                                     : tr("“%1” is named like a UBAM file, but it is an aligned BAM (its header "
+                                     : Text::tr("“%1” is named like a UBAM file, but it is an aligned BAM (its header "
                                           "lists reference sequences); upload it as BAM, with its reference.")
                                            .arg(name));
         return std::nullopt;
     }
-    check.errors.append(declared ? tr("“%1” was declared %2, but its bytes are %3.")
+    check.errors.append(declared ? Text::tr("“%1” was declared %2, but its bytes are %3.")
                                        .arg(name, wireName(*claim), file.sniff.formatName())
-                                 : tr("“%1” is named like a %2 file, but its bytes are %3.")
+                                 : Text::tr("“%1” is named like a %2 file, but its bytes are %3.")
                                        .arg(name, wireName(*claim), file.sniff.formatName()));
     return std::nullopt;
 }
@@ -71,7 +72,7 @@ void checkPair(const UploadProposal& proposal, UploadCheck& check)
     const QString path1 = proposal.files.at(0).path;
     const QString path2 = proposal.files.at(1).path;
     if (QDir::cleanPath(QFileInfo(path1).absoluteFilePath()) == QDir::cleanPath(QFileInfo(path2).absoluteFilePath())) {
-        check.errors.append(tr("“%1” was given twice; a paired read set needs its read-1 and its read-2 file.")
+        check.errors.append(Text::tr("“%1” was given twice; a paired read set needs its read-1 and its read-2 file.")
                                 .arg(fileNameOf(path1)));
         return;
     }
@@ -79,14 +80,14 @@ void checkPair(const UploadProposal& proposal, UploadCheck& check)
     const MateInfo mate2 = mateFromFileName(fileNameOf(path2));
     using Mate = MateInfo::Mate;
     if (mate1.mate == Mate::Read2 && mate2.mate == Mate::Read1) {
-        check.errors.append(tr("“%1” looks like read 2 and “%2” like read 1; give the read-1 file first.")
+        check.errors.append(Text::tr("“%1” looks like read 2 and “%2” like read 1; give the read-1 file first.")
                                 .arg(fileNameOf(path1), fileNameOf(path2)));
     } else if (mate1.mate != Mate::None && mate1.mate == mate2.mate) {
-        check.errors.append(tr("“%1” and “%2” both look like read %3; a pair needs one read-1 and one read-2 file.")
+        check.errors.append(Text::tr("“%1” and “%2” both look like read %3; a pair needs one read-1 and one read-2 file.")
                                 .arg(fileNameOf(path1), fileNameOf(path2))
                                 .arg(mate1.mate == Mate::Read1 ? 1 : 2));
     } else if (mate1.mate == Mate::None || mate2.mate == Mate::None || mate1.pairKey != mate2.pairKey) {
-        check.notes.append(tr("The names of “%1” and “%2” do not say they are the two reads of one pair; "
+        check.notes.append(Text::tr("The names of “%1” and “%2” do not say they are the two reads of one pair; "
                               "they will be uploaded as read 1 and read 2 in this order.")
                                .arg(fileNameOf(path1), fileNameOf(path2)));
     }
@@ -99,14 +100,14 @@ std::optional<QString> referenceProblem(ReadSetFileType type, const QString& arn
     const QString trimmed = arn.trimmed();
     if (trimmed.isEmpty()) {
         if (requiresReference(type)) {
-            return tr("A %1 read set needs a reference: choose the reference genome its reads were aligned to.")
+            return Text::tr("A %1 read set needs a reference: choose the reference genome its reads were aligned to.")
                 .arg(wireName(type));
         }
         return std::nullopt;
     }
     // The service's own rule (1–127 characters, `arn:.+`); the store checks that it exists.
     if (!trimmed.startsWith(u"arn:") || trimmed.size() < 5 || trimmed.size() > 127 || trimmed != arn)
-        return tr("“%1” is not a reference ARN (arn:aws:omics:…:referenceStore/…/reference/…).").arg(arn);
+        return Text::tr("“%1” is not a reference ARN (arn:aws:omics:…:referenceStore/…/reference/…).").arg(arn);
     return std::nullopt;
 }
 
@@ -115,11 +116,11 @@ UploadCheck checkUpload(const UploadProposal& proposal)
     UploadCheck check;
     const qsizetype count = proposal.files.size();
     if (count == 0) {
-        check.errors.append(tr("Choose the file to upload."));
+        check.errors.append(Text::tr("Choose the file to upload."));
         return check;
     }
     if (count > 2) {
-        check.errors.append(tr("A read set has one file, or two for paired FASTQ; %1 files were given.").arg(count));
+        check.errors.append(Text::tr("A read set has one file, or two for paired FASTQ; %1 files were given.").arg(count));
         return check;
     }
     for (const UploadFile& file : proposal.files) {
@@ -131,14 +132,14 @@ UploadCheck checkUpload(const UploadProposal& proposal)
 
     if (count == 2) {
         if (proposal.declared && *proposal.declared != ReadSetFileType::Fastq) {
-            check.errors.append(tr("Only FASTQ read sets can have two files; %1 was chosen.")
+            check.errors.append(Text::tr("Only FASTQ read sets can have two files; %1 was chosen.")
                                     .arg(wireName(*proposal.declared)));
             return check;
         }
         for (int i = 0; i < 2; ++i) {
             const UploadFile& file = proposal.files.at(i);
             if (readSetFileTypeFromSniff(file.sniff) != ReadSetFileType::Fastq) {
-                check.errors.append(tr("Only FASTQ read sets can have two files; “%1” is %2.")
+                check.errors.append(Text::tr("Only FASTQ read sets can have two files; “%1” is %2.")
                                         .arg(fileNameOf(file.path), file.sniff.formatName()));
             }
         }

@@ -43,6 +43,10 @@
         <source>The request is not valid: %1</source>
         <translation>参数错误：%1</translation>
     </message>
+    <message>
+        <source>The service refused the request (%1: %2).</source>
+        <translation>服务拒绝了请求（%1：%2）。</translation>
+    </message>
 </context>
 <context>
     <name>bge::AuthorizationRequest</name>
@@ -396,6 +400,22 @@ Exit codes: 0 success, 1 API error, 2 usage error, 3 transport or authentication
         <translation>%1：%2，用时 %3 秒（%4/s）
 </translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; needs a command (see `bge help %1`)</source>
+        <translation>“%1”需要一个子命令（参见 `bge help %1`）</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1 %2&quot; (see `bge help %1`)</source>
+        <translation>未知命令“%1 %2”（参见 `bge help %1`）</translation>
+    </message>
+    <message>
+        <source>
+Commands:
+</source>
+        <translation>
+命令：
+</translation>
+    </message>
 </context>
 <context>
     <name>bge::cli::CliContext</name>
@@ -611,6 +631,57 @@ Catalogs: %1. Types: list, file (UniRef90_HUMAnN2_0.11 supports file only).
     </message>
 </context>
 <context>
+    <name>bge::cli::ImportSources</name>
+    <message>
+        <source>%1: &quot;%2&quot; must be a string</source>
+        <translation>%1：“%2”必须是字符串</translation>
+    </message>
+    <message>
+        <source>%1 must be an object</source>
+        <translation>%1 必须是对象</translation>
+    </message>
+    <message>
+        <source>%1: &quot;sourceFiles&quot; with &quot;source1&quot; is required</source>
+        <translation>%1：必须提供包含 &quot;source1&quot; 的 &quot;sourceFiles&quot;</translation>
+    </message>
+    <message>
+        <source>%1: &quot;tags&quot; must be an object of strings</source>
+        <translation>%1：&quot;tags&quot; 必须是值均为字符串的对象</translation>
+    </message>
+    <message>
+        <source>%1: &quot;sourceFiles.source1&quot;, &quot;sourceFileType&quot;, &quot;subjectId&quot; and &quot;sampleId&quot; are required</source>
+        <translation>%1：必须提供 &quot;sourceFiles.source1&quot;、&quot;sourceFileType&quot;、&quot;subjectId&quot; 和 &quot;sampleId&quot;</translation>
+    </message>
+    <message>
+        <source>--source &quot;%1&quot;: expected TYPE:SUBJECT:SAMPLE:URI[,URI2]</source>
+        <translation>--source “%1”：格式应为 TYPE:SUBJECT:SAMPLE:URI[,URI2]</translation>
+    </message>
+    <message>
+        <source>--source &quot;%1&quot;: the file type must be one of %2</source>
+        <translation>--source “%1”：文件类型必须为以下之一：%2</translation>
+    </message>
+    <message>
+        <source>cannot read the manifest &quot;%1&quot;: %2</source>
+        <translation>无法读取清单文件“%1”：%2</translation>
+    </message>
+    <message>
+        <source>the manifest &quot;%1&quot; is larger than %2 bytes</source>
+        <translation>清单文件“%1”超过 %2 字节</translation>
+    </message>
+    <message>
+        <source>the manifest &quot;%1&quot; is not JSON: %2 at byte %3</source>
+        <translation>清单文件“%1”不是有效的 JSON：%2（位于第 %3 字节）</translation>
+    </message>
+    <message>
+        <source>%1: &quot;sources&quot; must be an array</source>
+        <translation>%1：&quot;sources&quot; 必须是数组</translation>
+    </message>
+    <message>
+        <source>%1: no sources</source>
+        <translation>%1：没有任何来源</translation>
+    </message>
+</context>
+<context>
     <name>bge::cli::ImproveSampleCommand</name>
     <message>
         <source>fill in fields of a sample that are still empty</source>
@@ -780,6 +851,677 @@ bge then exits with 1.
 </source>
         <translation>bge: 模型无法解读该样品（model_code %1：%2）
 </translation>
+    </message>
+</context>
+<context>
+    <name>bge::cli::OmicsAbortCommand</name>
+    <message>
+        <source>abort a multipart read-set upload, discarding its parts</source>
+        <translation>中止读段集的分片上传，并丢弃已上传的分片</translation>
+    </message>
+    <message>
+        <source>Usage: bge omics abort STORE_ID UPLOAD_ID
+</source>
+        <translation>用法：bge omics abort STORE_ID UPLOAD_ID
+</translation>
+    </message>
+    <message>
+        <source>give a sequence store id and an upload id</source>
+        <translation>请提供序列存储 ID 和上传 ID</translation>
+    </message>
+    <message>
+        <source>Upload %1 aborted.</source>
+        <translation>上传 %1 已中止。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::cli::OmicsAccountsCommand</name>
+    <message>
+        <source>list the HealthOmics accounts added with add-account</source>
+        <translation>列出通过 add-account 添加的 HealthOmics 账户</translation>
+    </message>
+    <message>
+        <source>Usage: bge omics accounts
+</source>
+        <translation>用法：bge omics accounts
+</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>多余的参数“%1”</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>REGION</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>ACCESS KEY ID</source>
+        <translation>访问密钥 ID</translation>
+    </message>
+    <message>
+        <source>ENDPOINT / PROFILE</source>
+        <translation>终端节点 / 配置文件</translation>
+    </message>
+    <message>
+        <source>profile %1</source>
+        <translation>配置文件 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n 个账户</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bge::cli::OmicsAddAccountCommand</name>
+    <message>
+        <source>add a HealthOmics account; its secret key goes to the keychain</source>
+        <translation>添加 HealthOmics 账户；其私有访问密钥保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>Usage: bge omics add-account NAME --access-key-id ID --region REGION [--omics-endpoint URL]
+       bge omics add-account NAME --aws-profile PROFILE [--region REGION]
+
+The secret access key is read from standard input (typed without echo on a terminal, or
+piped in) and stored only in the system keychain. Use the account with --omics-account NAME.
+</source>
+        <translation>用法：bge omics add-account NAME --access-key-id ID --region REGION [--omics-endpoint URL]
+      bge omics add-account NAME --aws-profile PROFILE [--region REGION]
+
+私有访问密钥从标准输入读取（在终端中输入时不回显，也可通过管道传入），并且只保存在
+系统钥匙串中。之后用 --omics-account NAME 使用该账户。
+</translation>
+    </message>
+    <message>
+        <source>give the account a name</source>
+        <translation>请为账户指定名称</translation>
+    </message>
+    <message>
+        <source>an account name has 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>账户名称应由 1 到 64 个字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos; 组成</translation>
+    </message>
+    <message>
+        <source>give --access-key-id (and type the secret key) or --aws-profile</source>
+        <translation>请提供 --access-key-id（并输入私有访问密钥）或 --aws-profile</translation>
+    </message>
+    <message>
+        <source>--region takes an AWS region such as us-east-1</source>
+        <translation>--region 的值应为 AWS 区域，例如 us-east-1</translation>
+    </message>
+    <message>
+        <source>Secret access key for %1: </source>
+        <translation>%1 的私有访问密钥： </translation>
+    </message>
+    <message>
+        <source>no secret access key was given on standard input</source>
+        <translation>标准输入中未提供私有访问密钥</translation>
+    </message>
+    <message>
+        <source>no system keychain is available, and the secret key is never written to a file: use AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or a profile of ~/.aws on this computer</source>
+        <translation>系统钥匙串不可用，而私有访问密钥绝不会写入文件：请在本机上使用 AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY 或 ~/.aws 中的配置文件</translation>
+    </message>
+    <message>
+        <source>Account %1 added. Use it with: bge omics stores --omics-account %1</source>
+        <translation>已添加账户 %1。使用方法：bge omics stores --omics-account %1</translation>
+    </message>
+</context>
+<context>
+    <name>bge::cli::OmicsGroup</name>
+    <message>
+        <source>AWS HealthOmics sequence stores: read sets, uploads, imports</source>
+        <translation>AWS HealthOmics 序列存储：读段集、上传、导入</translation>
+    </message>
+    <message>
+        <source>Usage: bge omics COMMAND [arguments]
+
+AWS HealthOmics sequence stores. Keys and region are found as the AWS SDKs find them
+(environment, ~/.aws, credential_process), or in an account added with add-account.
+`bge help omics COMMAND` describes each command.
+</source>
+        <translation>用法：bge omics COMMAND [参数]
+
+AWS HealthOmics 序列存储。密钥和区域的查找方式与 AWS SDK 相同（环境变量、~/.aws、
+credential_process），也可使用通过 add-account 添加的账户。
+`bge help omics COMMAND` 介绍各个命令。
+</translation>
+    </message>
+</context>
+<context>
+    <name>bge::cli::OmicsImportCommand</name>
+    <message>
+        <source>start an import job of read sets from S3</source>
+        <translation>从 S3 启动读段集的导入任务</translation>
+    </message>
+    <message>
+        <source>Usage: bge omics import STORE_ID --role ARN --source TYPE:SUBJECT:SAMPLE:URI[,URI2]… [--reference ARN]
+       bge omics import STORE_ID --manifest FILE.json [--role ARN] [--reference ARN]
+
+  --role ARN               the IAM role HealthOmics assumes to read the objects
+  --source …               one read set: its file type (FASTQ, BAM, CRAM, UBAM), subject id,
+                           sample id and S3 URI(s); a second URI for the mate of paired FASTQ.
+                           Repeat for up to 100 read sets
+  --manifest FILE.json     the sources as the service takes them: {&quot;roleArn&quot;: …, &quot;sources&quot;:
+                           [{&quot;sourceFiles&quot;: {&quot;source1&quot;: …, &quot;source2&quot;: …}, &quot;sourceFileType&quot;: …,
+                           &quot;subjectId&quot;: …, &quot;sampleId&quot;: …, &quot;referenceArn&quot;: …, &quot;name&quot;: …}, …]}
+  --reference ARN          the reference of BAM and CRAM sources that name none
+  --wait                   follow the job until it ends (as `bge omics import-job --wait`)
+</source>
+        <translation>用法：bge omics import STORE_ID --role ARN --source TYPE:SUBJECT:SAMPLE:URI[,URI2]… [--reference ARN]
+      bge omics import STORE_ID --manifest FILE.json [--role ARN] [--reference ARN]
+
+  --role ARN               HealthOmics 读取这些对象时代入的 IAM 角色
+  --source …               一个读段集：文件类型（FASTQ、BAM、CRAM、UBAM）、受试者 ID、
+                           样品 ID 和 S3 URI；双端 FASTQ 的另一端读段用第二个 URI 给出。
+                           可重复使用，最多 100 个读段集
+  --manifest FILE.json     按服务接受的格式给出来源：{&quot;roleArn&quot;: …, &quot;sources&quot;:
+                           [{&quot;sourceFiles&quot;: {&quot;source1&quot;: …, &quot;source2&quot;: …}, &quot;sourceFileType&quot;: …,
+                           &quot;subjectId&quot;: …, &quot;sampleId&quot;: …, &quot;referenceArn&quot;: …, &quot;name&quot;: …}, …]}
+  --reference ARN          未指定参考基因组的 BAM 和 CRAM 来源所使用的参考基因组
+  --wait                   跟踪任务直到结束（同 `bge omics import-job --wait`）
+</translation>
+    </message>
+    <message>
+        <source>give exactly one sequence store id</source>
+        <translation>请只提供一个序列存储 ID</translation>
+    </message>
+    <message>
+        <source>give the sources with --source or with --manifest (one of the two)</source>
+        <translation>请通过 --source 或 --manifest 提供来源（二选一）</translation>
+    </message>
+    <message>
+        <source>--role is required: the IAM role HealthOmics assumes to read the objects</source>
+        <translation>必须提供 --role：HealthOmics 读取这些对象时代入的 IAM 角色</translation>
+    </message>
+    <message>
+        <source>Import job %1 started (%2). Follow it with: bge omics import-job %3 %1 --wait
+</source>
+        <translation>导入任务 %1 已启动（%2）。跟踪进度：bge omics import-job %3 %1 --wait
+</translation>
+    </message>
+</context>
+<context>
+    <name>bge::cli::OmicsImportJobCommand</name>
+    <message>
+        <source>import job %1: %2, %3 of %4 source(s) done, %5 failed</source>
+        <translation>导入任务 %1：%2，%4 个来源中已完成 %3 个，失败 %5 个</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation>创建时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Completed (UTC)</source>
+        <translation>完成时间（UTC）</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>SUBJECT</source>
+        <translation>受试者</translation>
+    </message>
+    <message>
+        <source>SAMPLE</source>
+        <translation>样品</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>READ SET / MESSAGE</source>
+        <translation>读段集 / 信息</translation>
+    </message>
+    <message>
+        <source>show an import job and its sources, or wait for it to end</source>
+        <translation>显示导入任务及其来源，或等待任务结束</translation>
+    </message>
+    <message>
+        <source>Usage: bge omics import-job STORE_ID JOB_ID [--wait]
+
+  --wait                   poll until the job ends, with a progress line; the exit code is 0
+                           only when every source was imported
+</source>
+        <translation>用法：bge omics import-job STORE_ID JOB_ID [--wait]
+
+  --wait                   轮询直到任务结束，并显示进度行；仅当所有来源都导入成功时
+                           退出码才为 0
+</translation>
+    </message>
+    <message>
+        <source>give a sequence store id and an import job id</source>
+        <translation>请提供序列存储 ID 和导入任务 ID</translation>
+    </message>
+</context>
+<context>
+    <name>bge::cli::OmicsImportJobsCommand</name>
+    <message>
+        <source>list the import jobs of a sequence store</source>
+        <translation>列出序列存储的导入任务</translation>
+    </message>
+    <message>
+        <source>Usage: bge omics import-jobs STORE_ID [--status STATUS] [--created-after T] [--created-before T]
+                             [--max-results N] [--next-token T] [--all]
+</source>
+        <translation>用法：bge omics import-jobs STORE_ID [--status STATUS] [--created-after T] [--created-before T]
+                            [--max-results N] [--next-token T] [--all]
+</translation>
+    </message>
+    <message>
+        <source>give exactly one sequence store id</source>
+        <translation>请只提供一个序列存储 ID</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>CREATED (UTC)</source>
+        <translation>创建时间（UTC）</translation>
+    </message>
+    <message>
+        <source>COMPLETED (UTC)</source>
+        <translation>完成时间（UTC）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n import job(s) shown</source>
+        <translation>
+            <numerusform>已显示 %n 个导入任务</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bge::cli::OmicsReadSetCommand</name>
+    <message>
+        <source>%1 bytes in %2 part(s) of %3</source>
+        <translation>%1 字节，分为 %2 个分片，每片 %3 字节</translation>
+    </message>
+    <message>
+        <source>show a read set&apos;s metadata: files, sequence information, origin</source>
+        <translation>显示读段集的元数据：文件、序列信息、来源</translation>
+    </message>
+    <message>
+        <source>Usage: bge omics read-set STORE_ID READ_SET_ID
+</source>
+        <translation>用法：bge omics read-set STORE_ID READ_SET_ID
+</translation>
+    </message>
+    <message>
+        <source>give a sequence store id and a read set id</source>
+        <translation>请提供序列存储 ID 和读段集 ID</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>文件类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>受试者</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>样品</translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation>创建时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>创建方式</translation>
+    </message>
+    <message>
+        <source>%1, import job %2</source>
+        <translation>%1，导入任务 %2</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考基因组</translation>
+    </message>
+    <message>
+        <source>Read count</source>
+        <translation>读段数</translation>
+    </message>
+    <message>
+        <source>Base count</source>
+        <translation>碱基数</translation>
+    </message>
+    <message>
+        <source>Generated from</source>
+        <translation>生成来源</translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation>比对状态</translation>
+    </message>
+    <message>
+        <source>Source 1</source>
+        <translation>来源文件 1</translation>
+    </message>
+    <message>
+        <source>Source 2</source>
+        <translation>来源文件 2</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>索引</translation>
+    </message>
+    <message>
+        <source>ETag</source>
+        <translation>ETag</translation>
+    </message>
+    <message>
+        <source>ARN</source>
+        <translation>ARN</translation>
+    </message>
+</context>
+<context>
+    <name>bge::cli::OmicsReadSetsCommand</name>
+    <message>
+        <source>list the read sets of a sequence store, with every filter</source>
+        <translation>列出序列存储中的读段集，支持服务提供的全部筛选条件</translation>
+    </message>
+    <message>
+        <source>Usage: bge omics read-sets STORE_ID [filters] [--max-results N] [--next-token T] [--all]
+
+Filters (the service&apos;s):
+  --name NAME              read-set name
+  --status STATUS          ACTIVE, PROCESSING_UPLOAD, UPLOAD_FAILED, ARCHIVED, ACTIVATING,
+                           DELETING, DELETED
+  --sample-id ID           --subject-id ID        --generated-from TEXT
+  --reference-arn ARN      (&quot;&quot; for read sets without a reference)
+  --creation-type TYPE     IMPORT or UPLOAD
+  --created-after T        --created-before T     (2024-01-31 or 2024-01-31T12:00:00Z)
+Paging:
+  --max-results N          read sets per page (1–100)
+  --next-token T           the page a previous listing pointed to
+  --all                    follow the pages to the end
+</source>
+        <translation>用法：bge omics read-sets STORE_ID [筛选条件] [--max-results N] [--next-token T] [--all]
+
+筛选条件（由服务提供）：
+  --name NAME              读段集名称
+  --status STATUS          ACTIVE, PROCESSING_UPLOAD, UPLOAD_FAILED, ARCHIVED, ACTIVATING,
+                           DELETING, DELETED
+  --sample-id ID           --subject-id ID        --generated-from TEXT
+  --reference-arn ARN      （&quot;&quot; 表示没有参考基因组的读段集）
+  --creation-type TYPE     IMPORT 或 UPLOAD
+  --created-after T        --created-before T     （2024-01-31 或 2024-01-31T12:00:00Z）
+分页：
+  --max-results N          每页读段集数（1–100）
+  --next-token T           上一次列表输出所指向的页
+  --all                    自动翻页直到最后一页
+</translation>
+    </message>
+    <message>
+        <source>give exactly one sequence store id</source>
+        <translation>请只提供一个序列存储 ID</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>SUBJECT</source>
+        <translation>受试者</translation>
+    </message>
+    <message>
+        <source>SAMPLE</source>
+        <translation>样品</translation>
+    </message>
+    <message>
+        <source>CREATED (UTC)</source>
+        <translation>创建时间（UTC）</translation>
+    </message>
+    <message>
+        <source>HOW</source>
+        <translation>创建方式</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n read set(s) shown</source>
+        <translation>
+            <numerusform>已显示 %n 个读段集</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bge::cli::OmicsRemoveAccountCommand</name>
+    <message>
+        <source>remove a HealthOmics account and its secret key from the keychain</source>
+        <translation>删除 HealthOmics 账户，并从系统钥匙串中删除其私有访问密钥</translation>
+    </message>
+    <message>
+        <source>Usage: bge omics remove-account NAME
+</source>
+        <translation>用法：bge omics remove-account NAME
+</translation>
+    </message>
+    <message>
+        <source>give the name of the account</source>
+        <translation>请提供账户名称</translation>
+    </message>
+    <message>
+        <source>no HealthOmics account named &quot;%1&quot;</source>
+        <translation>不存在名为“%1”的 HealthOmics 账户</translation>
+    </message>
+    <message>
+        <source>Account %1 removed.</source>
+        <translation>已删除账户 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::cli::OmicsStoreCommand</name>
+    <message>
+        <source>show one sequence store</source>
+        <translation>显示单个序列存储</translation>
+    </message>
+    <message>
+        <source>Usage: bge omics store STORE_ID
+</source>
+        <translation>用法：bge omics store STORE_ID
+</translation>
+    </message>
+    <message>
+        <source>give exactly one sequence store id</source>
+        <translation>请只提供一个序列存储 ID</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>ARN</source>
+        <translation>ARN</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation>创建时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Updated (UTC)</source>
+        <translation>更新时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <source>Fallback location</source>
+        <translation>回退位置</translation>
+    </message>
+    <message>
+        <source>ETag algorithm</source>
+        <translation>ETag 算法</translation>
+    </message>
+    <message>
+        <source>S3 access</source>
+        <translation>S3 访问</translation>
+    </message>
+</context>
+<context>
+    <name>bge::cli::OmicsStoresCommand</name>
+    <message>
+        <source>list the sequence stores of the account</source>
+        <translation>列出账户中的序列存储</translation>
+    </message>
+    <message>
+        <source>Usage: bge omics stores [--name NAME] [--status STATUS] [--created-after T] [--created-before T]
+                        [--max-results N] [--next-token T] [--all]
+</source>
+        <translation>用法：bge omics stores [--name NAME] [--status STATUS] [--created-after T] [--created-before T]
+                       [--max-results N] [--next-token T] [--all]
+</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>多余的参数“%1”</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>CREATED (UTC)</source>
+        <translation>创建时间（UTC）</translation>
+    </message>
+    <message>
+        <source>DESCRIPTION</source>
+        <translation>说明</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sequence store(s) shown</source>
+        <translation>
+            <numerusform>已显示 %n 个序列存储</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bge::cli::OmicsUploadsCommand</name>
+    <message>
+        <source>list the multipart read-set uploads in progress in a store</source>
+        <translation>列出序列存储中正在进行的读段集分片上传</translation>
+    </message>
+    <message>
+        <source>Usage: bge omics uploads STORE_ID [--parts] [--max-results N] [--next-token T] [--all]
+
+  --parts                  also count each upload&apos;s parts so far (one more call per upload)
+</source>
+        <translation>用法：bge omics uploads STORE_ID [--parts] [--max-results N] [--next-token T] [--all]
+
+  --parts                  同时统计每个上传目前已有的分片数（每个上传多调用一次）
+</translation>
+    </message>
+    <message>
+        <source>give exactly one sequence store id</source>
+        <translation>请只提供一个序列存储 ID</translation>
+    </message>
+    <message>
+        <source>UPLOAD ID</source>
+        <translation>上传 ID</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>SUBJECT</source>
+        <translation>受试者</translation>
+    </message>
+    <message>
+        <source>SAMPLE</source>
+        <translation>样品</translation>
+    </message>
+    <message>
+        <source>STARTED (UTC)</source>
+        <translation>开始时间（UTC）</translation>
+    </message>
+    <message>
+        <source>PARTS</source>
+        <translation>分片数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n upload(s) in progress shown</source>
+        <translation>
+            <numerusform>已显示 %n 个正在进行的上传</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1274,6 +2016,524 @@ Shows the user (for user sign-ins) and the access token&apos;s client, scopes an
     <message>
         <source>Expires</source>
         <translation>过期时间</translation>
+    </message>
+</context>
+<context>
+    <name>bge::cli::omicscli</name>
+    <message>
+        <source>no HealthOmics account named &quot;%1&quot; (see `bge omics accounts`)</source>
+        <translation>不存在名为“%1”的 HealthOmics 账户（参见 `bge omics accounts`）</translation>
+    </message>
+    <message>
+        <source>
+Where HealthOmics is and whose keys sign (as the AWS SDKs resolve them):
+  --aws-profile NAME       a profile of ~/.aws/credentials and ~/.aws/config (else AWS_PROFILE;
+                           keys in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY win without it)
+  --region REGION          e.g. us-east-1 (else AWS_REGION, AWS_DEFAULT_REGION, the profile)
+  --omics-endpoint URL     use this address as it is, without host prefixes (an emulator, a VPC
+                           endpoint; else AWS_ENDPOINT_URL_OMICS, AWS_ENDPOINT_URL, the profile)
+  --omics-account NAME     an account added with `bge omics add-account` (its secret key is in
+                           the system keychain)
+</source>
+        <translation>
+HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）：
+  --aws-profile NAME       ~/.aws/credentials 和 ~/.aws/config 中的配置文件（否则使用
+                           AWS_PROFILE；不使用此选项时，AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY
+                           中的密钥优先）
+  --region REGION          例如 us-east-1（否则依次使用 AWS_REGION、AWS_DEFAULT_REGION、配置文件）
+  --omics-endpoint URL     按原样使用此地址，不加主机前缀（模拟器、VPC 终端节点；否则依次
+                           使用 AWS_ENDPOINT_URL_OMICS、AWS_ENDPOINT_URL、配置文件）
+  --omics-account NAME     通过 `bge omics add-account` 添加的账户（其私有访问密钥保存在
+                           系统钥匙串中）
+</translation>
+    </message>
+    <message>
+        <source>--omics-account and --aws-profile exclude each other</source>
+        <translation>--omics-account 和 --aws-profile 不能同时使用</translation>
+    </message>
+    <message>
+        <source>--max-results takes a number between 1 and 100</source>
+        <translation>--max-results 的值应为 1 到 100 之间的数字</translation>
+    </message>
+    <message>
+        <source>--%1 takes a date or time such as 2024-01-31 or 2024-01-31T12:00:00Z</source>
+        <translation>--%1 的值应为日期或时间，例如 2024-01-31 或 2024-01-31T12:00:00Z</translation>
+    </message>
+    <message>
+        <source>--%1 takes one of %2</source>
+        <translation>--%1 的值应为以下之一：%2</translation>
+    </message>
+    <message>
+        <source>%1; more with --next-token %2 (or --all)</source>
+        <translation>%1；使用 --next-token %2（或 --all）查看更多</translation>
+    </message>
+    <message>
+        <source>HealthOmics returned the same page token twice</source>
+        <translation>HealthOmics 重复返回了同一个分页令牌</translation>
+    </message>
+</context>
+<context>
+    <name>bge::omics::ServiceError</name>
+    <message>
+        <source>%1 (%2).</source>
+        <translation>%1（%2）。</translation>
+    </message>
+    <message>
+        <source>AWS refused the request because its time is too far from AWS&apos;s: check this computer&apos;s clock and time zone.</source>
+        <translation>AWS 拒绝了请求，因为请求的时间与 AWS 的时间相差太大：请检查本机的时钟和时区。</translation>
+    </message>
+    <message>
+        <source>AWS refused the signature: check the secret access key for this account.</source>
+        <translation>AWS 拒绝了签名：请检查此账户的私有访问密钥。</translation>
+    </message>
+    <message>
+        <source>AWS refused the request as expired: check this computer&apos;s clock and time zone.</source>
+        <translation>AWS 以请求已过期为由拒绝了请求：请检查本机的时钟和时区。</translation>
+    </message>
+    <message>
+        <source>AWS does not recognise the access key ID or the session token: check the access key ID for this account, and that the key is still active.</source>
+        <translation>AWS 无法识别访问密钥 ID 或会话令牌：请检查此账户的访问密钥 ID，并确认该密钥仍处于活动状态。</translation>
+    </message>
+    <message>
+        <source>The AWS session token has expired: refresh your credentials (for example, sign in again with your identity provider) and retry.</source>
+        <translation>AWS 会话令牌已过期：请刷新凭证（例如通过身份提供商重新登录）后重试。</translation>
+    </message>
+    <message>
+        <source>AWS received no credentials: configure an access key for this account.</source>
+        <translation>AWS 未收到任何凭证：请为此账户配置访问密钥。</translation>
+    </message>
+    <message>
+        <source>AWS refused the request&apos;s signature as incomplete: the request was changed on its way, check any proxy between this computer and AWS.</source>
+        <translation>AWS 因请求签名不完整而拒绝了请求：请求在传输途中被修改，请检查本机与 AWS 之间的代理。</translation>
+    </message>
+    <message>
+        <source>AWS denied access: the IAM user or role for this account lacks a HealthOmics permission for this action or resource.</source>
+        <translation>AWS 拒绝访问：此账户的 IAM 用户或角色缺少对此操作或资源的 HealthOmics 权限。</translation>
+    </message>
+    <message>
+        <source>HealthOmics refused the request as invalid.</source>
+        <translation>HealthOmics 以请求无效为由拒绝了请求。</translation>
+    </message>
+    <message>
+        <source>HealthOmics could not find it: check the sequence store, read set, upload or job ID and the region.</source>
+        <translation>HealthOmics 找不到该资源：请检查序列存储、读段集、上传或任务的 ID 以及区域。</translation>
+    </message>
+    <message>
+        <source>A HealthOmics service quota of this account is used up: delete what is no longer needed or ask AWS for a higher quota.</source>
+        <translation>此账户的某项 HealthOmics 服务配额已用尽：请删除不再需要的资源，或向 AWS 申请提高配额。</translation>
+    </message>
+    <message>
+        <source>HealthOmics does not support this operation for this sequence store or read set.</source>
+        <translation>HealthOmics 不支持对此序列存储或读段集执行该操作。</translation>
+    </message>
+    <message>
+        <source>HealthOmics timed out waiting for the request: check the network connection and try again.</source>
+        <translation>HealthOmics 等待请求超时：请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <source>The read set is not in a state that allows this yet (for example, still being processed or archived): try again later.</source>
+        <translation>读段集当前的状态还不允许执行此操作（例如仍在处理中或已归档）：请稍后重试。</translation>
+    </message>
+    <message>
+        <source>HealthOmics has no such part of this read set file: the part number is beyond its end.</source>
+        <translation>HealthOmics 中没有该读段集文件的这个分片：分片编号超出了文件末尾。</translation>
+    </message>
+    <message>
+        <source>HealthOmics is limiting the request rate of this account: wait a moment and try again.</source>
+        <translation>HealthOmics 正在限制此账户的请求速率：请稍候再试。</translation>
+    </message>
+    <message>
+        <source>HealthOmics had an internal problem: try again later.</source>
+        <translation>HealthOmics 内部出错：请稍后重试。</translation>
+    </message>
+    <message>
+        <source>HealthOmics answered HTTP %1 without an error code.</source>
+        <translation>HealthOmics 返回了 HTTP %1，但没有错误代码。</translation>
+    </message>
+    <message>
+        <source>HealthOmics refused the request (%1).</source>
+        <translation>HealthOmics 拒绝了请求（%1）。</translation>
+    </message>
+    <message>
+        <source>HealthOmics refused the request (%1: %2).</source>
+        <translation>HealthOmics 拒绝了请求（%1：%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::seqformat::ReadPairing</name>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 was given twice.</source>
+        <translation>%1 提供了两次。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be paired: a read set needs exactly one read-1 and one read-2 file, and these names give %2 read-1 and %3 read-2 files.</source>
+        <translation>%1 无法配对：一个读段集需要恰好一个读段 1 文件和一个读段 2 文件，而按这些文件名共有 %2 个读段 1 文件和 %3 个读段 2 文件。</translation>
+    </message>
+    <message>
+        <source>%1 looks like read 1 of a pair, but no read-2 file was given; it becomes a single-end read set.</source>
+        <translation>%1 看起来是双端测序的读段 1，但未提供读段 2 文件；它将作为单端读段集。</translation>
+    </message>
+    <message>
+        <source>%1 looks like read 2 of a pair, but no read-1 file was given; it becomes a single-end read set.</source>
+        <translation>%1 看起来是双端测序的读段 2，但未提供读段 1 文件；它将作为单端读段集。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::seqformat::Sniffer</name>
+    <message>
+        <source>the BAM header is cut short</source>
+        <translation>BAM 头部不完整（被截断）</translation>
+    </message>
+    <message>
+        <source>the BAM header declares a negative text length</source>
+        <translation>BAM 头部声明的文本长度为负数</translation>
+    </message>
+    <message>
+        <source>the BAM header text is not a SAM header</source>
+        <translation>BAM 头部文本不是 SAM 头部</translation>
+    </message>
+    <message>
+        <source>the BAM header declares %1 bytes of text, more than the file holds</source>
+        <translation>BAM 头部声明的文本长度为 %1 字节，超出了文件的实际大小</translation>
+    </message>
+    <message>
+        <source>the BAM header declares a negative number of reference sequences</source>
+        <translation>BAM 头部声明的参考序列数为负数</translation>
+    </message>
+    <message>
+        <source>the CRAM file definition is cut short</source>
+        <translation>CRAM 文件定义不完整（被截断）</translation>
+    </message>
+    <message>
+        <source>CRAM version %1.%2 is not one HealthOmics reads (2.1, 3.0 and 3.1 are)</source>
+        <translation>CRAM 版本 %1.%2 不是 HealthOmics 可读取的版本（支持 2.1、3.0 和 3.1）</translation>
+    </message>
+    <message>
+        <source>the file ends without CRAM&apos;s end-of-file container: it is probably truncated</source>
+        <translation>文件末尾缺少 CRAM 的文件结束容器：文件可能已被截断</translation>
+    </message>
+    <message>
+        <source>the BAM data is not compressed; BAM must be BGZF-compressed (samtools view -b)</source>
+        <translation>BAM 数据未经压缩；BAM 必须采用 BGZF 压缩（samtools view -b）</translation>
+    </message>
+    <message>
+        <source>the BAM data is in plain gzip, not BGZF; rewrite it with samtools view -b</source>
+        <translation>BAM 数据采用普通 gzip 压缩，而不是 BGZF；请用 samtools view -b 重新生成</translation>
+    </message>
+    <message>
+        <source>this CRAM file has been compressed again; upload the CRAM file itself</source>
+        <translation>此 CRAM 文件被再次压缩过；请直接上传 CRAM 文件本身</translation>
+    </message>
+    <message>
+        <source>a BCF file holds variants, not reads</source>
+        <translation>BCF 文件包含的是变异，而不是读段</translation>
+    </message>
+    <message>
+        <source>a VCF file holds variants, not reads</source>
+        <translation>VCF 文件包含的是变异，而不是读段</translation>
+    </message>
+    <message>
+        <source>SAM text must be converted to BAM or CRAM first (samtools view -b or -C)</source>
+        <translation>SAM 文本必须先转换为 BAM 或 CRAM（samtools view -b 或 -C）</translation>
+    </message>
+    <message>
+        <source>FASTA holds sequences without base qualities (a reference or an assembly), not reads</source>
+        <translation>FASTA 包含的是没有碱基质量值的序列（参考基因组或组装结果），而不是读段</translation>
+    </message>
+    <message>
+        <source>the compressed data is not a sequencing format</source>
+        <translation>压缩的数据不是测序数据格式</translation>
+    </message>
+    <message>
+        <source>the text is not FASTQ, and not BAM or CRAM either</source>
+        <translation>该文本不是 FASTQ，也不是 BAM 或 CRAM</translation>
+    </message>
+    <message>
+        <source>the bytes match none of FASTQ, BAM, uBAM or CRAM</source>
+        <translation>文件内容与 FASTQ、BAM、uBAM、CRAM 均不匹配</translation>
+    </message>
+    <message>
+        <source>the compressed data is corrupt (%1)</source>
+        <translation>压缩数据已损坏（%1）</translation>
+    </message>
+    <message>
+        <source>the compressed data stops abruptly: the file is truncated</source>
+        <translation>压缩数据意外中断：文件已被截断</translation>
+    </message>
+    <message>
+        <source>the file holds only an empty compressed stream</source>
+        <translation>文件只包含一个空的压缩流</translation>
+    </message>
+    <message>
+        <source>the file ends without BGZF&apos;s end-of-file marker: it is probably truncated</source>
+        <translation>文件末尾缺少 BGZF 的文件结束标记：文件可能已被截断</translation>
+    </message>
+    <message>
+        <source>gzip-compressed FASTQ</source>
+        <translation>gzip 压缩的 FASTQ</translation>
+    </message>
+    <message>
+        <source>BGZF-compressed FASTQ</source>
+        <translation>BGZF 压缩的 FASTQ</translation>
+    </message>
+    <message>
+        <source>FASTQ</source>
+        <translation>FASTQ</translation>
+    </message>
+    <message>
+        <source>aligned BAM</source>
+        <translation>已比对的 BAM</translation>
+    </message>
+    <message>
+        <source>unaligned BAM (uBAM)</source>
+        <translation>未比对的 BAM（uBAM）</translation>
+    </message>
+    <message>
+        <source>BAM</source>
+        <translation>BAM</translation>
+    </message>
+    <message>
+        <source>CRAM %1.%2</source>
+        <translation>CRAM %1.%2</translation>
+    </message>
+    <message>
+        <source>CRAM</source>
+        <translation>CRAM</translation>
+    </message>
+    <message>
+        <source>FASTA</source>
+        <translation>FASTA</translation>
+    </message>
+    <message>
+        <source>SAM text</source>
+        <translation>SAM 文本</translation>
+    </message>
+    <message>
+        <source>VCF</source>
+        <translation>VCF</translation>
+    </message>
+    <message>
+        <source>BCF</source>
+        <translation>BCF</translation>
+    </message>
+    <message>
+        <source>an empty file</source>
+        <translation>空文件</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>非普通文件</translation>
+    </message>
+    <message>
+        <source>an unreadable file</source>
+        <translation>无法读取的文件</translation>
+    </message>
+    <message>
+        <source>a ZIP archive</source>
+        <translation>ZIP 压缩包</translation>
+    </message>
+    <message>
+        <source>bzip2-compressed data</source>
+        <translation>bzip2 压缩的数据</translation>
+    </message>
+    <message>
+        <source>xz-compressed data</source>
+        <translation>xz 压缩的数据</translation>
+    </message>
+    <message>
+        <source>zstd-compressed data</source>
+        <translation>zstd 压缩的数据</translation>
+    </message>
+    <message>
+        <source>BGZF-compressed data</source>
+        <translation>BGZF 压缩的数据</translation>
+    </message>
+    <message>
+        <source>gzip-compressed data</source>
+        <translation>gzip 压缩的数据</translation>
+    </message>
+    <message>
+        <source>an unknown format</source>
+        <translation>未知格式</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read: %2.</source>
+        <translation>无法读取“%1”：%2。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a regular file: %2.</source>
+        <translation>“%1”不是普通文件：%2。</translation>
+    </message>
+    <message>
+        <source>“%1” looks like %2 but is damaged: %3.</source>
+        <translation>“%1”看起来是 %2，但已损坏：%3。</translation>
+    </message>
+    <message>
+        <source>“%1” is %2.</source>
+        <translation>“%1”是 %2。</translation>
+    </message>
+    <message>
+        <source>“%1” is empty.</source>
+        <translation>“%1”为空。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a sequencing file HealthOmics can read: %2.</source>
+        <translation>“%1”不是 HealthOmics 可读取的测序文件：%2。</translation>
+    </message>
+    <message>
+        <source>“%1” is %2, not a read-set file: %3.</source>
+        <translation>“%1”是 %2，而不是读段集文件：%3。</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>HealthOmics reads FASTQ plain or gzip-compressed; unpack the archive first</source>
+        <translation>HealthOmics 只读取未压缩或 gzip 压缩的 FASTQ；请先解开该压缩包</translation>
+    </message>
+    <message>
+        <source>HealthOmics reads FASTQ plain or gzip-compressed; recompress it with gzip</source>
+        <translation>HealthOmics 只读取未压缩或 gzip 压缩的 FASTQ；请用 gzip 重新压缩</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>it is a device, socket or pipe</source>
+        <translation>这是设备、套接字或管道</translation>
+    </message>
+    <message>
+        <source>the file changed while it was read</source>
+        <translation>文件在读取过程中发生了变化</translation>
+    </message>
+    <message>
+        <source>record %1: %2</source>
+        <translation>第 %1 条记录：%2</translation>
+    </message>
+    <message>
+        <source>the first line does not start with &apos;@&apos;</source>
+        <translation>第一行不是以 &apos;@&apos; 开头</translation>
+    </message>
+    <message>
+        <source>the header line does not start with &apos;@&apos;</source>
+        <translation>标题行不是以 &apos;@&apos; 开头</translation>
+    </message>
+    <message>
+        <source>the first line is longer than the bytes read</source>
+        <translation>第一行的长度超过了已读取的字节数</translation>
+    </message>
+    <message>
+        <source>the second line is not a sequence of bases</source>
+        <translation>第二行不是碱基序列</translation>
+    </message>
+    <message>
+        <source>the sequence line holds characters that are not bases</source>
+        <translation>序列行包含非碱基字符</translation>
+    </message>
+    <message>
+        <source>the third line does not start with &apos;+&apos;</source>
+        <translation>第三行不是以 &apos;+&apos; 开头</translation>
+    </message>
+    <message>
+        <source>the separator line does not start with &apos;+&apos;</source>
+        <translation>分隔行不是以 &apos;+&apos; 开头</translation>
+    </message>
+    <message>
+        <source>the quality line holds characters that are not quality scores</source>
+        <translation>质量行包含不是质量值的字符</translation>
+    </message>
+    <message>
+        <source>the quality line has %1 characters for %2 bases</source>
+        <translation>质量行有 %1 个字符，而碱基有 %2 个</translation>
+    </message>
+    <message>
+        <source>the file ends in the middle of this record</source>
+        <translation>文件在该记录中间结束</translation>
+    </message>
+</context>
+<context>
+    <name>bge::seqformat::UploadCheck</name>
+    <message>
+        <source>“%1” was declared BAM, but it is an unaligned BAM (no @SQ lines, no reference sequences); upload it as UBAM.</source>
+        <translation>“%1”被声明为 BAM，但它是未比对的 BAM（没有 @SQ 行，没有参考序列）；请以 UBAM 类型上传。</translation>
+    </message>
+    <message>
+        <source>“%1” is an unaligned BAM (no @SQ lines, no reference sequences): it will be uploaded as UBAM, without a reference.</source>
+        <translation>“%1”是未比对的 BAM（没有 @SQ 行，没有参考序列）：将以 UBAM 类型上传，不带参考基因组。</translation>
+    </message>
+    <message>
+        <source>The header of “%1” is too long to confirm that it is unaligned; it will be uploaded as UBAM as chosen.</source>
+        <translation>“%1”的头部过长，无法确认其未经比对；将按所选类型以 UBAM 上传。</translation>
+    </message>
+    <message>
+        <source>“%1” was declared UBAM, but it is an aligned BAM (its header lists reference sequences); upload it as BAM, with its reference.</source>
+        <translation>“%1”被声明为 UBAM，但它是已比对的 BAM（其头部列出了参考序列）；请以 BAM 类型上传，并指定其参考基因组。</translation>
+    </message>
+    <message>
+        <source>“%1” is named like a UBAM file, but it is an aligned BAM (its header lists reference sequences); upload it as BAM, with its reference.</source>
+        <translation>“%1”的文件名看起来是 UBAM 文件，但它是已比对的 BAM（其头部列出了参考序列）；请以 BAM 类型上传，并指定其参考基因组。</translation>
+    </message>
+    <message>
+        <source>“%1” was declared %2, but its bytes are %3.</source>
+        <translation>“%1”被声明为 %2，但其内容实际是 %3。</translation>
+    </message>
+    <message>
+        <source>“%1” is named like a %2 file, but its bytes are %3.</source>
+        <translation>“%1”的文件名看起来是 %2 文件，但其内容实际是 %3。</translation>
+    </message>
+    <message>
+        <source>“%1” was given twice; a paired read set needs its read-1 and its read-2 file.</source>
+        <translation>“%1”提供了两次；双端读段集需要读段 1 文件和读段 2 文件各一个。</translation>
+    </message>
+    <message>
+        <source>“%1” looks like read 2 and “%2” like read 1; give the read-1 file first.</source>
+        <translation>“%1”看起来是读段 2，而“%2”看起来是读段 1；请先提供读段 1 文件。</translation>
+    </message>
+    <message>
+        <source>“%1” and “%2” both look like read %3; a pair needs one read-1 and one read-2 file.</source>
+        <translation>“%1”和“%2”看起来都是读段 %3；一对读段需要一个读段 1 文件和一个读段 2 文件。</translation>
+    </message>
+    <message>
+        <source>The names of “%1” and “%2” do not say they are the two reads of one pair; they will be uploaded as read 1 and read 2 in this order.</source>
+        <translation>从“%1”和“%2”的文件名看不出它们是同一对的两个读段；将按此顺序分别作为读段 1 和读段 2 上传。</translation>
+    </message>
+    <message>
+        <source>A %1 read set needs a reference: choose the reference genome its reads were aligned to.</source>
+        <translation>%1 读段集需要参考基因组：请选择其读段比对时所用的参考基因组。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a reference ARN (arn:aws:omics:…:referenceStore/…/reference/…).</source>
+        <translation>“%1”不是参考 ARN（arn:aws:omics:…:referenceStore/…/reference/…）。</translation>
+    </message>
+    <message>
+        <source>Choose the file to upload.</source>
+        <translation>请选择要上传的文件。</translation>
+    </message>
+    <message>
+        <source>A read set has one file, or two for paired FASTQ; %1 files were given.</source>
+        <translation>一个读段集包含一个文件，双端 FASTQ 为两个文件；当前提供了 %1 个文件。</translation>
+    </message>
+    <message>
+        <source>Only FASTQ read sets can have two files; %1 was chosen.</source>
+        <translation>只有 FASTQ 读段集可以包含两个文件；当前选择的是 %1。</translation>
+    </message>
+    <message>
+        <source>Only FASTQ read sets can have two files; “%1” is %2.</source>
+        <translation>只有 FASTQ 读段集可以包含两个文件；“%1”是 %2。</translation>
     </message>
 </context>
 <context>

@@ -4,12 +4,15 @@
 # fuzzes from the seed corpus for a bounded time. Fails on any crash, leak, sanitizer report,
 # time-out or out-of-memory; exits 77 (skipped) when clang is not installed.
 #
-#   run_fuzz.sh <source-dir> <fuzz-build-dir>
+#   run_fuzz.sh <source-dir> <fuzz-build-dir> [target]
+# target: fuzz_responses (default, seeds in corpus/, responses.dict) or fuzz_omics (seeds in
+# corpus_omics/, no dictionary).
 # Environment: BGE_FUZZ_SECONDS (default 30), BGE_FUZZ_CC / BGE_FUZZ_CXX (clang-14, clang++-14).
 set -euo pipefail
 
 src=${1:?usage: run_fuzz.sh <source-dir> <fuzz-build-dir>}
 build=${2:?usage: run_fuzz.sh <source-dir> <fuzz-build-dir>}
+target=${3:-fuzz_responses}
 seconds=${BGE_FUZZ_SECONDS:-30}
 cc=${BGE_FUZZ_CC:-clang-14}
 cxx=${BGE_FUZZ_CXX:-clang++-14}
@@ -25,11 +28,18 @@ if [ ! -f "$build/build.ninja" ]; then
   CC=$cc CXX=$cxx cmake -S "$src" -B "$build" -G Ninja \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBGE_FUZZ=ON -DBGE_WARNINGS_AS_ERRORS=OFF >/dev/null
 fi
-cmake --build "$build" --parallel "$(nproc 2>/dev/null || echo 2)" --target fuzz_responses
+cmake --build "$build" --parallel "$(nproc 2>/dev/null || echo 2)" --target "$target"
 built=$(date +%s)
 
 # New inputs go to a scratch corpus in the build directory, never into the source tree.
 run="$build/fuzz-run"
+seeds="$src/tests/fuzz/corpus"
+dict=(-dict="$src/tests/fuzz/responses.dict")
+if [ "$target" != fuzz_responses ]; then
+  run="$build/fuzz-run-${target#fuzz_}"
+  seeds="$src/tests/fuzz/corpus_${target#fuzz_}"
+  dict=()
+fi
 rm -rf "$run"
 mkdir -p "$run/corpus" "$run/artifacts"
 
@@ -43,11 +53,11 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:suppressions=$src/tests/fuzz/ubsan.supp}
 
 status=0
-"$build/bin/fuzz_responses" \
+"$build/bin/$target" \
   -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
-  -dict="$src/tests/fuzz/responses.dict" \
+  "${dict[@]}" \
   -artifact_prefix="$run/artifacts/" -print_final_stats=1 \
-  "$run/corpus" "$src/tests/fuzz/corpus" 2>"$run/fuzz.log" || status=$?
+  "$run/corpus" "$seeds" 2>"$run/fuzz.log" || status=$?
 end=$(date +%s)
 
 grep -E '^(#[0-9]+ +DONE|stat::|Done )' "$run/fuzz.log" || true

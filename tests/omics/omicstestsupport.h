@@ -16,8 +16,7 @@ namespace bge::test {
 
 inline constexpr int kOmicsWaitMs = 120000; // generous: a shared two-core machine
 
-template <typename T>
-Result<T> awaitJob(Job<T>* job, int timeoutMs = kOmicsWaitMs)
+template <typename T> Result<T> awaitJob(Job<T>* job, int timeoutMs = kOmicsWaitMs)
 {
     std::optional<Result<T>> outcome;
     QObject context;

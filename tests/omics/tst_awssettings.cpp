@@ -31,13 +31,16 @@ private:
         env.insert(u"PATH"_s, qEnvironmentVariable("PATH"));
         return env;
     }
-    void writeConfig(const QByteArray& text) { QVERIFY(test::writeFile(m_home.filePath(u".aws/config"_s), text)); }
+    void writeConfig(const QByteArray& text)
+    {
+        QVERIFY(test::writeFile(m_home.filePath(u".aws/config"_s), text));
+    }
     void writeCredentials(const QByteArray& text)
     {
         QVERIFY(test::writeFile(m_home.filePath(u".aws/credentials"_s), text));
     }
-    Result<AwsSettings> resolve(const QProcessEnvironment& env, const QString& profile = {}, const QString& region = {},
-                                const QString& endpoint = {})
+    Result<AwsSettings> resolve(const QProcessEnvironment& env, const QString& profile = {},
+                                const QString& region = {}, const QString& endpoint = {})
     {
         AwsSettingsRequest request;
         request.environment = env;
@@ -54,35 +57,31 @@ private:
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        QDir(m_home.path() + u"/.aws"_s).removeRecursively();
-    }
+    void init() { QDir(m_home.path() + u"/.aws"_s).removeRecursively(); }
 
     void iniSectionsKeysAndComments()
     {
-        const AwsConfigFile f = AwsConfigFile::parse(
-            "# leading comment\n"
-            "; another\n"
-            "[default]\n"
-            "region=us-east-1\n"
-            "  \n"
-            "[profile  dev ]\r\n"
-            "Region   =   eu-west-2   \r\n"
-            "aws_secret_access_key = abc#def;ghi\n"
-            "services = emu\n"
-            "\t# an indented comment\n"
-            "[services emu]\n"
-            "omics =\n"
-            "  endpoint_url = http://127.0.0.1:9000\n"
-            "\tsignature_version = v4\n"
-            "s3 =\n"
-            "  endpoint_url = http://127.0.0.1:9100\n"
-            "[broken\n"
-            "lost = yes\n"
-            "[profile multi]\n"
-            "credential_process = /bin/tool\n"
-            "  --flag\n");
+        const AwsConfigFile f = AwsConfigFile::parse("# leading comment\n"
+                                                     "; another\n"
+                                                     "[default]\n"
+                                                     "region=us-east-1\n"
+                                                     "  \n"
+                                                     "[profile  dev ]\r\n"
+                                                     "Region   =   eu-west-2   \r\n"
+                                                     "aws_secret_access_key = abc#def;ghi\n"
+                                                     "services = emu\n"
+                                                     "\t# an indented comment\n"
+                                                     "[services emu]\n"
+                                                     "omics =\n"
+                                                     "  endpoint_url = http://127.0.0.1:9000\n"
+                                                     "\tsignature_version = v4\n"
+                                                     "s3 =\n"
+                                                     "  endpoint_url = http://127.0.0.1:9100\n"
+                                                     "[broken\n"
+                                                     "lost = yes\n"
+                                                     "[profile multi]\n"
+                                                     "credential_process = /bin/tool\n"
+                                                     "  --flag\n");
         QCOMPARE(f.section(u"default"_s).value(u"region"_s), u"us-east-1"_s);
         // Header whitespace is normalised, keys are lower-cased, values trimmed.
         QVERIFY(f.hasSection(u"profile dev"_s));
@@ -115,9 +114,10 @@ private Q_SLOTS:
 
     void profileMergesBothFiles()
     {
-        const AwsSharedConfig shared(AwsConfigFile::parse("[default]\nregion = us-west-2\n"
-                                                          "[profile a]\nregion = eu-west-1\naws_access_key_id = CFG\n"),
-                                     AwsConfigFile::parse("[a]\naws_access_key_id = CRED\n[b]\nx = 1\n"));
+        const AwsSharedConfig shared(
+            AwsConfigFile::parse("[default]\nregion = us-west-2\n"
+                                 "[profile a]\nregion = eu-west-1\naws_access_key_id = CFG\n"),
+            AwsConfigFile::parse("[a]\naws_access_key_id = CRED\n[b]\nx = 1\n"));
         QCOMPARE(shared.profile(u"a"_s).value(u"region"_s), u"eu-west-1"_s);
         QCOMPARE(shared.profile(u"a"_s).value(u"aws_access_key_id"_s), u"CRED"_s);
         QCOMPARE(shared.profile(u"default"_s).value(u"region"_s), u"us-west-2"_s);
@@ -243,7 +243,8 @@ private Q_SLOTS:
         // An explicit endpoint always wins, even over the "ignore" switch.
         env.insert(u"AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"_s, u"true"_s);
         QVERIFY(resolve(env)->endpoint.isEmpty());
-        QCOMPARE(resolve(env, {}, {}, u"https://vpce.example.com"_s)->endpoint, QUrl(u"https://vpce.example.com"_s));
+        QCOMPARE(resolve(env, {}, {}, u"https://vpce.example.com"_s)->endpoint,
+                 QUrl(u"https://vpce.example.com"_s));
         // Without an override: the regional endpoint, which needs a region.
         Result<AwsSettings> s = resolve(env);
         QCOMPARE(s->resolveEndpoint().error().kind(), ApiError::Kind::Usage);
@@ -265,8 +266,11 @@ private Q_SLOTS:
         QCOMPARE(c->sessionToken, u"T"_s);
         QCOMPARE(c->expiration, now.addSecs(3600));
         const QList<QByteArray> bad = {
-            "not json", "[]", R"({"Version":2,"AccessKeyId":"AK","SecretAccessKey":"SK"})",
-            R"({"AccessKeyId":"AK","SecretAccessKey":"SK"})", R"({"Version":1,"AccessKeyId":"AK"})",
+            "not json",
+            "[]",
+            R"({"Version":2,"AccessKeyId":"AK","SecretAccessKey":"SK"})",
+            R"({"AccessKeyId":"AK","SecretAccessKey":"SK"})",
+            R"({"Version":1,"AccessKeyId":"AK"})",
             R"({"Version":1,"AccessKeyId":"AK","SecretAccessKey":42})",
             R"({"Version":1,"AccessKeyId":"AK","SecretAccessKey":"SK","Expiration":"tomorrow"})",
             R"({"Version":1,"AccessKeyId":"AK","SecretAccessKey":"SK","Expiration":"2025-12-31T23:00:00Z"})"};
@@ -281,9 +285,11 @@ private Q_SLOTS:
 
     void credentialProcessRuns()
     {
-        const QString ok = script(u"ok.sh"_s, "echo '{\"Version\": 1, \"AccessKeyId\": \"PROCKEY\", "
-                                              "\"SecretAccessKey\": \"procsecret\", \"SessionToken\": \"tok\"}'\n");
-        writeConfig("[profile proc]\ncredential_process = \"" + ok.toUtf8() + "\" --some-arg\nregion = us-east-1\n");
+        const QString ok =
+            script(u"ok.sh"_s, "echo '{\"Version\": 1, \"AccessKeyId\": \"PROCKEY\", "
+                               "\"SecretAccessKey\": \"procsecret\", \"SessionToken\": \"tok\"}'\n");
+        writeConfig("[profile proc]\ncredential_process = \"" + ok.toUtf8() +
+                    "\" --some-arg\nregion = us-east-1\n");
         const Result<AwsSettings> s = resolve(cleanEnvironment(), u"proc"_s);
         QVERIFY(s);
         QCOMPARE(s->credentialSource, AwsSettings::CredentialSource::Process);
@@ -305,11 +311,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("exit code") << QByteArray("echo 'token provider down' >&2\nexit 3\n") << u"exited with code 3"_s;
+        QTest::newRow("exit code") << QByteArray("echo 'token provider down' >&2\nexit 3\n")
+                                   << u"exited with code 3"_s;
         QTest::newRow("garbage") << QByteArray("echo '<html>nope</html>'\n") << u"no JSON"_s;
-        QTest::newRow("expired") << QByteArray("echo '{\"Version\":1,\"AccessKeyId\":\"A\",\"SecretAccessKey\":\"S\","
-                                               "\"Expiration\":\"2001-01-01T00:00:00Z\"}'\n")
-                                 << u"expired"_s;
+        QTest::newRow("expired")
+            << QByteArray("echo '{\"Version\":1,\"AccessKeyId\":\"A\",\"SecretAccessKey\":\"S\","
+                          "\"Expiration\":\"2001-01-01T00:00:00Z\"}'\n")
+            << u"expired"_s;
         QTest::newRow("hangs") << QByteArray("exec sleep 60\n") << u"did not finish"_s;
         QTest::newRow("huge") << QByteArray("head -c 200000 /dev/zero\n") << u"more than"_s;
     }
@@ -318,7 +326,8 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, body);
         QFETCH(QString, expected);
-        const QString path = script(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_') + u".sh"_s, body);
+        const QString path =
+            script(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_') + u".sh"_s, body);
         auto* job = new CredentialProcessJob(u"\""_s + path + u"\""_s);
         job->setTimeoutMs(1500);
         const Result<aws::AwsCredentials> r = test::awaitJob(job);
@@ -327,9 +336,50 @@ private Q_SLOTS:
         QVERIFY2(r.error().detail().contains(expected), qPrintable(r.error().detail()));
         if (QByteArray(QTest::currentDataTag()) == "exit code")
             QVERIFY(r.error().detail().contains(u"token provider down"_s)); // stderr helps the person
-        const Result<aws::AwsCredentials> missing = test::awaitJob(new CredentialProcessJob(m_home.filePath(u"no-such-tool"_s)));
+        const Result<aws::AwsCredentials> missing =
+            test::awaitJob(new CredentialProcessJob(m_home.filePath(u"no-such-tool"_s)));
         QVERIFY(!missing);
         QVERIFY(missing.error().detail().contains(u"could not be started"_s));
+    }
+
+    void credentialProcessRefreshesNearExpiry()
+    {
+        // Each run appends a line to a counter file and hands out credentials that expire in
+        // two minutes: inside the five-minute refresh margin, so every acquire() runs it again;
+        // invalidate() forces a run for credentials that would otherwise be cached.
+        const QString counter = m_home.filePath(u"runs.txt"_s);
+        QFile::remove(counter);
+        const QByteArray soon = QDateTime::currentDateTimeUtc().addSecs(120).toString(Qt::ISODate).toUtf8();
+        const QByteArray later = QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate).toUtf8();
+        const QString shortLived = script(u"short.sh"_s, "echo run >> '" + counter.toUtf8() +
+                                                             "'\necho '{\"Version\":1,\"AccessKeyId\":\"A\","
+                                                             "\"SecretAccessKey\":\"S\",\"Expiration\":\"" +
+                                                             soon + "\"}'\n");
+        const QString longLived = script(u"long.sh"_s, "echo run >> '" + counter.toUtf8() +
+                                                           "'\necho '{\"Version\":1,\"AccessKeyId\":\"A\","
+                                                           "\"SecretAccessKey\":\"S\",\"Expiration\":\"" +
+                                                           later + "\"}'\n");
+        const auto runs = [&counter] {
+            QFile f(counter);
+            return f.open(QIODevice::ReadOnly) ? int(f.readAll().count('\n')) : 0;
+        };
+        const auto acquire = [this](AwsCredentialsProvider& provider) {
+            std::optional<Result<aws::AwsCredentials>> outcome;
+            provider.acquire(this, [&](const Result<aws::AwsCredentials>& r) { outcome = r; });
+            return QTest::qWaitFor([&] { return outcome.has_value(); }, test::kOmicsWaitMs) && *outcome;
+        };
+        ProcessCredentialsProvider near(u"\""_s + shortLived + u"\""_s);
+        QVERIFY(acquire(near));
+        QVERIFY(acquire(near));
+        QCOMPARE(runs(), 2);
+        QFile::remove(counter);
+        ProcessCredentialsProvider cached(u"\""_s + longLived + u"\""_s);
+        QVERIFY(acquire(cached));
+        QVERIFY(acquire(cached));
+        QCOMPARE(runs(), 1);
+        QVERIFY(cached.invalidate());
+        QVERIFY(acquire(cached));
+        QCOMPARE(runs(), 2);
     }
 
     void accountsInSettingsSecretInKeychain()
@@ -340,7 +390,8 @@ private Q_SLOTS:
         QVERIFY(!OmicsAccount::isValidName(u"../x"_s));
         QVERIFY(!OmicsAccount::isValidName(QString()));
         account.save(settings);
-        OmicsAccount{u"second"_s, u"us-east-1"_s, u"AKIA2"_s, u"http://127.0.0.1:1"_s, QString()}.save(settings);
+        OmicsAccount{u"second"_s, u"us-east-1"_s, u"AKIA2"_s, u"http://127.0.0.1:1"_s, QString()}.save(
+            settings);
         settings.sync();
         QCOMPARE(OmicsAccount::loadAll(settings).size(), 2);
         const std::optional<OmicsAccount> loaded = OmicsAccount::load(settings, u"lab"_s);

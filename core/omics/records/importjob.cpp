@@ -75,8 +75,8 @@ Result<ImportJob> ImportJob::fromJson(const QJsonValue& value, const QString& pa
     if (!f.ok())
         return f.error();
     for (qsizetype i = 0; i < sources.size(); ++i) {
-        Result<ImportJobSource> source = ImportJobSource::fromJson(sources.at(i), f.childPath(u"sources") + u'['
-                                                                                     + QString::number(i) + u']');
+        Result<ImportJobSource> source = ImportJobSource::fromJson(
+            sources.at(i), f.childPath(u"sources") + u'[' + QString::number(i) + u']');
         if (!source)
             return source.error();
         job.sources.append(std::move(source.value()));

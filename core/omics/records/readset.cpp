@@ -8,7 +8,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qint64 kMaxPartSize = 5368709120LL;        // model: partSize 1–5 GiB
+constexpr qint64 kMaxPartSize = 5368709120LL;         // model: partSize 1–5 GiB
 constexpr qint64 kMaxContentLength = 5497558138880LL; // model: contentLength 1–5 TiB
 
 std::optional<SequenceInformation> parseSequenceInformation(JsonFields& f)
@@ -66,10 +66,12 @@ std::optional<ReadSetFileInfo> fileInfo(JsonFields& files, QStringView key)
         else if (info.partSize < 1 || info.partSize > kMaxPartSize)
             n.fail(n.childPath(u"partSize") + u": out of range: "_s + QString::number(info.partSize));
         else if (info.contentLength < 1 || info.contentLength > kMaxContentLength)
-            n.fail(n.childPath(u"contentLength") + u": out of range: "_s + QString::number(info.contentLength));
-        else if (info.contentLength > parts * info.partSize || info.contentLength <= (parts - 1) * info.partSize)
-            n.fail(n.childPath(u"contentLength") + u": does not fit "_s + QString::number(parts) + u" parts of "_s
-                   + QString::number(info.partSize) + u" bytes"_s);
+            n.fail(n.childPath(u"contentLength") + u": out of range: "_s +
+                   QString::number(info.contentLength));
+        else if (info.contentLength > parts * info.partSize ||
+                 info.contentLength <= (parts - 1) * info.partSize)
+            n.fail(n.childPath(u"contentLength") + u": does not fit "_s + QString::number(parts) +
+                   u" parts of "_s + QString::number(info.partSize) + u" bytes"_s);
     }
     info.totalParts = int(parts);
     files.merge(n);

@@ -49,8 +49,8 @@ struct ReadSetListItem
     QString id;
     QString arn;
     QString sequenceStoreId;
-    QString status;     // ARCHIVED, ACTIVATING, ACTIVE, DELETING, DELETED, PROCESSING_UPLOAD, UPLOAD_FAILED
-    QString fileType;   // FASTQ, BAM, CRAM, UBAM
+    QString status;   // ARCHIVED, ACTIVATING, ACTIVE, DELETING, DELETED, PROCESSING_UPLOAD, UPLOAD_FAILED
+    QString fileType; // FASTQ, BAM, CRAM, UBAM
     QDateTime creationTime;
     QString subjectId;
     QString sampleId;

@@ -10,8 +10,8 @@ namespace {
 
 ApiError notAnObject(const QString& path, const QJsonValue& value)
 {
-    return ApiError::malformed((path.isEmpty() ? u"answer"_s : path) + u": expected an object, got "_s
-                               + jsonTypeName(value));
+    return ApiError::malformed((path.isEmpty() ? u"answer"_s : path) + u": expected an object, got "_s +
+                               jsonTypeName(value));
 }
 
 } // namespace

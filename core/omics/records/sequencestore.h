@@ -17,13 +17,13 @@ struct SequenceStore
     QDateTime creationTime;
     QString name;
     QString description;
-    QString status;         // CREATING, ACTIVE, UPDATING, DELETING, FAILED (or a newer value)
+    QString status; // CREATING, ACTIVE, UPDATING, DELETING, FAILED (or a newer value)
     QString statusMessage;
     QString fallbackLocation;
     QString eTagAlgorithmFamily;
-    QString sseType;        // KMS
+    QString sseType; // KMS
     QString sseKeyArn;
-    QString s3Uri;          // s3Access (GetSequenceStore only)
+    QString s3Uri; // s3Access (GetSequenceStore only)
     QString s3AccessPointArn;
     QStringList propagatedSetLevelTags;
     QDateTime updateTime;

@@ -14,10 +14,11 @@ namespace {
 
 constexpr qint64 kMaxManifestBytes = 4 * 1024 * 1024; // 100 sources fit many times over
 
-QString tr(const char* text)
+// lupdate and the runtime agree on the context only through a class that declares it.
+struct Text
 {
-    return QCoreApplication::translate("bge::cli::ImportSources", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(bge::cli::ImportSources)
+};
 
 const QStringList& fileTypes()
 {
@@ -32,7 +33,7 @@ bool stringMember(const QJsonObject& o, const QString& key, QString* out, const 
     if (v.isUndefined() || v.isNull())
         return true;
     if (!v.isString()) {
-        *problem = tr("%1: \"%2\" must be a string").arg(where, key);
+        *problem = Text::tr("%1: \"%2\" must be a string").arg(where, key);
         return false;
     }
     *out = v.toString();
@@ -42,13 +43,13 @@ bool stringMember(const QJsonObject& o, const QString& key, QString* out, const 
 bool sourceFromJson(const QJsonValue& value, const QString& where, omics::ImportSourceInput* s, QString* problem)
 {
     if (!value.isObject()) {
-        *problem = tr("%1 must be an object").arg(where);
+        *problem = Text::tr("%1 must be an object").arg(where);
         return false;
     }
     const QJsonObject o = value.toObject();
     const QJsonValue files = o.value(u"sourceFiles"_s);
     if (!files.isObject()) {
-        *problem = tr("%1: \"sourceFiles\" with \"source1\" is required").arg(where);
+        *problem = Text::tr("%1: \"sourceFiles\" with \"source1\" is required").arg(where);
         return false;
     }
     if (!stringMember(files.toObject(), u"source1"_s, &s->source1, where, problem)
@@ -64,20 +65,20 @@ bool sourceFromJson(const QJsonValue& value, const QString& where, omics::Import
     const QJsonValue tags = o.value(u"tags"_s);
     if (!tags.isUndefined() && !tags.isNull()) {
         if (!tags.isObject()) {
-            *problem = tr("%1: \"tags\" must be an object of strings").arg(where);
+            *problem = Text::tr("%1: \"tags\" must be an object of strings").arg(where);
             return false;
         }
         const QJsonObject t = tags.toObject();
         for (auto it = t.begin(); it != t.end(); ++it) {
             if (!it.value().isString()) {
-                *problem = tr("%1: \"tags\" must be an object of strings").arg(where);
+                *problem = Text::tr("%1: \"tags\" must be an object of strings").arg(where);
                 return false;
             }
             s->tags.insert(it.key(), it.value().toString());
         }
     }
     if (s->source1.isEmpty() || s->sourceFileType.isEmpty() || s->subjectId.isEmpty() || s->sampleId.isEmpty()) {
-        *problem = tr("%1: \"sourceFiles.source1\", \"sourceFileType\", \"subjectId\" and \"sampleId\" are required")
+        *problem = Text::tr("%1: \"sourceFiles.source1\", \"sourceFileType\", \"subjectId\" and \"sampleId\" are required")
                        .arg(where);
         return false;
     }
@@ -91,7 +92,7 @@ bool parseImportSources(const QStringList& specs, QList<omics::ImportSourceInput
     for (const QString& spec : specs) {
         const QStringList fields = spec.split(u':');
         if (fields.size() < 4) {
-            *problem = tr("--source \"%1\": expected TYPE:SUBJECT:SAMPLE:URI[,URI2]").arg(spec);
+            *problem = Text::tr("--source \"%1\": expected TYPE:SUBJECT:SAMPLE:URI[,URI2]").arg(spec);
             return false;
         }
         omics::ImportSourceInput s;
@@ -100,11 +101,11 @@ bool parseImportSources(const QStringList& specs, QList<omics::ImportSourceInput
         s.sampleId = fields.at(2).trimmed();
         const QStringList uris = fields.mid(3).join(u':').split(u',');
         if (!fileTypes().contains(s.sourceFileType)) {
-            *problem = tr("--source \"%1\": the file type must be one of %2").arg(spec, fileTypes().join(u", "_s));
+            *problem = Text::tr("--source \"%1\": the file type must be one of %2").arg(spec, fileTypes().join(u", "_s));
             return false;
         }
         if (s.subjectId.isEmpty() || s.sampleId.isEmpty() || uris.size() > 2 || uris.first().trimmed().isEmpty()) {
-            *problem = tr("--source \"%1\": expected TYPE:SUBJECT:SAMPLE:URI[,URI2]").arg(spec);
+            *problem = Text::tr("--source \"%1\": expected TYPE:SUBJECT:SAMPLE:URI[,URI2]").arg(spec);
             return false;
         }
         s.source1 = uris.first().trimmed();
@@ -119,17 +120,17 @@ bool readImportManifest(const QString& path, omics::StartImportInput* out, QStri
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *problem = tr("cannot read the manifest \"%1\": %2").arg(path, file.errorString());
+        *problem = Text::tr("cannot read the manifest \"%1\": %2").arg(path, file.errorString());
         return false;
     }
     if (file.size() > kMaxManifestBytes) {
-        *problem = tr("the manifest \"%1\" is larger than %2 bytes").arg(path).arg(kMaxManifestBytes);
+        *problem = Text::tr("the manifest \"%1\" is larger than %2 bytes").arg(path).arg(kMaxManifestBytes);
         return false;
     }
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
     if (error.error != QJsonParseError::NoError) {
-        *problem = tr("the manifest \"%1\" is not JSON: %2 at byte %3").arg(path, error.errorString()).arg(error.offset);
+        *problem = Text::tr("the manifest \"%1\" is not JSON: %2 at byte %3").arg(path, error.errorString()).arg(error.offset);
         return false;
     }
     QJsonArray sources;
@@ -140,13 +141,13 @@ bool readImportManifest(const QString& path, omics::StartImportInput* out, QStri
         if (!stringMember(o, u"roleArn"_s, &out->roleArn, path, problem))
             return false;
         if (!o.value(u"sources"_s).isArray()) {
-            *problem = tr("%1: \"sources\" must be an array").arg(path);
+            *problem = Text::tr("%1: \"sources\" must be an array").arg(path);
             return false;
         }
         sources = o.value(u"sources"_s).toArray();
     }
     if (sources.isEmpty()) {
-        *problem = tr("%1: no sources").arg(path);
+        *problem = Text::tr("%1: no sources").arg(path);
         return false;
     }
     for (qsizetype i = 0; i < sources.size(); ++i) {

@@ -19,6 +19,7 @@
 namespace bge::cli::omicscli {
 
 using namespace Qt::StringLiterals;
+using bge::omics::OmicsApi;
 
 namespace {
 
@@ -39,7 +40,7 @@ Result<omics::OmicsConnection*> connectionForAccount(const QString& name, const 
     QSettings settings;
     std::optional<omics::OmicsAccount> account = omics::OmicsAccount::load(settings, name);
     if (!account)
-        return ApiError::usage(tr("no HealthOmics account named \"%1\" (see `bge omics accounts`)").arg(name));
+        return ApiError::usage(Text::tr("no HealthOmics account named \"%1\" (see `bge omics accounts`)").arg(name));
     if (args.isSet(u"region"_s))
         account->region = args.value(u"region"_s);
     if (args.isSet(u"omics-endpoint"_s))
@@ -67,11 +68,6 @@ Result<omics::OmicsConnection*> connectionForAccount(const QString& name, const 
 
 } // namespace
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("bge::cli::omicscli", text);
-}
-
 QList<OptionReader::Spec> commonOptions()
 {
     return {{u"aws-profile"_s, true}, {u"region"_s, true}, {u"omics-endpoint"_s, true}, {u"omics-account"_s, true}};
@@ -84,7 +80,7 @@ QList<OptionReader::Spec> withCommonOptions(QList<OptionReader::Spec> own)
 
 QString commonOptionsHelp()
 {
-    return tr("\nWhere HealthOmics is and whose keys sign (as the AWS SDKs resolve them):\n"
+    return Text::tr("\nWhere HealthOmics is and whose keys sign (as the AWS SDKs resolve them):\n"
               "  --aws-profile NAME       a profile of ~/.aws/credentials and ~/.aws/config (else AWS_PROFILE;\n"
               "                           keys in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY win without it)\n"
               "  --region REGION          e.g. us-east-1 (else AWS_REGION, AWS_DEFAULT_REGION, the profile)\n"
@@ -94,14 +90,15 @@ QString commonOptionsHelp()
               "                           the system keychain)\n");
 }
 
-omics::OmicsApi* open(CliContext& ctx, const OptionReader& args)
+// (OmicsApi unqualified: lupdate takes "omics::OmicsApi* open(" for a member of a class "omics".)
+OmicsApi* open(CliContext& ctx, const OptionReader& args)
 {
     auto* run = new OmicsRun(&ctx);
     Result<omics::OmicsConnection*> connection = ApiError::usage(QString());
     const QString account = args.value(u"omics-account"_s);
     if (!account.isEmpty()) {
         if (args.isSet(u"aws-profile"_s)) {
-            ctx.usageError(tr("--omics-account and --aws-profile exclude each other"));
+            ctx.usageError(Text::tr("--omics-account and --aws-profile exclude each other"));
             return nullptr;
         }
         connection = connectionForAccount(account, args, &ctx.credentials(), run);
@@ -129,7 +126,7 @@ bool readListOptions(const OptionReader& args, std::optional<int>* maxResults, Q
         bool ok = false;
         const int n = args.value(u"max-results"_s).toInt(&ok);
         if (!ok || n < 1 || n > 100) {
-            *problem = tr("--max-results takes a number between 1 and 100");
+            *problem = Text::tr("--max-results takes a number between 1 and 100");
             return false;
         }
         *maxResults = n;
@@ -153,7 +150,7 @@ bool readTime(const OptionReader& args, const QString& option, QDateTime* out, Q
         time = QDateTime(time.date(), time.time(), QTimeZone::utc());
     }
     if (!time.isValid()) {
-        *problem = tr("--%1 takes a date or time such as 2024-01-31 or 2024-01-31T12:00:00Z").arg(option);
+        *problem = Text::tr("--%1 takes a date or time such as 2024-01-31 or 2024-01-31T12:00:00Z").arg(option);
         return false;
     }
     *out = time.toUTC();
@@ -167,7 +164,7 @@ bool readEnum(const OptionReader& args, const QString& option, const QStringList
         return true;
     const QString value = args.value(option).trimmed().toUpper();
     if (!allowed.contains(value)) {
-        *problem = tr("--%1 takes one of %2").arg(option, allowed.join(u", "_s));
+        *problem = Text::tr("--%1 takes one of %2").arg(option, allowed.join(u", "_s));
         return false;
     }
     *out = value;
@@ -189,7 +186,7 @@ void printListFooter(const QString& shown, const QString& nextToken)
 {
     if (nextToken.isEmpty())
         return printErr(shown + u'\n');
-    printErr(tr("%1; more with --next-token %2 (or --all)").arg(shown, nextToken) + u'\n');
+    printErr(Text::tr("%1; more with --next-token %2 (or --all)").arg(shown, nextToken) + u'\n');
 }
 
 } // namespace bge::cli::omicscli

@@ -4,6 +4,7 @@
 
 #include "omics/omicsjson.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 namespace bge::omics {
@@ -18,8 +19,12 @@ namespace bge::cli {
 // do, and the API over one connection for the run.
 namespace omicscli {
 
-// Translations of this namespace's helpers (context "bge::cli::omicscli", as lupdate sees it).
-QString tr(const char* text);
+// Translations of this namespace's helpers: lupdate and the runtime agree on the context only
+// through a class that declares it.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(bge::cli::omicscli)
+};
 
 QList<OptionReader::Spec> commonOptions();
 // The common options plus the command's own.
@@ -54,7 +59,7 @@ void collectPages(CliContext& ctx, std::function<Job<omics::OmicsPage<T>>*(const
             if (all && !page.nextToken.isEmpty()) {
                 // A service that hands back a token it already gave would loop forever.
                 if (s->seen.contains(page.nextToken))
-                    return ctx.fail(ApiError::malformed(tr("HealthOmics returned the same page token twice")));
+                    return ctx.fail(ApiError::malformed(Text::tr("HealthOmics returned the same page token twice")));
                 s->seen.insert(page.nextToken);
                 return s->step(page.nextToken);
             }
