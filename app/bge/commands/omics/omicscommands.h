@@ -11,6 +11,7 @@ namespace bge::cli {
 void addOmicsStoreCommands(std::vector<std::unique_ptr<Command>>& commands);
 void addOmicsReadSetCommands(std::vector<std::unique_ptr<Command>>& commands);
 void addOmicsUploadCommands(std::vector<std::unique_ptr<Command>>& commands);
+void addOmicsTransferCommands(std::vector<std::unique_ptr<Command>>& commands);
 void addOmicsImportCommands(std::vector<std::unique_ptr<Command>>& commands);
 void addOmicsAccountCommands(std::vector<std::unique_ptr<Command>>& commands);
 

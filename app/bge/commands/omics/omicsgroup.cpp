@@ -21,6 +21,7 @@ public:
         addOmicsStoreCommands(m_commands);
         addOmicsReadSetCommands(m_commands);
         addOmicsUploadCommands(m_commands);
+        addOmicsTransferCommands(m_commands);
         addOmicsImportCommands(m_commands);
         addOmicsAccountCommands(m_commands);
     }
