@@ -971,6 +971,48 @@ piped in) and stored only in the system keychain. Use the account with --omics-a
     </message>
 </context>
 <context>
+    <name>bge::cli::OmicsDownloadCommand</name>
+    <message>
+        <source>download a read set&apos;s file (GetReadSet, in parts)</source>
+        <translation>下载读段集的文件（GetReadSet，分片）</translation>
+    </message>
+    <message>
+        <source>Usage: bge omics download STORE_ID READ_SET_ID [--file SOURCE1|SOURCE2|INDEX] [-o PATH]
+           [--overwrite] [--jobs N]
+
+Downloads one file of a read set in parts (N at a time, default 4) into PATH (a file or a
+folder; default: &lt;name&gt;.fastq, &lt;name&gt;_1.fastq / &lt;name&gt;_2.fastq for paired reads, &lt;name&gt;.bam,
+&lt;name&gt;.cram, &lt;name&gt;.bam.bai / &lt;name&gt;.cram.crai for the index, here). An interrupted download
+resumes when the same command runs again; the size is checked before the file appears.
+An existing file is not replaced unless --overwrite. Prints the path; with --json
+{&quot;file&quot;, &quot;size&quot;, &quot;parts_fetched&quot;, &quot;parts_kept&quot;}.
+  --jobs N           parts in flight at once (1–16)
+</source>
+        <translation>用法：bge omics download STORE_ID READ_SET_ID [--file SOURCE1|SOURCE2|INDEX] [-o PATH]
+          [--overwrite] [--jobs N]
+
+分片下载读段集的一个文件（每次 N 个，默认 4 个）到 PATH（文件或文件夹；默认在当前文件夹：
+&lt;name&gt;.fastq，双端读段为 &lt;name&gt;_1.fastq / &lt;name&gt;_2.fastq，&lt;name&gt;.bam、&lt;name&gt;.cram，
+索引为 &lt;name&gt;.bam.bai / &lt;name&gt;.cram.crai）。中断的下载在再次运行同一命令时继续；
+文件出现之前会核对大小。除非指定 --overwrite，否则不会替换已有文件。输出路径；
+使用 --json 时输出 {&quot;file&quot;, &quot;size&quot;, &quot;parts_fetched&quot;, &quot;parts_kept&quot;}。
+  --jobs N           同时传输的分片数（1–16）
+</translation>
+    </message>
+    <message>
+        <source>give a sequence store id and a read set id</source>
+        <translation>请提供一个序列存储 ID 和一个读段集 ID</translation>
+    </message>
+    <message>
+        <source>--jobs takes a number between 1 and 16</source>
+        <translation>--jobs 的值应为 1 到 16 之间的数字</translation>
+    </message>
+    <message>
+        <source>bge: resumed an earlier download: %1 parts kept, %2 fetched now</source>
+        <translation>bge：继续了之前的下载：保留 %1 个分片，本次获取 %2 个</translation>
+    </message>
+</context>
+<context>
     <name>bge::cli::OmicsGroup</name>
     <message>
         <source>AWS HealthOmics sequence stores: read sets, uploads, imports</source>
@@ -1467,6 +1509,82 @@ Paging:
         <translation>
             <numerusform>已显示 %n 个序列存储</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>bge::cli::OmicsUploadCommand</name>
+    <message>
+        <source>upload a read set (FASTQ, paired FASTQ, BAM, uBAM, CRAM)</source>
+        <translation>上传读段集（FASTQ、双端 FASTQ、BAM、uBAM、CRAM）</translation>
+    </message>
+    <message>
+        <source>Usage: bge omics upload STORE_ID FILE [FILE2] --subject S --sample S --name N
+           [--type auto|FASTQ|BAM|CRAM|UBAM] [--reference ARN] [--description D]
+           [--generated-from G] [--tag KEY=VALUE]… [--no-wait] [--jobs N] [--part-size SIZE]
+
+Uploads one read set: one file, or read 1 and read 2 of paired FASTQ (SOURCE1, SOURCE2).
+The type is read from the bytes (an unaligned BAM is UBAM); a type that does not match
+them is refused before anything is sent. BAM and CRAM need --reference. The parts go N at a
+time (default 4) within the service&apos;s quota; an interrupted upload resumes when the same
+command runs again. Then waits until the read set is ACTIVE (not with --no-wait) and prints
+its id; with --json, its metadata. --name, --sample and --subject default to what the file
+name suggests (NA12878_S1_L001_R1_001.fastq.gz: NA12878_S1_L001, NA12878, NA12878).
+  --jobs N           parts in flight at once (1–16)
+  --part-size SIZE   e.g. 8M, 100M (at most 100 MiB; default 100 MiB)
+</source>
+        <translation>用法：bge omics upload STORE_ID FILE [FILE2] --subject S --sample S --name N
+          [--type auto|FASTQ|BAM|CRAM|UBAM] [--reference ARN] [--description D]
+          [--generated-from G] [--tag KEY=VALUE]… [--no-wait] [--jobs N] [--part-size SIZE]
+
+上传一个读段集：一个文件，或双端 FASTQ 的读段 1 和读段 2（SOURCE1、SOURCE2）。
+文件类型从字节内容读出（未比对的 BAM 即 UBAM）；与内容不符的类型在发送任何数据之前即被拒绝。
+BAM 和 CRAM 需要 --reference。分片在服务配额内每次发送 N 个（默认 4 个）；中断的上传在再次
+运行同一命令时继续。随后等待读段集变为 ACTIVE（--no-wait 时不等待）并输出其 ID；使用 --json
+时输出其元数据。--name、--sample 和 --subject 默认取自文件名
+（NA12878_S1_L001_R1_001.fastq.gz：NA12878_S1_L001、NA12878、NA12878）。
+  --jobs N           同时传输的分片数（1–16）
+  --part-size SIZE   例如 8M、100M（至多 100 MiB；默认 100 MiB）
+</translation>
+    </message>
+    <message>
+        <source>give a sequence store id and one or two files</source>
+        <translation>请提供一个序列存储 ID 以及一个或两个文件</translation>
+    </message>
+    <message>
+        <source>not a readable file: %1</source>
+        <translation>不是可读取的文件：%1</translation>
+    </message>
+    <message>
+        <source>give --name, --sample and --subject (the file name suggests none)</source>
+        <translation>请提供 --name、--sample 和 --subject（无法从文件名推断）</translation>
+    </message>
+    <message>
+        <source>--type takes auto, FASTQ, BAM, CRAM or UBAM</source>
+        <translation>--type 的值应为 auto、FASTQ、BAM、CRAM 或 UBAM</translation>
+    </message>
+    <message>
+        <source>--tag takes KEY=VALUE, not %1</source>
+        <translation>--tag 的格式应为 KEY=VALUE，而不是 %1</translation>
+    </message>
+    <message>
+        <source>--jobs takes a number between 1 and 16</source>
+        <translation>--jobs 的值应为 1 到 16 之间的数字</translation>
+    </message>
+    <message>
+        <source>--part-size takes a size up to 100M, e.g. 64M</source>
+        <translation>--part-size 的值应为不超过 100M 的大小，例如 64M</translation>
+    </message>
+    <message>
+        <source>bge: read set %1 is %2; waiting until it is ACTIVE</source>
+        <translation>bge：读段集 %1 的状态为 %2；正在等待其变为 ACTIVE</translation>
+    </message>
+    <message>
+        <source>bge: the upload was kept: run the same command again to resume it</source>
+        <translation>bge：上传已保留：再次运行同一命令即可继续</translation>
+    </message>
+    <message>
+        <source>bge: resumed an earlier upload: %1 of %2 parts sent now</source>
+        <translation>bge：继续了之前的上传：本次发送 %2 个分片中的 %1 个</translation>
     </message>
 </context>
 <context>
@@ -2070,6 +2188,72 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>HealthOmics returned the same page token twice</source>
         <translation>HealthOmics 重复返回了同一个分页令牌</translation>
+    </message>
+</context>
+<context>
+    <name>bge::omics::ReadSetDownloadJob</name>
+    <message>
+        <source>No HealthOmics connection.</source>
+        <translation>没有 HealthOmics 连接。</translation>
+    </message>
+    <message>
+        <source>The read set %1 has no %2 file.</source>
+        <translation>读段集 %1 没有 %2 文件。</translation>
+    </message>
+    <message>
+        <source>The read set %1 is %2, not ACTIVE: it cannot be downloaded yet.</source>
+        <translation>读段集 %1 的状态为 %2，不是 ACTIVE：暂时无法下载。</translation>
+    </message>
+    <message>
+        <source>The metadata of %1 gives no part size for %2.</source>
+        <translation>%1 的元数据没有给出 %2 的分片大小。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::omics::ReadSetUploadJob</name>
+    <message>
+        <source>No HealthOmics connection.</source>
+        <translation>没有 HealthOmics 连接。</translation>
+    </message>
+    <message>
+        <source>A read set is one file, or two for paired FASTQ.</source>
+        <translation>读段集是一个文件，双端 FASTQ 则为两个文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>Unknown file type %1 (FASTQ, BAM, CRAM or UBAM).</source>
+        <translation>未知的文件类型 %1（应为 FASTQ、BAM、CRAM 或 UBAM）。</translation>
+    </message>
+    <message>
+        <source>Only FASTQ read sets have two files.</source>
+        <translation>只有 FASTQ 读段集可以有两个文件。</translation>
+    </message>
+    <message>
+        <source>The file type cannot be told from the bytes: choose one.</source>
+        <translation>无法从字节内容判断文件类型：请选择一种。</translation>
+    </message>
+    <message>
+        <source>The read set %1 is still %2 after %3 minutes.</source>
+        <translation>读段集 %1 在 %3 分钟后仍为 %2。</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未给出原因</translation>
+    </message>
+    <message>
+        <source>HealthOmics could not accept the read set %1: %2</source>
+        <translation>HealthOmics 无法接受读段集 %1：%2</translation>
+    </message>
+    <message>
+        <source>The read set %1 is %2 after its upload.</source>
+        <translation>读段集 %1 上传后的状态为 %2。</translation>
+    </message>
+    <message>
+        <source>The read set %1 holds %2 bytes for %3, which has %4 bytes.</source>
+        <translation>读段集 %1 中 %3 为 %2 字节，而该文件有 %4 字节。</translation>
     </message>
 </context>
 <context>
