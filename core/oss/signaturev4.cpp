@@ -2,6 +2,8 @@
 
 #include "httpdate.h"
 
+#include "aws/sigv4.h"
+
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
 
@@ -11,12 +13,6 @@ namespace bge::oss::SignatureV4 {
 namespace {
 
 using namespace Qt::StringLiterals;
-
-bool isUnreserved(char c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-           || c == '.' || c == '~';
-}
 
 bool isSignedByDefault(QByteArrayView lowerName)
 {
@@ -37,20 +33,8 @@ QByteArray trimmedLower(QByteArrayView v)
 
 QByteArray uriEncode(QByteArrayView raw, bool keepSlash)
 {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    QByteArray out;
-    out.reserve(raw.size() * 3);
-    for (const char c : raw) {
-        if (isUnreserved(c) || (keepSlash && c == '/')) {
-            out += c;
-        } else {
-            const auto u = static_cast<unsigned char>(c);
-            out += '%';
-            out += kHex[u >> 4];
-            out += kHex[u & 0xF];
-        }
-    }
-    return out;
+    // RFC 3986, as AWS SigV4 encodes: one implementation for both signatures.
+    return aws::SigV4::uriEncode(raw, keepSlash);
 }
 
 QByteArrayList normalizeAdditionalHeaders(const SignableRequest& request, const QByteArrayList& names)

@@ -37,11 +37,6 @@ void say(const QString& line)
     std::fflush(stdout);
 }
 
-QString loadAverage()
-{
-    QFile f(u"/proc/loadavg"_s);
-    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).section(u' ', 0, 2) : u"?"_s;
-}
 
 // A FASTQ file of whole 4-line records (the emulator checks that the bytes are FASTQ), about
 // `size` bytes, flushed to disk so its dirty pages do not slow the uploads that follow.
@@ -76,12 +71,6 @@ qint64 writeFastq(const QString& path, qint64 size)
     return written;
 }
 
-bool writePrivateFile(const QString& path, const QByteArray& content)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
-           f.setPermissions(QFile::ReadOwner | QFile::WriteOwner) && f.write(content) == content.size();
-}
 
 struct Row
 {

@@ -50,11 +50,6 @@ void say(const QString& line)
     std::fflush(stdout);
 }
 
-QString loadAverage()
-{
-    QFile f(u"/proc/loadavg"_s);
-    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).section(u' ', 0, 2) : u"?"_s;
-}
 
 QString cpuModel()
 {
@@ -118,13 +113,6 @@ std::optional<quint64> writeBenchFile(const QString& path, qint64 size, quint64 
     return crc.value();
 }
 
-// A file only its owner can read (it holds the bench's STS credentials for a moment).
-bool writePrivateFile(const QString& path, const QByteArray& content)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
-           f.setPermissions(QFile::ReadOwner | QFile::WriteOwner) && f.write(content) == content.size();
-}
 
 struct Row
 {

@@ -122,4 +122,17 @@ double cpuSecondsOf(qint64 pid)
     return (fields[11].toDouble() + fields[12].toDouble()) / ticks; // utime, stime
 }
 
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).section(u' ', 0, 2) : QStringLiteral("?");
+}
+
+bool writePrivateFile(const QString& path, const QByteArray& content)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           f.setPermissions(QFile::ReadOwner | QFile::WriteOwner) && f.write(content) == content.size();
+}
+
 } // namespace bge::bench

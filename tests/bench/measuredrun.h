@@ -32,4 +32,9 @@ MeasuredRun runMeasured(const QString& program, const QStringList& arguments,
 // CPU seconds (user + system) a running process has used so far, from /proc; -1 elsewhere.
 double cpuSecondsOf(qint64 pid);
 
+// The 1, 5 and 15 minute load averages ("2.61 1.89 2.66"), printed beside every figure.
+QString loadAverage();
+// A file only its owner can read (a benchmark's short-lived keys pass through one).
+bool writePrivateFile(const QString& path, const QByteArray& content);
+
 } // namespace bge::bench
