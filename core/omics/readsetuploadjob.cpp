@@ -2,6 +2,7 @@
 
 #include "omicsapi.h"
 #include "omicsconnection.h"
+#include "readsetfinder.h"
 #include "readsetuploadadapter.h"
 #include "seqformat/readsetfiletype.h"
 #include "seqformat/uploadcheck.h"
@@ -112,6 +113,10 @@ void ReadSetUploadJob::checkCompletingUpload()
         .listUploadParts(m_options.storeId, m_record->uploadId, ReadSetUploadAdapter::partSource(1), {}, one)
         ->run(m_pollContext.get(), [this](const Result<OmicsPage<ReadSetUploadPart>>& r) {
             if (r) {
+                // Without a journal (lost, or written by nothing) the upload cannot be resumed:
+                // it is dropped rather than left behind, and the files go again.
+                if (!QFile::exists(journalFileFor(m_options)) && m_connection)
+                    OmicsApi(m_connection).abortUpload(m_options.storeId, m_record->uploadId)->start();
                 startEngine();
                 return;
             }
@@ -123,87 +128,30 @@ void ReadSetUploadJob::checkCompletingUpload()
         });
 }
 
-// HealthOmics has no "read set of upload X": the read set Complete made is found by what the
-// upload said it would be (name, sample, subject, creationType UPLOAD), made no earlier than
-// the upload was created, with the sizes of these files. Exactly one: it is ours. None: the
-// upload never became one (aborted, expired, refused). Several: only a person can tell.
+// The read set Complete made, if any (ReadSetFinder says how). Exactly one: it is ours. None:
+// the upload never became one (aborted, expired, refused). Several: only a person can tell.
 void ReadSetUploadJob::findReadSet()
 {
-    listCandidates({}, {});
-}
-
-void ReadSetUploadJob::listCandidates(const QString& token, QStringList found)
-{
-    if (!m_connection) {
-        complete(ApiError::cancelled());
-        return;
-    }
-    ReadSetFilter filter;
-    filter.name = m_options.name;
-    filter.sampleId = m_options.sampleId;
-    filter.subjectId = m_options.subjectId;
-    filter.creationType = u"UPLOAD"_s;
-    // A second of slack: the service may keep the creation times finer than it prints them.
-    if (m_record && m_record->uploadCreated.isValid())
-        filter.createdAfter = m_record->uploadCreated.addSecs(-1);
-    ListOptions options;
-    options.maxResults = 100;
-    options.nextToken = token;
+    ReadSetLookup lookup;
+    lookup.storeId = m_options.storeId;
+    lookup.name = m_options.name;
+    lookup.sampleId = m_options.sampleId;
+    lookup.subjectId = m_options.subjectId;
+    if (m_record)
+        lookup.createdAfter = m_record->uploadCreated;
+    lookup.sizes = m_sizes;
     m_pollContext = std::make_unique<QObject>();
-    OmicsApi(m_connection)
-        .listReadSets(m_options.storeId, filter, options)
-        ->run(m_pollContext.get(), [this, token, found](const Result<OmicsPage<ReadSetListItem>>& r) mutable {
-            if (!r) {
-                complete(r.error());
-                return;
-            }
-            for (const ReadSetListItem& item : r.value().items) {
-                // One being deleted is not one to follow (the way out of several lookalikes).
-                if (item.status != u"DELETING"_s && item.status != u"DELETED"_s)
-                    found.append(item.id);
-            }
-            const QString next = r.value().nextToken;
-            if (!next.isEmpty() && next != token)
-                listCandidates(next, found);
-            else
-                matchCandidates(found, {});
-        });
-}
-
-void ReadSetUploadJob::matchCandidates(QStringList left, QStringList matched)
-{
-    if (!left.isEmpty()) {
-        if (!m_connection) {
-            complete(ApiError::cancelled());
+    (new ReadSetFinder(m_connection, lookup))->run(m_pollContext.get(), [this](const Result<QStringList>& r) {
+        if (!r) {
+            complete(r.error());
             return;
         }
-        const QString id = left.takeFirst();
-        m_pollContext = std::make_unique<QObject>();
-        OmicsApi(m_connection)
-            .readSetMetadata(m_options.storeId, id)
-            ->run(m_pollContext.get(), [this, id, left, matched](const Result<ReadSetMetadata>& r) mutable {
-                if (!r) {
-                    // Deleted meanwhile: not ours to follow.
-                    if (r.error().serviceCode() != u"ResourceNotFoundException"_s) {
-                        complete(r.error());
-                        return;
-                    }
-                } else {
-                    bool same = !r.value().file(u"SOURCE3");
-                    for (qsizetype i = 0; i < 2; ++i) {
-                        const std::optional<ReadSetFileInfo> f = r.value().file(i == 0 ? u"SOURCE1" : u"SOURCE2");
-                        if (i < m_sizes.size())
-                            same = same && f && f->contentLength == m_sizes.at(i);
-                        else
-                            same = same && !f;
-                    }
-                    if (same)
-                        matched.append(id);
-                }
-                matchCandidates(left, matched);
-            });
-        return;
-    }
+        foundReadSets(r.value());
+    });
+}
+
+void ReadSetUploadJob::foundReadSets(const QStringList& matched)
+{
     const QString uploadId = m_record ? m_record->uploadId : QString();
     if (matched.isEmpty()) {
         uploadAgain(tr("The earlier upload %1 is gone and made no read set: uploading again.").arg(uploadId));
@@ -444,6 +392,10 @@ void ReadSetUploadJob::engineFinished(const Result<MultipartOutcome>& outcome)
             findReadSet();
             return;
         }
+        // Create refused outright: it made nothing a rerun must look for.
+        if (m_record && m_record->state == ReadSetUploadRecord::State::Creating &&
+            e.kind() == ApiError::Kind::Service && e.httpStatus() >= 400 && e.httpStatus() < 500)
+            forgetRecord();
         complete(e);
         return;
     }
@@ -473,6 +425,11 @@ void ReadSetUploadJob::follow(const QString& readSetId, bool fromRecord)
 {
     m_result.readSetId = readSetId;
     m_followingRecord = fromRecord;
+    if (!m_options.waitForActive) { // a rerun with --no-wait: the id is all that was asked for
+        forgetRecord();
+        succeed(m_result);
+        return;
+    }
     m_settleDeadline = QDateTime::currentMSecsSinceEpoch() + m_options.settleTimeoutMs;
     poll();
 }

@@ -103,8 +103,7 @@ private:
     void follow(const QString& readSetId, bool fromRecord);
     void checkCompletingUpload();
     void findReadSet();
-    void listCandidates(const QString& token, QStringList found);
-    void matchCandidates(QStringList left, QStringList matched);
+    void foundReadSets(const QStringList& matched);
     void uploadAgain(const QString& why);
     ApiError saveRecord();
     void forgetRecord();

@@ -164,6 +164,13 @@ public:
                 if (e.kind() != ApiError::Kind::Usage && e.kind() != ApiError::Kind::Cancelled &&
                     QFileInfo::exists(ReadSetUploadJob::journalFileFor(o)))
                     printErr(tr("bge: the upload was kept: run the same command again to resume it") + u'\n');
+                // Complete was sent (or answered): the rerun finds that read set, never a second.
+                else if (const std::optional<ReadSetUploadRecord> record =
+                             ReadSetUploadRecord::load(ReadSetUploadJob::recordFileFor(o));
+                         e.kind() != ApiError::Kind::Usage && e.kind() != ApiError::Kind::Cancelled && record &&
+                         (record->state == ReadSetUploadRecord::State::Completing ||
+                          record->state == ReadSetUploadRecord::State::Completed))
+                    printErr(tr("bge: run the same command again to follow the read set already made") + u'\n');
                 return ctx.fail(e);
             }
             const ReadSetUploadResult& r = result.value();
