@@ -480,7 +480,6 @@ private Q_SLOTS:
         ReadSetUploadOptions o = uploadOptions({m_ubam}, u"complete-never-sent"_s);
         o.partSize = 512 * 1024;
         const QString journalFile = ReadSetUploadJob::journalFileFor(o);
-        QByteArray journal, record;
         QVERIFY(uploadThenKillAt(o, ReadSetUploadRecord::State::Created));
         std::optional<ReadSetUploadRecord> r0 = ReadSetUploadRecord::load(ReadSetUploadJob::recordFileFor(o));
         QVERIFY(r0);
@@ -496,6 +495,56 @@ private Q_SLOTS:
             return;
         QCOMPARE(r.value().uploadId, r0->uploadId); // the same upload, completed now
         QVERIFY(r.value().resumed);
+    }
+
+    void completingUploadGoneWithoutAReadSetStartsOver()
+    {
+        // Complete announced, then the upload aborted (or expired) without becoming a read set:
+        // nothing to adopt, so the files go again, and the rerun says why.
+        ReadSetUploadOptions o = uploadOptions({m_ubam}, u"completing-but-aborted"_s);
+        o.partSize = 512 * 1024;
+        QVERIFY(uploadThenKillAt(o, ReadSetUploadRecord::State::Created));
+        std::optional<ReadSetUploadRecord> r0 = ReadSetUploadRecord::load(ReadSetUploadJob::recordFileFor(o));
+        QVERIFY(r0);
+        r0->state = ReadSetUploadRecord::State::Completing;
+        QVERIFY(r0->save(ReadSetUploadJob::recordFileFor(o), nullptr));
+        const Result<Done> aborted = test::awaitJob(m_api->abortUpload(m_store, r0->uploadId));
+        QVERIFY2(aborted, qPrintable(aborted.error().fullText()));
+
+        auto* job = new ReadSetUploadJob(m_connection, o);
+        QStringList notices;
+        QObject::connect(job, &ReadSetUploadJob::notice, this, [&notices](const QString& n) { notices.append(n); });
+        const Result<ReadSetUploadResult> r = test::awaitJob<ReadSetUploadResult>(job);
+        checkTheRerun(o, m_ubam, r);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(r.value().uploadId != r0->uploadId);
+        QCOMPARE(r.value().partsSent, r.value().partsTotal);
+        QCOMPARE(notices.size(), 1);
+        QVERIFY2(notices.first().contains(r0->uploadId), qPrintable(notices.first()));
+    }
+
+    void killedWaitingForAReadSetThatFails()
+    {
+        // The read set an earlier run completed turns UPLOAD_FAILED: the rerun reports the
+        // service's reason, uploads nothing, and forgets the record (the next run starts over).
+        QByteArray junk(kMiB + 3, Qt::Uninitialized);
+        QRandomGenerator random(17);
+        for (char& c : junk)
+            c = char(random.bounded(256));
+        junk[0] = 'X';
+        const QString path = m_dir.filePath(u"junk-killed.fastq"_s);
+        QVERIFY(test::writeFile(path, junk));
+        ReadSetUploadOptions o = uploadOptions({path}, u"junk-killed"_s);
+        o.fileType = u"FASTQ"_s;
+        o.checkBytes = false;
+        QVERIFY(uploadThenKillAt(o, ReadSetUploadRecord::State::Completed));
+        const Result<ReadSetUploadResult> r = upload(o);
+        QVERIFY(!r);
+        QCOMPARE(r.error().serviceCode(), u"UPLOAD_FAILED"_s);
+        QCOMPARE(readSetsNamed(o.name).size(), 1);
+        QVERIFY(!QFile::exists(ReadSetUploadJob::recordFileFor(o)));
+        QVERIFY(!QFile::exists(ReadSetUploadJob::journalFileFor(o)));
     }
 
     void completedUploadWithSeveralLookalikesIsNotGuessed()
