@@ -268,6 +268,11 @@ void ReadSetUploadJob::doStart()
         QMetaObject::invokeMethod(this, &ReadSetUploadJob::abortOrphan, Qt::QueuedConnection);
         return;
     }
+    // Killed between Create's answer and the journal's first save: nothing can resume that
+    // upload (it has no parts yet), so it is dropped rather than left behind.
+    if (m_record && m_record->state == ReadSetUploadRecord::State::Created &&
+        !QFile::exists(journalFileFor(m_options)))
+        OmicsApi(m_connection).abortUpload(m_options.storeId, m_record->uploadId)->start();
     startEngine();
 }
 
