@@ -107,11 +107,30 @@ void ReadSetUploadAdapter::stop()
     old->deleteLater();
 }
 
+template<typename Reply>
+void ReadSetUploadAdapter::answerLater(std::function<void(const Reply&)> done, Reply reply)
+{
+    // Every answer is asynchronous, the engine counts on it.
+    QMetaObject::invokeMethod(
+        m_context,
+        [alive = m_alive, done, reply] {
+            if (*alive)
+                done(reply);
+        },
+        Qt::QueuedConnection);
+}
+
 void ReadSetUploadAdapter::initiate(std::function<void(const InitiateReply&)> done)
 {
     // A token that already made an upload would make the service answer that one again.
     if (m_tokenSpent)
         m_input.clientToken = OmicsApi::newClientToken();
+    if (m_hooks.creating) {
+        if (const ApiError e = m_hooks.creating(m_input.clientToken)) {
+            answerLater<InitiateReply>(std::move(done), {e, {}});
+            return;
+        }
+    }
     auto orphaned = std::make_shared<bool>(false);
     m_createOrphaned = orphaned;
     Job<ReadSetUpload>* job = m_api->createUpload(m_storeId, m_input);
@@ -131,6 +150,13 @@ void ReadSetUploadAdapter::initiate(std::function<void(const InitiateReply&)> do
             return;
         }
         m_tokenSpent = true;
+        if (m_hooks.created) {
+            if (const ApiError e = m_hooks.created(r.value())) {
+                abandon(r.value().uploadId); // nothing could name it for a rerun
+                done({e, {}});
+                return;
+            }
+        }
         done({{}, r.value().uploadId});
     });
     job->start();
@@ -299,6 +325,12 @@ void ReadSetUploadAdapter::listPage(const QString& uploadId, int source, const Q
 void ReadSetUploadAdapter::complete(const QString& uploadId, const QList<UploadJournal::Part>& parts,
                                     std::function<void(const CompleteReply&)> done)
 {
+    if (m_hooks.completing) {
+        if (const ApiError e = m_hooks.completing(uploadId)) {
+            answerLater<CompleteReply>(std::move(done), {e, false, {}});
+            return;
+        }
+    }
     QList<CompletedPart> completed;
     completed.reserve(parts.size());
     for (const UploadJournal::Part& p : parts)

@@ -16,6 +16,17 @@ namespace bge::omics {
 
 class OmicsApi;
 class OmicsConnection;
+struct ReadSetUpload;
+
+// Called at the commit points, each before the step it announces is taken (after, for
+// `created`): ReadSetUploadJob persists them so that a rerun after a kill at any of them finds
+// what the service made. An error stops the step (the upload stays for a rerun).
+struct ReadSetUploadHooks
+{
+    std::function<ApiError(const QString& clientToken)> creating;
+    std::function<ApiError(const ReadSetUpload& upload)> created;
+    std::function<ApiError(const QString& uploadId)> completing;
+};
 
 // HealthOmics read-set upload under MultipartEngine: CreateMultipartReadSetUpload (one
 // clientToken for every attempt), UploadReadSetPart (partSource SOURCE<n>, UNSIGNED-PAYLOAD,
@@ -29,6 +40,8 @@ public:
     // attempt of one Create, and is replaced only once it has made an upload.
     ReadSetUploadAdapter(OmicsConnection* connection, QString storeId, CreateUploadInput input);
     ~ReadSetUploadAdapter() override;
+
+    void setHooks(ReadSetUploadHooks hooks) { m_hooks = std::move(hooks); }
 
     QString protocol() const override;
     void initiate(std::function<void(const InitiateReply&)> done) override;
@@ -56,6 +69,8 @@ private:
     void listPage(const QString& uploadId, int source, const QString& token, QList<UploadJournal::Part> found,
                   std::function<void(const ListPartsReply&)> done);
     bool direct() const;
+    template<typename Reply>
+    void answerLater(std::function<void(const Reply&)> done, Reply reply);
 
     QPointer<OmicsConnection> m_connection;
     std::unique_ptr<OmicsApi> m_api;
@@ -68,6 +83,7 @@ private:
     std::unique_ptr<ConnectionPool> m_pool; // kept connections, for the adapter's lifetime
     // Set while a Create is in flight: stop() hands it over so that what it creates is aborted.
     std::shared_ptr<bool> m_createOrphaned;
+    ReadSetUploadHooks m_hooks;
     bool m_tokenSpent = false;           // a Create succeeded with m_input.clientToken
     bool m_completeRefusedParts = false; // Complete said the listed parts cannot make a read set
 };

@@ -1,8 +1,11 @@
 #pragma once
 
 #include "api/job.h"
+#include "omicsinputs.h"
+#include "readsetuploadrecord.h"
 #include "records/readset.h"
 
+#include <QJsonObject>
 #include <QMap>
 #include <QPointer>
 #include <QStringList>
@@ -13,6 +16,7 @@
 
 namespace bge {
 class MultipartEngine;
+struct MultipartOutcome;
 }
 
 namespace bge::omics {
@@ -72,11 +76,19 @@ public:
 
     // The journal file for these options (where a resume is looked for).
     static QString journalFileFor(const ReadSetUploadOptions& options);
+    // The commit-point record for these options (ReadSetUploadRecord), beside the journal.
+    static QString recordFileFor(const ReadSetUploadOptions& options);
 
 Q_SIGNALS:
     void progress(qint64 done, qint64 total);
     // After Complete, while the service processes the parts.
     void processing(const QString& readSetId, const QString& status);
+    // Something the user should hear about what a rerun found (a read set an earlier run
+    // completed, an upload gone); translated.
+    void notice(const QString& message);
+    // The record was saved at a commit point (before Create, after it, before Complete, after
+    // it). For tests that stop the job there: connect queued, never delete the job inside.
+    void commitPoint(bge::omics::ReadSetUploadRecord::State state);
 
 protected:
     void doStart() override;
@@ -84,6 +96,17 @@ protected:
 
 private:
     ApiError check();
+    void abortOrphan();
+    CreateUploadInput createInput(const QString& clientToken) const;
+    void startEngine();
+    void engineFinished(const Result<MultipartOutcome>& outcome);
+    void follow(const QString& readSetId, bool fromRecord);
+    void checkCompletingUpload();
+    void findReadSet();
+    void foundReadSets(const QStringList& matched);
+    void uploadAgain(const QString& why);
+    ApiError saveRecord();
+    void forgetRecord();
     void poll();
     void settled(const ReadSetMetadata& metadata);
 
@@ -91,6 +114,9 @@ private:
     ReadSetUploadOptions m_options;
     QString m_fileType;
     QList<qint64> m_sizes;
+    QString m_recordFile;
+    std::optional<ReadSetUploadRecord> m_record;
+    bool m_followingRecord = false; // the read set came from the record, not from this upload
     ReadSetUploadResult m_result;
     QTimer m_pollTimer;
     qint64 m_settleDeadline = 0;

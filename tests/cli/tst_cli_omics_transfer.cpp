@@ -2,15 +2,19 @@
 // the HealthOmics emulator of a real bge-sandbox whose bodies go at a limited rate, so that a
 // run can be SIGKILLed mid-file. The rerun of the same command resumes (fewer parts sent or
 // fetched), the read set reads back byte-identical, and the exit codes are those of all of bge.
+// A run SIGKILLed while it waits for ACTIVE is rerun into the same read set, not a second one.
 #include "clitestsupport.h"
 #include "common/sandboxprocess.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <functional>
 
 using namespace bge;
 using namespace bge::test;
@@ -65,16 +69,21 @@ private:
 
     QProcessEnvironment env(const QString& secret = {}) const
     {
+        return envFor(m_omics, secret);
+    }
+
+    QProcessEnvironment envFor(const QJsonObject& omics, const QString& secret = {}) const
+    {
         QProcessEnvironment e = m_home->environment();
         for (const QString& name : e.keys()) {
             if (name.startsWith(u"AWS_"_s))
                 e.remove(name);
         }
-        e.insert(u"AWS_ACCESS_KEY_ID"_s, m_omics.value(u"access_key_id").toString());
+        e.insert(u"AWS_ACCESS_KEY_ID"_s, omics.value(u"access_key_id").toString());
         e.insert(u"AWS_SECRET_ACCESS_KEY"_s,
-                 secret.isEmpty() ? m_omics.value(u"secret_access_key").toString() : secret);
-        e.insert(u"AWS_REGION"_s, m_omics.value(u"region").toString());
-        e.insert(u"AWS_ENDPOINT_URL_OMICS"_s, m_omics.value(u"endpoint").toString());
+                 secret.isEmpty() ? omics.value(u"secret_access_key").toString() : secret);
+        e.insert(u"AWS_REGION"_s, omics.value(u"region").toString());
+        e.insert(u"AWS_ENDPOINT_URL_OMICS"_s, omics.value(u"endpoint").toString());
         return e;
     }
 
@@ -87,22 +96,35 @@ private:
     // returns what it wrote; false when it ended by itself first.
     bool killAt(const QStringList& arguments, int percent, QByteArray* err)
     {
+        const QRegularExpression progress(u": (\\d+)% \\("_s);
+        return killWhen(
+            arguments, env(),
+            [&progress, percent](const QString& text) {
+                auto it = progress.globalMatch(text);
+                while (it.hasNext()) {
+                    if (it.next().captured(1).toInt() >= percent)
+                        return true;
+                }
+                return false;
+            },
+            err);
+    }
+
+    // Starts `bge omics …` and SIGKILLs it once what it wrote on stderr satisfies `reached`.
+    bool killWhen(const QStringList& arguments, const QProcessEnvironment& environment,
+                  const std::function<bool(const QString&)>& isTime, QByteArray* err)
+    {
         QProcess p;
-        p.setProcessEnvironment(env());
+        p.setProcessEnvironment(environment);
         p.start(bgePath(), QStringList{u"omics"_s} + arguments);
         if (!p.waitForStarted(60000))
             return false;
         p.closeWriteChannel();
-        const QRegularExpression progress(u": (\\d+)% \\("_s);
         bool reached = false;
         const bool ok = QTest::qWaitFor(
             [&] {
                 *err += p.readAllStandardError();
-                auto it = progress.globalMatch(QString::fromUtf8(*err));
-                while (it.hasNext()) {
-                    if (it.next().captured(1).toInt() >= percent)
-                        reached = true;
-                }
+                reached = isTime(QString::fromUtf8(*err));
                 return reached || p.state() == QProcess::NotRunning;
             },
             kRunTimeoutMs);
@@ -189,6 +211,55 @@ private Q_SLOTS:
         VERIFY_EXIT(replaced, 0);
         QCOMPARE(replaced.json().toObject().value(u"file").toString(), QFileInfo(target).absoluteFilePath());
         QCOMPARE(readAll(target), readAll(m_ubam));
+    }
+
+    void uploadKilledWhileWaitingForActive()
+    {
+        // Its own emulator, whose read sets take 10 s to become ACTIVE: time to kill the run
+        // between Complete's answer and ACTIVE, the moment the engine's journal is already gone.
+        QTemporaryDir data;
+        SandboxProcess slow;
+        QVERIFY2(slow.start({u"--data-dir"_s, data.path(), u"--omics-processing-ms"_s, u"10000"_s}),
+                 qPrintable(slow.errorOutput()));
+        const QJsonObject omics = slow.description().value(u"omics").toObject();
+        const QString store =
+            omics.value(u"sequence_stores").toArray().first().toObject().value(u"id").toString();
+        const QString file = m_home->path(u"NA24385_run9.fastq"_s);
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(fastq(3000, 9));
+        }
+        const QStringList upload{u"upload"_s,    store,         file,        u"--subject"_s,    u"NA24385"_s,
+                                 u"--sample"_s,  u"NA24385-S9"_s, u"--name"_s, u"killed-waiting"_s,
+                                 u"--part-size"_s, u"256K"_s};
+        QByteArray err;
+        QVERIFY2(killWhen(
+                     upload, envFor(omics),
+                     [](const QString& text) { return text.contains(u"waiting until it is ACTIVE"_s); }, &err),
+                 err.constData());
+
+        const Run again = runProgram(bgePath(), QStringList{u"omics"_s} + upload, envFor(omics));
+        VERIFY_EXIT(again, 0);
+        QVERIFY2(again.errText().contains(u"already uploaded these files as the read set"_s),
+                 again.describe().constData());
+        const QString readSetId = again.outText().trimmed();
+        QVERIFY2(again.errText().contains(readSetId), again.describe().constData());
+
+        // Exactly one read set of that name, ACTIVE, and its bytes are the file's.
+        const Run listed = runProgram(
+            bgePath(), {u"omics"_s, u"read-sets"_s, store, u"--name"_s, u"killed-waiting"_s, u"--json"_s},
+            envFor(omics));
+        VERIFY_EXIT(listed, 0);
+        const QJsonArray sets = listed.json().toObject().value(u"readSets").toArray();
+        QCOMPARE(sets.size(), 1);
+        QCOMPARE(sets.first().toObject().value(u"id").toString(), readSetId);
+        QCOMPARE(sets.first().toObject().value(u"status").toString(), u"ACTIVE"_s);
+        const QString target = m_home->path(u"killed-waiting-back.fastq"_s);
+        const Run back = runProgram(bgePath(), {u"omics"_s, u"download"_s, store, readSetId, u"-o"_s, target},
+                                    envFor(omics));
+        VERIFY_EXIT(back, 0);
+        QCOMPARE(readAll(target), readAll(file));
     }
 
     void pairedFastqWithJsonAndDefaultNames()

@@ -2,7 +2,9 @@
 // against the HealthOmics emulator of a real bge-sandbox child process, quotas on: multi-part
 // uBAM read back byte-identical, paired FASTQ, type and reference refusals before anything is
 // sent, UPLOAD_FAILED with the service's reason, resume after the job is destroyed mid-upload,
-// cancel, a file changed mid-upload, injected faults, download resume and no overwrite.
+// cancel, a file changed mid-upload, injected faults, download resume and no overwrite; a job
+// killed at each commit point (before and after Create, before Complete, Complete sent and its
+// answer lost, after Complete while waiting for ACTIVE) and rerun ends in exactly one read set.
 #include "common/sandboxprocess.h"
 #include "omics/awssettings.h"
 #include "omics/omicsapi.h"
@@ -10,6 +12,7 @@
 #include "omics/readsetdownloadjob.h"
 #include "omics/readsetuploadadapter.h"
 #include "omics/readsetuploadjob.h"
+#include "omics/readsetuploadrecord.h"
 #include "omicstestsupport.h"
 #include "transfer/downloaddestination.h"
 #include "transfer/uploadjournal.h"
@@ -164,6 +167,58 @@ private:
         const Result<OmicsPage<ReadSetUploadPart>> page =
             test::awaitJob(m_api->listUploadParts(m_store, uploadId, u"SOURCE1"_s));
         return page ? int(page.value().items.size()) : -1;
+    }
+
+    // Read sets of the store with this name.
+    QStringList readSetsNamed(const QString& name)
+    {
+        ReadSetFilter filter;
+        filter.name = name;
+        const Result<OmicsPage<ReadSetListItem>> page = test::awaitJob(m_api->listReadSets(m_store, filter));
+        if (!page)
+            return {u"error: "_s + page.error().fullText()};
+        QStringList ids;
+        for (const ReadSetListItem& r : page.value().items)
+            ids.append(r.id);
+        return ids;
+    }
+
+    // Runs an upload and destroys the job (what a kill leaves) in the event-loop turn in which
+    // its record reached `point`; `atEach` runs at every commit point, inside the job's call.
+    bool uploadThenKillAt(const ReadSetUploadOptions& options, ReadSetUploadRecord::State point,
+                          std::function<void(ReadSetUploadRecord::State)> atEach = {})
+    {
+        auto* job = new ReadSetUploadJob(m_connection, options);
+        job->setAutoDelete(false);
+        std::unique_ptr<ReadSetUploadJob> owner(job);
+        bool reached = false;
+        QObject::connect(job, &ReadSetUploadJob::commitPoint, job,
+                         [&reached, point, atEach](ReadSetUploadRecord::State s) {
+                             if (atEach)
+                                 atEach(s);
+                             if (s == point)
+                                 reached = true;
+                         });
+        job->start();
+        (void)QTest::qWaitFor([&] { return reached || job->isFinished(); }, test::kOmicsWaitMs);
+        return reached && !job->isFinished();
+    }
+
+    // The rerun after a kill: one read set of that name, ACTIVE, the bytes of `path`, nothing
+    // left behind (journal, record, uploads in progress).
+    void checkTheRerun(const ReadSetUploadOptions& o, const QString& path, const Result<ReadSetUploadResult>& r)
+    {
+        QVERIFY2(r, qPrintable(r.error().fullText()));
+        QVERIFY(r.value().metadata);
+        QCOMPARE(r.value().metadata->readSet.status, u"ACTIVE"_s);
+        QCOMPARE(readSetsNamed(o.name), QStringList{r.value().readSetId});
+        QVERIFY(!QFile::exists(ReadSetUploadJob::journalFileFor(o)));
+        QVERIFY(!QFile::exists(ReadSetUploadJob::recordFileFor(o)));
+        QTRY_COMPARE_WITH_TIMEOUT(uploadsNamed(o.name), 0, test::kOmicsWaitMs);
+        const Result<ReadSetDownloadResult> d =
+            download(r.value().readSetId, u"SOURCE1"_s, m_dir.filePath(o.name + u"-back.bam"_s));
+        QVERIFY2(d, qPrintable(d.error().fullText()));
+        QCOMPARE(readAll(d.value().path), readAll(path));
     }
 
     QString makeUbam(const QString& name, int reads, quint32 seed)
@@ -334,6 +389,195 @@ private Q_SLOTS:
             download(r.value().readSetId, u"SOURCE1"_s, m_dir.filePath(u"resumed-back.bam"_s));
         QVERIFY2(d, qPrintable(d.error().fullText()));
         QCOMPARE(readAll(d.value().path), readAll(path));
+    }
+
+
+    void killedAtACommitPoint_data()
+    {
+        QTest::addColumn<ReadSetUploadRecord::State>("point");
+        QTest::newRow("before Create answers") << ReadSetUploadRecord::State::Creating;
+        QTest::newRow("after Create answered") << ReadSetUploadRecord::State::Created;
+        QTest::newRow("after Complete answered, waiting for ACTIVE") << ReadSetUploadRecord::State::Completed;
+    }
+
+    void killedAtACommitPoint()
+    {
+        QFETCH(ReadSetUploadRecord::State, point);
+        const QString name = u"killed-at-%1"_s.arg(int(point));
+        ReadSetUploadOptions o = uploadOptions({m_ubam}, name);
+        o.partSize = 512 * 1024;
+        QVERIFY(uploadThenKillAt(o, point));
+        const std::optional<ReadSetUploadRecord> record = ReadSetUploadRecord::load(ReadSetUploadJob::recordFileFor(o));
+        QVERIFY(record);
+        QCOMPARE(record->state, point);
+        QVERIFY(!readAll(ReadSetUploadJob::recordFileFor(o)).contains(
+            m_omics.value(u"secret_access_key"_s).toString().toUtf8()));
+        if (point == ReadSetUploadRecord::State::Completed) {
+            // The engine has dropped its journal: only the record names the read set.
+            QVERIFY(!QFile::exists(ReadSetUploadJob::journalFileFor(o)));
+            QCOMPARE(readSetsNamed(name), QStringList{record->readSetId});
+        }
+
+        auto* job = new ReadSetUploadJob(m_connection, o);
+        QStringList notices;
+        QObject::connect(job, &ReadSetUploadJob::notice, this, [&notices](const QString& n) { notices.append(n); });
+        const Result<ReadSetUploadResult> r = test::awaitJob<ReadSetUploadResult>(job);
+        checkTheRerun(o, m_ubam, r);
+        if (QTest::currentTestFailed())
+            return;
+        if (point == ReadSetUploadRecord::State::Completed) {
+            QCOMPARE(r.value().readSetId, record->readSetId);
+            QCOMPARE(r.value().partsSent, 0);
+            QCOMPARE(notices.size(), 1);
+            QVERIFY2(notices.first().contains(record->readSetId), qPrintable(notices.first()));
+        }
+    }
+
+    void killedAfterCompleteWasSentItsAnswerLost()
+    {
+        ReadSetUploadOptions o = uploadOptions({m_ubam}, u"complete-answer-lost"_s);
+        o.partSize = 512 * 1024;
+        const QString journalFile = ReadSetUploadJob::journalFileFor(o);
+        const QString recordFile = ReadSetUploadJob::recordFileFor(o);
+        // The disk as it is the moment Complete goes out; the job is stopped once the service
+        // has answered, and that disk put back: a kill after Complete reached the service and
+        // before its answer was read (or an answer lost).
+        QByteArray journal, record;
+        QVERIFY(uploadThenKillAt(o, ReadSetUploadRecord::State::Completed, [&](ReadSetUploadRecord::State s) {
+            if (s != ReadSetUploadRecord::State::Completing)
+                return;
+            journal = readAll(journalFile);
+            record = readAll(recordFile);
+        }));
+        QVERIFY(!journal.isEmpty() && !record.isEmpty());
+        QVERIFY(test::writeFile(journalFile, journal));
+        QVERIFY(test::writeFile(recordFile, record));
+        const std::optional<ReadSetUploadRecord> saved = ReadSetUploadRecord::load(recordFile);
+        QVERIFY(saved);
+        QCOMPARE(saved->state, ReadSetUploadRecord::State::Completing);
+        QVERIFY(saved->uploadCreated.isValid());
+        const QStringList made = readSetsNamed(o.name);
+        QCOMPARE(made.size(), 1);
+
+        auto* job = new ReadSetUploadJob(m_connection, o);
+        QStringList notices;
+        QObject::connect(job, &ReadSetUploadJob::notice, this, [&notices](const QString& n) { notices.append(n); });
+        const Result<ReadSetUploadResult> r = test::awaitJob<ReadSetUploadResult>(job);
+        checkTheRerun(o, m_ubam, r);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(r.value().readSetId, made.first()); // adopted, not uploaded again
+        QCOMPARE(r.value().uploadId, saved->uploadId);
+        QCOMPARE(r.value().partsSent, 0);
+        QCOMPARE(notices.size(), 1);
+        QVERIFY2(notices.first().contains(made.first()), qPrintable(notices.first()));
+    }
+
+    void killedJustBeforeCompleteWasSent()
+    {
+        // Every part sent, Complete announced in the record but never sent: the upload is
+        // still there, so the rerun resumes it and sends Complete itself.
+        ReadSetUploadOptions o = uploadOptions({m_ubam}, u"complete-never-sent"_s);
+        o.partSize = 512 * 1024;
+        const QString journalFile = ReadSetUploadJob::journalFileFor(o);
+        QVERIFY(uploadThenKillAt(o, ReadSetUploadRecord::State::Created));
+        std::optional<ReadSetUploadRecord> r0 = ReadSetUploadRecord::load(ReadSetUploadJob::recordFileFor(o));
+        QVERIFY(r0);
+        r0->state = ReadSetUploadRecord::State::Completing;
+        QVERIFY(r0->save(ReadSetUploadJob::recordFileFor(o), nullptr));
+        const std::optional<UploadJournal> j = UploadJournal::load(journalFile);
+        QVERIFY(j);
+        QCOMPARE(j->uploadId, r0->uploadId);
+
+        const Result<ReadSetUploadResult> r = upload(o);
+        checkTheRerun(o, m_ubam, r);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(r.value().uploadId, r0->uploadId); // the same upload, completed now
+        QVERIFY(r.value().resumed);
+    }
+
+    void completingUploadGoneWithoutAReadSetStartsOver()
+    {
+        // Complete announced, then the upload aborted (or expired) without becoming a read set:
+        // nothing to adopt, so the files go again, and the rerun says why.
+        ReadSetUploadOptions o = uploadOptions({m_ubam}, u"completing-but-aborted"_s);
+        o.partSize = 512 * 1024;
+        QVERIFY(uploadThenKillAt(o, ReadSetUploadRecord::State::Created));
+        std::optional<ReadSetUploadRecord> r0 = ReadSetUploadRecord::load(ReadSetUploadJob::recordFileFor(o));
+        QVERIFY(r0);
+        r0->state = ReadSetUploadRecord::State::Completing;
+        QVERIFY(r0->save(ReadSetUploadJob::recordFileFor(o), nullptr));
+        const Result<Done> aborted = test::awaitJob(m_api->abortUpload(m_store, r0->uploadId));
+        QVERIFY2(aborted, qPrintable(aborted.error().fullText()));
+
+        auto* job = new ReadSetUploadJob(m_connection, o);
+        QStringList notices;
+        QObject::connect(job, &ReadSetUploadJob::notice, this, [&notices](const QString& n) { notices.append(n); });
+        const Result<ReadSetUploadResult> r = test::awaitJob<ReadSetUploadResult>(job);
+        checkTheRerun(o, m_ubam, r);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(r.value().uploadId != r0->uploadId);
+        QCOMPARE(r.value().partsSent, r.value().partsTotal);
+        QCOMPARE(notices.size(), 1);
+        QVERIFY2(notices.first().contains(r0->uploadId), qPrintable(notices.first()));
+    }
+
+    void killedWaitingForAReadSetThatFails()
+    {
+        // The read set an earlier run completed turns UPLOAD_FAILED: the rerun reports the
+        // service's reason, uploads nothing, and forgets the record (the next run starts over).
+        QByteArray junk(kMiB + 3, Qt::Uninitialized);
+        QRandomGenerator random(17);
+        for (char& c : junk)
+            c = char(random.bounded(256));
+        junk[0] = 'X';
+        const QString path = m_dir.filePath(u"junk-killed.fastq"_s);
+        QVERIFY(test::writeFile(path, junk));
+        ReadSetUploadOptions o = uploadOptions({path}, u"junk-killed"_s);
+        o.fileType = u"FASTQ"_s;
+        o.checkBytes = false;
+        QVERIFY(uploadThenKillAt(o, ReadSetUploadRecord::State::Completed));
+        const Result<ReadSetUploadResult> r = upload(o);
+        QVERIFY(!r);
+        QCOMPARE(r.error().serviceCode(), u"UPLOAD_FAILED"_s);
+        QCOMPARE(readSetsNamed(o.name).size(), 1);
+        QVERIFY(!QFile::exists(ReadSetUploadJob::recordFileFor(o)));
+        QVERIFY(!QFile::exists(ReadSetUploadJob::journalFileFor(o)));
+    }
+
+    void completedUploadWithSeveralLookalikesIsNotGuessed()
+    {
+        // Two read sets of the same name, sample, subject and sizes made since the upload's
+        // Create: which one Complete made cannot be told, and the job says so, naming both.
+        ReadSetUploadOptions o = uploadOptions({m_ubam}, u"lookalikes"_s);
+        const QString journalFile = ReadSetUploadJob::journalFileFor(o);
+        const QString recordFile = ReadSetUploadJob::recordFileFor(o);
+        QByteArray journal, record;
+        QVERIFY(uploadThenKillAt(o, ReadSetUploadRecord::State::Completed, [&](ReadSetUploadRecord::State s) {
+            if (s != ReadSetUploadRecord::State::Completing)
+                return;
+            journal = readAll(journalFile);
+            record = readAll(recordFile);
+        }));
+        // A second one, from another directory of journals (another machine, say).
+        ReadSetUploadOptions other = o;
+        other.journalDirectory = m_dir.filePath(u"journal-elsewhere"_s);
+        const Result<ReadSetUploadResult> second = upload(other);
+        QVERIFY2(second, qPrintable(second.error().fullText()));
+        QVERIFY(test::writeFile(journalFile, journal));
+        QVERIFY(test::writeFile(recordFile, record));
+        const QStringList both = readSetsNamed(o.name);
+        QCOMPARE(both.size(), 2);
+
+        const Result<ReadSetUploadResult> r = upload(o);
+        QVERIFY(!r);
+        QCOMPARE(r.error().kind(), ApiError::Kind::Usage);
+        for (const QString& id : both)
+            QVERIFY2(r.error().message().contains(id), qPrintable(r.error().message()));
+        QCOMPARE(readSetsNamed(o.name).size(), 2); // nothing uploaded again
+        QVERIFY(QFile::exists(ReadSetUploadJob::recordFileFor(o))); // the next run asks again
     }
 
     void resumeOfAnAbortedUploadStartsOver()

@@ -142,6 +142,9 @@ public:
             std::make_shared<ProgressPrinter>(QFileInfo(o.files.first()).fileName(), stderrIsTerminal());
         QObject::connect(job, &ReadSetUploadJob::progress, &ctx,
                          [progress](qint64 done, qint64 total) { progress->update(done, total); });
+        // What a rerun found of an earlier run stopped at a commit point.
+        QObject::connect(job, &ReadSetUploadJob::notice, &ctx,
+                         [](const QString& message) { printErr(u"bge: "_s + message + u'\n'); });
         auto told = std::make_shared<bool>(false);
         QObject::connect(
             job, &ReadSetUploadJob::processing, &ctx,
@@ -161,10 +164,17 @@ public:
                 if (e.kind() != ApiError::Kind::Usage && e.kind() != ApiError::Kind::Cancelled &&
                     QFileInfo::exists(ReadSetUploadJob::journalFileFor(o)))
                     printErr(tr("bge: the upload was kept: run the same command again to resume it") + u'\n');
+                // Complete was sent (or answered): the rerun finds that read set, never a second.
+                else if (const std::optional<ReadSetUploadRecord> record =
+                             ReadSetUploadRecord::load(ReadSetUploadJob::recordFileFor(o));
+                         e.kind() != ApiError::Kind::Usage && e.kind() != ApiError::Kind::Cancelled && record &&
+                         (record->state == ReadSetUploadRecord::State::Completing ||
+                          record->state == ReadSetUploadRecord::State::Completed))
+                    printErr(tr("bge: run the same command again to follow the read set already made") + u'\n');
                 return ctx.fail(e);
             }
             const ReadSetUploadResult& r = result.value();
-            if (r.resumed)
+            if (r.resumed && r.partsTotal > 0) // 0: a read set an earlier run completed (told above)
                 printErr(tr("bge: resumed an earlier upload: %1 of %2 parts sent now")
                              .arg(r.partsSent)
                              .arg(r.partsTotal) +
