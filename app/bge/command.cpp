@@ -1,6 +1,7 @@
 #include "command.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace bge::cli {
 
@@ -45,6 +46,23 @@ QString groupUsage(const Command& group)
     for (const auto& sub : *group.subcommands())
         text += u"  "_s + sub->name().leftJustified(16) + sub->summary() + u'\n';
     return text;
+}
+
+qint64 parseByteSize(const QString& text)
+{
+    static const QRegularExpression kSize(u"^\\s*(\\d+)\\s*([kKmMgG]?)(i?[bB])?\\s*$"_s);
+    const QRegularExpressionMatch m = kSize.match(text);
+    if (!m.hasMatch())
+        return -1;
+    qint64 value = m.captured(1).toLongLong();
+    const QString unit = m.captured(2).toLower();
+    if (unit == u"k")
+        value *= 1024;
+    else if (unit == u"m")
+        value *= 1024 * 1024;
+    else if (unit == u"g")
+        value *= 1024LL * 1024 * 1024;
+    return value;
 }
 
 bool parseAssignments(const QStringList& arguments, QList<std::pair<QString, QString>>* out, QString* problem)

@@ -109,6 +109,8 @@ QJsonObject pageJson(const Page<T>& page)
     return o;
 }
 
+// "8M", "64MiB", "1g", "5242880" → bytes (k, M and G are powers of 1024); -1 when unreadable.
+qint64 parseByteSize(const QString& text);
 // "key=value" arguments (improve-sample, model).
 bool parseAssignments(const QStringList& arguments, QList<std::pair<QString, QString>>* out, QString* problem);
 // --page and --limit shared by the list commands.

@@ -1586,6 +1586,10 @@ BAM 和 CRAM 需要 --reference。分片在服务配额内每次发送 N 个（�
         <source>bge: resumed an earlier upload: %1 of %2 parts sent now</source>
         <translation>bge：继续了之前的上传：本次发送 %2 个分片中的 %1 个</translation>
     </message>
+    <message>
+        <source>bge: run the same command again to follow the read set already made</source>
+        <translation>bge：再次运行同一命令即可跟踪已创建的读段集</translation>
+    </message>
 </context>
 <context>
     <name>bge::cli::OmicsUploadsCommand</name>
@@ -2254,6 +2258,30 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>The read set %1 holds %2 bytes for %3, which has %4 bytes.</source>
         <translation>读段集 %1 中 %3 为 %2 字节，而该文件有 %4 字节。</translation>
+    </message>
+    <message>
+        <source>Cannot save the upload record %1: %2</source>
+        <translation>无法保存上传记录 %1：%2</translation>
+    </message>
+    <message>
+        <source>The earlier upload %1 is gone and made no read set: uploading again.</source>
+        <translation>之前的上传 %1 已不存在，且未生成读段集：重新上传。</translation>
+    </message>
+    <message>
+        <source>The earlier upload %1 was completed, but the read sets %2 all match it (the same name, sample, subject and sizes): delete the ones you do not want (aws omics batch-delete-read-set) and run the upload again.</source>
+        <translation>之前的上传 %1 已完成，但读段集 %2 都与之相符（名称、样品、受试者和大小都相同）：请删除不需要的读段集（aws omics batch-delete-read-set）后再次运行上传。</translation>
+    </message>
+    <message>
+        <source>The earlier upload %1 was completed as the read set %2: following it instead of uploading again.</source>
+        <translation>之前的上传 %1 已完成为读段集 %2：改为跟踪该读段集，不再重新上传。</translation>
+    </message>
+    <message>
+        <source>An earlier run already uploaded these files as the read set %1: following it instead of uploading again.</source>
+        <translation>之前的运行已将这些文件上传为读段集 %1：改为跟踪该读段集，不再重新上传。</translation>
+    </message>
+    <message>
+        <source>The read set %1 of an earlier upload is gone: uploading again.</source>
+        <translation>之前上传的读段集 %1 已不存在：重新上传。</translation>
     </message>
 </context>
 <context>

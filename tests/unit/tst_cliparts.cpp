@@ -1,5 +1,6 @@
 // The command line's parsing and printing pieces, without a server.
 #include "cliarguments.h"
+#include "command.h"
 #include "optionreader.h"
 #include "tableprinter.h"
 
@@ -13,6 +14,18 @@ class TstCliParts final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void byteSizes()
+    {
+        QCOMPARE(parseByteSize(u"5242880"_s), 5242880);
+        QCOMPARE(parseByteSize(u"8M"_s), 8 * 1024 * 1024);
+        QCOMPARE(parseByteSize(u" 64MiB "_s), 64 * 1024 * 1024);
+        QCOMPARE(parseByteSize(u"100k"_s), 100 * 1024);
+        QCOMPARE(parseByteSize(u"1g"_s), 1024LL * 1024 * 1024);
+        QCOMPARE(parseByteSize(u"2GB"_s), 2 * 1024LL * 1024 * 1024);
+        for (const QString& bad : {u""_s, u"M"_s, u"-1M"_s, u"1.5M"_s, u"8T"_s, u"eight"_s})
+            QCOMPARE(parseByteSize(bad), -1);
+    }
+
     void globalOptionsStandAnywhere()
     {
         const CommandLine before = parseCommandLine({u"bge"_s, u"--json"_s, u"--profile"_s, u"lab"_s, u"samples"_s,

@@ -11,7 +11,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QRegularExpression>
 
 namespace bge::cli {
 
@@ -19,23 +18,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// "8M", "64MiB", "1g", "5242880" → bytes; -1 when unreadable.
-qint64 parseSize(const QString& text)
-{
-    static const QRegularExpression kSize(u"^\\s*(\\d+)\\s*([kKmMgG]?)(i?[bB])?\\s*$"_s);
-    const QRegularExpressionMatch m = kSize.match(text);
-    if (!m.hasMatch())
-        return -1;
-    qint64 value = m.captured(1).toLongLong();
-    const QString unit = m.captured(2).toLower();
-    if (unit == u"k")
-        value *= 1024;
-    else if (unit == u"m")
-        value *= 1024 * 1024;
-    else if (unit == u"g")
-        value *= 1024LL * 1024 * 1024;
-    return value;
-}
 
 class UploadCommand final : public Command
 {
@@ -74,7 +56,7 @@ public:
                 return ctx.usageError(tr("--jobs takes a number between 1 and 16"));
         }
         if (args.isSet(u"part-size"_s)) {
-            base.partSize = parseSize(args.value(u"part-size"_s));
+            base.partSize = parseByteSize(args.value(u"part-size"_s));
             if (base.partSize < 100 * 1024 || base.partSize > 5LL * 1024 * 1024 * 1024)
                 return ctx.usageError(tr("--part-size takes a size between 100K and 5G, e.g. 8M"));
         }

@@ -13,7 +13,6 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QRegularExpression>
 
 namespace bge::cli {
 
@@ -22,21 +21,6 @@ using namespace bge::omics;
 
 namespace {
 
-// "8M", "64MiB", "1048576" → bytes; -1 when unreadable.
-qint64 parseSize(const QString& text)
-{
-    static const QRegularExpression kSize(u"^\\s*(\\d+)\\s*([kKmM]?)(i?[bB])?\\s*$"_s);
-    const QRegularExpressionMatch m = kSize.match(text);
-    if (!m.hasMatch())
-        return -1;
-    qint64 value = m.captured(1).toLongLong();
-    const QString unit = m.captured(2).toLower();
-    if (unit == u"k")
-        value *= 1024;
-    else if (unit == u"m")
-        value *= 1024 * 1024;
-    return value;
-}
 
 bool readJobs(const OptionReader& args, int* jobs)
 {
@@ -129,7 +113,7 @@ public:
         if (!readJobs(args, &o.parallelism))
             return ctx.usageError(tr("--jobs takes a number between 1 and 16"), usage());
         if (args.isSet(u"part-size"_s)) {
-            o.partSize = parseSize(args.value(u"part-size"_s));
+            o.partSize = parseByteSize(args.value(u"part-size"_s));
             if (o.partSize < 1 || o.partSize > 100LL * 1024 * 1024)
                 return ctx.usageError(tr("--part-size takes a size up to 100M, e.g. 64M"), usage());
         }
