@@ -6,6 +6,7 @@
 #include "api/jsonfields.h"
 #include "auth/sessionstore.h"
 #include "credentials/credentialstore.h"
+#include "omics/omicserror.h"
 #include "profiles/profilestore.h"
 
 #include <QCoreApplication>
@@ -218,16 +219,10 @@ int CliContext::exitCodeFor(const ApiError& error)
         return error.isTokenRejected() ? ExitFailure : ExitApiError;
     case ApiError::Kind::Usage:
         return ExitUsage;
-    case ApiError::Kind::Service: {
+    case ApiError::Kind::Service:
         // AWS answered with an error code, as the platform does with its own (exit 1), except
         // when it refused the keys or the signature: an authentication failure (exit 3).
-        static const QStringList authentication{
-            u"InvalidSignatureException"_s,  u"SignatureDoesNotMatch"_s,   u"UnrecognizedClientException"_s,
-            u"InvalidClientTokenId"_s,       u"InvalidAccessKeyId"_s,      u"ExpiredToken"_s,
-            u"ExpiredTokenException"_s,      u"MissingAuthenticationToken"_s, u"MissingAuthenticationTokenException"_s,
-            u"IncompleteSignature"_s,        u"IncompleteSignatureException"_s, u"RequestExpired"_s};
-        return authentication.contains(error.serviceCode()) ? ExitFailure : ExitApiError;
-    }
+        return omics::isCredentialRefusal(error.serviceCode()) ? ExitFailure : ExitApiError;
     default:
         return ExitFailure;
     }

@@ -151,7 +151,7 @@ void OmicsCall::handle(const Result<OmicsResponse>& result)
         return finish(result);
 
     const QString code = error.serviceCode();
-    if ((code == u"ExpiredToken" || code == u"ExpiredTokenException") && !m_renewed && m_connection &&
+    if (isExpiredToken(code) && !m_renewed && m_connection &&
         m_connection->credentials() && m_connection->credentials()->invalidate()) {
         m_renewed = true;
         return acquireCredentials();

@@ -101,7 +101,7 @@ QString errorSentence(const QString& code, const QString& message, int httpStatu
     if (is(code, {u"UnrecognizedClientException", u"InvalidClientTokenId", u"InvalidAccessKeyId"}))
         return Text::tr("AWS does not recognise the access key ID or the session token: check the access key ID "
                   "for this account, and that the key is still active.");
-    if (is(code, {u"ExpiredToken", u"ExpiredTokenException", u"TokenRefreshRequired"}))
+    if (isExpiredToken(code) || code == u"TokenRefreshRequired")
         return Text::tr("The AWS session token has expired: refresh your credentials (for example, sign in again "
                   "with your identity provider) and retry.");
     if (is(code, {u"MissingAuthenticationToken", u"MissingAuthenticationTokenException"}))
@@ -147,6 +147,20 @@ QString errorSentence(const QString& code, const QString& message, int httpStatu
     if (message.isEmpty())
         return Text::tr("HealthOmics refused the request (%1).").arg(code);
     return Text::tr("HealthOmics refused the request (%1: %2).").arg(code, message);
+}
+
+bool isExpiredToken(const QString& code)
+{
+    return is(code, {u"ExpiredToken", u"ExpiredTokenException"});
+}
+
+bool isCredentialRefusal(const QString& code)
+{
+    return isExpiredToken(code)
+           || is(code, {u"InvalidSignatureException", u"SignatureDoesNotMatch", u"UnrecognizedClientException",
+                        u"InvalidClientTokenId", u"InvalidAccessKeyId", u"MissingAuthenticationToken",
+                        u"MissingAuthenticationTokenException", u"IncompleteSignature",
+                        u"IncompleteSignatureException", u"RequestExpired"});
 }
 
 ApiError serviceError(int httpStatus, const QByteArray& errorTypeHeader, const QByteArray& requestIdHeader,

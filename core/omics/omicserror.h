@@ -27,6 +27,12 @@ ServiceErrorFields parseServiceError(const QByteArray& errorTypeHeader, const QB
 // `message`, which distinguishes "Signature expired" from a wrong secret).
 QString errorSentence(const QString& code, const QString& message, int httpStatus);
 
+// The session token expired: credentials that can be refreshed are fetched again and the call re-signed.
+bool isExpiredToken(const QString& code);
+// AWS refused the keys or the signature (not a permission): what a command line reports as an
+// authentication failure rather than as the service's answer.
+bool isCredentialRefusal(const QString& code);
+
 // Everything together: an ApiError of kind Service for an HTTP answer >= 300.
 ApiError serviceError(int httpStatus, const QByteArray& errorTypeHeader, const QByteArray& requestIdHeader,
                       const QByteArray& body);

@@ -138,7 +138,7 @@ void ReadSetDownloadAdapter::fetchPart(const DownloadPartRequest& part,
                                  .withContext(what);
                 const QString c = e.serviceCode();
                 // Expired session credentials: renewed, and the engine's next attempt uses them.
-                if ((c == u"ExpiredToken" || c == u"ExpiredTokenException") && m_connection &&
+                if (isExpiredToken(c) && m_connection &&
                     m_connection->credentials() && m_connection->credentials()->invalidate())
                     e = ApiError::transport(e.fullText());
                 state->done(e);

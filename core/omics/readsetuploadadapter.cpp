@@ -237,7 +237,7 @@ void ReadSetUploadAdapter::sendPartDirect(const UploadPartRequest& part, std::fu
             const UploadPartReply reply = readPartReply(*body, what);
             // An expired session token: renewed for the engine's next attempt.
             const QString code = reply.error.serviceCode();
-            if ((code == u"ExpiredToken" || code == u"ExpiredTokenException") && m_connection &&
+            if (isExpiredToken(code) && m_connection &&
                 m_connection->credentials() && m_connection->credentials()->invalidate()) {
                 UploadPartReply retry = reply;
                 retry.error = ApiError::transport(reply.error.fullText());
