@@ -7,6 +7,7 @@
 #include "omics/awscredentialsprovider.h"
 #include "omics/awssettings.h"
 #include "omics/omicsaccount.h"
+#include "omics/omicsaccountconnection.h"
 #include "omics/omicsapi.h"
 #include "omics/omicsconnection.h"
 #include "omics/omicsendpoint.h"
@@ -45,25 +46,7 @@ Result<omics::OmicsConnection*> connectionForAccount(const QString& name, const 
         account->region = args.value(u"region"_s);
     if (args.isSet(u"omics-endpoint"_s))
         account->endpoint = args.value(u"omics-endpoint"_s);
-    if (!account->profile.isEmpty()) {
-        omics::AwsSettingsRequest request;
-        request.profile = account->profile;
-        request.region = account->region;
-        request.endpoint = account->endpoint;
-        Result<omics::AwsSettings> resolved = omics::resolveAwsSettings(request);
-        if (!resolved)
-            return resolved.error();
-        return omics::OmicsConnection::create(resolved.value(), &run->network, run);
-    }
-    Result<omics::OmicsEndpoint> endpoint = account->endpoint.isEmpty()
-                                                ? omics::OmicsEndpoint::forRegion(account->region)
-                                                : omics::OmicsEndpoint::overridden(QUrl(account->endpoint));
-    if (!endpoint)
-        return endpoint.error();
-    auto* provider = new omics::KeychainCredentialsProvider(*account, keychain);
-    auto* connection = new omics::OmicsConnection(endpoint.value(), account->region, provider, &run->network, run);
-    provider->setParent(connection);
-    return connection;
+    return omics::connectAccount(*account, keychain, &run->network, run);
 }
 
 } // namespace
