@@ -1,5 +1,7 @@
 #pragma once
 
+#include "readsettransfer.h"
+
 #include <QString>
 #include <QStringView>
 
@@ -27,7 +29,7 @@ enum class TransferState
 };
 inline constexpr int kTransferStateCount = int(TransferState::Skipped) + 1;
 
-// One file of the transfer queue. Holds no credential and no signed URL: it is saved as is.
+// One file of the transfer queue (or the one or two files of a read set). Holds no credential and no signed URL: it is saved as is.
 struct TransferItem
 {
     quint64 id = 0;    // unique within its queue, kept across restarts
@@ -41,12 +43,15 @@ struct TransferItem
     TransferState state = TransferState::Queued;
     QString error; // Failed: what went wrong; NameExists: which name clashes with what
     bool overwrite = false;
+    // A HealthOmics read-set transfer rather than one of the platform's object storage.
+    std::optional<ReadSetTransfer> readSet;
 
     // Live figures, refreshed by the queue's tick; never saved.
     double bytesPerSecond = 0;
     qint64 etaSeconds = -1; // -1: unknown
 
     bool isUpload() const { return direction == TransferDirection::Upload; }
+    bool isReadSet() const { return readSet.has_value(); }
     // Nothing more will happen without the person: done, dropped or skipped.
     bool isFinished() const
     {

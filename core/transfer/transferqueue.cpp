@@ -1,5 +1,6 @@
 #include "transferqueue.h"
 
+#include "omics/omicsconnections.h"
 #include "transferpaths.h"
 #include "transferqueuestore.h"
 #include "uploadcredentials.h"
@@ -34,6 +35,9 @@ TransferQueue::TransferQueue(PlatformApi* api, UploadCredentials* credentials, T
     m_environment.credentials = credentials;
     m_environment.upload = settings.upload;
     m_environment.download = settings.download;
+    m_environment.omics = settings.omics;
+    m_environment.readSetUpload = settings.readSetUpload;
+    m_environment.readSetDownload = settings.readSetDownload;
     m_clock.start();
     m_tick.setInterval(std::max(10, settings.tickIntervalMs));
     connect(&m_tick, &QTimer::timeout, this, &TransferQueue::tick);
@@ -150,7 +154,8 @@ QSet<QString> TransferQueue::pendingUploadNames() const
 {
     QSet<QString> names;
     for (const TransferItem& item : m_items) {
-        if (item.isUpload() && !item.isFinished())
+        // Read sets are named in their store, where the service allows duplicates.
+        if (item.isUpload() && !item.readSet && !item.isFinished())
             names.insert(item.name);
     }
     return names;
@@ -208,6 +213,92 @@ quint64 TransferQueue::addDownload(const QString& objectName, const QString& des
     const quint64 id = item.id;
     appendItems({std::move(item)});
     return id;
+}
+
+QList<quint64> TransferQueue::addReadSetUploads(const QString& account,
+                                                const QList<omics::ReadSetUploadOptions>& uploads)
+{
+    if (uploads.isEmpty())
+        return {};
+    const quint64 batch = m_nextBatch++;
+    QList<TransferItem> items;
+    QList<quint64> ids;
+    for (const omics::ReadSetUploadOptions& upload : uploads) {
+        TransferItem item;
+        item.id = m_nextId++;
+        item.batch = batch;
+        item.direction = TransferDirection::Upload;
+        item.name = upload.name;
+        ReadSetTransfer r;
+        r.account = account;
+        r.storeId = upload.storeId;
+        r.fileType = upload.fileType;
+        r.subjectId = upload.subjectId;
+        r.sampleId = upload.sampleId;
+        r.referenceArn = upload.referenceArn;
+        r.description = upload.description;
+        r.generatedFrom = upload.generatedFrom;
+        r.tags = upload.tags;
+        // Absolute now: the journal and record that make a resume possible are named by them.
+        item.size = 0;
+        for (qsizetype i = 0; i < upload.files.size() && i < 2; ++i) {
+            const QFileInfo info(upload.files.at(i));
+            (i == 0 ? item.localPath : r.secondFile) = info.absoluteFilePath();
+            item.size = item.size >= 0 && info.isFile() ? item.size + info.size() : -1;
+        }
+        item.readSet = std::move(r);
+        if (item.localPath.isEmpty() || item.name.isEmpty() || upload.storeId.isEmpty() ||
+            upload.files.size() > 2) {
+            // Kept, failed, rather than dropped: the person sees what was refused and why.
+            item.size = -1;
+            item.state = TransferState::Failed;
+            item.error = tr("A read set needs a name, a sequence store and one or two files.");
+            if (item.name.isEmpty())
+                item.name = item.localPath.isEmpty() ? tr("(no name)") : QFileInfo(item.localPath).fileName();
+            if (item.localPath.isEmpty())
+                item.localPath = item.name;
+        }
+        ids.append(item.id);
+        items.append(std::move(item));
+    }
+    appendItems(std::move(items));
+    return ids;
+}
+
+quint64 TransferQueue::addReadSetDownload(const QString& account, const QString& storeId,
+                                          const QString& readSetId, const QString& file,
+                                          const QString& destination)
+{
+    const QFileInfo info(destination);
+    TransferItem item;
+    item.id = m_nextId++;
+    item.batch = m_nextBatch++;
+    item.direction = TransferDirection::Download;
+    item.localPath = info.absoluteFilePath();
+    item.name = info.fileName();
+    ReadSetTransfer r;
+    r.account = account;
+    r.storeId = storeId;
+    r.readSetId = readSetId;
+    r.file = file.isEmpty() ? u"SOURCE1"_s : file.toUpper();
+    item.readSet = std::move(r);
+    const bool queued = std::any_of(m_items.cbegin(), m_items.cend(), [&](const TransferItem& other) {
+        return !other.isUpload() && !other.isFinished() && other.localPath == item.localPath;
+    });
+    if (queued || info.exists()) {
+        item.state = TransferState::NameExists;
+        item.error = tr("A file named %1 already exists in %2.").arg(item.name, info.absolutePath());
+    }
+    const quint64 id = item.id;
+    appendItems({std::move(item)});
+    return id;
+}
+
+void TransferQueue::setOmicsConnections(omics::OmicsConnections* connections)
+{
+    m_environment.omics = connections;
+    m_scanFrom = 0; // read-set items held back for want of accounts may start now
+    scheduleStart();
 }
 
 void TransferQueue::appendItems(QList<TransferItem> items)
@@ -375,26 +466,41 @@ void TransferQueue::scheduleStart()
         Qt::QueuedConnection);
 }
 
+// Without the platform (or without the HealthOmics accounts for a read set) an item cannot run:
+// it waits, queued, rather than failing (a window built before sign-in, say), and starts once
+// a queue with a platform loads it.
+bool TransferQueue::canStart(const TransferItem& item) const
+{
+    return item.readSet ? !m_environment.omics.isNull() : m_environment.api != nullptr;
+}
+
+// Two running transfers must never write the same object or file: such an item waits. A
+// read-set upload writes no name of its own (duplicates are fine in a store), but two of the
+// same files and name would share one journal.
+QString TransferQueue::busyKey(const TransferItem& item)
+{
+    if (!item.isUpload())
+        return u"d:"_s + item.localPath;
+    if (item.readSet)
+        return u"r:"_s + item.readSet->storeId + u'/' + item.name + u'\n' + item.localPath;
+    return u"u:"_s + item.name;
+}
+
 void TransferQueue::startWaiting()
 {
-    // Without the platform nothing can run: items wait, queued, rather than all failing
-    // (a window built before sign-in, say), and start once a queue with a platform loads them.
-    if (!m_environment.api)
+    if (!m_environment.api && !m_environment.omics)
         return;
-    // Two running transfers must never write the same object or file: such an item waits.
     QSet<QString> busy;
-    for (auto it = m_running.cbegin(); it != m_running.cend(); ++it) {
-        const TransferItem& item = m_items.at(rowOf(it.key()));
-        busy.insert(item.isUpload() ? u"u:"_s + item.name : u"d:"_s + item.localPath);
-    }
+    for (auto it = m_running.cbegin(); it != m_running.cend(); ++it)
+        busy.insert(busyKey(m_items.at(rowOf(it.key()))));
     int firstHeldBack = -1;
     int row = m_scanFrom;
     for (; row < m_items.size() && m_running.size() < m_maxConcurrent; ++row) {
         const TransferItem& item = m_items.at(row);
         if (item.state != TransferState::Queued)
             continue;
-        const QString key = item.isUpload() ? u"u:"_s + item.name : u"d:"_s + item.localPath;
-        if (busy.contains(key)) {
+        const QString key = busyKey(item);
+        if (busy.contains(key) || !canStart(item)) {
             if (firstHeldBack < 0)
                 firstHeldBack = row;
             continue;
@@ -414,6 +520,11 @@ bool TransferQueue::startRow(int row)
                      .arg(item.name, QFileInfo(item.localPath).absolutePath()));
         return false;
     }
+    if (item.readSet && item.isUpload()) {
+        // Told again by the job (a resumed one follows its read set from the record).
+        item.readSet->status.clear();
+        item.readSet->statusMessage.clear();
+    }
     auto* task = new TransferTask(m_environment, item, this);
     const quint64 id = item.id;
     connect(task, &TransferTask::progress, this,
@@ -421,6 +532,11 @@ bool TransferQueue::startRow(int row)
     connect(
         task, &TransferTask::finished, this,
         [this, id](const ApiError& error, const QString& objectName) { onFinished(id, error, objectName); });
+    connect(task, &TransferTask::readSetStatus, this, [this, id](const QString& readSetId, const QString& status) {
+        onReadSetStatus(id, readSetId, status, {});
+    });
+    connect(task, &TransferTask::notice, this,
+            [this, id](const QString& note) { onReadSetStatus(id, {}, {}, note); });
     Running running;
     running.task = task;
     running.rate.add(m_clock.elapsed(), item.done);
@@ -472,6 +588,11 @@ void TransferQueue::onFinished(quint64 id, const ApiError& error, const QString&
     it->task->deleteLater();
     m_running.erase(it);
     TransferItem& item = m_items[row];
+    if (item.readSet) {
+        onReadSetFinished(row, error, objectName);
+        scheduleStart();
+        return;
+    }
     if (!error) {
         if (item.size >= 0)
             item.done = item.size;
@@ -488,6 +609,61 @@ void TransferQueue::onFinished(quint64 id, const ApiError& error, const QString&
         setState(row, TransferState::Failed, error.fullText());
     }
     scheduleStart();
+}
+
+void TransferQueue::onReadSetStatus(quint64 id, const QString& readSetId, const QString& status,
+                                    const QString& note)
+{
+    const int row = rowOf(id);
+    if (row < 0 || !m_running.contains(id) || !m_items.at(row).readSet)
+        return;
+    ReadSetTransfer& r = *m_items[row].readSet;
+    if (!readSetId.isEmpty())
+        r.readSetId = readSetId;
+    if (!status.isEmpty()) {
+        r.status = status;
+        r.statusMessage.clear();
+    }
+    if (!note.isEmpty())
+        r.note = note;
+    markChanged(row);
+    scheduleSave(); // the read set's id: what a person looks for after a restart
+}
+
+void TransferQueue::onReadSetFinished(int row, const ApiError& error, const QString& readSetId)
+{
+    TransferItem& item = m_items[row];
+    ReadSetTransfer& r = *item.readSet;
+    if (!readSetId.isEmpty() && item.isUpload())
+        r.readSetId = readSetId;
+    if (!error) {
+        if (item.size >= 0)
+            item.done = item.size;
+        if (item.isUpload() && r.status.isEmpty())
+            r.status = u"ACTIVE"_s;
+        setState(row, TransferState::Completed);
+        if (item.isUpload())
+            Q_EMIT readSetSettled(r.account, r.storeId, r.readSetId, true);
+        return;
+    }
+    qCInfo(lcQueue).noquote() << item.name << "failed:" << error.fullText();
+    // The sentence itself where there is one (the service's errors say what to fix; a usage
+    // error's detail is the sentence): ApiError::message() of the other kinds speaks of "the
+    // platform", which a HealthOmics transfer is not.
+    QString message = error.fullText();
+    if (error.kind() == ApiError::Kind::Service)
+        message = error.message();
+    else if (error.kind() == ApiError::Kind::Usage && !error.detail().isEmpty())
+        message = error.detail();
+    if (item.isUpload() && error.serviceCode() == u"UPLOAD_FAILED"_s) {
+        r.status = u"UPLOAD_FAILED"_s;
+        r.statusMessage = error.apiMessage();
+        setState(row, TransferState::Failed, message);
+        if (!r.readSetId.isEmpty())
+            Q_EMIT readSetSettled(r.account, r.storeId, r.readSetId, false);
+        return;
+    }
+    setState(row, TransferState::Failed, message);
 }
 
 // --- figures ---------------------------------------------------------------------------------

@@ -23,6 +23,12 @@ struct TransferQueueSettings
     int saveDelayMs = 200;    // changes within this time are saved together (longer for long lists)
     UploadOptions upload;     // journal folder, part sizes, parallelism, retries
     DownloadOptions download;
+    // The HealthOmics accounts read-set items name; without them such items wait, queued.
+    omics::OmicsConnections* omics = nullptr;
+    // Only the technical fields count (part size, parallelism, polling; the journal folder
+    // is upload.journalDirectory unless set here); each item brings the rest.
+    omics::ReadSetUploadOptions readSetUpload;
+    omics::ReadSetDownloadOptions readSetDownload;
 };
 
 // Every upload and download of the app: runs a few at a time, keeps figures (speed, ETA,
@@ -59,6 +65,8 @@ public:
     // The platform folder uploads go to; empty until known.
     const QString& uploadDestination() const { return m_uploadDestination; }
     void refreshUploadDestination();
+    // What the transfers run with (tests find a read-set upload's journal through it).
+    const TransferEnvironment& environment() const { return m_environment; }
     // Why the saved queue could not be read or written; empty when fine.
     const QString& storageError() const { return m_storageError; }
 
@@ -68,6 +76,19 @@ public:
     QList<quint64> addUploads(const QStringList& paths);
     // An existing destination, or one another download writes, waits in NameExists too.
     quint64 addDownload(const QString& objectName, const QString& destination);
+
+    // HealthOmics read sets, one item each (a pair of FASTQ files is one item), as one batch,
+    // for the account `account` of the OmicsConnections. Of each options only the store and
+    // what describes the read set are taken (files, name, type, sample, subject, reference,
+    // description, generatedFrom, tags). The service allows duplicate names: no NameExists.
+    QList<quint64> addReadSetUploads(const QString& account, const QList<omics::ReadSetUploadOptions>& uploads);
+    // One file (SOURCE1, SOURCE2, INDEX) of a read set into `destination`, which waits in
+    // NameExists like any download when it exists.
+    quint64 addReadSetDownload(const QString& account, const QString& storeId, const QString& readSetId,
+                               const QString& file, const QString& destination);
+    // The accounts read-set items run with (before the first start, or later: waiting items
+    // start then).
+    void setOmicsConnections(omics::OmicsConnections* connections);
 
     void pause(const QList<quint64>& ids);
     void resume(const QList<quint64>& ids);
@@ -90,6 +111,9 @@ Q_SIGNALS:
     void batchFinished(const bge::TransferBatchSummary& summary);
     void uploadDestinationChanged(const QString& destination);
     void storageErrorChanged(const QString& error);
+    // A read-set upload's read set reached ACTIVE (`active`) or UPLOAD_FAILED: a view of that
+    // store can refresh.
+    void readSetSettled(const QString& account, const QString& storeId, const QString& readSetId, bool active);
 
 private:
     struct Running
@@ -109,6 +133,10 @@ private:
     void stopRow(int row, bool keepForResume);
     void onProgress(quint64 id, qint64 done, qint64 total);
     void onFinished(quint64 id, const ApiError& error, const QString& objectName);
+    void onReadSetFinished(int row, const ApiError& error, const QString& readSetId);
+    void onReadSetStatus(quint64 id, const QString& readSetId, const QString& status, const QString& note);
+    bool canStart(const TransferItem& item) const;
+    static QString busyKey(const TransferItem& item);
     void tick();
     void rebuildIndexes();
     void setStorageError(const QString& error);

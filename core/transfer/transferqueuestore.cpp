@@ -21,12 +21,77 @@ constexpr int kFormatVersion = 1;
 // Far beyond any real queue (about 300 bytes an item): a bigger file is not ours.
 constexpr qint64 kMaxFileSize = 256LL * 1024 * 1024;
 
+// Only the fields that are set: a one-file upload or a download stays short.
+QJsonObject toJson(const ReadSetTransfer& r)
+{
+    QJsonObject o{{u"account"_s, r.account}, {u"store_id"_s, r.storeId}};
+    const auto put = [&o](const QString& key, const QString& value) {
+        if (!value.isEmpty())
+            o.insert(key, value);
+    };
+    put(u"second_file"_s, r.secondFile);
+    put(u"file_type"_s, r.fileType);
+    put(u"subject_id"_s, r.subjectId);
+    put(u"sample_id"_s, r.sampleId);
+    put(u"reference_arn"_s, r.referenceArn);
+    put(u"description"_s, r.description);
+    put(u"generated_from"_s, r.generatedFrom);
+    put(u"file"_s, r.file);
+    put(u"read_set_id"_s, r.readSetId);
+    put(u"status"_s, r.status);
+    put(u"status_message"_s, r.statusMessage);
+    put(u"note"_s, r.note);
+    if (!r.tags.isEmpty()) {
+        QJsonObject tags;
+        for (auto it = r.tags.cbegin(); it != r.tags.cend(); ++it)
+            tags.insert(it.key(), it.value());
+        o.insert(u"tags"_s, tags);
+    }
+    return o;
+}
+
+std::optional<ReadSetTransfer> readSetFromJson(const QJsonObject& o, TransferDirection direction)
+{
+    ReadSetTransfer r;
+    r.account = o.value(u"account").toString();
+    r.storeId = o.value(u"store_id").toString();
+    r.secondFile = o.value(u"second_file").toString();
+    r.fileType = o.value(u"file_type").toString();
+    r.subjectId = o.value(u"subject_id").toString();
+    r.sampleId = o.value(u"sample_id").toString();
+    r.referenceArn = o.value(u"reference_arn").toString();
+    r.description = o.value(u"description").toString();
+    r.generatedFrom = o.value(u"generated_from").toString();
+    r.file = o.value(u"file").toString();
+    r.readSetId = o.value(u"read_set_id").toString();
+    r.status = o.value(u"status").toString();
+    r.statusMessage = o.value(u"status_message").toString();
+    r.note = o.value(u"note").toString();
+    const QJsonObject tags = o.value(u"tags").toObject();
+    for (auto it = tags.constBegin(); it != tags.constEnd(); ++it)
+        r.tags.insert(it.key(), it.value().toString());
+    if (r.account.isEmpty() || r.storeId.isEmpty())
+        return std::nullopt;
+    if (direction == TransferDirection::Download && (r.readSetId.isEmpty() || r.file.isEmpty()))
+        return std::nullopt;
+    return r;
+}
+
+// Read-set items have directions of their own: an app from before them leaves them out
+// (an item that does not make sense) instead of sending R1 to the platform.
+QString directionKey(const TransferItem& item)
+{
+    if (item.readSet)
+        return item.isUpload() ? u"omics-upload"_s : u"omics-download"_s;
+    return item.isUpload() ? u"upload"_s : u"download"_s;
+}
+
 QJsonObject toJson(const TransferItem& item)
 {
     QJsonObject o{
         {u"id"_s, QString::number(item.id)},
         {u"batch"_s, QString::number(item.batch)},
-        {u"direction"_s, item.isUpload() ? u"upload"_s : u"download"_s},
+        {u"direction"_s, directionKey(item)},
         {u"local_path"_s, item.localPath},
         {u"name"_s, item.name},
         {u"size"_s, item.size},
@@ -39,6 +104,8 @@ QJsonObject toJson(const TransferItem& item)
         o.insert(u"error"_s, item.error);
     if (item.overwrite)
         o.insert(u"overwrite"_s, true);
+    if (item.readSet)
+        o.insert(u"read_set"_s, toJson(*item.readSet));
     return o;
 }
 
@@ -51,16 +118,26 @@ std::optional<TransferItem> fromJson(const QJsonObject& o)
         return std::nullopt;
     item.batch = o.value(u"batch").toString().toULongLong();
     const QString direction = o.value(u"direction").toString();
-    if (direction == u"upload")
+    const bool readSet = direction.startsWith(u"omics-");
+    if (direction == u"upload" || direction == u"omics-upload")
         item.direction = TransferDirection::Upload;
-    else if (direction == u"download")
+    else if (direction == u"download" || direction == u"omics-download")
         item.direction = TransferDirection::Download;
     else
+        return std::nullopt;
+    if (readSet != o.contains(u"read_set"))
         return std::nullopt;
     item.localPath = o.value(u"local_path").toString();
     item.name = o.value(u"name").toString();
     item.objectName = o.value(u"object_name").toString();
-    if (item.localPath.isEmpty() || item.name.isEmpty() || (!item.isUpload() && item.objectName.isEmpty()))
+    if (o.contains(u"read_set")) {
+        item.readSet = readSetFromJson(o.value(u"read_set").toObject(), item.direction);
+        if (!item.readSet)
+            return std::nullopt;
+    }
+    // A read-set download names its read set instead of an object.
+    if (item.localPath.isEmpty() || item.name.isEmpty() ||
+        (!item.isUpload() && !item.readSet && item.objectName.isEmpty()))
         return std::nullopt;
     item.size = std::max<qint64>(-1, o.value(u"size").toInteger(-1));
     item.done = std::clamp<qint64>(o.value(u"done").toInteger(), 0, item.size < 0 ? 0 : item.size);

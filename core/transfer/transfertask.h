@@ -2,6 +2,8 @@
 
 #include "api/apierror.h"
 #include "downloadjob.h"
+#include "omics/readsetdownloadjob.h"
+#include "omics/readsetuploadjob.h"
 #include "transferitem.h"
 #include "uploadjob.h"
 
@@ -14,16 +16,23 @@ namespace bge {
 
 class PlatformApi;
 class UploadCredentials;
+namespace omics {
+class OmicsConnections;
+}
 
 // What a queue's transfers run with: the platform (downloads sign their URLs through it), the
-// upload credentials, and the options every job starts from (an item fills in its own file,
-// name and overwrite choice).
+// upload credentials, the HealthOmics accounts (read-set items name one), and the options every
+// job starts from (an item fills in its own files, names, read-set fields and overwrite choice).
 struct TransferEnvironment
 {
     PlatformApi* api = nullptr;
     UploadCredentials* credentials = nullptr;
+    QPointer<omics::OmicsConnections> omics;
     UploadOptions upload;
     DownloadOptions download;
+    // Only the technical fields count (journal folder, part size, parallelism, polling).
+    omics::ReadSetUploadOptions readSetUpload;
+    omics::ReadSetDownloadOptions readSetDownload;
 
     QNetworkAccessManager* network() const;
 };
@@ -48,15 +57,30 @@ public:
     // cancel() for an item with no task (paused or failed earlier): drops what it left behind.
     static void discard(const TransferEnvironment& environment, const TransferItem& item, QObject* context);
 
+    // What a read-set item runs with: its fields on the environment's technical options.
+    static omics::ReadSetUploadOptions readSetUploadOptions(const TransferEnvironment& environment,
+                                                            const TransferItem& item);
+    static omics::ReadSetDownloadOptions readSetDownloadOptions(const TransferEnvironment& environment,
+                                                                const TransferItem& item);
+
 Q_SIGNALS:
     void progress(qint64 done, qint64 total);
     // `objectName`: the object written (upload) or read (download). Emitted once, unless paused
     // or cancelled before.
     void finished(const bge::ApiError& error, const QString& objectName);
+    // A read-set upload: Complete named the read set, or the service's status of it changed
+    // (PROCESSING_UPLOAD, ACTIVATING; ACTIVE just before finished()).
+    void readSetStatus(const QString& readSetId, const QString& status);
+    // A read-set upload found what an earlier run left (translated, for the person).
+    void notice(const QString& message);
 
 private:
     void startUpload();
     void startDownload();
+    void startReadSetUpload(omics::OmicsConnection* connection);
+    void startReadSetDownload(omics::OmicsConnection* connection);
+    void failLater(const ApiError& error);
+    static void discardReadSetUpload(const TransferEnvironment& environment, const TransferItem& item);
     void stopJob();
     static UploadOptions uploadOptions(const TransferEnvironment& environment, const TransferItem& item);
     static void removePartialDownload(const QString& destination);

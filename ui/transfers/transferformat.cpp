@@ -37,8 +37,55 @@ QString TransferFormat::direction(TransferDirection direction)
     return direction == TransferDirection::Upload ? tr("Upload") : tr("Download");
 }
 
+QString TransferFormat::direction(const TransferItem& item)
+{
+    if (!item.readSet)
+        return direction(item.direction);
+    return item.isUpload() ? tr("Upload to HealthOmics") : tr("Download from HealthOmics");
+}
+
+QString TransferFormat::name(const TransferItem& item)
+{
+    if (item.readSet && item.readSet->isPair())
+        return tr("%1 (R1 + R2)").arg(item.name);
+    return item.name;
+}
+
+QString TransferFormat::store(const ReadSetTransfer& readSet)
+{
+    return tr("sequence store %1 (account %2)").arg(readSet.storeId, readSet.account);
+}
+
+QString TransferFormat::route(const TransferItem& item)
+{
+    if (!item.readSet) {
+        if (item.isUpload())
+            return item.objectName.isEmpty() ? item.localPath : tr("%1\nto %2").arg(item.localPath, item.objectName);
+        return tr("%1\nto %2").arg(item.objectName, item.localPath);
+    }
+    const ReadSetTransfer& r = *item.readSet;
+    if (!item.isUpload())
+        return tr("%1 of the read set %2 in the %3\nto %4").arg(r.file, r.readSetId, store(r), item.localPath);
+    QString files = item.localPath;
+    if (r.isPair())
+        files = tr("R1: %1\nR2: %2").arg(item.localPath, r.secondFile);
+    const QString to = r.readSetId.isEmpty() ? tr("to the %1").arg(store(r))
+                                             : tr("to the %1 as the read set %2").arg(store(r), r.readSetId);
+    return files + u'\n' + to;
+}
+
 QString TransferFormat::state(const TransferItem& item)
 {
+    if (item.readSet && item.isUpload()) {
+        const ReadSetTransfer& r = *item.readSet;
+        // The service's verdict on the read set says more than "Uploading" or "Done".
+        if (item.state == TransferState::Running && r.isProcessing())
+            return tr("Processing");
+        if (item.state == TransferState::Completed && r.status == u"ACTIVE"_s)
+            return tr("Active");
+        if (item.state == TransferState::Failed && r.status == u"UPLOAD_FAILED"_s)
+            return tr("Upload failed: %1").arg(r.statusMessage.isEmpty() ? tr("no reason given") : r.statusMessage);
+    }
     switch (item.state) {
     case TransferState::Queued:
         return tr("Queued");

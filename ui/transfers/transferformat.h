@@ -23,7 +23,14 @@ public:
     static QString speed(double bytesPerSecond);
     static QString duration(qint64 seconds); // "45 s", "3 min 20 s", "2 h 5 min"; "—" when unknown
     static QString direction(TransferDirection direction);
+    static QString direction(const TransferItem& item); // says "HealthOmics" for a read set
     static QString state(const TransferItem& item);
+    // The name of the row: a read-set pair is "<name> (R1 + R2)".
+    static QString name(const TransferItem& item);
+    // Where it goes and what from, for the tooltip of the name.
+    static QString route(const TransferItem& item);
+    // A read set's store: "<store id> (account <account>)".
+    static QString store(const ReadSetTransfer& readSet);
     static QString summary(const TransferTotals& totals);
     static QString notificationTitle(const TransferBatchSummary& batch);
     static QString notificationText(const TransferBatchSummary& batch);

@@ -4,6 +4,8 @@
 
 #include "transfer/transferqueue.h"
 
+#include <QStringList>
+
 #include <limits>
 
 namespace bge::ui {
@@ -13,6 +15,12 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // -1: no bar worth showing (size unknown, or the transfer was dropped).
+// The bytes are all sent; the service is reading them: no speed or time left to show.
+bool processing(const TransferItem& item)
+{
+    return item.readSet && item.readSet->isProcessing();
+}
+
 int perMille(const TransferItem& item)
 {
     if (item.state == TransferState::Completed)
@@ -86,9 +94,9 @@ QVariant TransferListModel::display(const TransferItem& item, int column) const
     const bool running = item.state == TransferState::Running;
     switch (column) {
     case Name:
-        return item.name;
+        return TransferFormat::name(item);
     case Direction:
-        return TransferFormat::direction(item.direction);
+        return TransferFormat::direction(item);
     case Size:
         return TransferFormat::size(item.size);
     case Progress: {
@@ -96,9 +104,9 @@ QVariant TransferListModel::display(const TransferItem& item, int column) const
         return p < 0 ? u"—"_s : tr("%1%").arg(p / 10);
     }
     case Speed:
-        return running ? TransferFormat::speed(item.bytesPerSecond) : QString();
+        return running && !processing(item) ? TransferFormat::speed(item.bytesPerSecond) : QString();
     case Eta:
-        return running ? TransferFormat::duration(item.etaSeconds) : QString();
+        return running && !processing(item) ? TransferFormat::duration(item.etaSeconds) : QString();
     case State:
         return TransferFormat::state(item);
     default:
@@ -131,14 +139,16 @@ QVariant TransferListModel::sortValue(const TransferItem& item, int column) cons
 
 QVariant TransferListModel::toolTip(const TransferItem& item, int column) const
 {
-    if (column == State && !item.error.isEmpty())
-        return item.error;
-    if (column == Name) {
-        if (item.isUpload())
-            return item.objectName.isEmpty() ? item.localPath
-                                             : tr("%1\nto %2").arg(item.localPath, item.objectName);
-        return tr("%1\nto %2").arg(item.objectName, item.localPath);
+    if (column == State) {
+        QStringList lines;
+        if (!item.error.isEmpty())
+            lines << item.error;
+        if (item.readSet && !item.readSet->note.isEmpty())
+            lines << item.readSet->note;
+        return lines.isEmpty() ? QVariant() : QVariant(lines.join(u'\n'));
     }
+    if (column == Name || column == Direction)
+        return TransferFormat::route(item);
     return {};
 }
 

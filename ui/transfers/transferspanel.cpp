@@ -56,8 +56,16 @@ TransfersPanel::TransfersPanel(PlatformApi* api, QWidget* parent)
 }
 
 TransfersPanel::TransfersPanel(PlatformApi* api, const TransferQueueSettings& settings, QWidget* parent)
+    : TransfersPanel(api, settings.omics, settings, parent)
+{
+}
+
+TransfersPanel::TransfersPanel(PlatformApi* api, omics::OmicsConnections* omics,
+                               const TransferQueueSettings& queueSettings, QWidget* parent)
     : QWidget(parent), m_api(api)
 {
+    TransferQueueSettings settings = queueSettings;
+    settings.omics = omics;
     setObjectName(u"transfersPanel"_s);
     if (api && api->connection() && api->connection()->tokenProvider())
         m_credentials = new PlatformUploadCredentials(api, api->connection()->tokenProvider(), this);
@@ -104,6 +112,7 @@ TransfersPanel::TransfersPanel(PlatformApi* api, const TransferQueueSettings& se
     connect(m_queue, &TransferQueue::uploadDestinationChanged, this, &TransfersPanel::updateDestinations);
     connect(m_queue, &TransferQueue::storageErrorChanged, this, &TransfersPanel::showMessage);
     connect(m_queue, &TransferQueue::batchFinished, m_notifier, &TransferNotifier::notify);
+    connect(m_queue, &TransferQueue::readSetSettled, this, &TransfersPanel::readSetSettled);
     connect(m_notifier, &TransferNotifier::shown, this,
             [this](const QString& title, const QString& text) { showMessage(title + u": "_s + text); });
     connect(m_actions, &TransferActions::problem, this, &TransfersPanel::showMessage);
@@ -219,6 +228,32 @@ void TransfersPanel::addDownload(const QString& objectName, const QString& sugge
     }
     m_queue->addDownload(objectName, QDir(folder).filePath(downloadFileName(objectName, suggestedFileName)));
     reveal();
+}
+
+void TransfersPanel::addReadSetUploads(const QString& account, const QList<omics::ReadSetUploadOptions>& uploads)
+{
+    if (m_queue->addReadSetUploads(account, uploads).isEmpty())
+        return;
+    reveal();
+}
+
+void TransfersPanel::addReadSetDownload(const QString& account, const QString& storeId, const QString& readSetId,
+                                        const QString& file, const QString& suggestedFileName)
+{
+    const QString folder = downloadFolder();
+    if (!QDir().mkpath(folder)) {
+        showMessage(tr("The download folder %1 cannot be created. Choose another one.").arg(folder));
+        return;
+    }
+    const QString fallback = readSetId + u'_' + file.toLower();
+    m_queue->addReadSetDownload(account, storeId, readSetId, file,
+                                QDir(folder).filePath(downloadFileName(fallback, suggestedFileName)));
+    reveal();
+}
+
+void TransfersPanel::setOmicsConnections(omics::OmicsConnections* omics)
+{
+    m_queue->setOmicsConnections(omics);
 }
 
 void TransfersPanel::chooseFilesToUpload()

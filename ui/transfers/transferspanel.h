@@ -16,6 +16,10 @@ class PlatformApi;
 class PlatformUploadCredentials;
 class TransferQueue;
 struct TransferQueueSettings;
+namespace omics {
+class OmicsConnections;
+struct ReadSetUploadOptions;
+} // namespace omics
 } // namespace bge
 
 namespace bge::ui {
@@ -35,6 +39,9 @@ public:
     explicit TransfersPanel(PlatformApi* api, QWidget* parent = nullptr);
     // With a queue of other settings (its own saved state, part sizes): tests and tools.
     TransfersPanel(PlatformApi* api, const TransferQueueSettings& settings, QWidget* parent = nullptr);
+    // With the HealthOmics accounts, for read-set transfers (`settings.omics` is replaced).
+    TransfersPanel(PlatformApi* api, omics::OmicsConnections* omics, const TransferQueueSettings& settings,
+                   QWidget* parent = nullptr);
     ~TransfersPanel() override;
 
     // Whether a drag carries local files or folders this panel can upload.
@@ -43,6 +50,15 @@ public:
     void addUploads(const QList<QUrl>& urls);
     // Downloads into the download folder, as `suggestedFileName` (made safe) or the object's name.
     void addDownload(const QString& objectName, const QString& suggestedFileName);
+    // Read sets to a sequence store of the HealthOmics account `account` (one batch).
+    void addReadSetUploads(const QString& account, const QList<omics::ReadSetUploadOptions>& uploads);
+    // One file of a read set (SOURCE1, SOURCE2, INDEX) into the download folder, as
+    // `suggestedFileName` (made safe; ReadSetDownloadJob::defaultFileName is a good one) or
+    // <read set id>_<file>; an existing file waits for overwrite or skip.
+    void addReadSetDownload(const QString& account, const QString& storeId, const QString& readSetId,
+                            const QString& file, const QString& suggestedFileName);
+    // For a window that makes its accounts after this panel (waiting read-set items start).
+    void setOmicsConnections(omics::OmicsConnections* omics);
     // Asks for files with a dialog (not modal to the app: the window stays usable), then queues them.
     void chooseFilesToUpload();
     // Asks for the folder downloads go to.
@@ -54,6 +70,10 @@ public:
 
     TransferQueue* queue() const { return m_queue; }
     TransferListModel* model() const { return m_model; }
+
+Q_SIGNALS:
+    // A read-set upload's read set became ACTIVE (`active`) or UPLOAD_FAILED.
+    void readSetSettled(const QString& account, const QString& storeId, const QString& readSetId, bool active);
 
 protected:
     void showEvent(QShowEvent* event) override;
