@@ -675,8 +675,11 @@ void TransferQueue::tick()
         const int row = rowOf(it.key());
         TransferItem& item = m_items[row];
         it->rate.add(now, item.done);
-        item.bytesPerSecond = it->rate.bytesPerSecond();
-        item.etaSeconds = item.size >= 0 ? it->rate.etaSeconds(item.size - item.done) : -1;
+        // A read set the service is processing moves no bytes: no speed, and no time left
+        // that anything here could tell.
+        const bool processing = item.readSet && item.readSet->isProcessing();
+        item.bytesPerSecond = processing ? 0 : it->rate.bytesPerSecond();
+        item.etaSeconds = item.size >= 0 && !processing ? it->rate.etaSeconds(item.size - item.done) : -1;
         markChanged(row);
     }
     if (m_changedFirst >= 0) {

@@ -14,6 +14,10 @@
 #include "transfers/transferspanel.h"
 
 #include "api/records/user.h"
+#include "credentials/memorycredentialstore.h"
+#include "omics/omicsaccount.h"
+#include "omics/omicsconnections.h"
+#include "omics/readsetuploadjob.h"
 #include "profiles/profile.h"
 #include "transfer/downloadjob.h"
 #include "transfer/transferqueue.h"
@@ -31,6 +35,11 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QProxyStyle>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QSettings>
 #include <QStyleFactory>
 #include <QStyleOptionProgressBar>
@@ -76,6 +85,24 @@ public:
         return std::any_of(bars.cbegin(), bars.cend(), match);
     }
 };
+
+// `reads` FASTQ records of random bases, deterministic from `seed`; `mate` 1 or 2 for a pair.
+QByteArray fastq(int reads, quint32 seed, int mate)
+{
+    QRandomGenerator random(seed);
+    QByteArray out;
+    for (int i = 0; i < reads; ++i) {
+        QByteArray seq(100, 'A');
+        QByteArray qual(100, 'I');
+        for (int k = 0; k < 100; ++k) {
+            seq[k] = "ACGT"[random.bounded(4)];
+            qual[k] = char('!' + random.bounded(41));
+        }
+        out += "@run1:1:FC:1:" + QByteArray::number(i) + '/' + QByteArray::number(mate) + '\n' + seq + "\n+\n" +
+               qual + '\n';
+    }
+    return out;
+}
 
 // Stands in for the file manager: QDesktopServices hands it file:// URLs.
 class FolderOpener final : public QObject
@@ -476,6 +503,95 @@ private Q_SLOTS:
         QCOMPARE(panel.queue()->at(1).localPath, dest);
         QVERIFY(readAll(dest) == bytes);
         QCOMPARE(panel.model()->index(1, TransferListModel::Direction).data().toString(), u"Download"_s);
+    }
+
+    void readSetsInTheTable()
+    {
+        // The HealthOmics accounts of the app, with the sandbox's emulator as the only one.
+        const QString dir = freshDir(u"readsets"_s);
+        const QJsonObject omics = m_sandbox.description().value(u"omics"_s).toObject();
+        const QString store =
+            omics.value(u"sequence_stores"_s).toArray().first().toObject().value(u"id"_s).toString();
+        QSettings accountSettings(dir + u"/accounts.ini"_s, QSettings::IniFormat);
+        MemoryCredentialStore keychain;
+        QNetworkAccessManager network;
+        omics::OmicsConnections connections(&accountSettings, &keychain, &network);
+        omics::OmicsAccount account;
+        account.name = u"lab"_s;
+        account.region = omics.value(u"region"_s).toString();
+        account.accessKeyId = omics.value(u"access_key_id"_s).toString();
+        account.endpoint = omics.value(u"endpoint"_s).toString();
+        std::optional<QString> problem;
+        connections.save(account, omics.value(u"secret_access_key"_s).toString(), this,
+                         [&problem](const QString& p) { problem = p; });
+        QTRY_VERIFY(problem.has_value());
+        QVERIFY2(problem->isEmpty(), qPrintable(*problem));
+        const QString r1 = dir + u"/NA12878_R1.fastq"_s;
+        const QString r2 = dir + u"/NA12878_R2.fastq"_s;
+        QVERIFY(writeFile(r1, fastq(3000, 1, 1)));
+        QVERIFY(writeFile(r2, fastq(3000, 2, 2)));
+
+        TransferQueueSettings s = settings(dir);
+        s.readSetUpload.partSize = 128 * kKiB;
+        s.readSetUpload.pollIntervalMs = 300;
+        TransfersPanel panel(&m_stack->api, &connections, s);
+        panel.resize(1280, 800);
+        panel.show();
+        QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy settled(&panel, &TransfersPanel::readSetSettled);
+
+        omics::ReadSetUploadOptions pair;
+        pair.storeId = store;
+        pair.files = {r1, r2};
+        pair.name = u"NA12878"_s;
+        pair.sampleId = u"S1"_s;
+        pair.subjectId = u"NA12878"_s;
+        omics::ReadSetUploadOptions unknown = pair;
+        unknown.name = u"elsewhere"_s;
+        unknown.files = {r1};
+        panel.addReadSetUploads(u"lab"_s, {pair});
+        panel.addReadSetUploads(u"gone"_s, {unknown});
+        QAbstractItemModel* model = panel.model();
+        QCOMPARE(model->index(0, TransferListModel::Name).data().toString(), u"NA12878 (R1 + R2)"_s);
+        QCOMPARE(model->index(0, TransferListModel::Direction).data().toString(), u"Upload to HealthOmics"_s);
+        const QString route = model->index(0, TransferListModel::Name).data(Qt::ToolTipRole).toString();
+        QVERIFY2(route.contains(store) && route.contains(u"lab"_s) && route.contains(r2), qPrintable(route));
+        QCOMPARE(model->index(0, TransferListModel::Size).data().toString(),
+                 TransferFormat::size(QFileInfo(r1).size() + QFileInfo(r2).size()));
+
+        // While the service processes the bytes the row says so; then the read set is active.
+        QTRY_COMPARE_WITH_TIMEOUT(model->index(0, TransferListModel::State).data().toString(), u"Processing"_s,
+                                  kWaitMs);
+        QVERIFY(waitFor(panel, u"elsewhere"_s, TransferState::Failed));
+        const QString failure = model->index(1, TransferListModel::State).data(Qt::ToolTipRole).toString();
+        QVERIFY2(failure.contains(u"“gone”"_s), qPrintable(failure));
+        const QString shots = qEnvironmentVariable("BGE_SCREENSHOT_DIR", dir);
+        QVERIFY(panel.grab().save(shots + u"/transfers-readsets-processing.png"_s));
+        QVERIFY(waitFor(panel, u"NA12878"_s, TransferState::Completed));
+        QCOMPARE(model->index(0, TransferListModel::State).data().toString(), u"Active"_s);
+        QCOMPARE(settled.size(), 1);
+        const QString readSetId = settled.first().at(2).toString();
+        QCOMPARE(readSetId, panel.queue()->at(0).readSet->readSetId);
+        QCOMPARE(settled.first().at(3).toBool(), true);
+
+        // Both files back into the download folder, under the names suggested.
+        panel.addReadSetDownload(u"lab"_s, store, readSetId, u"SOURCE1"_s, u"NA12878_1.fastq"_s);
+        panel.addReadSetDownload(u"lab"_s, store, readSetId, u"SOURCE2"_s, u"../NA12878_2.fastq"_s);
+        QVERIFY(waitFor(panel, u"NA12878_1.fastq"_s, TransferState::Completed));
+        QVERIFY(waitFor(panel, u"NA12878_2.fastq"_s, TransferState::Completed));
+        QCOMPARE(readAll(TransfersPanel::downloadFolder() + u"/NA12878_1.fastq"_s), readAll(r1));
+        QCOMPARE(readAll(TransfersPanel::downloadFolder() + u"/NA12878_2.fastq"_s), readAll(r2));
+        QCOMPARE(model->index(2, TransferListModel::Direction).data().toString(), u"Download from HealthOmics"_s);
+        // Never over an existing file without asking.
+        panel.addReadSetDownload(u"lab"_s, store, readSetId, u"SOURCE1"_s, u"NA12878_1.fastq"_s);
+        QCOMPARE(stateOf(panel, u"NA12878_1.fastq"_s), TransferState::NameExists);
+        QTRY_COMPARE(model->index(4, TransferListModel::State).data().toString(),
+                     TransferFormat::state(panel.queue()->at(4)));
+        // The person decides: the row selected, then Skip.
+        select(panel, u"NA12878_1.fastq"_s);
+        click(panel, u"skipTransfersAction"_s);
+        QCOMPARE(stateOf(panel, u"NA12878_1.fastq"_s), TransferState::Skipped);
+        QVERIFY(panel.grab().save(shots + u"/transfers-readsets.png"_s));
     }
 
     void fileDialogDoesNotBlock()

@@ -431,6 +431,33 @@ private Q_SLOTS:
         QCOMPARE(uploadsNamed(u"paused-resumed"_s), QStringList()); // the one upload, completed
     }
 
+    void uploadFailedKeepsTheServiceReason()
+    {
+        QByteArray junk(600 * kKiB + 5, Qt::Uninitialized);
+        QRandomGenerator random(7);
+        for (char& c : junk)
+            c = char(random.bounded(256));
+        junk[0] = 'X';
+        const QString dir = freshDir(u"junk"_s);
+        const QString path = dir + u"/junk.fastq"_s;
+        QVERIFY(writeFile(path, junk));
+        TransferQueueSettings s = settings(dir);
+        s.readSetUpload.checkBytes = false; // the service's verdict, not the sniffer's
+        auto queue = makeQueue(s);
+        QSignalSpy settled(queue.get(), &TransferQueue::readSetSettled);
+        const quint64 id = queue->addReadSetUploads(kAccount, {uploadOptions({path}, u"junk"_s)}).first();
+        QVERIFY(waitFor(*queue, id, TransferState::Failed));
+        const TransferItem& item = itemOf(*queue, id);
+        QCOMPARE(item.readSet->status, u"UPLOAD_FAILED"_s);
+        QVERIFY(!item.readSet->statusMessage.isEmpty());
+        QVERIFY(!item.readSet->readSetId.isEmpty());
+        QVERIFY2(item.error.contains(item.readSet->readSetId), qPrintable(item.error));
+        QCOMPARE(settled.size(), 1);
+        QCOMPARE(settled.first().at(2).toString(), item.readSet->readSetId);
+        QCOMPARE(settled.first().at(3).toBool(), false);
+        QCOMPARE(readSetStatus(item.readSet->readSetId), u"UPLOAD_FAILED"_s);
+    }
+
     void unknownAccountFails()
     {
         const QString dir = freshDir(u"no-account"_s);

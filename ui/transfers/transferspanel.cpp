@@ -152,6 +152,7 @@ void TransfersPanel::createTable()
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(TransferListModel::Name, QHeaderView::Stretch);
     header->resizeSection(TransferListModel::Progress, 160);
+    header->resizeSection(TransferListModel::Direction, 190); // "Download from HealthOmics"
     header->resizeSection(TransferListModel::State, 200);
     m_view->setSortingEnabled(true);
     // The queue's order (the order files were added in) until a column is clicked.
