@@ -29,7 +29,8 @@ enum class TransferState
 };
 inline constexpr int kTransferStateCount = int(TransferState::Skipped) + 1;
 
-// One file of the transfer queue (or the one or two files of a read set). Holds no credential and no signed URL: it is saved as is.
+// One file of the transfer queue (or the one or two files of a read set). Holds no credential
+// and no signed URL: it is saved as is.
 struct TransferItem
 {
     quint64 id = 0;    // unique within its queue, kept across restarts

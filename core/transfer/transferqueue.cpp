@@ -532,9 +532,10 @@ bool TransferQueue::startRow(int row)
     connect(
         task, &TransferTask::finished, this,
         [this, id](const ApiError& error, const QString& objectName) { onFinished(id, error, objectName); });
-    connect(task, &TransferTask::readSetStatus, this, [this, id](const QString& readSetId, const QString& status) {
-        onReadSetStatus(id, readSetId, status, {});
-    });
+    connect(task, &TransferTask::readSetStatus, this,
+            [this, id](const QString& readSetId, const QString& status) {
+                onReadSetStatus(id, readSetId, status, {});
+            });
     connect(task, &TransferTask::notice, this,
             [this, id](const QString& note) { onReadSetStatus(id, {}, {}, note); });
     Running running;

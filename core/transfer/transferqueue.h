@@ -81,7 +81,8 @@ public:
     // for the account `account` of the OmicsConnections. Of each options only the store and
     // what describes the read set are taken (files, name, type, sample, subject, reference,
     // description, generatedFrom, tags). The service allows duplicate names: no NameExists.
-    QList<quint64> addReadSetUploads(const QString& account, const QList<omics::ReadSetUploadOptions>& uploads);
+    QList<quint64> addReadSetUploads(const QString& account,
+                                     const QList<omics::ReadSetUploadOptions>& uploads);
     // One file (SOURCE1, SOURCE2, INDEX) of a read set into `destination`, which waits in
     // NameExists like any download when it exists.
     quint64 addReadSetDownload(const QString& account, const QString& storeId, const QString& readSetId,
@@ -113,7 +114,8 @@ Q_SIGNALS:
     void storageErrorChanged(const QString& error);
     // A read-set upload's read set reached ACTIVE (`active`) or UPLOAD_FAILED: a view of that
     // store can refresh.
-    void readSetSettled(const QString& account, const QString& storeId, const QString& readSetId, bool active);
+    void readSetSettled(const QString& account, const QString& storeId, const QString& readSetId,
+                        bool active);
 
 private:
     struct Running

@@ -33,7 +33,8 @@ TransferTask::~TransferTask()
 void TransferTask::failLater(const ApiError& error)
 {
     // Reported like any failure: asynchronously, so the queue never re-enters itself.
-    QMetaObject::invokeMethod(this, [this, error] { Q_EMIT finished(error, {}); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, error] { Q_EMIT finished(error, {}); }, Qt::QueuedConnection);
 }
 
 void TransferTask::start()
@@ -42,13 +43,15 @@ void TransferTask::start()
         return;
     if (m_item.readSet) {
         if (!m_environment.omics) {
-            failLater(ApiError::usage(tr("HealthOmics accounts are not available here, so the read set cannot be "
-                                         "transferred.")));
+            failLater(
+                ApiError::usage(tr("HealthOmics accounts are not available here, so the read set cannot be "
+                                   "transferred.")));
             return;
         }
         // The account is looked up now, not when the item was queued: it may have been removed
         // or changed since (and after a restart this is the first time).
-        const Result<omics::OmicsConnection*> connection = m_environment.omics->connection(m_item.readSet->account);
+        const Result<omics::OmicsConnection*> connection =
+            m_environment.omics->connection(m_item.readSet->account);
         if (!connection) {
             failLater(connection.error());
             return;
@@ -108,7 +111,7 @@ void TransferTask::startDownload()
 }
 
 omics::ReadSetUploadOptions TransferTask::readSetUploadOptions(const TransferEnvironment& environment,
-                                                              const TransferItem& item)
+                                                               const TransferItem& item)
 {
     omics::ReadSetUploadOptions options = environment.readSetUpload;
     if (options.journalDirectory.isEmpty())
@@ -132,7 +135,7 @@ omics::ReadSetUploadOptions TransferTask::readSetUploadOptions(const TransferEnv
 }
 
 omics::ReadSetDownloadOptions TransferTask::readSetDownloadOptions(const TransferEnvironment& environment,
-                                                                  const TransferItem& item)
+                                                                   const TransferItem& item)
 {
     omics::ReadSetDownloadOptions options = environment.readSetDownload;
     options.destination = item.localPath;
@@ -157,13 +160,15 @@ void TransferTask::startReadSetUpload(omics::OmicsConnection* connection)
     // Complete named the read set: the job says so only through its record (its first
     // processing() comes a poll later, and never if the read set is ACTIVE at once).
     const QString recordFile = ReadSetUploadJob::recordFileFor(options);
-    connect(job, &ReadSetUploadJob::commitPoint, this, [this, recordFile](omics::ReadSetUploadRecord::State state) {
-        if (state != omics::ReadSetUploadRecord::State::Completed)
-            return;
-        const std::optional<omics::ReadSetUploadRecord> record = omics::ReadSetUploadRecord::load(recordFile);
-        if (record && !record->readSetId.isEmpty())
-            Q_EMIT readSetStatus(record->readSetId, u"PROCESSING_UPLOAD"_s);
-    });
+    connect(job, &ReadSetUploadJob::commitPoint, this,
+            [this, recordFile](omics::ReadSetUploadRecord::State state) {
+                if (state != omics::ReadSetUploadRecord::State::Completed)
+                    return;
+                const std::optional<omics::ReadSetUploadRecord> record =
+                    omics::ReadSetUploadRecord::load(recordFile);
+                if (record && !record->readSetId.isEmpty())
+                    Q_EMIT readSetStatus(record->readSetId, u"PROCESSING_UPLOAD"_s);
+            });
     job->run(this, [this](const Result<omics::ReadSetUploadResult>& result) {
         m_job = nullptr;
         if (!result) {
@@ -246,7 +251,8 @@ void TransferTask::discardReadSetUpload(const TransferEnvironment& environment, 
             uploadIds.append(journal->uploadId);
     }
     const QString recordFile = omics::ReadSetUploadJob::recordFileFor(options);
-    if (const std::optional<omics::ReadSetUploadRecord> record = omics::ReadSetUploadRecord::load(recordFile)) {
+    if (const std::optional<omics::ReadSetUploadRecord> record =
+            omics::ReadSetUploadRecord::load(recordFile)) {
         if (record->state != omics::ReadSetUploadRecord::State::Completed) {
             if (!record->uploadId.isEmpty() && !uploadIds.contains(record->uploadId))
                 uploadIds.append(record->uploadId);

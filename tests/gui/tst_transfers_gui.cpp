@@ -30,17 +30,17 @@
 #include <QDropEvent>
 #include <QElapsedTimer>
 #include <QFileDialog>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLoggingCategory>
 #include <QMenu>
 #include <QMimeData>
-#include <QProxyStyle>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QProxyStyle>
 #include <QRandomGenerator>
-#include <QSignalSpy>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStyleFactory>
 #include <QStyleOptionProgressBar>
 #include <QTableView>
@@ -98,8 +98,8 @@ QByteArray fastq(int reads, quint32 seed, int mate)
             seq[k] = "ACGT"[random.bounded(4)];
             qual[k] = char('!' + random.bounded(41));
         }
-        out += "@run1:1:FC:1:" + QByteArray::number(i) + '/' + QByteArray::number(mate) + '\n' + seq + "\n+\n" +
-               qual + '\n';
+        out += "@run1:1:FC:1:" + QByteArray::number(i) + '/' + QByteArray::number(mate) + '\n' + seq +
+               "\n+\n" + qual + '\n';
     }
     return out;
 }
@@ -537,7 +537,8 @@ private Q_SLOTS:
         TransfersPanel panel(&m_stack->api, &connections, s);
         panel.resize(1280, 800);
         panel.show();
-        QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(panel.model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy settled(&panel, &TransfersPanel::readSetSettled);
 
         omics::ReadSetUploadOptions pair;
@@ -560,8 +561,8 @@ private Q_SLOTS:
                  TransferFormat::size(QFileInfo(r1).size() + QFileInfo(r2).size()));
 
         // While the service processes the bytes the row says so; then the read set is active.
-        QTRY_COMPARE_WITH_TIMEOUT(model->index(0, TransferListModel::State).data().toString(), u"Processing"_s,
-                                  kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(model->index(0, TransferListModel::State).data().toString(),
+                                  u"Processing"_s, kWaitMs);
         QVERIFY(waitFor(panel, u"elsewhere"_s, TransferState::Failed));
         const QString failure = model->index(1, TransferListModel::State).data(Qt::ToolTipRole).toString();
         QVERIFY2(failure.contains(u"“gone”"_s), qPrintable(failure));
@@ -581,7 +582,8 @@ private Q_SLOTS:
         QVERIFY(waitFor(panel, u"NA12878_2.fastq"_s, TransferState::Completed));
         QCOMPARE(readAll(TransfersPanel::downloadFolder() + u"/NA12878_1.fastq"_s), readAll(r1));
         QCOMPARE(readAll(TransfersPanel::downloadFolder() + u"/NA12878_2.fastq"_s), readAll(r2));
-        QCOMPARE(model->index(2, TransferListModel::Direction).data().toString(), u"Download from HealthOmics"_s);
+        QCOMPARE(model->index(2, TransferListModel::Direction).data().toString(),
+                 u"Download from HealthOmics"_s);
         // Never over an existing file without asking.
         panel.addReadSetDownload(u"lab"_s, store, readSetId, u"SOURCE1"_s, u"NA12878_1.fastq"_s);
         QCOMPARE(stateOf(panel, u"NA12878_1.fastq"_s), TransferState::NameExists);

@@ -1,9 +1,10 @@
 // HealthOmics read sets in the transfer queue, against the HealthOmics emulator of a real
 // bge-sandbox child process: a paired FASTQ queued, uploaded and read back byte for byte; a
 // queue destroyed mid-upload and a new one resuming the same upload from the saved state;
-// cancel aborting the upload on the server; pause and resume; an account that does not exist;
-// a read-set download and a second one to the same name waiting in NameExists; the state file
-// with read-set items (and an old one without them).
+// cancel aborting the upload on the server; pause and resume; UPLOAD_FAILED with the service's
+// reason; an account that does not exist; read-set downloads, a second one to the same name
+// waiting in NameExists, and a paused one resuming its partial file; the state file with
+// read-set items (and an old one without them).
 //
 // The emulator answers every request after a short latency and uses small parts, so that a
 // test can act while an upload runs; the accounts live in a temporary QSettings file with the
@@ -15,6 +16,7 @@
 #include "omics/omicsconnection.h"
 #include "omics/omicsconnections.h"
 #include "omics/readsetuploadjob.h"
+#include "transfer/downloaddestination.h"
 #include "transfer/transferqueue.h"
 #include "transfer/transferqueuestore.h"
 #include "transfer/uploadjournal.h"
@@ -114,6 +116,9 @@ private:
     QString m_pairedId;
     QString m_r1;
     QString m_r2;
+    // The restarted upload's read set (50 parts of 256 KiB) and its file.
+    QString m_bigId;
+    QString m_big;
 
     QString freshDir(const QString& name)
     {
@@ -163,7 +168,10 @@ private:
         return row < 0 ? TransferState::Cancelled : queue.at(row).state;
     }
 
-    static const TransferItem& itemOf(const TransferQueue& queue, quint64 id) { return queue.at(queue.rowOf(id)); }
+    static const TransferItem& itemOf(const TransferQueue& queue, quint64 id)
+    {
+        return queue.at(queue.rowOf(id));
+    }
 
     static bool waitFor(const TransferQueue& queue, quint64 id, TransferState state, int timeoutMs = kWaitMs)
     {
@@ -269,7 +277,8 @@ private Q_SLOTS:
         const QString dir = freshDir(u"paired"_s);
         auto queue = makeQueue(settings(dir));
         QSignalSpy settled(queue.get(), &TransferQueue::readSetSettled);
-        const QList<quint64> ids = queue->addReadSetUploads(kAccount, {uploadOptions({m_r1, m_r2}, u"paired"_s)});
+        const QList<quint64> ids =
+            queue->addReadSetUploads(kAccount, {uploadOptions({m_r1, m_r2}, u"paired"_s)});
         QCOMPARE(ids.size(), 1);
         const TransferItem& queued = itemOf(*queue, ids.first());
         QVERIFY(queued.readSet);
@@ -317,12 +326,12 @@ private Q_SLOTS:
         const QString dir = freshDir(u"restart"_s);
         const QString big = dir + u"/big_R1.fastq"_s;
         // ~12.6 MiB: 50 parts, so that the resumed run lasts past the journal's next save.
-    QVERIFY(writeFile(big, fastq(40000, 21)));
+        QVERIFY(writeFile(big, fastq(40000, 21)));
         const TransferQueueSettings s = settings(dir);
         auto queue = makeQueue(s);
         const quint64 id = queue->addReadSetUploads(kAccount, {uploadOptions({big}, u"restarted"_s)}).first();
-        const QString journalFile =
-            ReadSetUploadJob::journalFileFor(TransferTask::readSetUploadOptions(queue->environment(), itemOf(*queue, id)));
+        const QString journalFile = ReadSetUploadJob::journalFileFor(
+            TransferTask::readSetUploadOptions(queue->environment(), itemOf(*queue, id)));
         const std::optional<UploadJournal> before = journalWithParts(journalFile, 3);
         QVERIFY2(before, "the upload never got three parts on the server");
         QVERIFY(stateOf(*queue, id) == TransferState::Running);
@@ -367,6 +376,8 @@ private Q_SLOTS:
         const QString readSetId = again->at(0).readSet->readSetId;
         QCOMPARE(readSetStatus(readSetId), u"ACTIVE"_s);
         QCOMPARE(readBack(readSetId, u"SOURCE1"_s), readAll(big));
+        m_bigId = readSetId;
+        m_big = big;
         QCOMPARE(uploadsNamed(u"restarted"_s), QStringList());
         QVERIFY(!QFile::exists(journalFile));
     }
@@ -378,8 +389,8 @@ private Q_SLOTS:
         QVERIFY(writeFile(big, fastq(12000, 31)));
         auto queue = makeQueue(settings(dir));
         const quint64 id = queue->addReadSetUploads(kAccount, {uploadOptions({big}, u"cancelled"_s)}).first();
-        const QString journalFile =
-            ReadSetUploadJob::journalFileFor(TransferTask::readSetUploadOptions(queue->environment(), itemOf(*queue, id)));
+        const QString journalFile = ReadSetUploadJob::journalFileFor(
+            TransferTask::readSetUploadOptions(queue->environment(), itemOf(*queue, id)));
         const std::optional<UploadJournal> journal = journalWithParts(journalFile, 1);
         QVERIFY(journal);
         QCOMPARE(uploadsNamed(u"cancelled"_s), QStringList{journal->uploadId});
@@ -395,9 +406,10 @@ private Q_SLOTS:
         const QString big = dir + u"/paused_R1.fastq"_s;
         QVERIFY(writeFile(big, fastq(12000, 41)));
         auto queue = makeQueue(settings(dir));
-        const quint64 id = queue->addReadSetUploads(kAccount, {uploadOptions({big}, u"cancel-paused"_s)}).first();
-        const QString journalFile =
-            ReadSetUploadJob::journalFileFor(TransferTask::readSetUploadOptions(queue->environment(), itemOf(*queue, id)));
+        const quint64 id =
+            queue->addReadSetUploads(kAccount, {uploadOptions({big}, u"cancel-paused"_s)}).first();
+        const QString journalFile = ReadSetUploadJob::journalFileFor(
+            TransferTask::readSetUploadOptions(queue->environment(), itemOf(*queue, id)));
         const std::optional<UploadJournal> journal = journalWithParts(journalFile, 1);
         QVERIFY(journal);
         queue->pause({id});
@@ -415,9 +427,10 @@ private Q_SLOTS:
         const QString big = dir + u"/pause_R1.fastq"_s;
         QVERIFY(writeFile(big, fastq(12000, 51)));
         auto queue = makeQueue(settings(dir));
-        const quint64 id = queue->addReadSetUploads(kAccount, {uploadOptions({big}, u"paused-resumed"_s)}).first();
-        const QString journalFile =
-            ReadSetUploadJob::journalFileFor(TransferTask::readSetUploadOptions(queue->environment(), itemOf(*queue, id)));
+        const quint64 id =
+            queue->addReadSetUploads(kAccount, {uploadOptions({big}, u"paused-resumed"_s)}).first();
+        const QString journalFile = ReadSetUploadJob::journalFileFor(
+            TransferTask::readSetUploadOptions(queue->environment(), itemOf(*queue, id)));
         const std::optional<UploadJournal> journal = journalWithParts(journalFile, 2);
         QVERIFY(journal);
         queue->pause({id});
@@ -462,11 +475,12 @@ private Q_SLOTS:
     {
         const QString dir = freshDir(u"no-account"_s);
         auto queue = makeQueue(settings(dir));
-        const quint64 id = queue->addReadSetUploads(u"nobody"_s, {uploadOptions({m_r1}, u"orphan"_s)}).first();
+        const quint64 id =
+            queue->addReadSetUploads(u"nobody"_s, {uploadOptions({m_r1}, u"orphan"_s)}).first();
         QVERIFY(waitFor(*queue, id, TransferState::Failed));
         QVERIFY2(itemOf(*queue, id).error.contains(u"nobody"_s), qPrintable(itemOf(*queue, id).error));
-        const quint64 download = queue->addReadSetDownload(u"nobody"_s, m_store, u"1234567890"_s, u"SOURCE1"_s,
-                                                           dir + u"/orphan.fastq"_s);
+        const quint64 download = queue->addReadSetDownload(u"nobody"_s, m_store, u"1234567890"_s,
+                                                           u"SOURCE1"_s, dir + u"/orphan.fastq"_s);
         QVERIFY(waitFor(*queue, download, TransferState::Failed));
         QVERIFY(itemOf(*queue, download).error.contains(u"nobody"_s));
         QCOMPARE(uploadsNamed(u"orphan"_s), QStringList());
@@ -509,6 +523,40 @@ private Q_SLOTS:
         queue->overwrite({again});
         QVERIFY(waitFor(*queue, again, TransferState::Completed));
         QCOMPARE(readAll(r1), readAll(m_r1));
+    }
+
+    void pausedDownloadResumesItsPartialFile()
+    {
+        QVERIFY2(!m_bigId.isEmpty(), "restartResumesTheSameUpload did not run");
+        const QString dir = freshDir(u"download-pause"_s);
+        const QString dest = dir + u"/big.fastq"_s;
+        auto queue = makeQueue(settings(dir));
+        const quint64 id = queue->addReadSetDownload(kAccount, m_store, m_bigId, u"SOURCE1"_s, dest);
+        const qint64 total = QFileInfo(m_big).size();
+        QVERIFY(QTest::qWaitFor([&] { return itemOf(*queue, id).done >= total / 4; }, kWaitMs));
+        queue->pause({id});
+        QCOMPARE(stateOf(*queue, id), TransferState::Paused);
+        const QString partial = DownloadDestination::partialPathFor(dest);
+        QVERIFY(QFile::exists(partial));
+        QVERIFY(!QFile::exists(dest));
+        const qint64 doneAtPause = itemOf(*queue, id).done;
+        QVERIFY(doneAtPause > 0);
+
+        // Resumed, it never goes back to nothing: the parts in the partial file are kept.
+        qint64 lowest = std::numeric_limits<qint64>::max();
+        connect(queue.get(), &TransferQueue::itemsChanged, this, [&] {
+            const TransferItem& item = itemOf(*queue, id);
+            if (item.state == TransferState::Running)
+                lowest = std::min(lowest, item.done);
+        });
+        queue->resume({id});
+        QVERIFY(waitFor(*queue, id, TransferState::Completed));
+        // At most the parts in flight at the pause (two of 256 KiB) are fetched again.
+        const qint64 floor = doneAtPause - 2 * 256 * kKiB;
+        QVERIFY2(lowest >= floor && lowest != std::numeric_limits<qint64>::max(),
+                 qPrintable(u"%1 < %2"_s.arg(lowest).arg(floor)));
+        QCOMPARE(readAll(dest), readAll(m_big));
+        QVERIFY(!QFile::exists(partial));
     }
 
     void stateFileRoundTrip()
@@ -621,11 +669,12 @@ private Q_SLOTS:
         const QString dir = freshDir(u"old-state"_s);
         const QString file = dir + u"/state/transfers.json"_s;
         QVERIFY(writeFile(
-            file, R"({"version":1,"next_id":"8","next_batch":"3","items":[)"
-                  R"({"id":"3","batch":"1","direction":"upload","local_path":"/nowhere/a.txt","name":"a.txt",)"
-                  R"("size":10,"done":0,"state":"paused"},)"
-                  R"({"id":"7","batch":"2","direction":"download","local_path":"/nowhere/b.txt","name":"b.txt",)"
-                  R"("object_name":"folder/b.txt","size":-1,"done":0,"state":"failed","error":"boom"}]})"));
+            file,
+            R"({"version":1,"next_id":"8","next_batch":"3","items":[)"
+            R"({"id":"3","batch":"1","direction":"upload","local_path":"/nowhere/a.txt","name":"a.txt",)"
+            R"("size":10,"done":0,"state":"paused"},)"
+            R"({"id":"7","batch":"2","direction":"download","local_path":"/nowhere/b.txt","name":"b.txt",)"
+            R"("object_name":"folder/b.txt","size":-1,"done":0,"state":"failed","error":"boom"}]})"));
         auto queue = makeQueue(settings(dir));
         QCOMPARE(queue->storageError(), QString());
         QCOMPARE(queue->count(), 2);
@@ -634,7 +683,8 @@ private Q_SLOTS:
         QCOMPARE(queue->at(0).state, TransferState::Paused);
         QCOMPARE(queue->at(1).objectName, u"folder/b.txt"_s);
         // New items continue after the saved ids.
-        const quint64 id = queue->addReadSetDownload(kAccount, m_store, u"1"_s, u"SOURCE1"_s, dir + u"/c.fastq"_s);
+        const quint64 id =
+            queue->addReadSetDownload(kAccount, m_store, u"1"_s, u"SOURCE1"_s, dir + u"/c.fastq"_s);
         QCOMPARE(id, quint64(8));
         queue->cancel({id});
     }

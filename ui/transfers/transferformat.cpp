@@ -60,12 +60,14 @@ QString TransferFormat::route(const TransferItem& item)
 {
     if (!item.readSet) {
         if (item.isUpload())
-            return item.objectName.isEmpty() ? item.localPath : tr("%1\nto %2").arg(item.localPath, item.objectName);
+            return item.objectName.isEmpty() ? item.localPath
+                                             : tr("%1\nto %2").arg(item.localPath, item.objectName);
         return tr("%1\nto %2").arg(item.objectName, item.localPath);
     }
     const ReadSetTransfer& r = *item.readSet;
     if (!item.isUpload())
-        return tr("%1 of the read set %2 in the %3\nto %4").arg(r.file, r.readSetId, store(r), item.localPath);
+        return tr("%1 of the read set %2 in the %3\nto %4")
+            .arg(r.file, r.readSetId, store(r), item.localPath);
     QString files = item.localPath;
     if (r.isPair())
         files = tr("R1: %1\nR2: %2").arg(item.localPath, r.secondFile);
@@ -84,7 +86,8 @@ QString TransferFormat::state(const TransferItem& item)
         if (item.state == TransferState::Completed && r.status == u"ACTIVE"_s)
             return tr("Active");
         if (item.state == TransferState::Failed && r.status == u"UPLOAD_FAILED"_s)
-            return tr("Upload failed: %1").arg(r.statusMessage.isEmpty() ? tr("no reason given") : r.statusMessage);
+            return tr("Upload failed: %1")
+                .arg(r.statusMessage.isEmpty() ? tr("no reason given") : r.statusMessage);
     }
     switch (item.state) {
     case TransferState::Queued:

@@ -231,15 +231,17 @@ void TransfersPanel::addDownload(const QString& objectName, const QString& sugge
     reveal();
 }
 
-void TransfersPanel::addReadSetUploads(const QString& account, const QList<omics::ReadSetUploadOptions>& uploads)
+void TransfersPanel::addReadSetUploads(const QString& account,
+                                       const QList<omics::ReadSetUploadOptions>& uploads)
 {
     if (m_queue->addReadSetUploads(account, uploads).isEmpty())
         return;
     reveal();
 }
 
-void TransfersPanel::addReadSetDownload(const QString& account, const QString& storeId, const QString& readSetId,
-                                        const QString& file, const QString& suggestedFileName)
+void TransfersPanel::addReadSetDownload(const QString& account, const QString& storeId,
+                                        const QString& readSetId, const QString& file,
+                                        const QString& suggestedFileName)
 {
     const QString folder = downloadFolder();
     if (!QDir().mkpath(folder)) {

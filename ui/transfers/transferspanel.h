@@ -73,7 +73,8 @@ public:
 
 Q_SIGNALS:
     // A read-set upload's read set became ACTIVE (`active`) or UPLOAD_FAILED.
-    void readSetSettled(const QString& account, const QString& storeId, const QString& readSetId, bool active);
+    void readSetSettled(const QString& account, const QString& storeId, const QString& readSetId,
+                        bool active);
 
 protected:
     void showEvent(QShowEvent* event) override;
