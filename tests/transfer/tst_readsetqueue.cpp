@@ -382,6 +382,36 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(journalFile));
     }
 
+    void restartWhileProcessingFollowsTheSameReadSet()
+    {
+        const QString dir = freshDir(u"restart-processing"_s);
+        const QString file = dir + u"/processing_R1.fastq"_s;
+        QVERIFY(writeFile(file, fastq(1500, 61)));
+        const TransferQueueSettings s = settings(dir);
+        auto queue = makeQueue(s);
+        const quint64 id =
+            queue->addReadSetUploads(kAccount, {uploadOptions({file}, u"restarted-processing"_s)}).first();
+        QVERIFY(QTest::qWaitFor([&] { return itemOf(*queue, id).readSet->isProcessing(); }, kWaitMs));
+        const QString readSetId = itemOf(*queue, id).readSet->readSetId;
+        QVERIFY(!readSetId.isEmpty());
+        QCOMPARE(stateOf(*queue, id), TransferState::Running);
+        queue.reset(); // killed while the service processes the bytes
+
+        auto again = makeQueue(s);
+        QCOMPARE(again->at(0).readSet->readSetId, readSetId); // saved the moment Complete named it
+        QVERIFY(waitFor(*again, id, TransferState::Completed));
+        const TransferItem& item = again->at(0);
+        QCOMPARE(item.readSet->readSetId, readSetId); // followed, not uploaded a second time
+        QCOMPARE(item.readSet->status, u"ACTIVE"_s);
+        QVERIFY(!item.readSet->note.isEmpty()); // the person hears why nothing was sent
+        ReadSetFilter filter;
+        filter.name = u"restarted-processing"_s;
+        const Result<OmicsPage<ReadSetListItem>> page = awaitJob(m_api->listReadSets(m_store, filter));
+        QVERIFY(page);
+        QCOMPARE(page.value().items.size(), 1);
+        QCOMPARE(page.value().items.first().id, readSetId);
+    }
+
     void cancelAbortsTheUpload()
     {
         const QString dir = freshDir(u"cancel"_s);
