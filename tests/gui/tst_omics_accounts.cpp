@@ -12,6 +12,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -45,6 +46,13 @@ template <typename T> T* child(QWidget* parent, const QString& name)
     if (!found)
         qWarning("no %s", qPrintable(name));
     return found;
+}
+
+void screenshot(QWidget* widget, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("BGE_SCREENSHOT_DIR", QDir::tempPath());
+    QVERIFY(widget->grab().save(dir + u'/' + name));
+    qInfo("screenshot: %s/%s", qPrintable(dir), qPrintable(name));
 }
 
 void typeInto(QWidget* field, const QString& text)
@@ -120,6 +128,7 @@ private Q_SLOTS:
         auto* pages = workspace.findChild<QStackedWidget*>();
         QVERIFY(pages);
         QCOMPARE(pages->currentWidget()->objectName(), u"omicsEmptyPage"_s);
+        screenshot(&workspace, u"omics-empty.png"_s);
         QTest::mouseClick(child<QPushButton>(&workspace, u"emptyAddAccountButton"_s), Qt::LeftButton);
         auto* dialog = workspace.findChild<OmicsAccountDialog*>();
         QVERIFY(dialog);
@@ -137,6 +146,7 @@ private Q_SLOTS:
         auto* endpoint = child<QLineEdit>(dialog, u"endpointEdit"_s);
         typeInto(endpoint, m_env.emulator().endpoint.toString());
         QVERIFY(save->isEnabled());
+        screenshot(dialog, u"omics-account-keys.png"_s);
         QSignalSpy saved(dialog, &OmicsAccountDialog::accountSaved);
         QTest::keyClick(endpoint, Qt::Key_Return); // Enter saves
         QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, kWaitMs);
@@ -277,6 +287,7 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>(dialog, u"emulatorInfo"_s)
                     ->text()
                     .contains(m_env.emulator().endpoint.toDisplayString()));
+        screenshot(dialog, u"omics-account-emulator.png"_s);
         // The secret is shown nowhere.
         for (const QLabel* label : dialog->findChildren<QLabel*>())
             QVERIFY(!label->text().contains(m_env.emulator().secretAccessKey));
@@ -320,8 +331,12 @@ private Q_SLOTS:
         QTRY_VERIFY(!switcher->findChild<QMessageBox*>(u"removeAccountConfirmation"_s));
         QCOMPARE(accountNames(), (QStringList{u"alpha"_s, u"beta"_s}));
 
-        // Remove removes it, and its secret.
-        QTest::mouseClick(child<QPushButton>(switcher.get(), u"removeAccountButton"_s), Qt::LeftButton);
+        // Remove removes it, and its secret. Delete on the list asks the same.
+        auto* accounts = child<QComboBox>(switcher.get(), u"accountCombo"_s);
+        switcher->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(switcher.get()));
+        accounts->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(accounts, Qt::Key_Delete);
         box = switcher->findChild<QMessageBox*>(u"removeAccountConfirmation"_s);
         QVERIFY(box);
         QVERIFY(QTest::qWaitForWindowExposed(box));
@@ -351,6 +366,37 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, kWaitMs);
         QCOMPARE(m_env.keychainSecret(omics::OmicsAccount::secretKeyName(u"edited"_s)),
                  std::optional<QString>(m_env.emulator().secretAccessKey));
+    }
+
+    void sandboxInfoCarriesTheEmulator()
+    {
+        QJsonObject line = m_env.sandbox.description();
+        QString problem;
+        std::optional<SandboxInfo> info =
+            SandboxInfo::parse(QJsonDocument(line).toJson(QJsonDocument::Compact), &problem);
+        QVERIFY2(info, qPrintable(problem));
+        QVERIFY(info->omics);
+        const QJsonObject omics = line.value(u"omics").toObject();
+        QCOMPARE(info->omics->endpoint, QUrl(omics.value(u"endpoint").toString()));
+        QCOMPARE(info->omics->region, omics.value(u"region").toString());
+        QCOMPARE(info->omics->accessKeyId, omics.value(u"access_key_id").toString());
+        QCOMPARE(info->omics->secretAccessKey, omics.value(u"secret_access_key").toString());
+
+        // Keys are never sent to an emulator that is not on this computer.
+        QJsonObject remote = omics;
+        remote.insert(u"endpoint"_s, u"http://omics.example.org:8080"_s);
+        line.insert(u"omics"_s, remote);
+        QVERIFY(!SandboxInfo::parse(QJsonDocument(line).toJson(QJsonDocument::Compact), &problem));
+        QVERIFY(problem.contains(u"HealthOmics"_s));
+        remote.insert(u"endpoint"_s, u"https://127.0.0.1:8080"_s);
+        line.insert(u"omics"_s, remote);
+        QVERIFY(!SandboxInfo::parse(QJsonDocument(line).toJson(QJsonDocument::Compact), &problem));
+
+        // A sandbox without the emulator is still a sandbox.
+        line.remove(u"omics"_s);
+        info = SandboxInfo::parse(QJsonDocument(line).toJson(QJsonDocument::Compact), &problem);
+        QVERIFY(info);
+        QVERIFY(!info->omics);
     }
 
     void cleanupTestCase()

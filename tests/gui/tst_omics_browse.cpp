@@ -174,6 +174,13 @@ private Q_SLOTS:
         const auto api = apiReadSets();
         QVERIFY(api);
         QCOMPARE(api->size(), 43);
+        // One fetch at a time: asking again while a page is on its way asks nothing more.
+        model()->reload();
+        QVERIFY(model()->isLoading());
+        QVERIFY(!model()->canFetchMore({}));
+        model()->fetchMore({});
+        model()->fetchMore({});
+        QCOMPARE(model()->requestCount(), 1);
         QVERIFY(scrollToTheEnd());
         QCOMPARE(modelIds(*model()), ids(*api));
         // Only as many pages as needed, each asked for once: 43 in tens are five.
@@ -465,6 +472,40 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_env.omicsRequests(u"POST /sequencestore/"_s) > before, kWaitMs);
         QVERIFY(scrollToTheEnd());
         QCOMPARE(model()->rowCount(), 43);
+    }
+
+    void enterOpensStoreThenReadSet()
+    {
+        QTableView* stores = m_workspace->storeView();
+        stores->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(stores, Qt::Key_Return);
+        QTRY_VERIFY(panel()->view()->hasFocus());
+        QVERIFY(scrollToTheEnd());
+        panel()->view()->setCurrentIndex(panel()->proxy()->index(0, 0));
+        QTest::keyClick(panel()->view(), Qt::Key_Return);
+        QTRY_VERIFY(panel()->detailView()->isAncestorOf(QApplication::focusWidget()));
+    }
+
+    void columnsAndFiltersAreRemembered()
+    {
+        showAll();
+        QHeaderView* header = panel()->view()->horizontalHeader();
+        header->showSection(ReadSetTableModel::Description);
+        header->hideSection(ReadSetTableModel::SubjectId);
+        panel()->filterBar()->findChild<QComboBox*>(u"filterFileType"_s)->setCurrentIndex(2);
+        const ReadSetQuery query = panel()->filterBar()->query();
+        QVERIFY(!query.fileType.isEmpty());
+        // Saved a moment later (a resize saves on every pixel otherwise), or when the panel goes.
+        QTRY_VERIFY(m_env.settings->value(u"omics/readSets/filters/fileType"_s).toString() == query.fileType);
+        {
+            ReadSetsPanel again(m_env.settings.get());
+            QHeaderView* restored = again.view()->horizontalHeader();
+            QVERIFY(restored->isSectionHidden(ReadSetTableModel::SubjectId));
+            QVERIFY(!restored->isSectionHidden(ReadSetTableModel::Description));
+            QCOMPARE(again.filterBar()->query(), query);
+        }
+        header->showSection(ReadSetTableModel::SubjectId);
+        showAll();
     }
 
     void errorsShowInTheBannerWithRetry()

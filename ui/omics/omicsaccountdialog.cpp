@@ -210,6 +210,7 @@ void OmicsAccountDialog::buildEmulatorPage(QWidget* page)
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(24, 0, 0, 0);
     layout->addWidget(m_emulatorInfo);
+    layout->addStretch(1);
 }
 
 void OmicsAccountDialog::setMode(Mode mode)

@@ -4,6 +4,7 @@
 
 #include "omics/omicsconnections.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -61,6 +62,13 @@ OmicsAccountSwitcher::OmicsAccountSwitcher(omics::OmicsConnections* connections,
     layout->addWidget(m_edit);
     layout->addWidget(m_remove);
     layout->addStretch(1);
+
+    // Delete on the account list removes it (after the confirmation), as the button does.
+    auto* remove = new QAction(tr("Remove Account"), m_accounts);
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetShortcut);
+    connect(remove, &QAction::triggered, this, &OmicsAccountSwitcher::openRemoveConfirmation);
+    m_accounts->addAction(remove);
 
     connect(m_add, &QPushButton::clicked, this, &OmicsAccountSwitcher::openAddDialog);
     connect(m_edit, &QPushButton::clicked, this, &OmicsAccountSwitcher::openEditDialog);

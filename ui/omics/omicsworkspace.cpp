@@ -160,6 +160,9 @@ QWidget* OmicsWorkspace::buildStoresPage()
     });
     connect(m_storeView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &OmicsWorkspace::onCurrentStoreChanged);
+    // Enter on a store opens it: on to its read sets.
+    connect(m_storeView, &QAbstractItemView::activated, this,
+            [this] { m_readSets->view()->setFocus(Qt::OtherFocusReason); });
     connect(
         m_readSets, &ReadSetsPanel::downloadRequested, this,
         [this](const QString& storeId, const QString& readSetId, const QString& file, const QString& name) {
@@ -192,6 +195,8 @@ void OmicsWorkspace::connectAccount(const QString& name)
 {
     m_store = {};
     m_storeBanner->clear();
+    // With no account, the empty page's own "Add Account…" is the one way on.
+    m_switcher->setVisible(!name.isEmpty());
     if (name.isEmpty()) {
         m_connection = nullptr;
         m_stores->setConnection(nullptr);

@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -122,7 +123,7 @@ ReadSetDetailView::ReadSetDetailView(QWidget* parent)
     m_jsonView->setUniformRowHeights(true);
     m_jsonView->header()->setSectionResizeMode(QHeaderView::Interactive);
 
-    auto* tabs = new QTabWidget(this);
+    auto* tabs = m_tabs = new QTabWidget(this);
     tabs->setObjectName(u"readSetDetailTabs"_s);
     tabs->addTab(scroll, tr("Details"));
     tabs->addTab(m_jsonView, tr("Raw JSON"));
@@ -199,6 +200,12 @@ void ReadSetDetailView::clear()
     m_metadata.reset();
     m_json->setJson(QJsonValue(QJsonValue::Undefined));
     m_pages->setCurrentIndex(0);
+}
+
+void ReadSetDetailView::focusDetails()
+{
+    if (m_pages->currentIndex() == 1)
+        m_tabs->tabBar()->setFocus(Qt::OtherFocusReason);
 }
 
 QString ReadSetDetailView::fieldText(const QString& key) const

@@ -12,6 +12,7 @@ class QFormLayout;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
+class QTabWidget;
 class QTreeView;
 
 namespace bge::ui {
@@ -34,6 +35,8 @@ public:
     void setReadSet(omics::OmicsConnection* connection, const QString& storeId,
                     const omics::ReadSetListItem& readSet);
     void clear();
+    // Keyboard focus into the details (their tabs), e.g. after Enter on the read set.
+    void focusDetails();
 
     bool isLoading() const { return m_job.isRunning(); }
     // Set once GetReadSetMetadata answered for the current read set.
@@ -70,6 +73,7 @@ private:
     QPushButton* m_copyArn;
     JsonTreeModel* m_json;
     QTreeView* m_jsonView;
+    QTabWidget* m_tabs;
 };
 
 } // namespace bge::ui

@@ -131,6 +131,8 @@ ReadSetsPanel::ReadSetsPanel(QSettings* settings, QWidget* parent)
             &ReadSetsPanel::onCurrentChanged);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &ReadSetsPanel::onCurrentChanged);
     connect(m_detail, &ReadSetDetailView::downloadRequested, this, &ReadSetsPanel::downloadRequested);
+    // Enter on a read set opens it: on to its details.
+    connect(m_view, &QAbstractItemView::activated, this, [this] { m_detail->focusDetails(); });
     connect(header, &QHeaderView::sectionMoved, m_saveHeader, qOverload<>(&QTimer::start));
     connect(header, &QHeaderView::sectionResized, m_saveHeader, qOverload<>(&QTimer::start));
     connect(header, &QHeaderView::sortIndicatorChanged, m_saveHeader, qOverload<>(&QTimer::start));
