@@ -35,7 +35,8 @@ void ReadSetTableModel::setStore(omics::OmicsConnection* connection, const QStri
     m_readSets.clear();
     m_ids.clear();
     m_error = {};
-    m_next = QString();
+    m_nextToken.clear();
+    m_more = false;
     m_active = false;
     endResetModel();
     Q_EMIT reset();
@@ -58,7 +59,8 @@ void ReadSetTableModel::reload(const ReadSetQuery& query)
     m_error = {};
     m_requests = 0;
     m_active = m_connection && !m_storeId.isEmpty();
-    m_next = m_active ? u""_s : QString();
+    m_nextToken.clear();
+    m_more = m_active;
     endResetModel();
     Q_EMIT reset();
     // The first page at once, view or no view (a view may have asked already, on modelReset).
@@ -95,7 +97,7 @@ int ReadSetTableModel::columnCount(const QModelIndex& parent) const
 
 bool ReadSetTableModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && m_active && m_connection && !m_next.isNull() && !m_job && !m_error.isError();
+    return !parent.isValid() && m_active && m_connection && m_more && !m_job && !m_error.isError();
 }
 
 void ReadSetTableModel::fetchMore(const QModelIndex& parent)
@@ -108,7 +110,7 @@ void ReadSetTableModel::startFetch()
 {
     omics::ListOptions options;
     options.maxResults = m_pageSize;
-    options.nextToken = m_next;
+    options.nextToken = m_nextToken;
     ++m_requests;
     const quint64 generation = m_generation;
     m_job = omics::OmicsApi(m_connection)
@@ -145,11 +147,10 @@ void ReadSetTableModel::onPage(quint64 generation,
     const omics::OmicsPage<omics::ReadSetListItem>& page = result.value();
     // A token seen before would start the same pages again: the end, as far as we follow.
     const QString token = page.nextToken;
-    if (token.isEmpty() || m_tokens.contains(token)) {
-        m_next = QString();
-    } else {
+    m_more = !token.isEmpty() && !m_tokens.contains(token);
+    if (m_more) {
         m_tokens.insert(token);
-        m_next = token;
+        m_nextToken = token;
     }
     // Read sets created while paging can shift the pages: one that comes twice is shown once.
     QList<omics::ReadSetListItem> fresh;

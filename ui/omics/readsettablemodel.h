@@ -69,7 +69,7 @@ public:
     int rowOf(const QString& id) const;
     bool isLoading() const { return bool(m_job); }
     // True once the last page is in.
-    bool isComplete() const { return m_active && m_next.isNull() && !m_job && !m_error.isError(); }
+    bool isComplete() const { return m_active && !m_more && !m_job && !m_error.isError(); }
     const ApiError& lastError() const { return m_error; }
     int requestCount() const { return m_requests; }
 
@@ -103,7 +103,8 @@ private:
     QList<omics::ReadSetListItem> m_readSets;
     QSet<QString> m_ids;
     QSet<QString> m_tokens; // seen since the reload: a token coming back would have us loop
-    QString m_next;         // null: no more pages; empty but not null: the first page
+    QString m_nextToken;    // of the page to ask for next; empty for the first
+    bool m_more = false;    // a page is left to ask for
     ApiError m_error;
     QPointer<JobBase> m_job;
     quint64 m_generation = 0;
