@@ -97,7 +97,7 @@ ReadSetDetailView::ReadSetDetailView(QWidget* parent)
     addField(form, u"referenceArn"_s, tr("Reference:"));
     form->addRow(sectionTitle(tr("Origin"), fieldsPage));
     addField(form, u"creationType"_s, tr("Created by:"));
-    addField(form, u"creationJobId"_s, tr("Creation job or upload:"));
+    addField(form, u"creationJobId"_s, tr("Job or upload:"));
     QLabel* arn = fieldLabel(fieldsPage, u"arn"_s);
     m_fields.insert(u"arn"_s, arn);
     m_copyArn->setObjectName(u"copyArnButton"_s);
