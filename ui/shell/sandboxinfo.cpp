@@ -61,6 +61,20 @@ std::optional<SandboxInfo> SandboxInfo::parse(const QByteArray& line, QString* p
         const QJsonObject u = v.toObject();
         info.users.append({u.value(u"username").toString(), u.value(u"nickname").toString()});
     }
+    // An emulator announced elsewhere than on this computer is not ours either: its keys would
+    // sign requests to a stranger. Without one, the rest of the sandbox is still usable.
+    const QJsonObject omics = o.value(u"omics").toObject();
+    if (!omics.isEmpty()) {
+        SandboxInfo::Omics emulator{QUrl(omics.value(u"endpoint").toString(), QUrl::StrictMode),
+                                    omics.value(u"region").toString(), omics.value(u"access_key_id").toString(),
+                                    omics.value(u"secret_access_key").toString()};
+        if (!isSandboxEndpoint(emulator.endpoint)) {
+            *problem = tr("The sandbox announced a HealthOmics address that is not on this computer.");
+            return std::nullopt;
+        }
+        if (!emulator.region.isEmpty() && !emulator.accessKeyId.isEmpty() && !emulator.secretAccessKey.isEmpty())
+            info.omics = emulator;
+    }
     const auto desktop = info.client(desktopClientId());
     if (!desktop || desktop->secret.isEmpty()) {
         *problem = tr("The sandbox does not offer the desktop demo client %1.").arg(desktopClientId());

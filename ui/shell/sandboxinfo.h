@@ -28,12 +28,21 @@ public:
         QString username;
         QString nickname;
     };
+    // The HealthOmics emulator: the account the app offers as "the emulator the app started".
+    struct Omics
+    {
+        QUrl endpoint;
+        QString region;
+        QString accessKeyId;
+        QString secretAccessKey;
+    };
 
     QUrl apiEndpoint;
     QUrl ossEndpoint;
     QString autoApproveParameter;
     QList<Client> clients;
     QList<User> users;
+    std::optional<Omics> omics; // unset when the sandbox runs no HealthOmics emulator
 
     // The client the desktop app signs in as on the sandbox.
     static QString desktopClientId();
