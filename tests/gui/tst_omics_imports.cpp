@@ -291,6 +291,7 @@ private Q_SLOTS:
         const QString why = sources->data(sources->index(0, ImportJobSourceModel::Message)).toString();
         QVERIFY2(why.contains(missing) && why.contains(u"does not exist"_s), qPrintable(why));
         QVERIFY(sources->source(0).readSetId.isEmpty());
+        QCOMPARE(view->findChild<QLabel*>(u"sourceMessageLabel"_s)->text(), why); // in full, not cut
         QVERIFY(!view->findChild<QPushButton*>(u"showReadSetButton"_s)->isEnabled());
         screenshot(view.get(), u"omics-import-failed.png"_s);
     }

@@ -32,7 +32,7 @@ QString formatTime(const QDateTime& time)
 ImportJobDetail::ImportJobDetail(omics::OmicsApi* api, const QString& storeId, QWidget* parent)
     : QWidget(parent), m_api(api), m_storeId(storeId), m_banner(new ErrorBanner(this)), m_title(new QLabel(this)),
       m_status(new QLabel(this)), m_message(new QLabel(this)), m_times(new QLabel(this)),
-      m_model(new ImportJobSourceModel(this)), m_table(new QTableView(this)),
+      m_model(new ImportJobSourceModel(this)), m_table(new QTableView(this)), m_sourceMessage(new QLabel(this)),
       m_showReadSet(new QPushButton(tr("Show &Read Set"), this))
 {
     setObjectName(u"importJobDetail"_s);
@@ -55,6 +55,11 @@ ImportJobDetail::ImportJobDetail(omics::OmicsApi* api, const QString& storeId, Q
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
+    // The selected source's failure in full: the column cuts a long message short.
+    m_sourceMessage->setObjectName(u"sourceMessageLabel"_s);
+    m_sourceMessage->setWordWrap(true);
+    m_sourceMessage->setTextFormat(Qt::PlainText);
+    m_sourceMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_showReadSet->setObjectName(u"showReadSetButton"_s);
     m_showReadSet->setAccessibleName(tr("Show the read set this source became"));
 
@@ -64,8 +69,8 @@ ImportJobDetail::ImportJobDetail(omics::OmicsApi* api, const QString& storeId, Q
     head->addStretch();
     head->addWidget(m_times);
     auto* buttons = new QHBoxLayout;
-    buttons->addStretch();
-    buttons->addWidget(m_showReadSet);
+    buttons->addWidget(m_sourceMessage, 1);
+    buttons->addWidget(m_showReadSet, 0, Qt::AlignTop);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_banner);
@@ -153,6 +158,7 @@ void ImportJobDetail::updateActions()
 {
     const QModelIndex current = m_table->selectionModel()->currentIndex();
     m_showReadSet->setEnabled(current.isValid() && !m_model->source(current.row()).readSetId.isEmpty());
+    m_sourceMessage->setText(current.isValid() ? m_model->source(current.row()).statusMessage : QString());
 }
 
 } // namespace bge::ui

@@ -63,6 +63,7 @@ private:
     QLabel* m_times;
     ImportJobSourceModel* m_model;
     QTableView* m_table;
+    QLabel* m_sourceMessage;
     QPushButton* m_showReadSet;
 };
 

@@ -12,7 +12,7 @@ class ImportJobSourceModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Files, Type, Subject, Sample, Name, Status, Message, ReadSet, ColumnCount };
+    enum Column { Files, Type, Subject, Sample, Name, Status, ReadSet, Message, ColumnCount };
 
     using QAbstractTableModel::QAbstractTableModel;
 

@@ -91,6 +91,9 @@ ImportJobsView::ImportJobsView(omics::OmicsApi* api, const QString& storeId, con
             &ImportJobsView::selectionChanged);
     connect(m_detail, &ImportJobDetail::jobLoaded, this, &ImportJobsView::jobLoaded);
     connect(m_detail, &ImportJobDetail::readSetActivated, this, &ImportJobsView::readSetActivated);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, signal, this, &ImportJobsView::updateStatus);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ImportJobsView::updateStatus);
     refresh();
 }
 
@@ -137,15 +140,7 @@ void ImportJobsView::listPage(QList<omics::ImportJobSummary> sofar, const QStrin
                 return listPage(sofar, page.value().nextToken);
             m_refreshButton->setEnabled(true);
             m_banner->clear();
-            const bool first = m_model->rowCount() == 0;
             m_model->setJobs(sofar);
-            if (first)
-                fitColumnsToContents(m_table);
-            int running = 0;
-            for (const omics::ImportJobSummary& j : std::as_const(sofar))
-                running += ImportJobModel::isRunning(j.status) ? 1 : 0;
-            m_status->setText(running ? tr("%n job(s), %1 running", nullptr, int(sofar.size())).arg(running)
-                                      : tr("%n job(s)", nullptr, int(sofar.size())));
             if (!m_follow.isEmpty())
                 followJob(m_follow);
             // The detail follows its job while it runs, and once more when the list says it ended.
@@ -206,6 +201,17 @@ void ImportJobsView::jobLoaded(const omics::ImportJob& job)
     if (m_model->rowOf(job.summary.id) >= 0)
         m_model->upsert(job.summary);
     updatePolling();
+}
+
+void ImportJobsView::updateStatus()
+{
+    int running = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        running += ImportJobModel::isRunning(m_model->job(row).status) ? 1 : 0;
+    const int jobs = m_model->rowCount();
+    m_status->setText(running ? tr("%n job(s), %1 running", nullptr, jobs).arg(running) : tr("%n job(s)", nullptr, jobs));
+    // A handful of rows: the columns follow their contents (a new job, a completion time).
+    fitColumnsToContents(m_table);
 }
 
 void ImportJobsView::updatePolling()

@@ -63,6 +63,7 @@ private:
     void listPage(QList<omics::ImportJobSummary> sofar, const QString& nextToken);
     void selectionChanged();
     void jobLoaded(const omics::ImportJob& job);
+    void updateStatus();
     void updatePolling();
     QString selectedJobId() const;
 

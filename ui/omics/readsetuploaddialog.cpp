@@ -241,7 +241,6 @@ void ReadSetUploadDialog::addFiles(const QStringList& paths)
         }
     }
     m_model->setProposals(proposed.proposals);
-    fitColumnsToContents(m_table, 360);
     if (proposed.errors.isEmpty())
         m_banner->clear();
     else
@@ -414,6 +413,7 @@ void ReadSetUploadDialog::editCurrent()
 
 void ReadSetUploadDialog::refreshChecks()
 {
+    fitColumnsToContents(m_table, 360); // a few rows: cheap, and names and references stay readable
     const QString reason = blockingReason();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(reason.isEmpty());
     m_reason->setText(reason.isEmpty() ? tr("%n read set(s) ready to upload.", nullptr, m_model->rowCount())

@@ -231,7 +231,6 @@ bool StartImportDialog::loadManifest(const QString& path)
     if (!manifest.roleArn.isEmpty())
         m_role->setText(manifest.roleArn);
     m_model->setSources(manifest.sources);
-    fitColumnsToContents(m_table);
     refreshChecks();
     return true;
 }
@@ -336,6 +335,7 @@ QString StartImportDialog::blockingReason() const
 
 void StartImportDialog::refreshChecks()
 {
+    fitColumnsToContents(m_table); // a few rows: cheap, and the URIs stay readable
     const QString reason = blockingReason();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(reason.isEmpty() && !m_busy);
     m_reason->setText(reason.isEmpty() ? tr("%n source(s) ready to import.", nullptr, m_model->rowCount()) : reason);
