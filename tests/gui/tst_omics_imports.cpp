@@ -163,8 +163,7 @@ private Q_SLOTS:
     {
         auto view = makeView();
         QVERIFY(view);
-        QSignalSpy refreshed(view.get(), &ImportJobsView::refreshed);
-        QVERIFY(refreshed.wait(test::kOmicsWaitMs));
+        QTRY_VERIFY_WITH_TIMEOUT(!view->isLoading(), test::kOmicsWaitMs);
         const int before = view->model()->rowCount();
         QVERIFY(!view->isPolling()); // nothing runs: nothing is asked again
 
@@ -219,6 +218,11 @@ private Q_SLOTS:
         QCOMPARE(StartImportDialog::lastRoleArn(), m_role);
         const QString jobId = view->detail()->jobId(); // the new job is followed
         QVERIFY(!jobId.isEmpty());
+        QVERIFY(view->isPolling());
+        // Out of sight, nothing is asked; back on screen, it catches up and goes on.
+        view->hide();
+        QVERIFY(!view->isPolling());
+        view->show();
         QVERIFY(view->isPolling());
         const int row = waitForEnd(view.get(), jobId);
         QVERIFY(row >= 0);
@@ -357,6 +361,28 @@ private Q_SLOTS:
         QCOMPARE(dialog->model()->source(0).sampleId, u"HG002-a"_s);
         QTest::keyClick(dialog, Qt::Key_Escape);
         QTRY_VERIFY(!view->startDialog());
+    }
+
+    void refusalsShownInTheViews()
+    {
+        const QString unknownStore = u"9999999999"_s;
+        StoreUploadsView uploads(m_api.get(), unknownStore);
+        checkModel(uploads.model());
+        ImportJobsView jobs(m_api.get(), unknownStore, m_role);
+        checkModel(jobs.model());
+        uploads.show();
+        jobs.show();
+        QTRY_VERIFY_WITH_TIMEOUT(!uploads.isLoading() && !jobs.isLoading(), test::kOmicsWaitMs);
+        for (QWidget* view : {static_cast<QWidget*>(&uploads), static_cast<QWidget*>(&jobs)}) {
+            auto* banner = view->findChild<ErrorBanner*>(QString(), Qt::FindDirectChildrenOnly);
+            QVERIFY(banner && banner->isVisible());
+            QVERIFY2(banner->text().contains(u"sequence store %1 does not exist"_s.arg(unknownStore)),
+                     qPrintable(banner->text()));
+            QVERIFY(!banner->canRetry()); // a refusal, not worth asking again
+        }
+        QCOMPARE(uploads.model()->rowCount(), 0);
+        QCOMPARE(jobs.model()->rowCount(), 0);
+        QVERIFY(!jobs.isPolling());
     }
 
     void uploadStartedElsewhereIsAborted()
