@@ -92,10 +92,18 @@ private:
         return view;
     }
 
-    StartImportDialog* openDialog(ImportJobsView* view)
+    // A click on Start Import…, or Ctrl+I in the view.
+    StartImportDialog* openDialog(ImportJobsView* view, bool keyboard = false)
     {
-        auto* button = view->findChild<QPushButton*>(u"startImportJobButton"_s);
-        QTest::mouseClick(button, Qt::LeftButton);
+        if (keyboard) {
+            view->activateWindow();
+            if (!QTest::qWaitForWindowActive(view))
+                return nullptr;
+            view->view()->setFocus();
+            QTest::keyClick(view->view(), Qt::Key_I, Qt::ControlModifier);
+        } else {
+            QTest::mouseClick(view->findChild<QPushButton*>(u"startImportJobButton"_s), Qt::LeftButton);
+        }
         StartImportDialog* dialog = view->startDialog();
         if (!dialog || !QTest::qWaitForWindowExposed(dialog))
             return nullptr;
@@ -269,7 +277,7 @@ private Q_SLOTS:
     {
         auto view = makeView();
         QVERIFY(view);
-        StartImportDialog* dialog = openDialog(view.get());
+        StartImportDialog* dialog = openDialog(view.get(), true);
         QVERIFY(dialog);
         const QString bucket = QUrl(m_sources.value(u"FASTQ"_s)).host();
         const QString missing = u"s3://%1/nowhere/missing_R1.fastq.gz"_s.arg(bucket);
@@ -387,6 +395,14 @@ private Q_SLOTS:
 
     void uploadStartedElsewhereIsAborted()
     {
+        StoreUploadsView view(m_api.get(), m_store);
+        checkModel(view.model());
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading(), test::kOmicsWaitMs);
+        const int before = view.model()->rowCount();
+
         CreateUploadInput input;
         input.sourceFileType = u"FASTQ"_s;
         input.subjectId = u"NA12878"_s;
@@ -399,12 +415,14 @@ private Q_SLOTS:
         const Result<UploadedPart> sent = test::awaitJob(m_api->uploadPart(m_store, uploadId, u"SOURCE1"_s, 1, part));
         QVERIFY2(sent, qPrintable(sent.error().fullText()));
 
-        StoreUploadsView view(m_api.get(), m_store);
-        checkModel(view.model());
-        view.resize(1280, 800);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        // Started by another program: F5 in the view brings it.
+        QCOMPARE(view.model()->rowOf(uploadId), -1);
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        view.view()->setFocus();
+        QTest::keyClick(view.view(), Qt::Key_F5);
         QTRY_VERIFY_WITH_TIMEOUT(view.model()->rowOf(uploadId) >= 0, test::kOmicsWaitMs);
+        QCOMPARE(view.model()->rowCount(), before + 1);
         const int row = view.model()->rowOf(uploadId);
         StoreUploadModel* model = view.model();
         QCOMPARE(model->data(model->index(row, StoreUploadModel::Name)).toString(), input.name);

@@ -33,7 +33,7 @@ ImportJobDetail::ImportJobDetail(omics::OmicsApi* api, const QString& storeId, Q
     : QWidget(parent), m_api(api), m_storeId(storeId), m_banner(new ErrorBanner(this)), m_title(new QLabel(this)),
       m_status(new QLabel(this)), m_message(new QLabel(this)), m_times(new QLabel(this)),
       m_model(new ImportJobSourceModel(this)), m_table(new QTableView(this)), m_sourceMessage(new QLabel(this)),
-      m_showReadSet(new QPushButton(tr("Show &Read Set"), this))
+      m_showReadSet(new QPushButton(tr("Show R&ead Set"), this))
 {
     setObjectName(u"importJobDetail"_s);
     setAccessibleName(tr("Import job"));

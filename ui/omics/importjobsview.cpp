@@ -9,6 +9,7 @@
 #include "omics/omicsconnection.h" // before omicsapi.h: OmicsApi holds a QPointer<OmicsConnection>
 #include "omics/omicsapi.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -56,12 +57,22 @@ ImportJobsView::ImportJobsView(omics::OmicsApi* api, const QString& storeId, con
 
     m_startButton->setObjectName(u"startImportJobButton"_s);
     m_startButton->setAccessibleName(tr("Start an import job"));
-    m_startButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_refreshButton->setObjectName(u"refreshImportJobsButton"_s);
     m_refreshButton->setAccessibleName(tr("Refresh the import jobs"));
-    m_refreshButton->setShortcut(QKeySequence::Refresh);
     m_status->setObjectName(u"importJobsStatus"_s);
     m_poll->setObjectName(u"importJobsPoll"_s);
+    // Shortcuts of the view, not of the window: beside other views in one window, F5 refreshes
+    // the one that has the focus.
+    auto* startAction = new QAction(tr("Start Import…"), this);
+    startAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    startAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(startAction);
+    connect(startAction, &QAction::triggered, this, &ImportJobsView::startImport);
+    auto* refreshAction = new QAction(tr("Refresh"), this);
+    refreshAction->setShortcut(QKeySequence::Refresh);
+    refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(refreshAction);
+    connect(refreshAction, &QAction::triggered, this, &ImportJobsView::refresh);
     m_poll->setInterval(kPollMs);
 
     auto* buttons = new QHBoxLayout;

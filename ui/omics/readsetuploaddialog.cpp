@@ -153,7 +153,7 @@ ReadSetUploadDialog::ReadSetUploadDialog(omics::OmicsApi* api, const QString& ac
     auto* form = new QFormLayout(m_editor);
     form->addRow(tr("&Type:"), m_type);
     form->addRow(tr("&Name:"), m_name);
-    form->addRow(tr("S&ubject id:"), m_subject);
+    form->addRow(tr("Su&bject id:"), m_subject);
     form->addRow(tr("Sa&mple id:"), m_sample);
     form->addRow(m_referenceLabel, m_reference);
     form->addRow(QString(), m_referenceHint);

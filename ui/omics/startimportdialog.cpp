@@ -56,7 +56,7 @@ StartImportDialog::StartImportDialog(omics::OmicsApi* api, const QString& storeI
                                      const QStringList& knownReferences, QWidget* parent)
     : QDialog(parent), m_api(api), m_storeId(storeId), m_banner(new ErrorBanner(this)),
       m_role(makeEdit(u"roleEdit"_s, tr("Service role ARN"), this)), m_model(new ImportSourcesModel(this)),
-      m_table(new QTableView(this)), m_addButton(new QPushButton(tr("Add &Source"), this)),
+      m_table(new QTableView(this)), m_addButton(new QPushButton(tr("&Add Source"), this)),
       m_removeButton(new QPushButton(tr("&Remove Source"), this)),
       m_manifestButton(new QPushButton(tr("&Load Manifest…"), this)), m_editor(new QGroupBox(tr("Source"), this)),
       m_type(new QComboBox(m_editor)), m_uri1(makeEdit(u"uri1Edit"_s, tr("URI 1"), m_editor)),
@@ -131,7 +131,7 @@ StartImportDialog::StartImportDialog(omics::OmicsApi* api, const QString& storeI
     form->addRow(tr("&Type:"), m_type);
     form->addRow(tr("URI &1:"), m_uri1);
     form->addRow(tr("URI &2:"), m_uri2);
-    form->addRow(tr("S&ubject id:"), m_subject);
+    form->addRow(tr("Su&bject id:"), m_subject);
     form->addRow(tr("Sa&mple id:"), m_sample);
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("Re&ference:"), m_reference);

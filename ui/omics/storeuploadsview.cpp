@@ -56,7 +56,6 @@ StoreUploadsView::StoreUploadsView(omics::OmicsApi* api, const QString& storeId,
 
     m_refreshButton->setObjectName(u"refreshUploadsButton"_s);
     m_refreshButton->setAccessibleName(tr("Refresh the uploads in progress"));
-    m_refreshButton->setShortcut(QKeySequence::Refresh);
     m_abortButton->setObjectName(u"abortUploadButton"_s);
     m_abortButton->setAccessibleName(tr("Abort the selected uploads"));
     m_abortButton->setToolTip(tr("Abort the selected uploads (Delete)"));
@@ -64,6 +63,13 @@ StoreUploadsView::StoreUploadsView(omics::OmicsApi* api, const QString& storeId,
     abortAction->setShortcut(QKeySequence::Delete);
     abortAction->setShortcutContext(Qt::WidgetShortcut);
     m_table->addAction(abortAction);
+    // Shortcuts of the view, not of the window: beside other views in one window, F5 refreshes
+    // the one that has the focus.
+    auto* refreshAction = new QAction(tr("Refresh"), this);
+    refreshAction->setShortcut(QKeySequence::Refresh);
+    refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(refreshAction);
+    connect(refreshAction, &QAction::triggered, this, &StoreUploadsView::refresh);
     m_status->setObjectName(u"uploadsStatus"_s);
 
     auto* buttons = new QHBoxLayout;
