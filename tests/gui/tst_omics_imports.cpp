@@ -11,6 +11,7 @@
 #include "omics/importjobmodel.h"
 #include "omics/importjobsourcemodel.h"
 #include "omics/importjobsview.h"
+#include "omics/importsourcecheck.h"
 #include "omics/importsourcesmodel.h"
 #include "omics/startimportdialog.h"
 #include "omics/storeuploadmodel.h"
@@ -21,7 +22,9 @@
 #include "omics/omicsapi.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractItemView>
 #include <QComboBox>
+#include <QCompleter>
 #include <QFileDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -349,7 +352,16 @@ private Q_SLOTS:
         auto* fileName = files->findChild<QLineEdit*>(u"fileNameEdit"_s);
         QVERIFY(fileName);
         typeInto(fileName, path);
-        QTest::keyClick(fileName, Qt::Key_Return);
+        // The path completer's popup may open under the typing and take the first Return (it
+        // completes to the same path): Return again until the file dialog is gone.
+        const QPointer<QFileDialog> chooser = files;
+        for (int attempt = 0; attempt < 20 && chooser && chooser->isVisible(); ++attempt) {
+            QWidget* target = fileName->completer() && fileName->completer()->popup()->isVisible()
+                                  ? fileName->completer()->popup()
+                                  : static_cast<QWidget*>(fileName);
+            QTest::keyClick(target, Qt::Key_Return);
+            QTest::qWait(100);
+        }
         QTRY_COMPARE(dialog->model()->rowCount(), 2);
         QVERIFY(!dialog->findChild<ErrorBanner*>()->isVisible());
         QCOMPARE(dialog->model()->source(0).name, u"from manifest"_s);
@@ -391,6 +403,31 @@ private Q_SLOTS:
         QCOMPARE(uploads.model()->rowCount(), 0);
         QCOMPARE(jobs.model()->rowCount(), 0);
         QVERIFY(!jobs.isPolling());
+    }
+
+    void hostileManifestsAreRefused()
+    {
+        QVERIFY(parseImportManifest("not json").error.contains(u"not JSON"_s));
+        QVERIFY(!parseImportManifest("[]").error.isEmpty()); // no source
+        QJsonArray many;
+        for (int i = 0; i < 101; ++i)
+            many.append(QJsonObject{{u"sourceFileType"_s, u"FASTQ"_s}});
+        QVERIFY(parseImportManifest(QJsonDocument(many).toJson()).error.contains(u"101"_s));
+        QVERIFY(parseImportManifest("[1, 2]").error.contains(u"Source 1"_s));
+        const ImportManifest wrongType = parseImportManifest(R"([{"subjectId": 7}])");
+        QVERIFY(wrongType.error.contains(u"subjectId"_s));
+        QVERIFY(wrongType.sources.isEmpty());
+        // A manifest that parses is still checked field by field before anything is sent.
+        const ImportManifest parsed = parseImportManifest(
+            "{\"sources\": [{\"sourceFiles\": {\"source1\": \"s3://b-1/x.bam\", \"source2\": \"s3://b-1/y.bam\"}, "
+            "\"sourceFileType\": \"BAM\", \"subjectId\": \"s\", \"sampleId\": \"t\"}]}");
+        QVERIFY(parsed.error.isEmpty());
+        QCOMPARE(parsed.sources.size(), 1);
+        const QStringList problems = importSourceProblems(parsed.sources.first());
+        QVERIFY2(problems.join(u' ').contains(u"URI 2"_s), qPrintable(problems.join(u' ')));
+        QVERIFY2(problems.join(u' ').contains(u"reference"_s), qPrintable(problems.join(u' ')));
+        QVERIFY(!importRoleProblem(u"role/HealthOmics"_s).isEmpty());
+        QVERIFY(importRoleProblem(m_role).isEmpty());
     }
 
     void uploadStartedElsewhereIsAborted()
