@@ -403,6 +403,22 @@ private Q_SLOTS:
         QCOMPARE(uploads.model()->rowCount(), 0);
         QCOMPARE(jobs.model()->rowCount(), 0);
         QVERIFY(!jobs.isPolling());
+
+        // The workspace selects a store that exists: the same views show it, the banners go.
+        uploads.setStore(m_store);
+        jobs.setStore(m_store);
+        QTRY_VERIFY_WITH_TIMEOUT(!uploads.isLoading() && !jobs.isLoading(), test::kOmicsWaitMs);
+        for (QWidget* view : {static_cast<QWidget*>(&uploads), static_cast<QWidget*>(&jobs)})
+            QVERIFY(!view->findChild<ErrorBanner*>(QString(), Qt::FindDirectChildrenOnly)->isVisible());
+        const Result<OmicsPage<ImportJobSummary>> listed = test::awaitJob(m_api->listImportJobs(m_store));
+        QVERIFY2(listed, qPrintable(listed.error().fullText()));
+        QCOMPARE(jobs.model()->rowCount(), listed.value().items.size());
+        QVERIFY(jobs.model()->rowCount() >= 2); // the two jobs of the tests before
+        for (const ImportJobSummary& j : listed.value().items) {
+            const int row = jobs.model()->rowOf(j.id);
+            QVERIFY(row >= 0);
+            QCOMPARE(jobs.model()->job(row).status, j.status);
+        }
     }
 
     void hostileManifestsAreRefused()

@@ -90,6 +90,14 @@ ImportJobDetail::ImportJobDetail(omics::OmicsApi* api, const QString& storeId, Q
 
 ImportJobDetail::~ImportJobDetail() = default;
 
+void ImportJobDetail::setStore(const QString& storeId)
+{
+    if (storeId == m_storeId)
+        return;
+    showJob({});
+    m_storeId = storeId;
+}
+
 void ImportJobDetail::showJob(const QString& jobId)
 {
     if (jobId == m_jobId && m_job)

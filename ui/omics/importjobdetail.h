@@ -36,6 +36,8 @@ public:
     const std::optional<omics::ImportJob>& job() const { return m_job; }
     bool isLoading() const { return m_loading.isRunning(); }
 
+    // Another store: nothing is shown until showJob().
+    void setStore(const QString& storeId);
     // Shows this job (empty: nothing), reading it from the service.
     void showJob(const QString& jobId);
     // Reads the shown job again.

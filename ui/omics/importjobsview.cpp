@@ -120,6 +120,21 @@ void ImportJobsView::setPollIntervalMs(int ms)
     m_poll->setInterval(ms);
 }
 
+void ImportJobsView::setStore(const QString& storeId)
+{
+    if (storeId == m_storeId)
+        return;
+    m_storeId = storeId;
+    m_listing.abort();
+    m_follow.clear();
+    if (m_dialog)
+        m_dialog->reject(); // it would start the job in the store left behind
+    m_detail->setStore(storeId);
+    m_model->setJobs({});
+    updatePolling();
+    refresh();
+}
+
 void ImportJobsView::refresh()
 {
     if (m_listing.isRunning())

@@ -46,6 +46,8 @@ public:
     // Reference ARNs the start dialog offers (e.g. those the store's read sets use).
     void setKnownReferences(const QStringList& references) { m_references = references; }
 
+    // Another store (the workspace's selection): its jobs replace the rows.
+    void setStore(const QString& storeId);
     void refresh();
     void startImport();
     // Selects the job (shows its detail) once it is in the list.

@@ -106,6 +106,15 @@ QString StoreUploadsView::statusText() const
     return m_status->text();
 }
 
+void StoreUploadsView::setStore(const QString& storeId)
+{
+    if (storeId == m_storeId)
+        return;
+    m_storeId = storeId;
+    m_model->setUploads({}); // counts still out for the old store find no row and are dropped
+    refresh();
+}
+
 void StoreUploadsView::refresh()
 {
     m_banner->clear();

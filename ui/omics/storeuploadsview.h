@@ -41,6 +41,8 @@ public:
     int countsPending() const { return int(m_toCount.size()) + m_counting; }
     QString statusText() const;
 
+    // Another store (the workspace's selection): its uploads replace the rows.
+    void setStore(const QString& storeId);
     // Lists every page again, then recounts the parts.
     void refresh();
     // Asks (a message box, opened without blocking), then aborts the selected uploads.
