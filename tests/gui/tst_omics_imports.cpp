@@ -467,6 +467,9 @@ private Q_SLOTS:
         const QByteArray part = "@r1\nACGT\n+\nIIII\n";
         const Result<UploadedPart> sent = test::awaitJob(m_api->uploadPart(m_store, uploadId, u"SOURCE1"_s, 1, part));
         QVERIFY2(sent, qPrintable(sent.error().fullText()));
+        // Paired FASTQ: the parts of read 2 count too.
+        const Result<UploadedPart> mate = test::awaitJob(m_api->uploadPart(m_store, uploadId, u"SOURCE2"_s, 1, part));
+        QVERIFY2(mate, qPrintable(mate.error().fullText()));
 
         // Started by another program: F5 in the view brings it.
         QCOMPARE(view.model()->rowOf(uploadId), -1);
@@ -485,7 +488,7 @@ private Q_SLOTS:
         QCOMPARE(model->data(model->index(row, StoreUploadModel::Age), StoreUploadModel::SortRole).toDateTime(),
                  created.value().creationTime);
         QTRY_VERIFY_WITH_TIMEOUT(model->parts(view.model()->rowOf(uploadId)).has_value(), test::kOmicsWaitMs);
-        QCOMPARE(*model->parts(view.model()->rowOf(uploadId)), 1);
+        QCOMPARE(*model->parts(view.model()->rowOf(uploadId)), 2);
         QCOMPARE(StoreUploadModel::age(created.value().creationTime, created.value().creationTime.addSecs(12 * 60)),
                  u"12 min ago"_s);
         screenshot(&view, u"omics-store-uploads.png"_s);
