@@ -18,8 +18,8 @@
 #include "omics/storeuploadsview.h"
 
 #include "omics/awssettings.h"
-#include "omics/omicsconnection.h"
 #include "omics/omicsapi.h"
+#include "omics/omicsconnection.h"
 
 #include <QAbstractItemModelTester>
 #include <QAbstractItemView>
@@ -130,7 +130,8 @@ private:
             [&] {
                 row = view->model()->rowOf(jobId);
                 return row >= 0 && ImportJobStatus::isTerminal(view->model()->job(row).status) &&
-                       view->detail()->job() && ImportJobStatus::isTerminal(view->detail()->job()->summary.status);
+                       view->detail()->job() &&
+                       ImportJobStatus::isTerminal(view->detail()->job()->summary.status);
             },
             test::kOmicsWaitMs);
         return ended ? row : -1;
@@ -150,7 +151,8 @@ private Q_SLOTS:
         m_role = m_omics.value(u"import_role_arn"_s).toString();
         m_store = m_omics.value(u"sequence_stores"_s).toArray().first().toObject().value(u"id"_s).toString();
         for (const QJsonValue& s : m_omics.value(u"s3_sources"_s).toArray())
-            m_sources.insert(s.toObject().value(u"file_type"_s).toString(), s.toObject().value(u"uri"_s).toString());
+            m_sources.insert(s.toObject().value(u"file_type"_s).toString(),
+                             s.toObject().value(u"uri"_s).toString());
         QVERIFY(m_sources.contains(u"FASTQ"_s) && m_sources.contains(u"BAM"_s));
         QVERIFY(!m_role.isEmpty() && !m_reference.isEmpty());
 
@@ -164,7 +166,8 @@ private Q_SLOTS:
         request.environment = env;
         const Result<AwsSettings> settings = resolveAwsSettings(request);
         QVERIFY2(settings, qPrintable(settings.error().fullText()));
-        const Result<OmicsConnection*> connection = OmicsConnection::create(settings.value(), &m_network, this);
+        const Result<OmicsConnection*> connection =
+            OmicsConnection::create(settings.value(), &m_network, this);
         QVERIFY2(connection, qPrintable(connection.error().fullText()));
         m_connection = connection.value();
         m_api = std::make_unique<OmicsApi>(m_connection);
@@ -253,7 +256,8 @@ private Q_SLOTS:
             QCOMPARE(sources->data(sources->index(i, ImportJobSourceModel::ReadSet)).toString(),
                      sources->source(i).readSetId);
         }
-        QCOMPARE(sources->data(sources->index(0, ImportJobSourceModel::Name)).toString(), u"imported fastq"_s);
+        QCOMPARE(sources->data(sources->index(0, ImportJobSourceModel::Name)).toString(),
+                 u"imported fastq"_s);
         QCOMPARE(sources->data(sources->index(1, ImportJobSourceModel::Status)).toString(), u"Finished"_s);
 
         // Show Read Set hands the read set over; it is the one the job made.
@@ -295,7 +299,8 @@ private Q_SLOTS:
         const int row = waitForEnd(view.get(), jobId);
         QVERIFY(row >= 0);
         QCOMPARE(view->model()->job(row).status, u"FAILED"_s);
-        QCOMPARE(view->model()->data(view->model()->index(row, ImportJobModel::Status)).toString(), u"Failed"_s);
+        QCOMPARE(view->model()->data(view->model()->index(row, ImportJobModel::Status)).toString(),
+                 u"Failed"_s);
         auto* message = view->findChild<QLabel*>(u"importJobMessage"_s);
         QVERIFY(message->isVisible());
         QCOMPARE(message->text(), view->detail()->job()->statusMessage);
@@ -330,17 +335,18 @@ private Q_SLOTS:
         const QJsonObject manifest{
             {u"roleArn"_s, m_role},
             {u"sources"_s,
-             QJsonArray{QJsonObject{{u"sourceFiles"_s, QJsonObject{{u"source1"_s, m_sources.value(u"FASTQ"_s)}}},
-                                    {u"sourceFileType"_s, u"FASTQ"_s},
-                                    {u"subjectId"_s, u"HG002"_s},
-                                    {u"sampleId"_s, u"HG002-a"_s},
-                                    {u"name"_s, u"from manifest"_s}},
-                        QJsonObject{{u"sourceFiles"_s, QJsonObject{{u"source1"_s, m_sources.value(u"BAM"_s)}}},
-                                    {u"sourceFileType"_s, u"BAM"_s},
-                                    {u"subjectId"_s, u"HG002"_s},
-                                    {u"sampleId"_s, u"HG002-b"_s},
-                                    {u"referenceArn"_s, m_reference},
-                                    {u"description"_s, u"aligned"_s}}}}};
+             QJsonArray{
+                 QJsonObject{{u"sourceFiles"_s, QJsonObject{{u"source1"_s, m_sources.value(u"FASTQ"_s)}}},
+                             {u"sourceFileType"_s, u"FASTQ"_s},
+                             {u"subjectId"_s, u"HG002"_s},
+                             {u"sampleId"_s, u"HG002-a"_s},
+                             {u"name"_s, u"from manifest"_s}},
+                 QJsonObject{{u"sourceFiles"_s, QJsonObject{{u"source1"_s, m_sources.value(u"BAM"_s)}}},
+                             {u"sourceFileType"_s, u"BAM"_s},
+                             {u"subjectId"_s, u"HG002"_s},
+                             {u"sampleId"_s, u"HG002-b"_s},
+                             {u"referenceArn"_s, m_reference},
+                             {u"description"_s, u"aligned"_s}}}}};
         const QString path = m_dir.filePath(u"manifest.json"_s);
         QVERIFY(test::writeFile(path, QJsonDocument(manifest).toJson()));
         // Through the button and its (non-blocking) file dialog, as a person would.
@@ -434,9 +440,10 @@ private Q_SLOTS:
         QVERIFY(wrongType.error.contains(u"subjectId"_s));
         QVERIFY(wrongType.sources.isEmpty());
         // A manifest that parses is still checked field by field before anything is sent.
-        const ImportManifest parsed = parseImportManifest(
-            "{\"sources\": [{\"sourceFiles\": {\"source1\": \"s3://b-1/x.bam\", \"source2\": \"s3://b-1/y.bam\"}, "
-            "\"sourceFileType\": \"BAM\", \"subjectId\": \"s\", \"sampleId\": \"t\"}]}");
+        const ImportManifest parsed =
+            parseImportManifest("{\"sources\": [{\"sourceFiles\": {\"source1\": \"s3://b-1/x.bam\", "
+                                "\"source2\": \"s3://b-1/y.bam\"}, "
+                                "\"sourceFileType\": \"BAM\", \"subjectId\": \"s\", \"sampleId\": \"t\"}]}");
         QVERIFY(parsed.error.isEmpty());
         QCOMPARE(parsed.sources.size(), 1);
         const QStringList problems = importSourceProblems(parsed.sources.first());
@@ -465,10 +472,12 @@ private Q_SLOTS:
         QVERIFY2(created, qPrintable(created.error().fullText()));
         const QString uploadId = created.value().uploadId;
         const QByteArray part = "@r1\nACGT\n+\nIIII\n";
-        const Result<UploadedPart> sent = test::awaitJob(m_api->uploadPart(m_store, uploadId, u"SOURCE1"_s, 1, part));
+        const Result<UploadedPart> sent =
+            test::awaitJob(m_api->uploadPart(m_store, uploadId, u"SOURCE1"_s, 1, part));
         QVERIFY2(sent, qPrintable(sent.error().fullText()));
         // Paired FASTQ: the parts of read 2 count too.
-        const Result<UploadedPart> mate = test::awaitJob(m_api->uploadPart(m_store, uploadId, u"SOURCE2"_s, 1, part));
+        const Result<UploadedPart> mate =
+            test::awaitJob(m_api->uploadPart(m_store, uploadId, u"SOURCE2"_s, 1, part));
         QVERIFY2(mate, qPrintable(mate.error().fullText()));
 
         // Started by another program: F5 in the view brings it.
@@ -485,11 +494,13 @@ private Q_SLOTS:
         QCOMPARE(model->data(model->index(row, StoreUploadModel::Type)).toString(), u"FASTQ"_s);
         QCOMPARE(model->data(model->index(row, StoreUploadModel::UploadId)).toString(), uploadId);
         QCOMPARE(model->data(model->index(row, StoreUploadModel::Age)).toString(), u"just now"_s);
-        QCOMPARE(model->data(model->index(row, StoreUploadModel::Age), StoreUploadModel::SortRole).toDateTime(),
-                 created.value().creationTime);
+        QCOMPARE(
+            model->data(model->index(row, StoreUploadModel::Age), StoreUploadModel::SortRole).toDateTime(),
+            created.value().creationTime);
         QTRY_VERIFY_WITH_TIMEOUT(model->parts(view.model()->rowOf(uploadId)).has_value(), test::kOmicsWaitMs);
         QCOMPARE(*model->parts(view.model()->rowOf(uploadId)), 2);
-        QCOMPARE(StoreUploadModel::age(created.value().creationTime, created.value().creationTime.addSecs(12 * 60)),
+        QCOMPARE(StoreUploadModel::age(created.value().creationTime,
+                                       created.value().creationTime.addSecs(12 * 60)),
                  u"12 min ago"_s);
         screenshot(&view, u"omics-store-uploads.png"_s);
 

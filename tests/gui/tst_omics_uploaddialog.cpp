@@ -159,7 +159,8 @@ private Q_SLOTS:
         request.environment = env;
         const Result<AwsSettings> settings = resolveAwsSettings(request);
         QVERIFY2(settings, qPrintable(settings.error().fullText()));
-        const Result<OmicsConnection*> connection = OmicsConnection::create(settings.value(), &m_network, this);
+        const Result<OmicsConnection*> connection =
+            OmicsConnection::create(settings.value(), &m_network, this);
         QVERIFY2(connection, qPrintable(connection.error().fullText()));
         m_connection = connection.value();
         m_api = std::make_unique<OmicsApi>(m_connection);
@@ -242,7 +243,8 @@ private Q_SLOTS:
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(r2)});
         const QPoint at = table->viewport()->rect().center();
-        QDragEnterEvent enter(table->mapTo(dialog.get(), at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QDragEnterEvent enter(table->mapTo(dialog.get(), at), Qt::CopyAction, &mime, Qt::LeftButton,
+                              Qt::NoModifier);
         QCoreApplication::sendEvent(dialog.get(), &enter);
         QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(table->mapTo(dialog.get(), at)), Qt::CopyAction, &mime, Qt::LeftButton,
@@ -352,7 +354,8 @@ private Q_SLOTS:
     void notASequenceFileIsRefused()
     {
         const QString vcf = m_dir.filePath(u"calls.vcf"_s);
-        QVERIFY(test::writeFile(vcf, "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"));
+        QVERIFY(
+            test::writeFile(vcf, "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"));
         auto dialog = makeDialog({vcf});
         QVERIFY(dialog);
         QCOMPARE(dialog->model()->rowCount(), 1);

@@ -1,11 +1,12 @@
 #include "importjobdetail.h"
 
+#include "omics/omicsconnection.h" // before omicsapi.h: OmicsApi holds a QPointer<OmicsConnection>
+
 #include "importjobmodel.h"
 #include "importjobsourcemodel.h"
 
 #include "common/columnwidths.h"
 #include "common/errorbanner.h"
-#include "omics/omicsconnection.h" // before omicsapi.h: OmicsApi holds a QPointer<OmicsConnection>
 #include "omics/omicsapi.h"
 
 #include <QHBoxLayout>
@@ -30,10 +31,10 @@ QString formatTime(const QDateTime& time)
 } // namespace
 
 ImportJobDetail::ImportJobDetail(omics::OmicsApi* api, const QString& storeId, QWidget* parent)
-    : QWidget(parent), m_api(api), m_storeId(storeId), m_banner(new ErrorBanner(this)), m_title(new QLabel(this)),
-      m_status(new QLabel(this)), m_message(new QLabel(this)), m_times(new QLabel(this)),
-      m_model(new ImportJobSourceModel(this)), m_table(new QTableView(this)), m_sourceMessage(new QLabel(this)),
-      m_showReadSet(new QPushButton(tr("Show R&ead Set"), this))
+    : QWidget(parent), m_api(api), m_storeId(storeId), m_banner(new ErrorBanner(this)),
+      m_title(new QLabel(this)), m_status(new QLabel(this)), m_message(new QLabel(this)),
+      m_times(new QLabel(this)), m_model(new ImportJobSourceModel(this)), m_table(new QTableView(this)),
+      m_sourceMessage(new QLabel(this)), m_showReadSet(new QPushButton(tr("Show R&ead Set"), this))
 {
     setObjectName(u"importJobDetail"_s);
     setAccessibleName(tr("Import job"));
@@ -107,7 +108,8 @@ void ImportJobDetail::showJob(const QString& jobId)
     m_loading.abort();
     m_banner->clear();
     m_model->setSources({});
-    m_title->setText(jobId.isEmpty() ? tr("Select an import job to see its sources.") : tr("Import job %1").arg(jobId));
+    m_title->setText(jobId.isEmpty() ? tr("Select an import job to see its sources.")
+                                     : tr("Import job %1").arg(jobId));
     m_status->clear();
     m_message->clear();
     m_message->hide();
@@ -140,10 +142,11 @@ void ImportJobDetail::present(const omics::ImportJob& job)
     m_status->setText(u"<b>%1</b>"_s.arg(ImportJobModel::statusText(job.summary.status).toHtmlEscaped()));
     m_message->setText(job.statusMessage);
     m_message->setVisible(!job.statusMessage.isEmpty());
-    m_times->setText(job.summary.completionTime.isValid()
-                         ? tr("Created %1, completed %2")
-                               .arg(formatTime(job.summary.creationTime), formatTime(job.summary.completionTime))
-                         : tr("Created %1").arg(formatTime(job.summary.creationTime)));
+    m_times->setText(
+        job.summary.completionTime.isValid()
+            ? tr("Created %1, completed %2")
+                  .arg(formatTime(job.summary.creationTime), formatTime(job.summary.completionTime))
+            : tr("Created %1").arg(formatTime(job.summary.creationTime)));
     m_model->setSources(job.sources);
     if (first || job.summary.completionTime.isValid())
         fitColumnsToContents(m_table, 420);

@@ -35,15 +35,24 @@ bool ImportJobModel::isRunning(const QString& status)
 
 QString ImportJobModel::statusText(const QString& status)
 {
-    if (status == u"SUBMITTED") return tr("Submitted");
-    if (status == u"IN_PROGRESS") return tr("In progress");
-    if (status == u"CANCELLING") return tr("Cancelling");
-    if (status == u"CANCELLED") return tr("Cancelled");
-    if (status == u"FAILED") return tr("Failed");
-    if (status == u"COMPLETED") return tr("Completed");
-    if (status == u"COMPLETED_WITH_FAILURES") return tr("Completed with failures");
-    if (status == u"NOT_STARTED") return tr("Not started");
-    if (status == u"FINISHED") return tr("Finished");
+    if (status == u"SUBMITTED")
+        return tr("Submitted");
+    if (status == u"IN_PROGRESS")
+        return tr("In progress");
+    if (status == u"CANCELLING")
+        return tr("Cancelling");
+    if (status == u"CANCELLED")
+        return tr("Cancelled");
+    if (status == u"FAILED")
+        return tr("Failed");
+    if (status == u"COMPLETED")
+        return tr("Completed");
+    if (status == u"COMPLETED_WITH_FAILURES")
+        return tr("Completed with failures");
+    if (status == u"NOT_STARTED")
+        return tr("Not started");
+    if (status == u"FINISHED")
+        return tr("Finished");
     return status; // a status newer than this app: the service's own word
 }
 
@@ -54,26 +63,38 @@ QVariant ImportJobModel::data(const QModelIndex& index, int role) const
     const omics::ImportJobSummary& j = m_jobs.at(index.row());
     if (role == SortRole) {
         switch (index.column()) {
-        case Created: return j.creationTime;
-        case Completed: return j.completionTime;
-        default: role = Qt::DisplayRole;
+        case Created:
+            return j.creationTime;
+        case Completed:
+            return j.completionTime;
+        default:
+            role = Qt::DisplayRole;
         }
     }
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Id: return j.id;
-        case Status: return statusText(j.status);
-        case Created: return formatTime(j.creationTime);
-        case Completed: return formatTime(j.completionTime);
-        case Role: return j.roleArn;
-        default: return {};
+        case Id:
+            return j.id;
+        case Status:
+            return statusText(j.status);
+        case Created:
+            return formatTime(j.creationTime);
+        case Completed:
+            return formatTime(j.completionTime);
+        case Role:
+            return j.roleArn;
+        default:
+            return {};
         }
     }
     if (role == Qt::ToolTipRole) {
         switch (index.column()) {
-        case Status: return j.status;
-        case Role: return j.roleArn;
-        default: return {};
+        case Status:
+            return j.status;
+        case Role:
+            return j.roleArn;
+        default:
+            return {};
         }
     }
     return {};
@@ -84,12 +105,18 @@ QVariant ImportJobModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Id: return tr("Job id");
-    case Status: return tr("Status");
-    case Created: return tr("Created");
-    case Completed: return tr("Completed");
-    case Role: return tr("Service role");
-    default: return {};
+    case Id:
+        return tr("Job id");
+    case Status:
+        return tr("Status");
+    case Created:
+        return tr("Created");
+    case Completed:
+        return tr("Completed");
+    case Role:
+        return tr("Service role");
+    default:
+        return {};
     }
 }
 
@@ -134,7 +161,8 @@ int ImportJobModel::rowOf(const QString& jobId) const
 
 bool ImportJobModel::anyRunning() const
 {
-    return std::any_of(m_jobs.cbegin(), m_jobs.cend(), [](const omics::ImportJobSummary& j) { return isRunning(j.status); });
+    return std::any_of(m_jobs.cbegin(), m_jobs.cend(),
+                       [](const omics::ImportJobSummary& j) { return isRunning(j.status); });
 }
 
 } // namespace bge::ui

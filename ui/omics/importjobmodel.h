@@ -12,7 +12,15 @@ class ImportJobModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Id, Status, Created, Completed, Role, ColumnCount };
+    enum Column
+    {
+        Id,
+        Status,
+        Created,
+        Completed,
+        Role,
+        ColumnCount
+    };
     static constexpr int SortRole = Qt::UserRole + 1; // raw times
 
     using QAbstractTableModel::QAbstractTableModel;

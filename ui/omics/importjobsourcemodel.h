@@ -12,7 +12,18 @@ class ImportJobSourceModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Files, Type, Subject, Sample, Name, Status, ReadSet, Message, ColumnCount };
+    enum Column
+    {
+        Files,
+        Type,
+        Subject,
+        Sample,
+        Name,
+        Status,
+        ReadSet,
+        Message,
+        ColumnCount
+    };
 
     using QAbstractTableModel::QAbstractTableModel;
 

@@ -1,12 +1,13 @@
 #include "importjobsview.h"
 
+#include "omics/omicsconnection.h" // before omicsapi.h: OmicsApi holds a QPointer<OmicsConnection>
+
 #include "importjobdetail.h"
 #include "importjobmodel.h"
 #include "startimportdialog.h"
 
 #include "common/columnwidths.h"
 #include "common/errorbanner.h"
-#include "omics/omicsconnection.h" // before omicsapi.h: OmicsApi holds a QPointer<OmicsConnection>
 #include "omics/omicsapi.h"
 
 #include <QAction>
@@ -34,10 +35,13 @@ constexpr int kPollMs = 3000;
 
 ImportJobsView::ImportJobsView(omics::OmicsApi* api, const QString& storeId, const QString& defaultRoleArn,
                                QWidget* parent)
-    : QWidget(parent), m_api(api), m_storeId(storeId), m_defaultRole(defaultRoleArn), m_banner(new ErrorBanner(this)),
-      m_model(new ImportJobModel(this)), m_proxy(new QSortFilterProxyModel(this)), m_table(new QTableView(this)),
-      m_detail(new ImportJobDetail(api, storeId, this)), m_startButton(new QPushButton(tr("&Start Import…"), this)),
-      m_refreshButton(new QPushButton(tr("&Refresh"), this)), m_status(new QLabel(this)), m_poll(new QTimer(this))
+    : QWidget(parent), m_api(api), m_storeId(storeId), m_defaultRole(defaultRoleArn),
+      m_banner(new ErrorBanner(this)), m_model(new ImportJobModel(this)),
+      m_proxy(new QSortFilterProxyModel(this)), m_table(new QTableView(this)),
+      m_detail(new ImportJobDetail(api, storeId, this)),
+      m_startButton(new QPushButton(tr("&Start Import…"), this)),
+      m_refreshButton(new QPushButton(tr("&Refresh"), this)), m_status(new QLabel(this)),
+      m_poll(new QTimer(this))
 {
     setObjectName(u"importJobsView"_s);
     setAccessibleName(tr("Import jobs"));
@@ -206,7 +210,8 @@ void ImportJobsView::followJob(const QString& jobId)
     }
     m_follow.clear();
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
-    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
     m_table->scrollTo(index);
 }
 
@@ -235,7 +240,8 @@ void ImportJobsView::updateStatus()
     for (int row = 0; row < m_model->rowCount(); ++row)
         running += ImportJobModel::isRunning(m_model->job(row).status) ? 1 : 0;
     const int jobs = m_model->rowCount();
-    m_status->setText(running ? tr("%n job(s), %1 running", nullptr, jobs).arg(running) : tr("%n job(s)", nullptr, jobs));
+    m_status->setText(running ? tr("%n job(s), %1 running", nullptr, jobs).arg(running)
+                              : tr("%n job(s)", nullptr, jobs));
     // A handful of rows: the columns follow their contents (a new job, a completion time).
     fitColumnsToContents(m_table);
 }

@@ -63,12 +63,13 @@ QStringList importSourceProblems(const omics::ImportSourceInput& s)
     const auto type = seqformat::readSetFileTypeFromWireName(s.sourceFileType);
     if (!type || seqformat::wireName(*type) != s.sourceFileType)
         out.append(Text::tr("Choose the file type (FASTQ, BAM, CRAM or UBAM)."));
-    for (const QString& p : {uriProblem(s.source1, Text::tr("URI 1"), true), uriProblem(s.source2, Text::tr("URI 2"), false),
-                             textProblem(s.subjectId, Text::tr("The subject id"), 127, true),
-                             textProblem(s.sampleId, Text::tr("The sample id"), 127, true),
-                             textProblem(s.name, Text::tr("The name"), 127, false),
-                             textProblem(s.generatedFrom, Text::tr("“Generated from”"), 127, false),
-                             textProblem(s.description, Text::tr("The description"), 255, false)}) {
+    for (const QString& p :
+         {uriProblem(s.source1, Text::tr("URI 1"), true), uriProblem(s.source2, Text::tr("URI 2"), false),
+          textProblem(s.subjectId, Text::tr("The subject id"), 127, true),
+          textProblem(s.sampleId, Text::tr("The sample id"), 127, true),
+          textProblem(s.name, Text::tr("The name"), 127, false),
+          textProblem(s.generatedFrom, Text::tr("“Generated from”"), 127, false),
+          textProblem(s.description, Text::tr("The description"), 255, false)}) {
         if (!p.isEmpty())
             out.append(p);
     }
@@ -88,7 +89,8 @@ QString importRoleProblem(const QString& roleArn)
     if (roleArn.isEmpty())
         return Text::tr("The service role is required: the ARN of an IAM role HealthOmics can assume to read "
                         "the files (arn:aws:iam::…:role/…).");
-    if (!roleArn.startsWith(u"arn:") || roleArn.size() < 20 || roleArn.size() > 2048 || roleArn.trimmed() != roleArn)
+    if (!roleArn.startsWith(u"arn:") || roleArn.size() < 20 || roleArn.size() > 2048 ||
+        roleArn.trimmed() != roleArn)
         return Text::tr("“%1” is not a role ARN (arn:aws:iam::…:role/…).").arg(roleArn.left(80));
     return {};
 }
@@ -110,8 +112,9 @@ ImportManifest parseImportManifest(const QByteArray& json)
     } else {
         const QJsonObject root = doc.object();
         if (!root.value(u"sources"_s).isArray()) {
-            m.error = Text::tr("The manifest has no “sources” list: give StartReadSetImportJob's sources array, "
-                               "or the whole request with roleArn and sources.");
+            m.error =
+                Text::tr("The manifest has no “sources” list: give StartReadSetImportJob's sources array, "
+                         "or the whole request with roleArn and sources.");
             return m;
         }
         sources = root.value(u"sources"_s).toArray();

@@ -25,18 +25,26 @@ QVariant ImportSourcesModel::data(const QModelIndex& index, int role) const
     const QStringList& problems = m_problems.at(index.row());
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
-        case Uri1: return s.source1;
-        case Uri2: return s.source2;
-        case Type: return s.sourceFileType;
-        case Subject: return s.subjectId;
-        case Sample: return s.sampleId;
-        case Name: return s.name;
-        case Reference: return s.referenceArn;
+        case Uri1:
+            return s.source1;
+        case Uri2:
+            return s.source2;
+        case Type:
+            return s.sourceFileType;
+        case Subject:
+            return s.subjectId;
+        case Sample:
+            return s.sampleId;
+        case Name:
+            return s.name;
+        case Reference:
+            return s.referenceArn;
         case Problems:
             if (problems.isEmpty())
                 return role == Qt::ToolTipRole ? QVariant() : QVariant(tr("Ready"));
             return role == Qt::ToolTipRole ? problems.join(u'\n') : problems.first();
-        default: return {};
+        default:
+            return {};
         }
     }
     if (role == Qt::DecorationRole && index.column() == Problems)
@@ -50,15 +58,24 @@ QVariant ImportSourcesModel::headerData(int section, Qt::Orientation orientation
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Uri1: return tr("URI 1");
-    case Uri2: return tr("URI 2");
-    case Type: return tr("Type");
-    case Subject: return tr("Subject");
-    case Sample: return tr("Sample");
-    case Name: return tr("Name");
-    case Reference: return tr("Reference");
-    case Problems: return tr("Check");
-    default: return {};
+    case Uri1:
+        return tr("URI 1");
+    case Uri2:
+        return tr("URI 2");
+    case Type:
+        return tr("Type");
+    case Subject:
+        return tr("Subject");
+    case Sample:
+        return tr("Sample");
+    case Name:
+        return tr("Name");
+    case Reference:
+        return tr("Reference");
+    case Problems:
+        return tr("Check");
+    default:
+        return {};
     }
 }
 
@@ -103,7 +120,8 @@ void ImportSourcesModel::removeSource(int row)
 
 int ImportSourcesModel::problemCount() const
 {
-    return int(std::count_if(m_problems.cbegin(), m_problems.cend(), [](const QStringList& p) { return !p.isEmpty(); }));
+    return int(std::count_if(m_problems.cbegin(), m_problems.cend(),
+                             [](const QStringList& p) { return !p.isEmpty(); }));
 }
 
 } // namespace bge::ui

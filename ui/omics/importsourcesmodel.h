@@ -12,7 +12,18 @@ class ImportSourcesModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Uri1, Uri2, Type, Subject, Sample, Name, Reference, Problems, ColumnCount };
+    enum Column
+    {
+        Uri1,
+        Uri2,
+        Type,
+        Subject,
+        Sample,
+        Name,
+        Reference,
+        Problems,
+        ColumnCount
+    };
 
     using QAbstractTableModel::QAbstractTableModel;
 

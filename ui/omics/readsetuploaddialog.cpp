@@ -72,16 +72,16 @@ ReadSetUploadDialog::ReadSetUploadDialog(omics::OmicsApi* api, const QString& ac
                                          QWidget* parent)
     : QDialog(parent), m_api(api), m_account(account), m_store(store), m_banner(new ErrorBanner(this)),
       m_model(new ReadSetUploadModel(this)), m_table(new QTableView(this)),
-      m_addButton(new QPushButton(tr("&Add Files…"), this)), m_removeButton(new QPushButton(tr("&Remove"), this)),
-      m_editor(new QGroupBox(tr("Read set"), this)), m_type(new QComboBox(m_editor)),
-      m_name(makeEdit(u"nameEdit"_s, tr("Read set name"), m_editor)),
+      m_addButton(new QPushButton(tr("&Add Files…"), this)),
+      m_removeButton(new QPushButton(tr("&Remove"), this)), m_editor(new QGroupBox(tr("Read set"), this)),
+      m_type(new QComboBox(m_editor)), m_name(makeEdit(u"nameEdit"_s, tr("Read set name"), m_editor)),
       m_subject(makeEdit(u"subjectEdit"_s, tr("Subject id"), m_editor)),
       m_sample(makeEdit(u"sampleEdit"_s, tr("Sample id"), m_editor)),
       m_referenceLabel(new QLabel(tr("Re&ference:"), m_editor)), m_reference(new QComboBox(m_editor)),
       m_referenceHint(new QLabel(m_editor)),
       m_generatedFrom(makeEdit(u"generatedFromEdit"_s, tr("Generated from"), m_editor)),
-      m_description(makeEdit(u"descriptionEdit"_s, tr("Description"), m_editor)), m_notes(new QLabel(m_editor)),
-      m_rowProblems(new QLabel(m_editor)), m_reason(new QLabel(this)),
+      m_description(makeEdit(u"descriptionEdit"_s, tr("Description"), m_editor)),
+      m_notes(new QLabel(m_editor)), m_rowProblems(new QLabel(m_editor)), m_reason(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(u"readSetUploadDialog"_s);
@@ -89,7 +89,8 @@ ReadSetUploadDialog::ReadSetUploadDialog(omics::OmicsApi* api, const QString& ac
     setAcceptDrops(true);
 
     auto* intro = new QLabel(
-        tr("To the sequence store <b>%1</b> (%2). Check what each read set will be; drop more files here or add "
+        tr("To the sequence store <b>%1</b> (%2). Check what each read set will be; drop more files here or "
+           "add "
            "them.")
             .arg((store.name.isEmpty() ? store.id : store.name).toHtmlEscaped(), store.id.toHtmlEscaped()),
         this);
@@ -291,8 +292,8 @@ void ReadSetUploadDialog::chooseFiles()
     auto* dialog = new QFileDialog(this, tr("Add Files"));
     dialog->setObjectName(u"addFilesDialog"_s);
     dialog->setFileMode(QFileDialog::ExistingFiles);
-    dialog->setNameFilters({tr("Sequence files (*.fastq *.fq *.fastq.gz *.fq.gz *.bam *.ubam *.cram)"),
-                            tr("All files (*)")});
+    dialog->setNameFilters(
+        {tr("Sequence files (*.fastq *.fq *.fastq.gz *.fq.gz *.bam *.ubam *.cram)"), tr("All files (*)")});
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QFileDialog::filesSelected, this, &ReadSetUploadDialog::addFiles);
     dialog->open();

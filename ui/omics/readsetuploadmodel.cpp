@@ -32,25 +32,32 @@ QVariant ReadSetUploadModel::data(const QModelIndex& index, int role) const
                 names.append(role == Qt::ToolTipRole ? path : QFileInfo(path).fileName());
             return names.join(role == Qt::ToolTipRole ? u"\n"_s : u" + "_s);
         }
-        case Type: return p.fileType;
-        case Name: return p.name;
-        case Subject: return p.subjectId;
-        case Sample: return p.sampleId;
+        case Type:
+            return p.fileType;
+        case Name:
+            return p.name;
+        case Subject:
+            return p.subjectId;
+        case Sample:
+            return p.sampleId;
         case Reference:
             if (!p.referenceApplies())
-                return role == Qt::ToolTipRole ? QVariant(tr("No reference: %1 read sets are not aligned.").arg(p.fileType))
-                                               : QVariant(QString());
+                return role == Qt::ToolTipRole
+                           ? QVariant(tr("No reference: %1 read sets are not aligned.").arg(p.fileType))
+                           : QVariant(QString());
             return p.referenceArn;
         case Problems:
             if (problems.isEmpty())
                 return role == Qt::ToolTipRole ? QVariant() : QVariant(tr("Ready"));
             return role == Qt::ToolTipRole ? problems.join(u'\n') : problems.first();
-        default: return {};
+        default:
+            return {};
         }
     }
     if (role == Qt::DecorationRole && index.column() == Problems) {
         const QStyle* style = QApplication::style();
-        return style->standardIcon(problems.isEmpty() ? QStyle::SP_DialogApplyButton : QStyle::SP_MessageBoxWarning);
+        return style->standardIcon(problems.isEmpty() ? QStyle::SP_DialogApplyButton
+                                                      : QStyle::SP_MessageBoxWarning);
     }
     return {};
 }
@@ -60,14 +67,22 @@ QVariant ReadSetUploadModel::headerData(int section, Qt::Orientation orientation
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Files: return tr("Files");
-    case Type: return tr("Type");
-    case Name: return tr("Name");
-    case Subject: return tr("Subject");
-    case Sample: return tr("Sample");
-    case Reference: return tr("Reference");
-    case Problems: return tr("Check");
-    default: return {};
+    case Files:
+        return tr("Files");
+    case Type:
+        return tr("Type");
+    case Name:
+        return tr("Name");
+    case Subject:
+        return tr("Subject");
+    case Sample:
+        return tr("Sample");
+    case Reference:
+        return tr("Reference");
+    case Problems:
+        return tr("Check");
+    default:
+        return {};
     }
 }
 
@@ -102,7 +117,8 @@ void ReadSetUploadModel::removeProposal(int row)
 
 int ReadSetUploadModel::problemCount() const
 {
-    return int(std::count_if(m_problems.cbegin(), m_problems.cend(), [](const QStringList& p) { return !p.isEmpty(); }));
+    return int(std::count_if(m_problems.cbegin(), m_problems.cend(),
+                             [](const QStringList& p) { return !p.isEmpty(); }));
 }
 
 } // namespace bge::ui

@@ -12,7 +12,17 @@ class ReadSetUploadModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Files, Type, Name, Subject, Sample, Reference, Problems, ColumnCount };
+    enum Column
+    {
+        Files,
+        Type,
+        Name,
+        Subject,
+        Sample,
+        Reference,
+        Problems,
+        ColumnCount
+    };
 
     using QAbstractTableModel::QAbstractTableModel;
 

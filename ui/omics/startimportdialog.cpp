@@ -1,11 +1,12 @@
 #include "startimportdialog.h"
 
+#include "omics/omicsconnection.h" // before omicsapi.h: OmicsApi holds a QPointer<OmicsConnection>
+
 #include "importsourcecheck.h"
 #include "importsourcesmodel.h"
 
 #include "common/columnwidths.h"
 #include "common/errorbanner.h"
-#include "omics/omicsconnection.h" // before omicsapi.h: OmicsApi holds a QPointer<OmicsConnection>
 #include "omics/omicsapi.h"
 #include "omics/omicsvalidation.h"
 
@@ -52,18 +53,21 @@ QLineEdit* makeEdit(const QString& objectName, const QString& accessibleName, QW
 
 } // namespace
 
-StartImportDialog::StartImportDialog(omics::OmicsApi* api, const QString& storeId, const QString& defaultRoleArn,
-                                     const QStringList& knownReferences, QWidget* parent)
+StartImportDialog::StartImportDialog(omics::OmicsApi* api, const QString& storeId,
+                                     const QString& defaultRoleArn, const QStringList& knownReferences,
+                                     QWidget* parent)
     : QDialog(parent), m_api(api), m_storeId(storeId), m_banner(new ErrorBanner(this)),
       m_role(makeEdit(u"roleEdit"_s, tr("Service role ARN"), this)), m_model(new ImportSourcesModel(this)),
       m_table(new QTableView(this)), m_addButton(new QPushButton(tr("&Add Source"), this)),
       m_removeButton(new QPushButton(tr("&Remove Source"), this)),
-      m_manifestButton(new QPushButton(tr("&Load Manifest…"), this)), m_editor(new QGroupBox(tr("Source"), this)),
-      m_type(new QComboBox(m_editor)), m_uri1(makeEdit(u"uri1Edit"_s, tr("URI 1"), m_editor)),
+      m_manifestButton(new QPushButton(tr("&Load Manifest…"), this)),
+      m_editor(new QGroupBox(tr("Source"), this)), m_type(new QComboBox(m_editor)),
+      m_uri1(makeEdit(u"uri1Edit"_s, tr("URI 1"), m_editor)),
       m_uri2(makeEdit(u"uri2Edit"_s, tr("URI 2"), m_editor)),
       m_subject(makeEdit(u"importSubjectEdit"_s, tr("Subject id"), m_editor)),
       m_sample(makeEdit(u"importSampleEdit"_s, tr("Sample id"), m_editor)),
-      m_name(makeEdit(u"importNameEdit"_s, tr("Read set name"), m_editor)), m_reference(new QComboBox(m_editor)),
+      m_name(makeEdit(u"importNameEdit"_s, tr("Read set name"), m_editor)),
+      m_reference(new QComboBox(m_editor)),
       m_generatedFrom(makeEdit(u"importGeneratedFromEdit"_s, tr("Generated from"), m_editor)),
       m_description(makeEdit(u"importDescriptionEdit"_s, tr("Description"), m_editor)),
       m_rowProblems(new QLabel(m_editor)), m_reason(new QLabel(this)),
@@ -215,7 +219,8 @@ bool StartImportDialog::loadManifest(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        m_banner->showMessage(tr("“%1” cannot be read: %2").arg(QFileInfo(path).fileName(), file.errorString()));
+        m_banner->showMessage(
+            tr("“%1” cannot be read: %2").arg(QFileInfo(path).fileName(), file.errorString()));
         return false;
     }
     if (file.size() > kMaxManifestBytes) {
@@ -338,7 +343,8 @@ void StartImportDialog::refreshChecks()
     fitColumnsToContents(m_table); // a few rows: cheap, and the URIs stay readable
     const QString reason = blockingReason();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(reason.isEmpty() && !m_busy);
-    m_reason->setText(reason.isEmpty() ? tr("%n source(s) ready to import.", nullptr, m_model->rowCount()) : reason);
+    m_reason->setText(reason.isEmpty() ? tr("%n source(s) ready to import.", nullptr, m_model->rowCount())
+                                       : reason);
 }
 
 void StartImportDialog::setBusy(bool busy)
@@ -364,7 +370,8 @@ void StartImportDialog::submit()
     // The same request sent again (after a lost answer) keeps its token, so the service
     // answers with the job it already started; a changed request is a new job.
     input.clientToken = u"x"_s;
-    const QByteArray request = QJsonDocument(omics::Validation::startImportJson(input)).toJson(QJsonDocument::Compact);
+    const QByteArray request =
+        QJsonDocument(omics::Validation::startImportJson(input)).toJson(QJsonDocument::Compact);
     if (request != m_sentRequest || m_clientToken.isEmpty())
         m_clientToken = omics::OmicsApi::newClientToken();
     m_sentRequest = request;

@@ -38,32 +38,46 @@ QVariant StoreUploadModel::data(const QModelIndex& index, int role) const
     const omics::ReadSetUpload& u = row.upload;
     if (role == SortRole) {
         switch (index.column()) {
-        case Age: return u.creationTime;
-        case Parts: return row.parts.value_or(-2);
-        default: role = Qt::DisplayRole;
+        case Age:
+            return u.creationTime;
+        case Parts:
+            return row.parts.value_or(-2);
+        default:
+            role = Qt::DisplayRole;
         }
     }
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Age: return age(u.creationTime, m_now);
-        case Name: return u.name;
-        case Type: return u.sourceFileType;
-        case SubjectSample: return u.subjectId == u.sampleId ? u.subjectId : u"%1 / %2"_s.arg(u.subjectId, u.sampleId);
+        case Age:
+            return age(u.creationTime, m_now);
+        case Name:
+            return u.name;
+        case Type:
+            return u.sourceFileType;
+        case SubjectSample:
+            return u.subjectId == u.sampleId ? u.subjectId : u"%1 / %2"_s.arg(u.subjectId, u.sampleId);
         case Parts:
             if (!row.parts)
                 return tr("counting…");
             return *row.parts < 0 ? tr("unknown") : QLocale().toString(*row.parts);
-        case UploadId: return u.uploadId;
-        default: return {};
+        case UploadId:
+            return u.uploadId;
+        default:
+            return {};
         }
     }
     if (role == Qt::ToolTipRole) {
         switch (index.column()) {
-        case Age: return QLocale().toString(u.creationTime.toLocalTime(), QLocale::LongFormat);
-        case Name: return u.description.isEmpty() ? u.name : u"%1\n%2"_s.arg(u.name, u.description);
-        case SubjectSample: return tr("Subject %1, sample %2").arg(u.subjectId, u.sampleId);
-        case Type: return u.referenceArn.isEmpty() ? QVariant() : QVariant(u.referenceArn);
-        default: return {};
+        case Age:
+            return QLocale().toString(u.creationTime.toLocalTime(), QLocale::LongFormat);
+        case Name:
+            return u.description.isEmpty() ? u.name : u"%1\n%2"_s.arg(u.name, u.description);
+        case SubjectSample:
+            return tr("Subject %1, sample %2").arg(u.subjectId, u.sampleId);
+        case Type:
+            return u.referenceArn.isEmpty() ? QVariant() : QVariant(u.referenceArn);
+        default:
+            return {};
         }
     }
     if (role == Qt::TextAlignmentRole && index.column() == Parts)
@@ -76,13 +90,20 @@ QVariant StoreUploadModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Age: return tr("Started");
-    case Name: return tr("Name");
-    case Type: return tr("Type");
-    case SubjectSample: return tr("Subject / sample");
-    case Parts: return tr("Parts so far");
-    case UploadId: return tr("Upload id");
-    default: return {};
+    case Age:
+        return tr("Started");
+    case Name:
+        return tr("Name");
+    case Type:
+        return tr("Type");
+    case SubjectSample:
+        return tr("Subject / sample");
+    case Parts:
+        return tr("Parts so far");
+    case UploadId:
+        return tr("Upload id");
+    default:
+        return {};
     }
 }
 

@@ -15,7 +15,16 @@ class StoreUploadModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Age, Name, Type, SubjectSample, Parts, UploadId, ColumnCount };
+    enum Column
+    {
+        Age,
+        Name,
+        Type,
+        SubjectSample,
+        Parts,
+        UploadId,
+        ColumnCount
+    };
     static constexpr int SortRole = Qt::UserRole + 1; // raw values: creation time, part count
 
     using QAbstractTableModel::QAbstractTableModel;

@@ -1,10 +1,11 @@
 #include "storeuploadsview.h"
 
+#include "omics/omicsconnection.h" // before omicsapi.h: OmicsApi holds a QPointer<OmicsConnection>
+
 #include "storeuploadmodel.h"
 
 #include "common/columnwidths.h"
 #include "common/errorbanner.h"
-#include "omics/omicsconnection.h" // before omicsapi.h: OmicsApi holds a QPointer<OmicsConnection>
 #include "omics/omicsapi.h"
 
 #include <QAction>
@@ -33,9 +34,10 @@ constexpr int kAgeRefreshMs = 30 * 1000;
 
 StoreUploadsView::StoreUploadsView(omics::OmicsApi* api, const QString& storeId, QWidget* parent)
     : QWidget(parent), m_api(api), m_storeId(storeId), m_banner(new ErrorBanner(this)),
-      m_model(new StoreUploadModel(this)), m_proxy(new QSortFilterProxyModel(this)), m_table(new QTableView(this)),
-      m_refreshButton(new QPushButton(tr("&Refresh"), this)), m_abortButton(new QPushButton(tr("&Abort…"), this)),
-      m_status(new QLabel(this)), m_ageTimer(new QTimer(this))
+      m_model(new StoreUploadModel(this)), m_proxy(new QSortFilterProxyModel(this)),
+      m_table(new QTableView(this)), m_refreshButton(new QPushButton(tr("&Refresh"), this)),
+      m_abortButton(new QPushButton(tr("&Abort…"), this)), m_status(new QLabel(this)),
+      m_ageTimer(new QTimer(this))
 {
     setObjectName(u"storeUploadsView"_s);
     setAccessibleName(tr("Uploads in progress"));
@@ -214,8 +216,8 @@ void StoreUploadsView::abortSelected()
     const QString text =
         uploads.size() == 1
             ? tr("Abort the upload of “%1” (%2, started %3)?")
-                  .arg(first.name, first.sourceFileType, StoreUploadModel::age(first.creationTime,
-                                                                                 QDateTime::currentDateTimeUtc()))
+                  .arg(first.name, first.sourceFileType,
+                       StoreUploadModel::age(first.creationTime, QDateTime::currentDateTimeUtc()))
             : tr("Abort %n uploads?", nullptr, int(uploads.size()));
     auto* box = new QMessageBox(QMessageBox::Warning, tr("Abort Upload"), text, QMessageBox::NoButton, this);
     box->setObjectName(u"abortConfirmation"_s);
