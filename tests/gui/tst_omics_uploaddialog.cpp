@@ -340,7 +340,8 @@ private Q_SLOTS:
         QVERIFY(upload->isEnabled());
         screenshot(dialog.get(), u"omics-upload-bam.png"_s);
         typeInto(name, u"NA24385 GRCh38"_s);
-        QTest::keyClick(name, Qt::Key_Return);
+        typeInto(reference->lineEdit(), m_reference);
+        QTest::keyClick(reference->lineEdit(), Qt::Key_Return); // Enter in the reference accepts too
         QCOMPARE(requested.size(), 1);
         const ReadSetUploadOptions o = requested.first().at(1).value<Uploads>().first();
         QCOMPARE(o.files, QStringList{bam});

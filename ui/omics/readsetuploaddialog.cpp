@@ -209,6 +209,8 @@ ReadSetUploadDialog::ReadSetUploadDialog(omics::OmicsApi* api, const QString& ac
     connect(m_reference, &QComboBox::currentTextChanged, this, &ReadSetUploadDialog::editCurrent);
     for (QLineEdit* edit : {m_name, m_subject, m_sample, m_generatedFrom, m_description})
         connect(edit, &QLineEdit::textEdited, this, &ReadSetUploadDialog::editCurrent);
+    // An editable combo keeps Enter to itself: here it accepts the dialog, as in the other fields.
+    connect(m_reference->lineEdit(), &QLineEdit::returnPressed, this, &ReadSetUploadDialog::submit);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ReadSetUploadDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -424,8 +426,9 @@ void ReadSetUploadDialog::refreshChecks()
 void ReadSetUploadDialog::submit()
 {
     refreshChecks();
-    if (!blockingReason().isEmpty())
+    if (m_submitted || !blockingReason().isEmpty())
         return;
+    m_submitted = true; // one Enter, one request, whichever widget saw it first
     Q_EMIT uploadsRequested(m_account, uploads());
     accept();
 }

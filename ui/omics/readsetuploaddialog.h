@@ -72,7 +72,8 @@ private:
     omics::SequenceStore m_store;
     QStringList m_references;
     PendingJob m_referenceJob;
-    bool m_showing = false; // filling the editors from the model: their signals are not edits
+    bool m_showing = false;
+    bool m_submitted = false; // filling the editors from the model: their signals are not edits
 
     ErrorBanner* m_banner;
     ReadSetUploadModel* m_model;

@@ -196,6 +196,8 @@ StartImportDialog::StartImportDialog(omics::OmicsApi* api, const QString& storeI
     connect(m_reference, &QComboBox::currentTextChanged, this, &StartImportDialog::editCurrent);
     for (QLineEdit* edit : {m_uri1, m_uri2, m_subject, m_sample, m_name, m_generatedFrom, m_description})
         connect(edit, &QLineEdit::textEdited, this, &StartImportDialog::editCurrent);
+    // An editable combo keeps Enter to itself: here it starts the job, as in the other fields.
+    connect(m_reference->lineEdit(), &QLineEdit::returnPressed, this, &StartImportDialog::submit);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &StartImportDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
