@@ -15,7 +15,10 @@
 #include "omics/readsetuploadjob.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractItemView>
 #include <QComboBox>
+#include <QCompleter>
+#include <QFileDialog>
 #include <QDropEvent>
 #include <QJsonArray>
 #include <QLabel>
@@ -23,6 +26,7 @@
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QPointer>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -363,6 +367,44 @@ private Q_SLOTS:
         QVERIFY(!dialog->model()->proposal(0).problems().isEmpty());
         QVERIFY(!dialog->findChild<QPushButton*>(u"uploadButton"_s)->isEnabled());
         QVERIFY(dialog->blockingReason().contains(u"calls.vcf"_s));
+
+        // Add Files… (Ctrl+O) and its file dialog, which does not block: a FASTQ joins.
+        const QString reads = m_dir.filePath(u"more/HG004_S3_L002_R1_001.fastq.gz"_s);
+        QVERIFY(QDir().mkpath(QFileInfo(reads).absolutePath()));
+        QVERIFY(run(u"sh"_s, {u"-c"_s, u"printf '@r\nACGT\n+\nIIII\n' | gzip > '%1'"_s.arg(reads)}));
+        dialog->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
+        QTest::keyClick(dialog.get(), Qt::Key_O, Qt::ControlModifier);
+        QFileDialog* files = nullptr;
+        QTRY_VERIFY((files = dialog->findChild<QFileDialog*>(u"addFilesDialog"_s)) != nullptr);
+        QVERIFY(QTest::qWaitForWindowExposed(files));
+        auto* fileName = files->findChild<QLineEdit*>(u"fileNameEdit"_s);
+        QVERIFY(fileName);
+        typeInto(fileName, reads);
+        // The path completer's popup may take the first Return: Return until the dialog is gone.
+        const QPointer<QFileDialog> chooser = files;
+        for (int attempt = 0; attempt < 20 && chooser && chooser->isVisible(); ++attempt) {
+            QWidget* target = fileName->completer() && fileName->completer()->popup()->isVisible()
+                                  ? fileName->completer()->popup()
+                                  : static_cast<QWidget*>(fileName);
+            QTest::keyClick(target, Qt::Key_Return);
+            QTest::qWait(100);
+        }
+        QTRY_COMPARE(dialog->model()->rowCount(), 2);
+        QCOMPARE(dialog->model()->proposal(1).paths(), QStringList{reads});
+        QCOMPARE(dialog->model()->proposal(1).fileType, u"FASTQ"_s);
+        QCOMPARE(dialog->model()->proposal(1).sampleId, u"HG004"_s);
+        QVERIFY(dialog->model()->proposal(1).notes().join(u' ').contains(u"HG004_S3_L002_R1_001.fastq.gz"_s));
+        // Without the VCF (Delete on its row), the rest can go.
+        dialog->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
+        auto* table = dialog->findChild<QTableView*>(u"proposalsTable"_s);
+        table->setFocus();
+        table->selectRow(0);
+        QTest::keyClick(table, Qt::Key_Delete);
+        QCOMPARE(dialog->model()->rowCount(), 1);
+        QCOMPARE(dialog->model()->proposal(0).paths(), QStringList{reads});
+        QVERIFY(dialog->findChild<QPushButton*>(u"uploadButton"_s)->isEnabled());
     }
 };
 
