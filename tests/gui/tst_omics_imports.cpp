@@ -506,13 +506,14 @@ private Q_SLOTS:
 
         // Select it (a click on its row), Delete, then Escape: nothing is aborted.
         QTableView* table = view.view();
-        auto proxyRow = [&] {
+        auto proxyRowOf = [&](const QString& id) {
             for (int r = 0; r < table->model()->rowCount(); ++r) {
-                if (table->model()->index(r, StoreUploadModel::UploadId).data().toString() == uploadId)
+                if (table->model()->index(r, StoreUploadModel::UploadId).data().toString() == id)
                     return r;
             }
             return -1;
         };
+        auto proxyRow = [&] { return proxyRowOf(uploadId); };
         QVERIFY(proxyRow() >= 0);
         const QRect cell = table->visualRect(table->model()->index(proxyRow(), StoreUploadModel::Name));
         view.activateWindow();
@@ -551,6 +552,28 @@ private Q_SLOTS:
         QVERIFY2(after, qPrintable(after.error().fullText()));
         QVERIFY(std::none_of(after.value().items.cbegin(), after.value().items.cend(),
                              [&](const ReadSetUpload& u) { return u.uploadId == uploadId; }));
+
+        // Aborted elsewhere while listed here: aborting it again is what was asked for, the row
+        // goes and no problem is reported.
+        input.name = u"aborted by another program"_s;
+        const Result<ReadSetUpload> other = test::awaitJob(m_api->createUpload(m_store, input));
+        QVERIFY2(other, qPrintable(other.error().fullText()));
+        view.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(view.model()->rowOf(other.value().uploadId) >= 0, test::kOmicsWaitMs);
+        QVERIFY(test::awaitJob(m_api->abortUpload(m_store, other.value().uploadId)));
+        table->selectRow(proxyRowOf(other.value().uploadId));
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Delete);
+        box = view.confirmation();
+        QVERIFY(box);
+        abortButton = box->findChild<QPushButton*>(u"confirmAbortButton"_s);
+        abortButton->setFocus();
+        QTest::keyClick(abortButton, Qt::Key_Space);
+        QTRY_COMPARE_WITH_TIMEOUT(aborted.size(), 2, test::kOmicsWaitMs);
+        QCOMPARE(view.model()->rowOf(other.value().uploadId), -1);
+        QVERIFY(!view.findChild<ErrorBanner*>(QString(), Qt::FindDirectChildrenOnly)->isVisible());
     }
 };
 

@@ -247,8 +247,11 @@ void StoreUploadsView::abortUploads(const QList<omics::ReadSetUpload>& uploads)
         const QString id = u.uploadId;
         m_api->abortUpload(m_storeId, id)->run(this, [this, id](const Result<Done>& result) {
             --m_aborting;
-            // Gone already (finished or aborted elsewhere): what was asked for is true.
-            if (result || result.error().serviceCode() == u"NotFoundException") {
+            // Gone already (completed or aborted elsewhere): what was asked for is true.
+            // HealthOmics says ResourceNotFoundException (healthomics-protocol.md); NotFoundException is
+            // what some AWS services use, accepted too.
+            const QString code = result ? QString() : result.error().serviceCode();
+            if (result || code == u"ResourceNotFoundException" || code == u"NotFoundException") {
                 m_model->removeUpload(id);
                 m_status->setText(tr("%n upload(s) in progress", nullptr, m_model->rowCount()));
                 Q_EMIT uploadAborted(id);
