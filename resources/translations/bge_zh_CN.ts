@@ -263,6 +263,21 @@
         <source>An object named %1 already exists in the destination.</source>
         <translation>目标位置已存在名为 %1 的对象。</translation>
     </message>
+    <message>
+        <source>A read set needs a name, a sequence store and one or two files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bge::TransferTask</name>
+    <message>
+        <source>HealthOmics accounts are not available here, so the read set cannot be transferred.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bge::cli</name>
@@ -2195,6 +2210,13 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     </message>
 </context>
 <context>
+    <name>bge::omics::OmicsConnections</name>
+    <message>
+        <source>There is no HealthOmics account named “%1” any more. Add it again under HealthOmics → Accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bge::omics::ReadSetDownloadJob</name>
     <message>
         <source>No HealthOmics connection.</source>
@@ -3279,6 +3301,316 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     </message>
 </context>
 <context>
+    <name>bge::ui::ImportJobDetail</name>
+    <message>
+        <source>Show R&amp;ead Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources of the import job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the read set this source became</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an import job to see its sources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1, completed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ImportJobModel</name>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished">已取消</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished">失败</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed with failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service role</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ImportJobSourceModel</name>
+    <message>
+        <source>Source files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished">受试者</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation type="unfinished">样品</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read set</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ImportJobsView</name>
+    <message>
+        <source>&amp;Start Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished">刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Import jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import jobs of the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start an import job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the import jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s), %1 running</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ImportSourceCheck</name>
+    <message>
+        <source>%1 is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contains characters that are not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is required: the S3 URI of the file (s3://bucket/key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 “%2” is not an S3 URI (s3://bucket/key, the bucket in lower case).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: “%2” must be text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file type (FASTQ, BAM, CRAM or UBAM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URI 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URI 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Generated from”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only FASTQ sources can have a second file (URI 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URI 1 and URI 2 are the same file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service role is required: the ARN of an IAM role HealthOmics can assume to read the files (arn:aws:iam::…:role/…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a role ARN (arn:aws:iam::…:role/…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manifest is not JSON (%1 at byte %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manifest has no “sources” list: give StartReadSetImportJob&apos;s sources array, or the whole request with roleArn and sources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An import job takes 1 to 100 sources; the manifest has %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ImportSourcesModel</name>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URI 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URI 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished">受试者</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation type="unfinished">样品</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished">参考基因组</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bge::ui::ImproveSampleDialog</name>
     <message>
         <source>Improve Sample %1</source>
@@ -3469,6 +3801,46 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <source>BGE Desktop — %1</source>
         <translation>BGE Desktop — %1</translation>
     </message>
+    <message>
+        <source>Data sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload &amp;Read Set…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+U</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload FASTQ, BAM, CRAM or uBAM files as read sets to the selected HealthOmics sequence store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;BGE Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your samples and their results on the BGE platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;HealthOmics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence stores, read sets and import jobs of your AWS HealthOmics accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::ModelsView</name>
@@ -3539,6 +3911,379 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>The model could not interpret this sample (model_code %1): %2</source>
         <translation>模型无法解读此样品（model_code %1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::OmicsAccountDialog</name>
+    <message>
+        <source>An AWS &amp;profile of this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An access &amp;key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HealthOmics &amp;emulator the app started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add HealthOmics Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters, digits, dots, underscores and hyphens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the account with HealthOmics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (cannot be used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — no region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pr&amp;ofile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access key ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret access key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never in the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: eu-west-2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished">平台地址</translation>
+    </message>
+    <message>
+        <source>Optional: the regional endpoint when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access key &amp;ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Secret access key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;ndpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects to the HealthOmics emulator at %1 (region %2) with the keys it announced. Nothing to type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit HealthOmics Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged (kept in the keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No AWS profile found in ~/.aws/config or ~/.aws/credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile names no region: add “region = …” to it in ~/.aws/config.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys, region and endpoint come from the profile each time the account is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the account with 1 to 64 letters, digits, dots, underscores or hyphens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already an account named “%1”: choose another name, or edit that account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access keys contain no spaces: check what was pasted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret access key of profile “%1” does not match its access key ID. Correct the profile in ~/.aws/credentials and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret access key does not match the access key ID. Check both and enter them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS does not know the access key ID of profile “%1” (deleted or deactivated?). Correct the profile in ~/.aws/credentials and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS does not know this access key ID (deleted or deactivated?). Check it, or create a new access key in the IAM console, and enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These credentials have expired. Get new ones (for example, sign in again with your identity provider) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::OmicsAccountSwitcher</name>
+    <message>
+        <source>%1 (profile %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HealthOmics account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add HealthOmics account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit HealthOmics account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove HealthOmics account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ccount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove HealthOmics Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the account “%1” from this computer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its secret access key is deleted from the keychain. Nothing changes in AWS, and uploads of this account waiting in Transfers cannot continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::OmicsArea</name>
+    <message>
+        <source>HealthOmics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploads in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a sequence store first: read sets are uploaded to the selected store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only files on this computer can be uploaded as read sets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload Read Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequencing reads (*.fastq *.fq *.fastq.gz *.fq.gz *.bam *.ubam *.cram)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::OmicsFormat</name>
+    <message>
+        <source>Creating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished">失败</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uBAM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation type="unfinished">上传</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::OmicsWorkspace</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished">刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Load the sequence stores and read sets again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect BGE Desktop to AWS HealthOmics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an account to see your sequence stores and read sets: an AWS profile of this computer, an access key, or the emulator of the sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add HealthOmics account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sequence stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading sequence stores…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sequence store(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3740,6 +4485,577 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>Custom address</source>
         <translation>自定义地址</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ReadSetDetailView</name>
+    <message>
+        <source>&amp;Copy ARN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a read set to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation type="unfinished">标识</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished">姓名：</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished">文件</translation>
+    </message>
+    <message>
+        <source>Source 1:</source>
+        <translation type="unfinished">来源文件 1:</translation>
+    </message>
+    <message>
+        <source>Source 2:</source>
+        <translation type="unfinished">来源文件 2:</translation>
+    </message>
+    <message>
+        <source>Index:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bases:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alignment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job or upload:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy ARN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the read set&apos;s ARN to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw JSON of the read set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation type="unfinished">原始 JSON</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n part(s) of %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ReadSetFilterBar</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation type="unfinished">文件类型</translation>
+    </message>
+    <message>
+        <source>File t&amp;ype:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation type="unfinished">创建方式</translation>
+    </message>
+    <message>
+        <source>Created &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ubject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;mple:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created &amp;after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created b&amp;efore:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished">清除筛选</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished">不限</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ReadSetTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation type="unfinished">文件类型</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished">受试者</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation type="unfinished">样品</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation type="unfinished">创建方式</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished">参考基因组</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">说明</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ReadSetUploadDialog</name>
+    <message>
+        <source>&amp;Add Files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read set name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;ference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated from</source>
+        <translation type="unfinished">生成来源</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">说明</translation>
+    </message>
+    <message>
+        <source>Upload Read Sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To the sequence store &lt;b&gt;%1&lt;/b&gt; (%2). Check what each read set will be; drop more files here or add them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed read sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected read set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation type="unfinished">文件类型</translation>
+    </message>
+    <message>
+        <source>Reference ARN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>arn:aws:omics:…:referenceStore/…/reference/…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The references the store&apos;s read sets already use are offered; any other reference ARN can be typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional, e.g. the sequencing run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Su&amp;bject id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;mple id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generated from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation type="unfinished">上传</translation>
+    </message>
+    <message>
+        <source>Add the files to upload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n read set(s) need attention. %1: %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence files (*.fastq *.fq *.fastq.gz *.fq.gz *.bam *.ubam *.cram)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s read sets could not be listed, so no reference is offered; type the reference ARN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n read set(s) ready to upload.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ReadSetUploadModel</name>
+    <message>
+        <source>No reference: %1 read sets are not aligned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished">文件</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished">受试者</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation type="unfinished">样品</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished">参考基因组</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ReadSetUploadProposal</name>
+    <message>
+        <source>%1 is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contains characters that are not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 starts or ends with a space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Generated from”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ReadSetsPanel</name>
+    <message>
+        <source>Quick search</source>
+        <translation type="unfinished">快速搜索</translation>
+    </message>
+    <message>
+        <source>Quick search in the loaded read sets… (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looks only through the read sets already loaded in the table. The filters above ask HealthOmics about the whole store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished">列</translation>
+    </message>
+    <message>
+        <source>No sequence store selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading read sets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n read set(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n read set(s) loaded; scroll down for more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2 shown by the quick search)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4314,6 +5630,10 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <source>The sandbox does not offer the desktop demo client %1.</source>
         <translation>沙盒未提供桌面演示应用 %1。</translation>
     </message>
+    <message>
+        <source>The sandbox announced a HealthOmics address that is not on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::SandboxLauncher</name>
@@ -4361,6 +5681,29 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     </message>
 </context>
 <context>
+    <name>bge::ui::SequenceStoreModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+</context>
+<context>
     <name>bge::ui::SignInPage</name>
     <message>
         <source>Sign in</source>
@@ -4398,6 +5741,201 @@ Details: %2</source>
     </message>
 </context>
 <context>
+    <name>bge::ui::StartImportDialog</name>
+    <message>
+        <source>Service role ARN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load Manifest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">来源</translation>
+    </message>
+    <message>
+        <source>URI 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URI 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read set name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated from</source>
+        <translation type="unfinished">生成来源</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">说明</translation>
+    </message>
+    <message>
+        <source>Start Import Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>arn:aws:iam::…:role/… (a role HealthOmics can assume to read the files)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a manifest file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation type="unfinished">文件类型</translation>
+    </message>
+    <message>
+        <source>Reference ARN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required for BAM and CRAM: arn:aws:omics:…/reference/…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>s3://bucket/key (read 1 for paired FASTQ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read 2 of paired FASTQ only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URI &amp;1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URI &amp;2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Su&amp;bject id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;mple id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;ference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generated from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service r&amp;ole:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read: %2</source>
+        <translation type="unfinished">无法读取“%1”：%2。 {1”?} {2?}</translation>
+    </message>
+    <message>
+        <source>“%1” is too large for a manifest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON manifests (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a source to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s) need attention. Source %1: %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s) ready to import.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bge::ui::StartupController</name>
     <message>
         <source>There is no profile named “%1”. Choose where to connect.</source>
@@ -4426,6 +5964,142 @@ Details: %2</source>
     <message>
         <source>Signed out of %1.</source>
         <translation>已退出 %1 的登录。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::StoreUploadModel</name>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject %1, sample %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <source>Subject / sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parts so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload id</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::StoreUploadsView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished">刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Abort…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploads in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multipart uploads in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the uploads in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abort the selected uploads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abort the selected uploads (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n upload(s) in progress</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Abort the upload of “%1” (%2, started %3)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Abort %n uploads?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Abort Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The parts already sent are deleted and no read set is made. A program still sending this upload will fail. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Abort Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4750,18 +6424,68 @@ Details: %2</source>
         <source>Waiting for you (paused, or a name that exists): %1.</source>
         <translation>等待您处理（已暂停或名称已存在）：%1 个。</translation>
     </message>
+    <message>
+        <source>Upload to HealthOmics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download from HealthOmics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (R1 + R2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sequence store %1 (account %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+to %2</source>
+        <translation type="unfinished">%1
+至 %2</translation>
+    </message>
+    <message>
+        <source>%1 of the read set %2 in the %3
+to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R1: %1
+R2: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to the %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to the %1 as the read set %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished">未给出原因</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::TransferListModel</name>
     <message>
         <source>%1%</source>
         <translation>%1%</translation>
-    </message>
-    <message>
-        <source>%1
-to %2</source>
-        <translation>%1
-至 %2</translation>
     </message>
     <message>
         <source>Name</source>

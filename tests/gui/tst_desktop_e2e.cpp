@@ -15,6 +15,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -89,7 +90,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(user.has_value(), 60000);
         QCOMPARE(user->username, u"zhanglei3"_s);
         QVERIFY(window->workspace());
-        QCOMPARE(window->currentPage(), window->workspace());
+        QCOMPARE(window->currentPage(), window->areas());
+        QCOMPARE(window->areas()->currentWidget(), window->workspace());
         QCOMPARE(window->accountButton()->text(), u"张磊"_s);
         QCOMPARE(window->workspace()->tabs()->count(), 4);
 

@@ -24,6 +24,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -104,7 +105,8 @@ private Q_SLOTS:
         window.showWorkspace(&m_stack->api, demoUser(), sandboxProfile());
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.workspace());
-        QCOMPARE(window.currentPage(), window.workspace());
+        QCOMPARE(window.currentPage(), window.areas());
+        QCOMPARE(window.areas()->currentWidget(), window.workspace());
         auto* tabs = window.findChild<QTabWidget*>(u"sampleTabs"_s);
         QVERIFY(tabs);
         QCOMPARE(tabs->count(), 4);
@@ -122,7 +124,8 @@ private Q_SLOTS:
         QVERIFY(!before);
         QVERIFY(window.workspace());
         QCOMPARE(window.transfersPanel(), transfers);
-        QCOMPARE(window.currentPage(), window.workspace());
+        QCOMPARE(window.currentPage(), window.areas());
+        QCOMPARE(window.areas()->currentWidget(), window.workspace());
 
         window.clearWorkspace();
         QVERIFY(!window.workspace());

@@ -222,6 +222,8 @@ void OmicsWorkspace::connectAccount(const QString& name)
 void OmicsWorkspace::onStoresLoaded()
 {
     m_storeBanner->clear();
+    // Store names are what a person recognises them by: whole, the other columns after.
+    m_storeView->resizeColumnToContents(0);
     QString wanted = m_store.id;
     if (wanted.isEmpty())
         wanted = m_settings->value(lastStoreKey(m_account)).toString();

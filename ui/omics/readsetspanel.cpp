@@ -124,6 +124,7 @@ ReadSetsPanel::ReadSetsPanel(QSettings* settings, QWidget* parent)
             fitColumnsToContents(m_view);
         }
         updateStatus();
+        selectPending();
     });
     connect(m_model, &ReadSetTableModel::loadingChanged, this, &ReadSetsPanel::updateStatus);
     connect(m_model, &ReadSetTableModel::loadFailed, this, &ReadSetsPanel::onLoadFailed);
@@ -243,6 +244,40 @@ void ReadSetsPanel::updateStatus()
     if (shown != loaded)
         text = tr("%1 (%2 shown by the quick search)").arg(text).arg(shown);
     m_status->setText(text);
+}
+
+void ReadSetsPanel::selectReadSet(const QString& id)
+{
+    m_pendingSelection = id;
+    m_reloadedForSelection = false;
+    selectPending();
+}
+
+bool ReadSetsPanel::selectPending()
+{
+    if (m_pendingSelection.isEmpty())
+        return false;
+    const int row = m_model->rowOf(m_pendingSelection);
+    if (row < 0) {
+        if (m_model->canFetchMore({}))
+            m_model->fetchMore({}); // pageLoaded comes back here
+        else if (!m_model->isLoading() && !m_reloadedForSelection) {
+            // A read set made after the list was read (an import job's): read the list again.
+            m_reloadedForSelection = true;
+            m_model->reload();
+        } else if (!m_model->isLoading())
+            m_pendingSelection.clear(); // not in this store's list (as filtered): nothing to select
+        return false;
+    }
+    m_pendingSelection.clear();
+    QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid()) {
+        m_search->clear();
+        index = m_proxy->mapFromSource(m_model->index(row, 0));
+    }
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
+    return true;
 }
 
 } // namespace bge::ui

@@ -52,6 +52,9 @@ public:
     ErrorBanner* banner() const { return m_banner; }
     QString statusText() const;
     void focusQuickSearch();
+    // Selects the read set `id`, loading further pages until it is found or none are left
+    // (e.g. one an import job just created); the quick search is cleared if it would hide it.
+    void selectReadSet(const QString& id);
 
 Q_SIGNALS:
     void downloadRequested(const QString& storeId, const QString& readSetId, const QString& file,
@@ -66,6 +69,7 @@ private:
     void onCurrentChanged();
     void onLoadFailed(const bge::ApiError& error);
     void updateStatus();
+    bool selectPending();
 
     QSettings* m_settings;
     QPointer<omics::OmicsConnection> m_connection;
@@ -81,6 +85,8 @@ private:
     ColumnChooser* m_columns;
     QTimer* m_saveHeader;
     bool m_fitColumns = false;
+    QString m_pendingSelection; // selectReadSet() waiting for its page
+    bool m_reloadedForSelection = false;
 };
 
 } // namespace bge::ui

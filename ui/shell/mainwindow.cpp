@@ -10,6 +10,7 @@
 #include "workspace.h"
 
 #include "api/records/user.h"
+#include "omics/omicsarea.h"
 #include "profiles/profile.h"
 #include "samples/samplespanel.h"
 #include "transfers/transferspanel.h"
@@ -27,6 +28,8 @@
 #include <QTabWidget>
 #include <QToolBar>
 
+#include <algorithm>
+
 namespace bge::ui {
 
 using namespace Qt::StringLiterals;
@@ -36,18 +39,22 @@ const QString kGeometry = u"mainwindow/geometry"_s;
 const QString kState = u"mainwindow/state"_s;
 const QString kSplitter = u"mainwindow/splitter"_s;
 const QString kCurrentTab = u"mainwindow/tab"_s;
+const QString kArea = u"mainwindow/area"_s; // 0: the platform, 1: HealthOmics
 } // namespace
 
 MainWindow::MainWindow(QSettings* settings, ConnectionMonitor* monitor, QWidget* parent)
     : QMainWindow(parent), m_settings(settings), m_monitor(monitor),
       m_preferencesStore(std::make_unique<Preferences>(settings)), m_pages(new QStackedWidget(this)),
-      m_transfersDock(new QDockWidget(tr("Transfers"), this))
+      m_transfersDock(new QDockWidget(tr("Transfers"), this)), m_areas(new QStackedWidget(m_pages))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("BGE Desktop"));
     setAcceptDrops(true);
     m_pages->setObjectName(u"pages"_s);
     setCentralWidget(m_pages);
+    m_areas->setObjectName(u"areas"_s);
+    m_areas->setAccessibleName(tr("Data sources"));
+    m_pages->addWidget(m_areas);
 
     m_transfersDock->setObjectName(u"transfersDock"_s);
     m_transfersDock->setAccessibleName(tr("Transfers"));
@@ -77,6 +84,30 @@ TransfersPanel* MainWindow::transfersPanel() const
     return m_transfers;
 }
 
+OmicsArea* MainWindow::omicsArea() const
+{
+    return m_omics;
+}
+
+bool MainWindow::omicsShown() const
+{
+    return m_omics && m_pages->currentWidget() == m_areas && m_areas->currentWidget() == m_omics;
+}
+
+void MainWindow::showArea(QWidget* area)
+{
+    if (!area || m_areas->indexOf(area) < 0)
+        return;
+    m_areas->setCurrentWidget(area);
+    area->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::areaShown()
+{
+    m_showPlatform->setChecked(m_areas->currentWidget() == m_workspace);
+    m_showOmics->setChecked(m_omics && m_areas->currentWidget() == m_omics);
+}
+
 void MainWindow::createActions()
 {
     m_refresh = new QAction(uiIcon(u"view-refresh"_s, u"refresh"_s), tr("&Refresh"), this);
@@ -93,6 +124,33 @@ void MainWindow::createActions()
         if (m_transfers)
             m_transfers->chooseFilesToUpload();
     });
+
+    m_uploadReadSet = new QAction(uiIcon({}, u"upload"_s), tr("Upload &Read Set…"), this);
+    m_uploadReadSet->setObjectName(u"uploadReadSetAction"_s);
+    m_uploadReadSet->setShortcut(QKeySequence(tr("Ctrl+Shift+U")));
+    m_uploadReadSet->setToolTip(
+        tr("Upload FASTQ, BAM, CRAM or uBAM files as read sets to the selected HealthOmics sequence store"));
+    connect(m_uploadReadSet, &QAction::triggered, this, [this] {
+        if (!m_omics)
+            return;
+        showArea(m_omics);
+        m_omics->chooseFilesToUpload();
+    });
+
+    m_showPlatform = new QAction(tr("&BGE Platform"), this);
+    m_showPlatform->setObjectName(u"showPlatformAction"_s);
+    m_showPlatform->setShortcut(QKeySequence(tr("Ctrl+1")));
+    m_showPlatform->setToolTip(tr("Your samples and their results on the BGE platform"));
+    m_showPlatform->setCheckable(true);
+    connect(m_showPlatform, &QAction::triggered, this, [this] { showArea(m_workspace); });
+
+    m_showOmics = new QAction(tr("&HealthOmics"), this);
+    m_showOmics->setObjectName(u"showOmicsAction"_s);
+    m_showOmics->setShortcut(QKeySequence(tr("Ctrl+2")));
+    m_showOmics->setToolTip(tr("Sequence stores, read sets and import jobs of your AWS HealthOmics accounts"));
+    m_showOmics->setCheckable(true);
+    connect(m_showOmics, &QAction::triggered, this, [this] { showArea(m_omics); });
+    connect(m_areas, &QStackedWidget::currentChanged, this, &MainWindow::areaShown);
 
     m_switchProfile =
         new QAction(uiIcon(u"system-switch-user"_s, u"switch-profile"_s), tr("S&witch Profile…"), this);
@@ -125,6 +183,7 @@ void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_upload);
+    file->addAction(m_uploadReadSet);
     file->addSeparator();
     file->addAction(m_preferences);
     file->addSeparator();
@@ -136,6 +195,9 @@ void MainWindow::createMenus()
     m_samplesMenu->setEnabled(false);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_showPlatform);
+    view->addAction(m_showOmics);
+    view->addSeparator();
     view->addAction(m_refresh);
     view->addAction(m_transfersDock->toggleViewAction());
 
@@ -152,8 +214,13 @@ void MainWindow::createMenus()
     QToolBar* tools = addToolBar(tr("Main Toolbar"));
     tools->setObjectName(u"mainToolBar"_s);
     tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    // The two areas as a switch on the toolbar: no tab bar to take the height of a row.
+    tools->addAction(m_showPlatform);
+    tools->addAction(m_showOmics);
+    tools->addSeparator();
     tools->addAction(m_refresh);
     tools->addAction(m_upload);
+    tools->addAction(m_uploadReadSet);
 }
 
 void MainWindow::showPage(QWidget* page)
@@ -177,7 +244,12 @@ void MainWindow::showWorkspace(PlatformApi* api, const User& user, const Profile
     m_transfers = new TransfersPanel(api, m_transfersDock);
     m_transfers->setAccessibleName(tr("Transfers"));
     m_transfersDock->setWidget(m_transfers);
+    if (m_omicsConnections)
+        m_transfers->setOmicsConnections(m_omicsConnections);
     createWorkspace();
+    createOmicsArea();
+    showArea(m_settings->value(kArea, 0).toInt() == 1 && m_omics ? static_cast<QWidget*>(m_omics)
+                                                                   : static_cast<QWidget*>(m_workspace));
     m_account->setUser(user, profile);
     setWindowTitle(tr("BGE Desktop — %1").arg(m_account->text()));
     setSignedIn(true);
@@ -195,13 +267,30 @@ void MainWindow::createWorkspace()
     if (!workspace->splitter()->restoreState(m_settings->value(kSplitter).toByteArray()))
         workspace->splitter()->setSizes({width() * 3 / 5, width() * 2 / 5});
     workspace->tabs()->setCurrentIndex(m_settings->value(kCurrentTab, 0).toInt());
-    showPage(workspace);
+    m_areas->insertWidget(0, workspace);
+    showPage(m_areas);
+}
+
+void MainWindow::createOmicsArea()
+{
+    if (!m_omicsConnections)
+        return;
+    m_omics = new OmicsArea(m_omicsConnections, m_sandboxInfo, m_settings, m_areas);
+    m_areas->addWidget(m_omics);
+    connect(m_omics, &OmicsArea::notice, this, &MainWindow::showNotice);
+    connect(m_omics, &OmicsArea::uploadsRequested, m_transfers, [this](const QString& account, const QList<omics::ReadSetUploadOptions>& uploads) {
+        m_transfers->addReadSetUploads(account, uploads);
+        m_transfersDock->show();
+    });
+    connect(m_omics, &OmicsArea::downloadRequested, m_transfers, &TransfersPanel::addReadSetDownload);
+    connect(m_transfers, &TransfersPanel::readSetSettled, m_omics, &OmicsArea::readSetSettled);
 }
 
 void MainWindow::clearWorkspace()
 {
     saveLayout();
     delete m_workspace;
+    delete m_omics;
     m_samplesMenu->clear();
     m_samplesMenu->setEnabled(false);
     delete m_transfers;
@@ -213,6 +302,10 @@ void MainWindow::clearWorkspace()
 
 void MainWindow::refresh()
 {
+    if (omicsShown()) {
+        m_omics->refresh();
+        return;
+    }
     if (!m_workspace)
         return;
     // The views load what they show when they are built: a new set reloads everything, while
@@ -222,6 +315,7 @@ void MainWindow::refresh()
     m_samplesMenu->clear();
     m_samplesMenu->setEnabled(false);
     createWorkspace();
+    showArea(m_workspace);
     m_monitor->checkNow();
 }
 
@@ -229,6 +323,10 @@ void MainWindow::setSignedIn(bool signedIn)
 {
     m_refresh->setEnabled(signedIn);
     m_upload->setEnabled(signedIn);
+    const bool omics = signedIn && m_omicsConnections;
+    m_uploadReadSet->setEnabled(omics);
+    m_showPlatform->setEnabled(omics);
+    m_showOmics->setEnabled(omics);
     m_signOut->setEnabled(signedIn);
     m_transfersDock->toggleViewAction()->setEnabled(signedIn);
     if (!signedIn)
@@ -245,6 +343,7 @@ void MainWindow::saveLayout()
         m_settings->setValue(kState, saveState());
         m_settings->setValue(kSplitter, m_workspace->splitter()->saveState());
         m_settings->setValue(kCurrentTab, m_workspace->tabs()->currentIndex());
+        m_settings->setValue(kArea, omicsShown() ? 1 : 0);
     }
 }
 
@@ -284,7 +383,10 @@ void MainWindow::dropEvent(QDropEvent* event)
 {
     if (!m_transfers || !TransfersPanel::acceptsDrop(event->mimeData()))
         return;
-    m_transfers->addUploads(event->mimeData()->urls());
+    if (omicsShown())
+        m_omics->proposeUploads(event->mimeData()->urls());
+    else
+        m_transfers->addUploads(event->mimeData()->urls());
     event->acceptProposedAction();
 }
 

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "sandboxinfo.h"
+
 #include <QMainWindow>
 #include <QPointer>
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QDockWidget;
@@ -16,6 +19,9 @@ namespace bge {
 class PlatformApi;
 struct Profile;
 struct User;
+namespace omics {
+class OmicsConnections;
+}
 } // namespace bge
 
 namespace bge::ui {
@@ -23,14 +29,17 @@ namespace bge::ui {
 class AccountButton;
 class ConnectionIndicator;
 class ConnectionMonitor;
+class OmicsArea;
 class Preferences;
 class TransfersPanel;
 class Workspace;
 
 // The one window. Its centre is a stack of pages: the profile choice, "starting…", the
-// sign-in page, a problem with Retry, and, once signed in, the workspace (samples and the
-// selected sample's views) with transfers in a dock below. Files dropped anywhere on the window
-// are uploaded. Geometry, dock state and splitter sizes are kept in the settings.
+// sign-in page, a problem with Retry, and, once signed in, two areas: the BGE platform's
+// workspace (samples and the selected sample's views) and HealthOmics (accounts, sequence
+// stores, read sets, uploads in progress, import jobs), with transfers of both in a dock below.
+// Files dropped on the window are uploaded to the platform, or proposed as read sets when
+// HealthOmics shows. Geometry, dock state, splitter sizes and the area are kept in the settings.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -49,11 +58,22 @@ public:
 
     Workspace* workspace() const;
     TransfersPanel* transfersPanel() const;
+    OmicsArea* omicsArea() const;
+    // The area that shows: the platform's workspace or HealthOmics.
+    QStackedWidget* areas() const { return m_areas; }
+
+    // The HealthOmics accounts (before showWorkspace); without them the area is not offered.
+    void setOmicsConnections(omics::OmicsConnections* connections) { m_omicsConnections = connections; }
+    // The sandbox the app started, whose emulator is offered as an account (before showWorkspace).
+    void setSandboxInfo(std::optional<SandboxInfo> info) { m_sandboxInfo = std::move(info); }
     AccountButton* accountButton() const { return m_account; }
     ConnectionIndicator* connectionIndicator() const { return m_indicator; }
 
     QAction* refreshAction() const { return m_refresh; }
     QAction* uploadAction() const { return m_upload; }
+    QAction* uploadReadSetAction() const { return m_uploadReadSet; }
+    QAction* showPlatformAction() const { return m_showPlatform; }
+    QAction* showOmicsAction() const { return m_showOmics; }
     QAction* switchProfileAction() const { return m_switchProfile; }
     QAction* signOutAction() const { return m_signOut; }
     QAction* preferencesAction() const { return m_preferences; }
@@ -83,6 +103,10 @@ private:
     void setSignedIn(bool signedIn);
     void refresh();
     void createWorkspace();
+    void createOmicsArea();
+    void showArea(QWidget* area);
+    void areaShown();
+    bool omicsShown() const;
     void openPreferences();
     void openAbout();
 
@@ -93,6 +117,10 @@ private:
     QDockWidget* m_transfersDock;
     PlatformApi* m_api = nullptr;
     QPointer<Workspace> m_workspace;
+    QStackedWidget* m_areas = nullptr;
+    QPointer<OmicsArea> m_omics;
+    omics::OmicsConnections* m_omicsConnections = nullptr;
+    std::optional<SandboxInfo> m_sandboxInfo;
     QMenu* m_samplesMenu = nullptr;
     QPointer<TransfersPanel> m_transfers;
     AccountButton* m_account = nullptr;
@@ -101,6 +129,9 @@ private:
 
     QAction* m_refresh = nullptr;
     QAction* m_upload = nullptr;
+    QAction* m_uploadReadSet = nullptr;
+    QAction* m_showPlatform = nullptr;
+    QAction* m_showOmics = nullptr;
     QAction* m_switchProfile = nullptr;
     QAction* m_signOut = nullptr;
     QAction* m_preferences = nullptr;

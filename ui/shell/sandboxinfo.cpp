@@ -67,7 +67,8 @@ std::optional<SandboxInfo> SandboxInfo::parse(const QByteArray& line, QString* p
     if (!omics.isEmpty()) {
         SandboxInfo::Omics emulator{QUrl(omics.value(u"endpoint").toString(), QUrl::StrictMode),
                                     omics.value(u"region").toString(), omics.value(u"access_key_id").toString(),
-                                    omics.value(u"secret_access_key").toString()};
+                                    omics.value(u"secret_access_key").toString(),
+                                    omics.value(u"import_role_arn").toString()};
         if (!isSandboxEndpoint(emulator.endpoint)) {
             *problem = tr("The sandbox announced a HealthOmics address that is not on this computer.");
             return std::nullopt;

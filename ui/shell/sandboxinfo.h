@@ -35,6 +35,7 @@ public:
         QString region;
         QString accessKeyId;
         QString secretAccessKey;
+        QString importRoleArn; // a role the emulator lets import jobs assume
     };
 
     QUrl apiEndpoint;

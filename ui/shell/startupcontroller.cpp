@@ -17,8 +17,10 @@
 #include "auth/session.h"
 #include "auth/sessionstore.h"
 #include "credentials/credentialstore.h"
+#include "omics/omicsconnections.h"
 #include "profiles/profilestore.h"
 
+#include <QNetworkAccessManager>
 #include <QTimer>
 
 namespace bge::ui {
@@ -42,10 +44,13 @@ StartupController::StartupController(QSettings* settings, CredentialStore* crede
     : QObject(parent), m_settings(settings), m_credentials(credentials), m_options(std::move(options)),
       m_profiles(std::make_unique<ProfileStore>(settings)),
       m_preferences(std::make_unique<Preferences>(settings)), m_monitor(new ConnectionMonitor(this)),
-      m_sandbox(new SandboxLauncher(this)), m_window(std::make_unique<MainWindow>(settings, m_monitor)),
+      m_sandbox(new SandboxLauncher(this)), m_omicsNetwork(new QNetworkAccessManager(this)),
+      m_omicsConnections(new omics::OmicsConnections(settings, credentials, m_omicsNetwork, this)),
+      m_window(std::make_unique<MainWindow>(settings, m_monitor)),
       m_chooser(new ProfileChooserPage(m_window.get())), m_busy(new BusyPage(m_window.get())),
       m_problem(new ProblemPage(m_window.get()))
 {
+    m_window->setOmicsConnections(m_omicsConnections);
     connect(m_chooser, &ProfileChooserPage::profileChosen, this, &StartupController::onProfileChosen);
     connect(m_busy, &BusyPage::cancelRequested, this, &StartupController::cancelStartup);
     connect(m_problem, &ProblemPage::retryRequested, this, [this] {
@@ -225,6 +230,11 @@ void StartupController::onSignedIn(const User& user)
     endFlow();
     if (!user.username.isEmpty())
         m_profiles->setLastUsername(m_profile.name, user.username);
+    // On the sandbox, its HealthOmics emulator is offered as an account with nothing to type.
+    m_window->setSandboxInfo(m_profile.kind == Profile::Kind::Sandbox &&
+                                         m_sandbox->state() == SandboxLauncher::State::Running
+                                 ? std::optional<SandboxInfo>(m_sandbox->info())
+                                 : std::nullopt);
     m_window->showWorkspace(&m_account->api(), user, m_profile);
     m_monitor->watch(&m_account->api(), &m_account->network());
     Q_EMIT signedIn(user);

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 
+class QNetworkAccessManager;
 class QSettings;
 
 namespace bge {
@@ -15,6 +16,9 @@ class ApiError;
 class CredentialStore;
 class ProfileStore;
 struct User;
+namespace omics {
+class OmicsConnections;
+}
 } // namespace bge
 
 namespace bge::ui {
@@ -52,6 +56,7 @@ public:
     MainWindow* window() const { return m_window.get(); }
     SandboxLauncher* sandboxLauncher() const { return m_sandbox; }
     ConnectionMonitor* connectionMonitor() const { return m_monitor; }
+    omics::OmicsConnections* omicsConnections() const { return m_omicsConnections; }
     Account* account() const;
     ProfileChooserPage* profileChooser() const { return m_chooser; }
     const Profile& profile() const { return m_profile; }
@@ -92,6 +97,10 @@ private:
     std::unique_ptr<Preferences> m_preferences;
     ConnectionMonitor* m_monitor;
     SandboxLauncher* m_sandbox;
+    // HealthOmics accounts outlive profiles and sign-ins: they are the computer's, not the
+    // platform account's.
+    QNetworkAccessManager* m_omicsNetwork;
+    omics::OmicsConnections* m_omicsConnections;
     std::unique_ptr<MainWindow> m_window;
     ProfileChooserPage* m_chooser;
     BusyPage* m_busy;
