@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QSettings>
+#include <QUrl>
 
 namespace bge::omics {
 
@@ -81,6 +82,28 @@ void OmicsConnections::remove(const QString& name)
     m_keychain->remove(OmicsAccount::secretKeyName(name), this, [](const CredentialStore::Outcome&) {});
     forget(name);
     Q_EMIT accountsChanged();
+}
+
+int OmicsConnections::followLocalEndpoint(const QString& accessKeyId, const QUrl& endpoint)
+{
+    int moved = 0;
+    for (OmicsAccount account : accounts()) {
+        const QUrl current(account.endpoint);
+        const bool local = current.host() == u"127.0.0.1" || current.host() == u"localhost" ||
+                           current.host() == u"::1";
+        if (account.accessKeyId != accessKeyId || !account.profile.isEmpty() || !local ||
+            current == endpoint)
+            continue;
+        account.endpoint = endpoint.toString();
+        account.save(*m_settings);
+        forget(account.name);
+        ++moved;
+    }
+    if (moved > 0) {
+        m_settings->sync();
+        Q_EMIT accountsChanged();
+    }
+    return moved;
 }
 
 void OmicsConnections::forget(const QString& name)

@@ -48,6 +48,10 @@ public:
               std::function<void(const QString& problem)> done);
     // Removes the account and its secret.
     void remove(const QString& name);
+    // Accounts with this access key ID at an address on this computer move to `endpoint`: a
+    // local emulator (the sandbox's) listens on a new port at each start, with the same keys.
+    // Returns how many moved.
+    int followLocalEndpoint(const QString& accessKeyId, const QUrl& endpoint);
 
     CredentialStore* keychain() const { return m_keychain; }
     QNetworkAccessManager* network() const { return m_network; }

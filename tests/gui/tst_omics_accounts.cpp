@@ -399,6 +399,45 @@ private Q_SLOTS:
         QVERIFY(!info->omics);
     }
 
+    // The sandbox's emulator listens on a new port at each start: the account saved in an earlier
+    // run follows it (same keys), accounts elsewhere or of other keys stay as they are.
+    void emulatorAccountFollowsTheEmulatorToItsNewPort()
+    {
+        omics::OmicsAccount stale = m_env.emulatorAccount(u"emulator"_s);
+        stale.endpoint = u"http://127.0.0.1:9/"_s; // where an earlier sandbox listened
+        omics::OmicsAccount remote = m_env.emulatorAccount(u"remote"_s);
+        remote.endpoint = u"https://omics.example.org/"_s;
+        omics::OmicsAccount other = m_env.emulatorAccount(u"other"_s);
+        other.accessKeyId = u"AKIAOTHEROTHEROTHER0"_s;
+        other.endpoint = u"http://127.0.0.1:9/"_s;
+        for (const omics::OmicsAccount& a : {stale, remote, other}) {
+            std::optional<QString> problem;
+            QObject context;
+            m_env.connections->save(a, m_env.emulator().secretAccessKey, &context,
+                                    [&problem](const QString& p) { problem = p; });
+            QTRY_VERIFY(problem.has_value());
+            QVERIFY(problem->isEmpty());
+        }
+        // Before: the old port refuses.
+        const Result<omics::OmicsConnection*> before = m_env.connections->connection(u"emulator"_s);
+        QVERIFY(before);
+        QVERIFY(!awaitJob(omics::OmicsApi(before.value()).listSequenceStores()));
+
+        QSignalSpy changed(m_env.connections.get(), &omics::OmicsConnections::accountsChanged);
+        QCOMPARE(m_env.connections->followLocalEndpoint(m_env.emulator().accessKeyId, m_env.emulator().endpoint), 1);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(QUrl(m_env.connections->account(u"emulator"_s)->endpoint), m_env.emulator().endpoint);
+        QCOMPARE(m_env.connections->account(u"remote"_s)->endpoint, remote.endpoint);
+        QCOMPARE(m_env.connections->account(u"other"_s)->endpoint, other.endpoint);
+        // After: a new connection at the new address, with the secret from the keychain.
+        const Result<omics::OmicsConnection*> after = m_env.connections->connection(u"emulator"_s);
+        QVERIFY(after);
+        QVERIFY(after.value() != before.value());
+        BGE_VERIFY_OK(awaitJob(omics::OmicsApi(after.value()).listSequenceStores()));
+        // Nothing more to move the second time.
+        QCOMPARE(m_env.connections->followLocalEndpoint(m_env.emulator().accessKeyId, m_env.emulator().endpoint), 0);
+    }
+
     void cleanupTestCase()
     {
         for (const QString& name : accountNames())

@@ -171,6 +171,10 @@ void StartupController::onSandboxReady(const SandboxInfo& info)
     m_profile.scopes.clear();
     // Saved so that `bge --profile sandbox` reaches the same sandbox while the app runs it.
     m_profiles->save(m_profile);
+    // The emulator account set up in an earlier run follows the emulator to its new port, so
+    // that its read-set transfers waiting in the queue resume by themselves.
+    if (info.omics)
+        m_omicsConnections->followLocalEndpoint(info.omics->accessKeyId, info.omics->endpoint);
 
     resetAccount();
     m_account = new Account(m_profile, m_credentials, this);
