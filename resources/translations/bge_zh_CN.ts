@@ -265,18 +265,18 @@
     </message>
     <message>
         <source>A read set needs a name, a sequence store and one or two files.</source>
-        <translation type="unfinished"></translation>
+        <translation>读段集需要名称、序列存储以及一个或两个文件。</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无名称）</translation>
     </message>
 </context>
 <context>
     <name>bge::TransferTask</name>
     <message>
         <source>HealthOmics accounts are not available here, so the read set cannot be transferred.</source>
-        <translation type="unfinished"></translation>
+        <translation>此处无法使用 HealthOmics 账户，因此无法传输该读段集。</translation>
     </message>
 </context>
 <context>
@@ -2213,7 +2213,7 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <name>bge::omics::OmicsConnections</name>
     <message>
         <source>There is no HealthOmics account named “%1” any more. Add it again under HealthOmics → Accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>已不存在名为“%1”的 HealthOmics 账户。请在“HealthOmics → 账户”中重新添加。</translation>
     </message>
 </context>
 <context>
@@ -3304,171 +3304,171 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <name>bge::ui::ImportJobDetail</name>
     <message>
         <source>Show R&amp;ead Set</source>
-        <translation type="unfinished"></translation>
+        <translation>显示读段集(&amp;E)</translation>
     </message>
     <message>
         <source>Import job</source>
-        <translation type="unfinished"></translation>
+        <translation>导入任务</translation>
     </message>
     <message>
         <source>Sources of the import job</source>
-        <translation type="unfinished"></translation>
+        <translation>导入任务的来源</translation>
     </message>
     <message>
         <source>Show the read set this source became</source>
-        <translation type="unfinished"></translation>
+        <translation>显示此来源生成的读段集</translation>
     </message>
     <message>
         <source>Select an import job to see its sources.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个导入任务以查看其来源。</translation>
     </message>
     <message>
         <source>Import job %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导入任务 %1</translation>
     </message>
     <message>
         <source>Created %1, completed %2</source>
-        <translation type="unfinished"></translation>
+        <translation>创建于 %1，完成于 %2</translation>
     </message>
     <message>
         <source>Created %1</source>
-        <translation type="unfinished"></translation>
+        <translation>创建于 %1</translation>
     </message>
 </context>
 <context>
     <name>bge::ui::ImportJobModel</name>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>已提交</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中</translation>
     </message>
     <message>
         <source>Cancelling</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished">已取消</translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">失败</translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>Completed with failures</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成，部分失败</translation>
     </message>
     <message>
         <source>Not started</source>
-        <translation type="unfinished"></translation>
+        <translation>未开始</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>已结束</translation>
     </message>
     <message>
         <source>Job id</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 ID</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <source>Service role</source>
-        <translation type="unfinished"></translation>
+        <translation>服务角色</translation>
     </message>
 </context>
 <context>
     <name>bge::ui::ImportJobSourceModel</name>
     <message>
         <source>Source files</source>
-        <translation type="unfinished"></translation>
+        <translation>来源文件</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished">受试者</translation>
+        <translation>受试者</translation>
     </message>
     <message>
         <source>Sample</source>
-        <translation type="unfinished">样品</translation>
+        <translation>样品</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>消息</translation>
     </message>
     <message>
         <source>Read set</source>
-        <translation type="unfinished"></translation>
+        <translation>读段集</translation>
     </message>
 </context>
 <context>
     <name>bge::ui::ImportJobsView</name>
     <message>
         <source>&amp;Start Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>启动导入(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">刷新(&amp;R)</translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>Import jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>导入任务</translation>
     </message>
     <message>
         <source>Import jobs of the store</source>
-        <translation type="unfinished"></translation>
+        <translation>该序列存储的导入任务</translation>
     </message>
     <message>
         <source>Start an import job</source>
-        <translation type="unfinished"></translation>
+        <translation>启动导入任务</translation>
     </message>
     <message>
         <source>Refresh the import jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新导入任务</translation>
     </message>
     <message>
         <source>Start Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>启动导入…</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message numerus="yes">
         <source>%n job(s), %1 running</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个任务，%1 个正在运行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n job(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个任务</numerusform>
         </translation>
     </message>
 </context>
@@ -3476,138 +3476,138 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <name>bge::ui::ImportSourceCheck</name>
     <message>
         <source>%1 is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为必填项。</translation>
     </message>
     <message>
         <source>%1 is longer than %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 超过 %2 个字符。</translation>
     </message>
     <message>
         <source>%1 contains characters that are not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 包含不允许的字符。</translation>
     </message>
     <message>
         <source>%1 is required: the S3 URI of the file (s3://bucket/key).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为必填项：文件的 S3 URI（s3://bucket/key）。</translation>
     </message>
     <message>
         <source>%1 “%2” is not an S3 URI (s3://bucket/key, the bucket in lower case).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1“%2”不是 S3 URI（s3://bucket/key，存储桶名须为小写）。</translation>
     </message>
     <message>
         <source>%1: “%2” must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：“%2”必须是文本。</translation>
     </message>
     <message>
         <source>Choose the file type (FASTQ, BAM, CRAM or UBAM).</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择文件类型（FASTQ、BAM、CRAM 或 UBAM）。</translation>
     </message>
     <message>
         <source>URI 1</source>
-        <translation type="unfinished"></translation>
+        <translation>URI 1</translation>
     </message>
     <message>
         <source>URI 2</source>
-        <translation type="unfinished"></translation>
+        <translation>URI 2</translation>
     </message>
     <message>
         <source>The subject id</source>
-        <translation type="unfinished"></translation>
+        <translation>受试者 ID</translation>
     </message>
     <message>
         <source>The sample id</source>
-        <translation type="unfinished"></translation>
+        <translation>样品 ID</translation>
     </message>
     <message>
         <source>The name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>“Generated from”</source>
-        <translation type="unfinished"></translation>
+        <translation>“生成来源”</translation>
     </message>
     <message>
         <source>The description</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Only FASTQ sources can have a second file (URI 2).</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 FASTQ 来源可以有第二个文件（URI 2）。</translation>
     </message>
     <message>
         <source>URI 1 and URI 2 are the same file.</source>
-        <translation type="unfinished"></translation>
+        <translation>URI 1 和 URI 2 是同一个文件。</translation>
     </message>
     <message>
         <source>The service role is required: the ARN of an IAM role HealthOmics can assume to read the files (arn:aws:iam::…:role/…).</source>
-        <translation type="unfinished"></translation>
+        <translation>必须提供服务角色：HealthOmics 可代入以读取这些文件的 IAM 角色的 ARN（arn:aws:iam::…:role/…）。</translation>
     </message>
     <message>
         <source>“%1” is not a role ARN (arn:aws:iam::…:role/…).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是角色 ARN（arn:aws:iam::…:role/…）。</translation>
     </message>
     <message>
         <source>The manifest is not JSON (%1 at byte %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>清单不是有效的 JSON（%1，位于第 %2 字节）。</translation>
     </message>
     <message>
         <source>The manifest has no “sources” list: give StartReadSetImportJob&apos;s sources array, or the whole request with roleArn and sources.</source>
-        <translation type="unfinished"></translation>
+        <translation>清单中没有“sources”列表：请提供 StartReadSetImportJob 的 sources 数组，或包含 roleArn 和 sources 的完整请求。</translation>
     </message>
     <message>
         <source>The manifest</source>
-        <translation type="unfinished"></translation>
+        <translation>清单</translation>
     </message>
     <message>
         <source>An import job takes 1 to 100 sources; the manifest has %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个导入任务可包含 1 到 100 个来源；该清单有 %1 个。</translation>
     </message>
     <message>
         <source>Source %1</source>
-        <translation type="unfinished"></translation>
+        <translation>来源 %1</translation>
     </message>
     <message>
         <source>%1 is not an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 JSON 对象。</translation>
     </message>
 </context>
 <context>
     <name>bge::ui::ImportSourcesModel</name>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪</translation>
     </message>
     <message>
         <source>URI 1</source>
-        <translation type="unfinished"></translation>
+        <translation>URI 1</translation>
     </message>
     <message>
         <source>URI 2</source>
-        <translation type="unfinished"></translation>
+        <translation>URI 2</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished">受试者</translation>
+        <translation>受试者</translation>
     </message>
     <message>
         <source>Sample</source>
-        <translation type="unfinished">样品</translation>
+        <translation>样品</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished">参考基因组</translation>
+        <translation>参考基因组</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>检查</translation>
     </message>
 </context>
 <context>
@@ -3803,43 +3803,43 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     </message>
     <message>
         <source>Data sources</source>
-        <translation type="unfinished"></translation>
+        <translation>数据源</translation>
     </message>
     <message>
         <source>Upload &amp;Read Set…</source>
-        <translation type="unfinished"></translation>
+        <translation>上传读段集(&amp;R)…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+U</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+U</translation>
     </message>
     <message>
         <source>Upload FASTQ, BAM, CRAM or uBAM files as read sets to the selected HealthOmics sequence store</source>
-        <translation type="unfinished"></translation>
+        <translation>将 FASTQ、BAM、CRAM 或 uBAM 文件作为读段集上传到所选的 HealthOmics 序列存储</translation>
     </message>
     <message>
         <source>&amp;BGE Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>BGE 平台(&amp;B)</translation>
     </message>
     <message>
         <source>Ctrl+1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+1</translation>
     </message>
     <message>
         <source>Your samples and their results on the BGE platform</source>
-        <translation type="unfinished"></translation>
+        <translation>您在 BGE 平台上的样品及其结果</translation>
     </message>
     <message>
         <source>&amp;HealthOmics</source>
-        <translation type="unfinished"></translation>
+        <translation>HealthOmics(&amp;H)</translation>
     </message>
     <message>
         <source>Ctrl+2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+2</translation>
     </message>
     <message>
         <source>Sequence stores, read sets and import jobs of your AWS HealthOmics accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>您的 AWS HealthOmics 账户中的序列存储、读段集和导入任务</translation>
     </message>
 </context>
 <context>
@@ -3917,372 +3917,372 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <name>bge::ui::OmicsAccountDialog</name>
     <message>
         <source>An AWS &amp;profile of this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>本机的 AWS 配置文件(&amp;P)</translation>
     </message>
     <message>
         <source>An access &amp;key</source>
-        <translation type="unfinished"></translation>
+        <translation>访问密钥(&amp;K)</translation>
     </message>
     <message>
         <source>The HealthOmics &amp;emulator the app started</source>
-        <translation type="unfinished"></translation>
+        <translation>本程序启动的 HealthOmics 模拟器(&amp;E)</translation>
     </message>
     <message>
         <source>Add HealthOmics Account</source>
-        <translation type="unfinished"></translation>
+        <translation>添加 HealthOmics 账户</translation>
     </message>
     <message>
         <source>Account name</source>
-        <translation type="unfinished"></translation>
+        <translation>账户名称</translation>
     </message>
     <message>
         <source>For example: lab</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：lab</translation>
     </message>
     <message>
         <source>Letters, digits, dots, underscores and hyphens</source>
-        <translation type="unfinished"></translation>
+        <translation>字母、数字、点、下划线和连字符</translation>
     </message>
     <message>
         <source>Checking the account with HealthOmics…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在通过 HealthOmics 验证账户…</translation>
     </message>
     <message>
         <source>Account &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>账户名称(&amp;N)：</translation>
     </message>
     <message>
         <source>Connect with:</source>
-        <translation type="unfinished"></translation>
+        <translation>连接方式：</translation>
     </message>
     <message>
         <source>AWS profile</source>
-        <translation type="unfinished"></translation>
+        <translation>AWS 配置文件</translation>
     </message>
     <message>
         <source>%1 (cannot be used)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（无法使用）</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1 — no region</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 未设置区域</translation>
     </message>
     <message>
         <source>Pr&amp;ofile:</source>
-        <translation type="unfinished"></translation>
+        <translation>配置文件(&amp;O)：</translation>
     </message>
     <message>
         <source>Access key ID</source>
-        <translation type="unfinished"></translation>
+        <translation>访问密钥 ID</translation>
     </message>
     <message>
         <source>Secret access key</source>
-        <translation type="unfinished"></translation>
+        <translation>私有访问密钥</translation>
     </message>
     <message>
         <source>Kept in the system keychain, never in the settings</source>
-        <translation type="unfinished"></translation>
+        <translation>保存在系统钥匙串中，绝不写入设置</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>For example: eu-west-2</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：eu-west-2</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished">平台地址</translation>
+        <translation>终端节点</translation>
     </message>
     <message>
         <source>Optional: the regional endpoint when empty</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：留空时使用该区域的终端节点</translation>
     </message>
     <message>
         <source>Access key &amp;ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>访问密钥 ID(&amp;I)：</translation>
     </message>
     <message>
         <source>&amp;Secret access key:</source>
-        <translation type="unfinished"></translation>
+        <translation>私有访问密钥(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Region:</source>
-        <translation type="unfinished"></translation>
+        <translation>区域(&amp;R)：</translation>
     </message>
     <message>
         <source>E&amp;ndpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>终端节点(&amp;N)：</translation>
     </message>
     <message>
         <source>Connects to the HealthOmics emulator at %1 (region %2) with the keys it announced. Nothing to type.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用模拟器提供的密钥连接到位于 %1（区域 %2）的 HealthOmics 模拟器，无需输入任何内容。</translation>
     </message>
     <message>
         <source>Edit HealthOmics Account</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑 HealthOmics 账户</translation>
     </message>
     <message>
         <source>%1 (not found)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（未找到）</translation>
     </message>
     <message>
         <source>Unchanged (kept in the keychain)</source>
-        <translation type="unfinished"></translation>
+        <translation>未更改（保存在钥匙串中）</translation>
     </message>
     <message>
         <source>No AWS profile found in ~/.aws/config or ~/.aws/credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 ~/.aws/config 或 ~/.aws/credentials 中未找到 AWS 配置文件。</translation>
     </message>
     <message>
         <source>This profile names no region: add “region = …” to it in ~/.aws/config.</source>
-        <translation type="unfinished"></translation>
+        <translation>此配置文件未指定区域：请在 ~/.aws/config 中为其添加“region = …”。</translation>
     </message>
     <message>
         <source>Keys, region and endpoint come from the profile each time the account is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次使用该账户时，密钥、区域和终端节点都从配置文件中读取。</translation>
     </message>
     <message>
         <source>Name the account with 1 to 64 letters, digits, dots, underscores or hyphens.</source>
-        <translation type="unfinished"></translation>
+        <translation>账户名称应由 1 到 64 个字母、数字、点、下划线或连字符组成。</translation>
     </message>
     <message>
         <source>There is already an account named “%1”: choose another name, or edit that account.</source>
-        <translation type="unfinished"></translation>
+        <translation>已存在名为“%1”的账户：请另选名称，或编辑该账户。</translation>
     </message>
     <message>
         <source>Access keys contain no spaces: check what was pasted.</source>
-        <translation type="unfinished"></translation>
+        <translation>访问密钥中不含空格：请检查粘贴的内容。</translation>
     </message>
     <message>
         <source>The account was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>账户未保存：%1</translation>
     </message>
     <message>
         <source>The secret access key of profile “%1” does not match its access key ID. Correct the profile in ~/.aws/credentials and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置文件“%1”的私有访问密钥与其访问密钥 ID 不匹配。请在 ~/.aws/credentials 中更正该配置文件后重试。</translation>
     </message>
     <message>
         <source>The secret access key does not match the access key ID. Check both and enter them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>私有访问密钥与访问密钥 ID 不匹配。请检查两者后重新输入。</translation>
     </message>
     <message>
         <source>AWS does not know the access key ID of profile “%1” (deleted or deactivated?). Correct the profile in ~/.aws/credentials and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>AWS 无法识别配置文件“%1”的访问密钥 ID（已删除或已停用？）。请在 ~/.aws/credentials 中更正该配置文件后重试。</translation>
     </message>
     <message>
         <source>AWS does not know this access key ID (deleted or deactivated?). Check it, or create a new access key in the IAM console, and enter it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>AWS 无法识别此访问密钥 ID（已删除或已停用？）。请检查该 ID，或在 IAM 控制台中创建新的访问密钥，然后重新输入。</translation>
     </message>
     <message>
         <source>These credentials have expired. Get new ones (for example, sign in again with your identity provider) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些凭证已过期。请获取新的凭证（例如通过身份提供商重新登录）后重试。</translation>
     </message>
 </context>
 <context>
     <name>bge::ui::OmicsAccountSwitcher</name>
     <message>
         <source>%1 (profile %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（配置文件 %2）</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>&amp;Add Account…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加账户(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
         <source>Re&amp;move…</source>
-        <translation type="unfinished"></translation>
+        <translation>移除(&amp;M)…</translation>
     </message>
     <message>
         <source>HealthOmics account</source>
-        <translation type="unfinished"></translation>
+        <translation>HealthOmics 账户</translation>
     </message>
     <message>
         <source>Add HealthOmics account</source>
-        <translation type="unfinished"></translation>
+        <translation>添加 HealthOmics 账户</translation>
     </message>
     <message>
         <source>Edit HealthOmics account</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑 HealthOmics 账户</translation>
     </message>
     <message>
         <source>Remove HealthOmics account</source>
-        <translation type="unfinished"></translation>
+        <translation>移除 HealthOmics 账户</translation>
     </message>
     <message>
         <source>A&amp;ccount:</source>
-        <translation type="unfinished"></translation>
+        <translation>账户(&amp;C)：</translation>
     </message>
     <message>
         <source>Remove Account</source>
-        <translation type="unfinished"></translation>
+        <translation>移除账户</translation>
     </message>
     <message>
         <source>Remove HealthOmics Account</source>
-        <translation type="unfinished"></translation>
+        <translation>移除 HealthOmics 账户</translation>
     </message>
     <message>
         <source>Remove the account “%1” from this computer?</source>
-        <translation type="unfinished"></translation>
+        <translation>要从这台电脑上移除账户“%1”吗？</translation>
     </message>
     <message>
         <source>Its secret access key is deleted from the keychain. Nothing changes in AWS, and uploads of this account waiting in Transfers cannot continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>其私有访问密钥将从钥匙串中删除。AWS 中的任何内容都不会改变，但此账户在“传输”中等待的上传将无法继续。</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除(&amp;R)</translation>
     </message>
 </context>
 <context>
     <name>bge::ui::OmicsArea</name>
     <message>
         <source>HealthOmics</source>
-        <translation type="unfinished"></translation>
+        <translation>HealthOmics</translation>
     </message>
     <message>
         <source>Uploads in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>正在进行的上传</translation>
     </message>
     <message>
         <source>Import jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>导入任务</translation>
     </message>
     <message>
         <source>Choose a sequence store first: read sets are uploaded to the selected store.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一个序列存储：读段集会上传到所选的序列存储。</translation>
     </message>
     <message>
         <source>Only files on this computer can be uploaded as read sets.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有本机上的文件才能作为读段集上传。</translation>
     </message>
     <message>
         <source>Upload Read Set</source>
-        <translation type="unfinished"></translation>
+        <translation>上传读段集</translation>
     </message>
     <message>
         <source>Sequencing reads (*.fastq *.fq *.fastq.gz *.fq.gz *.bam *.ubam *.cram)</source>
-        <translation type="unfinished"></translation>
+        <translation>测序读段 (*.fastq *.fq *.fastq.gz *.fq.gz *.bam *.ubam *.cram)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有文件 (*)</translation>
     </message>
 </context>
 <context>
     <name>bge::ui::OmicsFormat</name>
     <message>
         <source>Creating</source>
-        <translation type="unfinished"></translation>
+        <translation>正在创建</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>可用</translation>
     </message>
     <message>
         <source>Updating</source>
-        <translation type="unfinished"></translation>
+        <translation>正在更新</translation>
     </message>
     <message>
         <source>Deleting</source>
-        <translation type="unfinished"></translation>
+        <translation>正在删除</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">失败</translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Archived</source>
-        <translation type="unfinished"></translation>
+        <translation>已归档</translation>
     </message>
     <message>
         <source>Activating</source>
-        <translation type="unfinished"></translation>
+        <translation>正在激活</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除</translation>
     </message>
     <message>
         <source>Processing</source>
-        <translation type="unfinished"></translation>
+        <translation>处理中</translation>
     </message>
     <message>
         <source>Upload failed</source>
-        <translation type="unfinished"></translation>
+        <translation>上传失败</translation>
     </message>
     <message>
         <source>uBAM</source>
-        <translation type="unfinished"></translation>
+        <translation>uBAM</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>Upload</source>
-        <translation type="unfinished">上传</translation>
+        <translation>上传</translation>
     </message>
 </context>
 <context>
     <name>bge::ui::OmicsWorkspace</name>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">刷新(&amp;R)</translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>Load the sequence stores and read sets again (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载序列存储和读段集（F5）</translation>
     </message>
     <message>
         <source>Connect BGE Desktop to AWS HealthOmics</source>
-        <translation type="unfinished"></translation>
+        <translation>将 BGE Desktop 连接到 AWS HealthOmics</translation>
     </message>
     <message>
         <source>Add an account to see your sequence stores and read sets: an AWS profile of this computer, an access key, or the emulator of the sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>添加账户即可查看您的序列存储和读段集：可使用本机的 AWS 配置文件、访问密钥或沙盒的模拟器。</translation>
     </message>
     <message>
         <source>&amp;Add Account…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加账户(&amp;A)…</translation>
     </message>
     <message>
         <source>Add HealthOmics account</source>
-        <translation type="unfinished"></translation>
+        <translation>添加 HealthOmics 账户</translation>
     </message>
     <message>
         <source>Sequence stores</source>
-        <translation type="unfinished"></translation>
+        <translation>序列存储</translation>
     </message>
     <message>
         <source>&amp;Sequence stores</source>
-        <translation type="unfinished"></translation>
+        <translation>序列存储(&amp;S)</translation>
     </message>
     <message>
         <source>Read sets</source>
-        <translation type="unfinished"></translation>
+        <translation>读段集</translation>
     </message>
     <message>
         <source>Loading sequence stores…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载序列存储…</translation>
     </message>
     <message numerus="yes">
         <source>%n sequence store(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个序列存储</numerusform>
         </translation>
     </message>
 </context>
@@ -4491,148 +4491,148 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <name>bge::ui::ReadSetDetailView</name>
     <message>
         <source>&amp;Copy ARN</source>
-        <translation type="unfinished"></translation>
+        <translation>复制 ARN(&amp;C)</translation>
     </message>
     <message>
         <source>Select a read set to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个读段集以查看详情。</translation>
     </message>
     <message>
         <source>Identity</source>
-        <translation type="unfinished">标识</translation>
+        <translation>标识</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">姓名：</translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <source>ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>ID：</translation>
     </message>
     <message>
         <source>Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>说明：</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>受试者：</translation>
     </message>
     <message>
         <source>Sample:</source>
-        <translation type="unfinished"></translation>
+        <translation>样品：</translation>
     </message>
     <message>
         <source>File type:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件类型：</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：</translation>
     </message>
     <message>
         <source>Status message:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态消息：</translation>
     </message>
     <message>
         <source>Created:</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间：</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished">文件</translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Source 1:</source>
-        <translation type="unfinished">来源文件 1:</translation>
+        <translation>来源文件 1：</translation>
     </message>
     <message>
         <source>Source 2:</source>
-        <translation type="unfinished">来源文件 2:</translation>
+        <translation>来源文件 2：</translation>
     </message>
     <message>
         <source>Index:</source>
-        <translation type="unfinished"></translation>
+        <translation>索引：</translation>
     </message>
     <message>
         <source>Sequence information</source>
-        <translation type="unfinished"></translation>
+        <translation>序列信息</translation>
     </message>
     <message>
         <source>Reads:</source>
-        <translation type="unfinished"></translation>
+        <translation>读段数：</translation>
     </message>
     <message>
         <source>Bases:</source>
-        <translation type="unfinished"></translation>
+        <translation>碱基数：</translation>
     </message>
     <message>
         <source>Alignment:</source>
-        <translation type="unfinished"></translation>
+        <translation>比对：</translation>
     </message>
     <message>
         <source>Generated from:</source>
-        <translation type="unfinished"></translation>
+        <translation>生成来源：</translation>
     </message>
     <message>
         <source>Reference:</source>
-        <translation type="unfinished"></translation>
+        <translation>参考基因组：</translation>
     </message>
     <message>
         <source>Origin</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Created by:</source>
-        <translation type="unfinished"></translation>
+        <translation>创建方式：</translation>
     </message>
     <message>
         <source>Job or upload:</source>
-        <translation type="unfinished"></translation>
+        <translation>任务或上传：</translation>
     </message>
     <message>
         <source>Copy ARN</source>
-        <translation type="unfinished"></translation>
+        <translation>复制 ARN</translation>
     </message>
     <message>
         <source>Copy the read set&apos;s ARN to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>将读段集的 ARN 复制到剪贴板</translation>
     </message>
     <message>
         <source>ARN:</source>
-        <translation type="unfinished"></translation>
+        <translation>ARN：</translation>
     </message>
     <message>
         <source>Raw JSON of the read set</source>
-        <translation type="unfinished"></translation>
+        <translation>读段集的原始 JSON</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Raw JSON</source>
-        <translation type="unfinished">原始 JSON</translation>
+        <translation>原始 JSON</translation>
     </message>
     <message>
         <source>Download…</source>
-        <translation type="unfinished"></translation>
+        <translation>下载…</translation>
     </message>
     <message>
         <source>Download %1</source>
-        <translation type="unfinished"></translation>
+        <translation>下载 %1</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message numerus="yes">
         <source>%1 in %n part(s) of %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1，分为 %n 个分片，每片 %2</numerusform>
         </translation>
     </message>
 </context>
@@ -4640,288 +4640,288 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <name>bge::ui::ReadSetFilterBar</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Exact name</source>
-        <translation type="unfinished"></translation>
+        <translation>精确名称</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>S&amp;tatus:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态(&amp;T)：</translation>
     </message>
     <message>
         <source>File type</source>
-        <translation type="unfinished">文件类型</translation>
+        <translation>文件类型</translation>
     </message>
     <message>
         <source>File t&amp;ype:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件类型(&amp;Y)：</translation>
     </message>
     <message>
         <source>Created by</source>
-        <translation type="unfinished">创建方式</translation>
+        <translation>创建方式</translation>
     </message>
     <message>
         <source>Created &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>创建方式(&amp;B)：</translation>
     </message>
     <message>
         <source>Subject ID</source>
-        <translation type="unfinished"></translation>
+        <translation>受试者 ID</translation>
     </message>
     <message>
         <source>S&amp;ubject:</source>
-        <translation type="unfinished"></translation>
+        <translation>受试者(&amp;U)：</translation>
     </message>
     <message>
         <source>Sample ID</source>
-        <translation type="unfinished"></translation>
+        <translation>样品 ID</translation>
     </message>
     <message>
         <source>Sa&amp;mple:</source>
-        <translation type="unfinished"></translation>
+        <translation>样品(&amp;M)：</translation>
     </message>
     <message>
         <source>Created after</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间晚于</translation>
     </message>
     <message>
         <source>Created &amp;after:</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间晚于(&amp;A)：</translation>
     </message>
     <message>
         <source>Created before</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间早于</translation>
     </message>
     <message>
         <source>Created b&amp;efore:</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间早于(&amp;E)：</translation>
     </message>
     <message>
         <source>C&amp;lear Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>清除筛选(&amp;L)</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished">清除筛选</translation>
+        <translation>清除筛选</translation>
     </message>
     <message>
         <source>Any</source>
-        <translation type="unfinished">不限</translation>
+        <translation>不限</translation>
     </message>
 </context>
 <context>
     <name>bge::ui::ReadSetTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>File type</source>
-        <translation type="unfinished">文件类型</translation>
+        <translation>文件类型</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished">受试者</translation>
+        <translation>受试者</translation>
     </message>
     <message>
         <source>Sample</source>
-        <translation type="unfinished">样品</translation>
+        <translation>样品</translation>
     </message>
     <message>
         <source>Created by</source>
-        <translation type="unfinished">创建方式</translation>
+        <translation>创建方式</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <source>Reads</source>
-        <translation type="unfinished"></translation>
+        <translation>读段数</translation>
     </message>
     <message>
         <source>Bases</source>
-        <translation type="unfinished"></translation>
+        <translation>碱基数</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished">参考基因组</translation>
+        <translation>参考基因组</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">说明</translation>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
     <name>bge::ui::ReadSetUploadDialog</name>
     <message>
         <source>&amp;Add Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除(&amp;R)</translation>
     </message>
     <message>
         <source>Read set</source>
-        <translation type="unfinished"></translation>
+        <translation>读段集</translation>
     </message>
     <message>
         <source>Read set name</source>
-        <translation type="unfinished"></translation>
+        <translation>读段集名称</translation>
     </message>
     <message>
         <source>Subject id</source>
-        <translation type="unfinished"></translation>
+        <translation>受试者 ID</translation>
     </message>
     <message>
         <source>Sample id</source>
-        <translation type="unfinished"></translation>
+        <translation>样品 ID</translation>
     </message>
     <message>
         <source>Re&amp;ference:</source>
-        <translation type="unfinished"></translation>
+        <translation>参考基因组(&amp;F)：</translation>
     </message>
     <message>
         <source>Generated from</source>
-        <translation type="unfinished">生成来源</translation>
+        <translation>生成来源</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">说明</translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Upload Read Sets</source>
-        <translation type="unfinished"></translation>
+        <translation>上传读段集</translation>
     </message>
     <message>
         <source>To the sequence store &lt;b&gt;%1&lt;/b&gt; (%2). Check what each read set will be; drop more files here or add them.</source>
-        <translation type="unfinished"></translation>
+        <translation>上传到序列存储 &lt;b&gt;%1&lt;/b&gt;（%2）。请检查每个读段集的内容；可将更多文件拖放到此处，或添加文件。</translation>
     </message>
     <message>
         <source>Proposed read sets</source>
-        <translation type="unfinished"></translation>
+        <translation>拟上传的读段集</translation>
     </message>
     <message>
         <source>Add files</source>
-        <translation type="unfinished"></translation>
+        <translation>添加文件</translation>
     </message>
     <message>
         <source>Remove the selected read set</source>
-        <translation type="unfinished"></translation>
+        <translation>移除所选读段集</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>File type</source>
-        <translation type="unfinished">文件类型</translation>
+        <translation>文件类型</translation>
     </message>
     <message>
         <source>Reference ARN</source>
-        <translation type="unfinished"></translation>
+        <translation>参考 ARN</translation>
     </message>
     <message>
         <source>arn:aws:omics:…:referenceStore/…/reference/…</source>
-        <translation type="unfinished"></translation>
+        <translation>arn:aws:omics:…:referenceStore/…/reference/…</translation>
     </message>
     <message>
         <source>The references the store&apos;s read sets already use are offered; any other reference ARN can be typed.</source>
-        <translation type="unfinished"></translation>
+        <translation>列出的是该序列存储中读段集已使用的参考基因组；也可以输入任何其他参考 ARN。</translation>
     </message>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>必填</translation>
     </message>
     <message>
         <source>Optional, e.g. the sequencing run</source>
-        <translation type="unfinished"></translation>
+        <translation>可选，例如测序运行</translation>
     </message>
     <message>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>可选</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>Su&amp;bject id:</source>
-        <translation type="unfinished"></translation>
+        <translation>受试者 ID(&amp;B)：</translation>
     </message>
     <message>
         <source>Sa&amp;mple id:</source>
-        <translation type="unfinished"></translation>
+        <translation>样品 ID(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Generated from:</source>
-        <translation type="unfinished"></translation>
+        <translation>生成来源(&amp;G)：</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>说明(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Upload</source>
-        <translation type="unfinished"></translation>
+        <translation>上传(&amp;U)</translation>
     </message>
     <message>
         <source>Upload</source>
-        <translation type="unfinished">上传</translation>
+        <translation>上传</translation>
     </message>
     <message>
         <source>Add the files to upload.</source>
-        <translation type="unfinished"></translation>
+        <translation>请添加要上传的文件。</translation>
     </message>
     <message numerus="yes">
         <source>%n read set(s) need attention. %1: %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个读段集需要处理。%1：%2</numerusform>
         </translation>
     </message>
     <message>
         <source>Add Files</source>
-        <translation type="unfinished"></translation>
+        <translation>添加文件</translation>
     </message>
     <message>
         <source>Sequence files (*.fastq *.fq *.fastq.gz *.fq.gz *.bam *.ubam *.cram)</source>
-        <translation type="unfinished"></translation>
+        <translation>测序文件 (*.fastq *.fq *.fastq.gz *.fq.gz *.bam *.ubam *.cram)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <source>The store&apos;s read sets could not be listed, so no reference is offered; type the reference ARN.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法列出该序列存储的读段集，因此无法提供参考基因组选项；请输入参考 ARN。</translation>
     </message>
     <message numerus="yes">
         <source>%n read set(s) ready to upload.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个读段集可以上传。</numerusform>
         </translation>
     </message>
 </context>
@@ -4929,133 +4929,133 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <name>bge::ui::ReadSetUploadModel</name>
     <message>
         <source>No reference: %1 read sets are not aligned.</source>
-        <translation type="unfinished"></translation>
+        <translation>无参考基因组：%1 读段集未经比对。</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished">文件</translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished">受试者</translation>
+        <translation>受试者</translation>
     </message>
     <message>
         <source>Sample</source>
-        <translation type="unfinished">样品</translation>
+        <translation>样品</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished">参考基因组</translation>
+        <translation>参考基因组</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>检查</translation>
     </message>
 </context>
 <context>
     <name>bge::ui::ReadSetUploadProposal</name>
     <message>
         <source>%1 is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为必填项。</translation>
     </message>
     <message>
         <source>%1 is longer than %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 超过 %2 个字符。</translation>
     </message>
     <message>
         <source>%1 contains characters that are not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 包含不允许的字符。</translation>
     </message>
     <message>
         <source>%1 starts or ends with a space.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 以空格开头或结尾。</translation>
     </message>
     <message>
         <source>Choose the file type.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择文件类型。</translation>
     </message>
     <message>
         <source>The name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>The subject id</source>
-        <translation type="unfinished"></translation>
+        <translation>受试者 ID</translation>
     </message>
     <message>
         <source>The sample id</source>
-        <translation type="unfinished"></translation>
+        <translation>样品 ID</translation>
     </message>
     <message>
         <source>“Generated from”</source>
-        <translation type="unfinished"></translation>
+        <translation>“生成来源”</translation>
     </message>
     <message>
         <source>The description</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
     <name>bge::ui::ReadSetsPanel</name>
     <message>
         <source>Quick search</source>
-        <translation type="unfinished">快速搜索</translation>
+        <translation>快速搜索</translation>
     </message>
     <message>
         <source>Quick search in the loaded read sets… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>在已加载的读段集中快速搜索…（Ctrl+F）</translation>
     </message>
     <message>
         <source>Looks only through the read sets already loaded in the table. The filters above ask HealthOmics about the whole store.</source>
-        <translation type="unfinished"></translation>
+        <translation>只在表格中已加载的读段集里查找。上方的筛选会向 HealthOmics 查询整个序列存储。</translation>
     </message>
     <message>
         <source>Read sets</source>
-        <translation type="unfinished"></translation>
+        <translation>读段集</translation>
     </message>
     <message>
         <source>Choose columns</source>
-        <translation type="unfinished"></translation>
+        <translation>选择列</translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished">列</translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>No sequence store selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择序列存储。</translation>
     </message>
     <message>
         <source>Loading read sets…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载读段集…</translation>
     </message>
     <message numerus="yes">
         <source>%n read set(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个读段集</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n read set(s) loaded; scroll down for more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已加载 %n 个读段集；向下滚动可加载更多</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (%2 shown by the quick search)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（快速搜索显示 %2 个）</translation>
     </message>
 </context>
 <context>
@@ -5632,7 +5632,7 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     </message>
     <message>
         <source>The sandbox announced a HealthOmics address that is not on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒报告的 HealthOmics 地址不在本机上。</translation>
     </message>
 </context>
 <context>
@@ -5684,23 +5684,23 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <name>bge::ui::SequenceStoreModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -5744,195 +5744,195 @@ Details: %2</source>
     <name>bge::ui::StartImportDialog</name>
     <message>
         <source>Service role ARN</source>
-        <translation type="unfinished"></translation>
+        <translation>服务角色 ARN</translation>
     </message>
     <message>
         <source>&amp;Add Source</source>
-        <translation type="unfinished"></translation>
+        <translation>添加来源(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Remove Source</source>
-        <translation type="unfinished"></translation>
+        <translation>移除来源(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Load Manifest…</source>
-        <translation type="unfinished"></translation>
+        <translation>加载清单(&amp;L)…</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">来源</translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>URI 1</source>
-        <translation type="unfinished"></translation>
+        <translation>URI 1</translation>
     </message>
     <message>
         <source>URI 2</source>
-        <translation type="unfinished"></translation>
+        <translation>URI 2</translation>
     </message>
     <message>
         <source>Subject id</source>
-        <translation type="unfinished"></translation>
+        <translation>受试者 ID</translation>
     </message>
     <message>
         <source>Sample id</source>
-        <translation type="unfinished"></translation>
+        <translation>样品 ID</translation>
     </message>
     <message>
         <source>Read set name</source>
-        <translation type="unfinished"></translation>
+        <translation>读段集名称</translation>
     </message>
     <message>
         <source>Generated from</source>
-        <translation type="unfinished">生成来源</translation>
+        <translation>生成来源</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">说明</translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Start Import Job</source>
-        <translation type="unfinished"></translation>
+        <translation>启动导入任务</translation>
     </message>
     <message>
         <source>arn:aws:iam::…:role/… (a role HealthOmics can assume to read the files)</source>
-        <translation type="unfinished"></translation>
+        <translation>arn:aws:iam::…:role/…（HealthOmics 可代入以读取这些文件的角色）</translation>
     </message>
     <message>
         <source>Sources to import</source>
-        <translation type="unfinished"></translation>
+        <translation>要导入的来源</translation>
     </message>
     <message>
         <source>Add a source</source>
-        <translation type="unfinished"></translation>
+        <translation>添加来源</translation>
     </message>
     <message>
         <source>Remove the selected source</source>
-        <translation type="unfinished"></translation>
+        <translation>移除所选来源</translation>
     </message>
     <message>
         <source>Load a manifest file</source>
-        <translation type="unfinished"></translation>
+        <translation>加载清单文件</translation>
     </message>
     <message>
         <source>Remove Source</source>
-        <translation type="unfinished"></translation>
+        <translation>移除来源</translation>
     </message>
     <message>
         <source>File type</source>
-        <translation type="unfinished">文件类型</translation>
+        <translation>文件类型</translation>
     </message>
     <message>
         <source>Reference ARN</source>
-        <translation type="unfinished"></translation>
+        <translation>参考 ARN</translation>
     </message>
     <message>
         <source>Required for BAM and CRAM: arn:aws:omics:…/reference/…</source>
-        <translation type="unfinished"></translation>
+        <translation>BAM 和 CRAM 必填：arn:aws:omics:…/reference/…</translation>
     </message>
     <message>
         <source>s3://bucket/key (read 1 for paired FASTQ)</source>
-        <translation type="unfinished"></translation>
+        <translation>s3://bucket/key（双端 FASTQ 的读段 1）</translation>
     </message>
     <message>
         <source>Read 2 of paired FASTQ only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅用于双端 FASTQ 的读段 2</translation>
     </message>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>必填</translation>
     </message>
     <message>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>可选</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型(&amp;T)：</translation>
     </message>
     <message>
         <source>URI &amp;1:</source>
-        <translation type="unfinished"></translation>
+        <translation>URI 1(&amp;1)：</translation>
     </message>
     <message>
         <source>URI &amp;2:</source>
-        <translation type="unfinished"></translation>
+        <translation>URI 2(&amp;2)：</translation>
     </message>
     <message>
         <source>Su&amp;bject id:</source>
-        <translation type="unfinished"></translation>
+        <translation>受试者 ID(&amp;B)：</translation>
     </message>
     <message>
         <source>Sa&amp;mple id:</source>
-        <translation type="unfinished"></translation>
+        <translation>样品 ID(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>Re&amp;ference:</source>
-        <translation type="unfinished"></translation>
+        <translation>参考基因组(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;Generated from:</source>
-        <translation type="unfinished"></translation>
+        <translation>生成来源(&amp;G)：</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>说明(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Start Import</source>
-        <translation type="unfinished"></translation>
+        <translation>启动导入(&amp;S)</translation>
     </message>
     <message>
         <source>Service r&amp;ole:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务角色(&amp;O)：</translation>
     </message>
     <message>
         <source>“%1” cannot be read: %2</source>
-        <translation type="unfinished">无法读取“%1”：%2。 {1”?} {2?}</translation>
+        <translation>无法读取“%1”：%2</translation>
     </message>
     <message>
         <source>“%1” is too large for a manifest.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”太大，不能作为清单。</translation>
     </message>
     <message>
         <source>“%1” cannot be used: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用“%1”：%2</translation>
     </message>
     <message>
         <source>Load Manifest</source>
-        <translation type="unfinished"></translation>
+        <translation>加载清单</translation>
     </message>
     <message>
         <source>JSON manifests (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 清单 (*.json)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <source>Add a source to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>请添加要导入的来源。</translation>
     </message>
     <message numerus="yes">
         <source>%n source(s) need attention. Source %1: %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个来源需要处理。来源 %1：%2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n source(s) ready to import.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个来源可以导入。</numerusform>
         </translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动…</translation>
     </message>
 </context>
 <context>
@@ -5970,136 +5970,136 @@ Details: %2</source>
     <name>bge::ui::StoreUploadModel</name>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>刚刚</translation>
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n d ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 天前</numerusform>
         </translation>
     </message>
     <message>
         <source>counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在统计…</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Subject %1, sample %2</source>
-        <translation type="unfinished"></translation>
+        <translation>受试者 %1，样品 %2</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Subject / sample</source>
-        <translation type="unfinished"></translation>
+        <translation>受试者 / 样品</translation>
     </message>
     <message>
         <source>Parts so far</source>
-        <translation type="unfinished"></translation>
+        <translation>已上传分片</translation>
     </message>
     <message>
         <source>Upload id</source>
-        <translation type="unfinished"></translation>
+        <translation>上传 ID</translation>
     </message>
 </context>
 <context>
     <name>bge::ui::StoreUploadsView</name>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">刷新(&amp;R)</translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Abort…</source>
-        <translation type="unfinished"></translation>
+        <translation>中止(&amp;A)…</translation>
     </message>
     <message>
         <source>Uploads in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>正在进行的上传</translation>
     </message>
     <message>
         <source>Multipart uploads in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>正在进行的分片上传</translation>
     </message>
     <message>
         <source>Refresh the uploads in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新正在进行的上传</translation>
     </message>
     <message>
         <source>Abort the selected uploads</source>
-        <translation type="unfinished"></translation>
+        <translation>中止所选上传</translation>
     </message>
     <message>
         <source>Abort the selected uploads (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>中止所选上传（Delete）</translation>
     </message>
     <message>
         <source>Abort</source>
-        <translation type="unfinished"></translation>
+        <translation>中止</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">正在加载…</translation>
+        <translation>正在加载…</translation>
     </message>
     <message numerus="yes">
         <source>%n upload(s) in progress</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个正在进行的上传</numerusform>
         </translation>
     </message>
     <message>
         <source>Abort the upload of “%1” (%2, started %3)?</source>
-        <translation type="unfinished"></translation>
+        <translation>要中止“%1”（%2，开始于 %3）的上传吗？</translation>
     </message>
     <message numerus="yes">
         <source>Abort %n uploads?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>要中止 %n 个上传吗？</numerusform>
         </translation>
     </message>
     <message>
         <source>Abort Upload</source>
-        <translation type="unfinished"></translation>
+        <translation>中止上传</translation>
     </message>
     <message>
         <source>The parts already sent are deleted and no read set is made. A program still sending this upload will fail. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送的分片将被删除，且不会生成读段集。仍在发送此上传的程序将会失败。此操作无法撤销。</translation>
     </message>
     <message>
         <source>&amp;Abort Upload</source>
-        <translation type="unfinished"></translation>
+        <translation>中止上传(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Keep</source>
-        <translation type="unfinished"></translation>
+        <translation>保留(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -6426,59 +6426,61 @@ Details: %2</source>
     </message>
     <message>
         <source>Upload to HealthOmics</source>
-        <translation type="unfinished"></translation>
+        <translation>上传到 HealthOmics</translation>
     </message>
     <message>
         <source>Download from HealthOmics</source>
-        <translation type="unfinished"></translation>
+        <translation>从 HealthOmics 下载</translation>
     </message>
     <message>
         <source>%1 (R1 + R2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（R1 + R2）</translation>
     </message>
     <message>
         <source>sequence store %1 (account %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>序列存储 %1（账户 %2）</translation>
     </message>
     <message>
         <source>%1
 to %2</source>
-        <translation type="unfinished">%1
+        <translation>%1
 至 %2</translation>
     </message>
     <message>
         <source>%1 of the read set %2 in the %3
 to %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%3中读段集 %2 的 %1
+至 %4</translation>
     </message>
     <message>
         <source>R1: %1
 R2: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>R1：%1
+R2：%2</translation>
     </message>
     <message>
         <source>to the %1</source>
-        <translation type="unfinished"></translation>
+        <translation>至%1</translation>
     </message>
     <message>
         <source>to the %1 as the read set %2</source>
-        <translation type="unfinished"></translation>
+        <translation>至%1，作为读段集 %2</translation>
     </message>
     <message>
         <source>Processing</source>
-        <translation type="unfinished"></translation>
+        <translation>处理中</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>可用</translation>
     </message>
     <message>
         <source>Upload failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上传失败：%1</translation>
     </message>
     <message>
         <source>no reason given</source>
-        <translation type="unfinished">未给出原因</translation>
+        <translation>未给出原因</translation>
     </message>
 </context>
 <context>
