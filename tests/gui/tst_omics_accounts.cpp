@@ -18,6 +18,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QStackedWidget>
 
@@ -381,6 +382,12 @@ private Q_SLOTS:
         QCOMPARE(info->omics->region, omics.value(u"region").toString());
         QCOMPARE(info->omics->accessKeyId, omics.value(u"access_key_id").toString());
         QCOMPARE(info->omics->secretAccessKey, omics.value(u"secret_access_key").toString());
+        QCOMPARE(info->omics->importRoleArn, omics.value(u"import_role_arn").toString());
+        QCOMPARE(info->omics->referenceArn, omics.value(u"reference_arn").toString());
+        QVERIFY(!info->omics->importRoleArn.isEmpty());
+        QCOMPARE(info->omics->s3Sources.size(), omics.value(u"s3_sources").toArray().size());
+        QVERIFY(!info->omics->s3Sources.isEmpty());
+        QVERIFY(info->omics->s3Sources.first().first.startsWith(u"s3://"_s));
 
         // Keys are never sent to an emulator that is not on this computer.
         QJsonObject remote = omics;

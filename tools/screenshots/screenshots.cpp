@@ -1,7 +1,9 @@
 // bge-screenshots: the README's pictures of the main views, in one language per run, taken
 // without a human: the app's own start-up controller on a fresh first run, the sandbox chosen
 // on the profile page, the sign-in page approved through the sandbox's auto-approve parameter,
-// a genomics and a metagenomics sample selected, each view grabbed to <output>/<view>-<lang>.png.
+// a genomics and a metagenomics sample selected, each view grabbed to <output>/<view>-<lang>.png;
+// then HealthOmics: the sandbox's emulator added as an account, its read sets, a paired FASTQ
+// proposed and uploaded, an import job followed, an upload in progress started as a script would.
 // Run through tools/screenshots/make-screenshots.sh (a private X server and keyring).
 #include "shell/mainwindow.h"
 #include "shell/profilechooserpage.h"
@@ -10,7 +12,24 @@
 #include "shell/translations.h"
 #include "shell/workspace.h"
 
+#include "omics/importjobmodel.h"
+#include "omics/importjobsview.h"
+#include "omics/omicsarea.h"
+#include "omics/omicsworkspace.h"
+#include "omics/readsetspanel.h"
+#include "omics/readsettablemodel.h"
+#include "omics/readsetuploaddialog.h"
+#include "omics/sequencestoremodel.h"
+#include "omics/startimportdialog.h"
+#include "omics/storeuploadmodel.h"
+#include "omics/storeuploadsview.h"
 #include "samples/samplespanel.h"
+#include "transfers/transferspanel.h"
+
+#include "omics/omicsconnection.h"
+// (after omicsconnection.h: OmicsApi's QPointer needs the complete type)
+#include "omics/omicsapi.h"
+#include "transfer/transferqueue.h"
 
 #include "credentials/credentialstore.h"
 
@@ -19,8 +38,11 @@
 #include <QComboBox>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRandomGenerator>
 #include <QRadioButton>
 #include <QScreen>
 #include <QSettings>
@@ -32,6 +54,7 @@
 
 #include <cstdio>
 
+using namespace bge;
 using namespace bge::ui;
 using namespace Qt::StringLiterals;
 
@@ -108,6 +131,155 @@ bool selectSample(Workspace* workspace, const QString& prefix)
         }
     }
     return fail("no sample of the kind wanted");
+}
+
+QWidget* findTopLevel(const QString& objectName)
+{
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+        if (w->isVisible() && w->objectName() == objectName)
+            return w;
+    }
+    return nullptr;
+}
+
+// A small paired-end FASTQ, like a sequencer's R1/R2 files.
+bool writeFastq(const QString& path, quint32 seed, int mate)
+{
+    QRandomGenerator random(seed);
+    QByteArray out;
+    for (int i = 0; i < 400; ++i) {
+        out += "@A00123:8:HJKLMDSXY:2:1101:" + QByteArray::number(1000 + i) + ":1000 " + QByteArray::number(mate) +
+               ":N:0:ACGTACGT\n";
+        QByteArray seq(150, 'A');
+        QByteArray qual(150, 'F');
+        for (int k = 0; k < 150; ++k)
+            seq[k] = "ACGT"[random.bounded(4)];
+        out += seq + "\n+\n" + qual + '\n';
+    }
+    QFile file(path);
+    return QDir().mkpath(QFileInfo(path).absolutePath()) && file.open(QIODevice::WriteOnly) &&
+           file.write(out) == out.size();
+}
+
+bool takeOmicsScreenshots(StartupController& controller, Shooter& shooter, const QString& scratch)
+{
+    MainWindow* window = controller.window();
+    const std::optional<SandboxInfo::Omics> emulator = controller.sandboxLauncher()->info().omics;
+    if (!emulator)
+        return fail("the sandbox runs no HealthOmics emulator");
+    window->showOmicsAction()->trigger();
+    OmicsArea* area = window->omicsArea();
+    if (!area)
+        return fail("no HealthOmics area");
+    OmicsWorkspace* workspace = area->workspace();
+
+    // The emulator the app started, added as a newcomer would: Add Account…, nothing typed, Save.
+    auto* add = workspace->findChild<QPushButton*>(u"emptyAddAccountButton"_s);
+    if (!add)
+        return fail("the HealthOmics area has changed");
+    shooter.save(window, u"omics-start"_s);
+    add->click();
+    QWidget* dialog = nullptr;
+    if (!QTest::qWaitFor([&] { return (dialog = findTopLevel(u"omicsAccountDialog"_s)) != nullptr; }, 10000))
+        return fail("the account dialog did not open");
+    shooter.save(dialog, u"omics-account"_s);
+    dialog->findChild<QPushButton*>(u"saveAccountButton"_s)->click();
+    ReadSetsPanel* readSets = workspace->readSetsPanel();
+    if (!QTest::qWaitFor([&] { return !workspace->currentStore().id.isEmpty() && readSets->model()->rowCount() > 0; },
+                         60000))
+        return fail("the emulator's read sets did not load");
+    const QString store = workspace->currentStore().id;
+
+    // A paired FASTQ dropped on the store: one read set proposed, then uploaded.
+    const QString r1 = scratch + u"/run/NA12878_S1_L001_R1_001.fastq"_s;
+    const QString r2 = scratch + u"/run/NA12878_S1_L001_R2_001.fastq"_s;
+    if (!writeFastq(r1, 1, 1) || !writeFastq(r2, 2, 2))
+        return fail("cannot write the demo reads");
+    area->proposeUploads({QUrl::fromLocalFile(r1), QUrl::fromLocalFile(r2)});
+    if (!QTest::qWaitFor([&] { return area->uploadDialog() && area->uploadDialog()->isVisible(); }, 10000))
+        return fail("the read-set upload dialog did not open");
+    ReadSetUploadDialog* upload = area->uploadDialog();
+    if (!QTest::qWaitFor([&] { return upload->blockingReason().isEmpty(); }, 30000))
+        return fail("the proposed read set is not accepted");
+    shooter.save(upload, u"omics-upload"_s);
+    upload->findChild<QPushButton*>(u"uploadButton"_s)->click();
+    TransferQueue* queue = window->transfersPanel()->queue();
+    QString readSetId;
+    const auto uploaded = [queue, &readSetId] {
+        for (int row = 0; row < queue->count(); ++row) {
+            const TransferItem& item = queue->at(row);
+            if (item.readSet && item.state == TransferState::Completed && item.readSet->status == u"ACTIVE")
+                readSetId = item.readSet->readSetId;
+        }
+        return !readSetId.isEmpty();
+    };
+    if (!QTest::qWaitFor(uploaded, 120000))
+        return fail("the read set did not become ACTIVE");
+    QTest::qWait(kSettleMs); // the table reads the store again when the read set settles
+    readSets->selectReadSet(readSetId);
+    if (!QTest::qWaitFor([&] { return readSets->view()->currentIndex().isValid(); }, 30000))
+        return fail("the uploaded read set is not in the table");
+    shooter.save(window, u"omics-readsets"_s);
+
+    // An import job from the emulator's S3: followed until it ends.
+    omics::StartImportInput input;
+    input.roleArn = emulator->importRoleArn;
+    for (const auto& [uri, type] : emulator->s3Sources) {
+        if (type == u"FASTQ" && input.sources.isEmpty()) {
+            omics::ImportSourceInput source;
+            source.source1 = uri;
+            source.sourceFileType = type;
+            source.subjectId = u"NA24385"_s;
+            source.sampleId = u"NA24385-S1"_s;
+            source.name = u"NA24385_S1_L001"_s;
+            input.sources.append(source);
+        } else if (type == u"FASTQ") {
+            input.sources.first().source2 = uri;
+        } else if (type == u"BAM" || type == u"CRAM") {
+            omics::ImportSourceInput source;
+            source.source1 = uri;
+            source.sourceFileType = type;
+            source.subjectId = u"NA24631"_s;
+            source.sampleId = u"NA24631-S1"_s;
+            source.name = QFileInfo(uri).completeBaseName();
+            source.referenceArn = emulator->referenceArn;
+            input.sources.append(source);
+        }
+    }
+    omics::OmicsApi api(workspace->connection());
+    QString jobId;
+    api.startImportJob(store, input)->run(area, [&jobId](const Result<omics::ImportJobSummary>& r) {
+        jobId = r ? r.value().id : u"-"_s;
+    });
+    if (!QTest::qWaitFor([&] { return !jobId.isEmpty(); }, 30000) || jobId == u"-")
+        return fail("the import job did not start");
+    ImportJobsView* imports = area->importJobsView();
+    workspace->storeTabs()->setCurrentWidget(imports);
+    imports->refresh(); // as F5 would: the job was started outside the view
+    imports->followJob(jobId);
+    if (!QTest::qWaitFor([&] { return imports->model()->rowCount() > 0 && !imports->model()->anyRunning(); }, 120000))
+        return fail("the import job did not end");
+    shooter.save(window, u"omics-imports"_s);
+
+    // An upload in progress, started elsewhere (as `bge omics upload` on a server would).
+    omics::CreateUploadInput created;
+    created.sourceFileType = u"FASTQ"_s;
+    created.subjectId = u"HG002"_s;
+    created.sampleId = u"HG002-S7"_s;
+    created.name = u"HG002_S7_L003"_s;
+    bool started = false;
+    api.createUpload(store, created)->run(area, [&started](const Result<omics::ReadSetUpload>&) { started = true; });
+    if (!QTest::qWaitFor([&] { return started; }, 30000))
+        return fail("the upload did not start");
+    StoreUploadsView* uploads = area->uploadsView();
+    workspace->storeTabs()->setCurrentWidget(uploads);
+    uploads->refresh();
+    if (!QTest::qWaitFor([&] { return uploads->model()->rowCount() > 0 && !uploads->isLoading(); }, 30000))
+        return fail("the upload in progress is not listed");
+    shooter.save(window, u"omics-uploads"_s);
+    workspace->storeTabs()->setCurrentIndex(0);
+    window->showPlatformAction()->trigger();
+    return true;
 }
 
 bool takeScreenshots(StartupController& controller, Shooter& shooter)
@@ -223,7 +395,8 @@ int main(int argc, char* argv[])
     controller.sandboxLauncher()->setDataDirectory(scratch.filePath(u"sandbox"_s));
     Shooter shooter(parser.value(output), parser.value(language));
 
-    const bool ok = takeScreenshots(controller, shooter);
+    const bool ok = takeScreenshots(controller, shooter) &&
+                    takeOmicsScreenshots(controller, shooter, scratch.filePath(u"omics"_s));
     controller.window()->close();
     // The sandbox is stopped (or killed by the controller's destructor at the latest).
     (void)QTest::qWaitFor(

@@ -68,7 +68,11 @@ std::optional<SandboxInfo> SandboxInfo::parse(const QByteArray& line, QString* p
         SandboxInfo::Omics emulator{QUrl(omics.value(u"endpoint").toString(), QUrl::StrictMode),
                                     omics.value(u"region").toString(), omics.value(u"access_key_id").toString(),
                                     omics.value(u"secret_access_key").toString(),
-                                    omics.value(u"import_role_arn").toString()};
+                                    omics.value(u"import_role_arn").toString(),
+                                    omics.value(u"reference_arn").toString(),
+                                    {}};
+        for (const QJsonValue& v : omics.value(u"s3_sources").toArray())
+            emulator.s3Sources.append({v.toObject().value(u"uri").toString(), v.toObject().value(u"file_type").toString()});
         if (!isSandboxEndpoint(emulator.endpoint)) {
             *problem = tr("The sandbox announced a HealthOmics address that is not on this computer.");
             return std::nullopt;

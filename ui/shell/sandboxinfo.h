@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QUrl>
 
@@ -36,6 +37,9 @@ public:
         QString accessKeyId;
         QString secretAccessKey;
         QString importRoleArn; // a role the emulator lets import jobs assume
+        QString referenceArn;  // the emulator's reference genome
+        // Objects in the emulator's S3 that import jobs can read: {s3:// URI, file type}.
+        QList<QPair<QString, QString>> s3Sources;
     };
 
     QUrl apiEndpoint;
