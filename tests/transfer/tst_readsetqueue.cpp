@@ -4,7 +4,10 @@
 // cancel aborting the upload on the server; pause and resume; UPLOAD_FAILED with the service's
 // reason; an account that does not exist; read-set downloads, a second one to the same name
 // waiting in NameExists, and a paused one resuming its partial file; the state file with
-// read-set items (and an old one without them).
+// read-set items (and an old one without them). And a process running the queue (the
+// readsetqueuechild program) killed with SIGKILL, no destructor and no last save: in the middle
+// of the parts, before Create, and while the service processes the completed upload; a new
+// queue in this process resumes from what it left on disk.
 //
 // The emulator answers every request after a short latency and uses small parts, so that a
 // test can act while an upload runs; the accounts live in a temporary QSettings file with the
@@ -27,7 +30,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
@@ -93,6 +98,45 @@ template <typename T> Result<T> awaitJob(Job<T>* job)
         return ApiError::timeout(u"the test gave up waiting for the job"_s);
     }
     return *outcome;
+}
+
+// A readsetqueuechild process and what it printed so far.
+struct Child
+{
+    std::unique_ptr<QProcess> process = std::make_unique<QProcess>();
+    QByteArray out;
+
+    // The rest of the first line that starts with "<key> " (empty: not printed yet).
+    QString value(const QString& key)
+    {
+        out += process->readAllStandardOutput();
+        const QByteArray prefix = key.toUtf8() + ' ';
+        // Whole lines only: a read may end in the middle of one.
+        for (const QByteArray& line : out.left(out.lastIndexOf('\n') + 1).split('\n')) {
+            if (line.startsWith(prefix))
+                return QString::fromUtf8(line.mid(prefix.size()));
+        }
+        return {};
+    }
+    bool running() const { return process->state() == QProcess::Running; }
+    // SIGKILL (no chance to save or clean up), then gone.
+    bool killHard()
+    {
+        process->kill();
+        return process->waitForFinished(30000) && process->exitStatus() == QProcess::CrashExit;
+    }
+};
+
+// UploadReadSetPart requests the emulator acknowledged in `log` ("omics: PUT <path> 200", the
+// path only: one line per request, the upload id in the path, the part number not).
+QStringList acknowledgedPartUploads(const QString& log)
+{
+    static const QRegularExpression line(u"^omics: PUT /\\S*/upload/([^/\\s]+)/part 200$"_s,
+                                         QRegularExpression::MultilineOption);
+    QStringList ids;
+    for (auto it = line.globalMatch(log); it.hasNext();)
+        ids.append(it.next().captured(1));
+    return ids;
 }
 
 } // namespace
@@ -226,6 +270,67 @@ private:
             bytes += r.value();
         }
         return bytes;
+    }
+
+    // A readsetqueuechild uploading `files` as `name` with the queue settings of `dir`; its
+    // queue gets the accounts `accountsDelayMs` after the item is queued (0: from the start).
+    std::unique_ptr<Child> startChild(const QString& dir, const QStringList& files, const QString& name,
+                                      int saveDelayMs, int accountsDelayMs = 0)
+    {
+        m_settings->sync(); // the child reads the account from the file
+        auto child = std::make_unique<Child>();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"BGE_TEST_OMICS_SECRET"_s, m_sandbox.description()
+                                                   .value(u"omics"_s)
+                                                   .toObject()
+                                                   .value(u"secret_access_key"_s)
+                                                   .toString());
+        child->process->setProcessEnvironment(env);
+        child->process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        child->process->start(QStringLiteral(BGE_READSETQUEUECHILD_PATH),
+                              QStringList{dir, m_settings->fileName(), kAccount, m_store, name,
+                                          QString::number(256 * kKiB), QString::number(saveDelayMs),
+                                          QString::number(accountsDelayMs)} +
+                                  files);
+        return child;
+    }
+
+    // The read sets of the store with this name.
+    QStringList readSetsNamed(const QString& name)
+    {
+        ReadSetFilter filter;
+        filter.name = name;
+        const Result<OmicsPage<ReadSetListItem>> page = awaitJob(m_api->listReadSets(m_store, filter));
+        if (!page)
+            return {u"error: "_s + page.error().fullText()};
+        QStringList ids;
+        for (const ReadSetListItem& r : page.value().items)
+            ids.append(r.id);
+        return ids;
+    }
+
+    // Waits for the single item of `queue` to complete, then checks the one read set named
+    // `name`: ACTIVE, its files the bytes of `files`, no upload of that name left in progress,
+    // neither journal nor record left. Returns its id.
+    QString verifyOneActiveReadSet(const TransferQueue& queue, const QString& name, const QStringList& files,
+                                   const QString& journal, const QString& record)
+    {
+        if (!waitFor(queue, queue.at(0).id, TransferState::Completed))
+            return {};
+        const TransferItem& item = queue.at(0);
+        const QString id = item.readSet->readSetId;
+        [&] {
+            QCOMPARE(item.readSet->status, u"ACTIVE"_s);
+            QCOMPARE(readSetsNamed(name), QStringList{id}); // one read set, never a duplicate
+            QCOMPARE(readSetStatus(id), u"ACTIVE"_s);
+            QCOMPARE(readBack(id, u"SOURCE1"_s), readAll(files.at(0)));
+            if (files.size() > 1)
+                QCOMPARE(readBack(id, u"SOURCE2"_s), readAll(files.at(1)));
+            QCOMPARE(uploadsNamed(name), QStringList());
+            QVERIFY(!QFile::exists(journal));
+            QVERIFY(!QFile::exists(record));
+        }();
+        return QTest::currentTestFailed() ? QString() : id;
     }
 
     QString readSetStatus(const QString& readSetId)
@@ -410,6 +515,180 @@ private Q_SLOTS:
         QVERIFY(page);
         QCOMPARE(page.value().items.size(), 1);
         QCOMPARE(page.value().items.first().id, readSetId);
+    }
+
+    void sigkillMidUploadResumesTheSameUpload()
+    {
+        const QString dir = freshDir(u"sigkill"_s);
+        const QString r1 = dir + u"/killed_R1.fastq"_s;
+        const QString r2 = dir + u"/killed_R2.fastq"_s;
+        // ~6.2 MiB each: 25 parts of 256 KiB per file, 50 in all, so that the kill lands mid-way.
+        QVERIFY(writeFile(r1, fastq(20000, 71, 1)));
+        QVERIFY(writeFile(r2, fastq(20000, 72, 2)));
+        const auto partsOf = [](const QString& f) { return int((QFileInfo(f).size() + 256 * kKiB - 1) / (256 * kKiB)); };
+        const int total = partsOf(r1) + partsOf(r2);
+        const QString name = u"sigkilled"_s;
+        const auto child = startChild(dir, {r1, r2}, name, 200);
+        QVERIFY(child->process->waitForStarted(30000));
+        QVERIFY(QTest::qWaitFor([&] { return !child->value(u"journal"_s).isEmpty() || !child->running(); }, kWaitMs));
+        const QString journalFile = child->value(u"journal"_s);
+        const QString recordFile = child->value(u"record"_s);
+        QVERIFY2(!journalFile.isEmpty(), child->out.constData());
+
+        // Killed once the journal names an upload with a few parts.
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         const std::optional<UploadJournal> j = UploadJournal::load(journalFile);
+                         return (j && !j->uploadId.isEmpty() && j->parts.size() >= 3) || !child->running();
+                     },
+                     kWaitMs),
+                 "the child never got three parts on the server");
+        QVERIFY2(child->running(), child->out.constData());
+        QVERIFY(child->killHard());
+        const QString killedLog = m_sandbox.errorOutput();
+
+        const std::optional<UploadJournal> before = UploadJournal::load(journalFile);
+        QVERIFY(before);
+        QVERIFY(!before->uploadId.isEmpty());
+        const int kept = int(before->parts.size());
+        QVERIFY2(kept >= 3 && kept < total, qPrintable(u"%1 of %2"_s.arg(kept).arg(total)));
+        // The server has the same upload in progress, with (at least) the journal's parts.
+        QCOMPARE(uploadsNamed(name), QStringList{before->uploadId});
+        const std::optional<ReadSetUploadRecord> record = ReadSetUploadRecord::load(recordFile);
+        QVERIFY(record);
+        QCOMPARE(record->state, ReadSetUploadRecord::State::Created);
+        QCOMPARE(record->uploadId, before->uploadId);
+
+        // A new queue on the same state file and settings: the item, and the same upload.
+        auto again = makeQueue(settings(dir));
+        QCOMPARE(again->count(), 1);
+        const TransferItem& loaded = again->at(0);
+        QVERIFY(loaded.readSet);
+        QCOMPARE(loaded.readSet->account, kAccount);
+        QCOMPARE(loaded.readSet->storeId, m_store);
+        QCOMPARE(loaded.localPath, QFileInfo(r1).absoluteFilePath());
+        QCOMPARE(loaded.readSet->secondFile, QFileInfo(r2).absoluteFilePath());
+        QCOMPARE(loaded.name, name);
+        QCOMPARE(ReadSetUploadJob::journalFileFor(TransferTask::readSetUploadOptions(again->environment(), loaded)),
+                 journalFile);
+        QVERIFY(verifyOneActiveReadSet(*again, name, {r1, r2}, journalFile, recordFile) != QString());
+
+        // What the emulator acknowledged since the kill: parts of the killed upload only, the
+        // ones the journal lacked, plus at most the killed process's two parts in flight whose
+        // answers were logged after the kill. (A line is logged after its answer: wait.)
+        const auto since = [&] { return acknowledgedPartUploads(m_sandbox.errorOutput().mid(killedLog.size())); };
+        QTRY_VERIFY_WITH_TIMEOUT(since().size() >= total - kept, 10000);
+        const QStringList sent = since();
+        qInfo() << "journal kept" << kept << "of" << total << "parts; sent after the kill:" << sent.size();
+        QCOMPARE(QSet<QString>(sent.begin(), sent.end()), QSet<QString>{before->uploadId});
+        QVERIFY2(sent.size() <= total - kept + 2,
+                 qPrintable(u"%1 parts sent after the kill, %2 were missing"_s.arg(sent.size()).arg(total - kept)));
+    }
+
+    void sigkillBeforeCreateUploadsOnce_data()
+    {
+        QTest::addColumn<bool>("creating");
+        // The item saved in the state file, queued, nothing sent: the child's queue is without
+        // its accounts for a minute (as the app's may be at start-up), so the moment is sure.
+        QTest::newRow("saved") << false;
+        // The record says Create is about to go (or went) with its clientToken; no answer yet.
+        QTest::newRow("creating") << true;
+    }
+
+    void sigkillBeforeCreateUploadsOnce()
+    {
+        QFETCH(bool, creating);
+        const QString dir = freshDir(u"sigkill-early"_s);
+        const QString name = u"sigkilled-early-%1"_s.arg(QString::fromUtf8(QTest::currentDataTag()));
+        const QString stateFile = settings(dir).stateFile;
+        // Saved at once (no save delay), so that the item is on disk before Create answers.
+        const auto child = startChild(dir, {m_r1, m_r2}, name, 0, creating ? 0 : 60000);
+        QVERIFY(child->process->waitForStarted(30000));
+        QString journalFile;
+        QString recordFile;
+        bool hit = false;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                journalFile = child->value(u"journal"_s);
+                recordFile = child->value(u"record"_s);
+                if (recordFile.isEmpty())
+                    return !child->running();
+                if (QFile::exists(journalFile))
+                    return true; // too late already
+                QString error;
+                const std::optional<TransferQueueState> saved = TransferQueueState::load(stateFile, &error);
+                if (!saved || saved->items.size() != 1)
+                    return !child->running();
+                const std::optional<ReadSetUploadRecord> record = ReadSetUploadRecord::load(recordFile);
+                hit = creating ? record && record->state == ReadSetUploadRecord::State::Creating
+                               : !QFile::exists(recordFile);
+                return hit || (creating ? QFile::exists(recordFile) && !record : QFile::exists(recordFile)) ||
+                       (record && record->state != ReadSetUploadRecord::State::Creating);
+            },
+            kWaitMs));
+        QVERIFY2(child->running(), child->out.constData());
+        QVERIFY(child->killHard());
+        // The saved moment is sure (no accounts, nothing can start); the Create in flight lasts
+        // the emulator's latency, which this process usually but not always sees.
+        QVERIFY2(hit || creating, "the saved item started without its accounts");
+        if (!hit)
+            QSKIP("the child went past the Create before this process saw it; nothing to check");
+        // Where the kill landed (it may have gone one step further than what was seen).
+        const std::optional<ReadSetUploadRecord> record = ReadSetUploadRecord::load(recordFile);
+        const bool journalAfter = QFile::exists(journalFile);
+        qInfo().noquote() << "killed with the record"
+                          << (!record                                                       ? "absent"
+                              : record->state == ReadSetUploadRecord::State::Creating ? "creating"
+                                                                                         : "past creating")
+                          << (journalAfter ? "and a journal" : "and no journal");
+
+        if (!creating) {
+            QVERIFY(!record);
+            QCOMPARE(uploadsNamed(name), QStringList()); // nothing reached the service
+        } else {
+            QVERIFY(record);
+            // Said for the log: whether the Create in flight was answered after the kill.
+            qInfo() << "uploads on the service after the kill:" << uploadsNamed(name).size();
+        }
+
+        auto again = makeQueue(settings(dir));
+        QCOMPARE(again->count(), 1);
+        QCOMPARE(again->at(0).name, name);
+        QCOMPARE(again->at(0).readSet->storeId, m_store);
+        // A Create the killed process sent may have been answered after the kill: the rerun
+        // sends the same clientToken, and no second upload (nor read set) is left behind.
+        QVERIFY(verifyOneActiveReadSet(*again, name, {m_r1, m_r2}, journalFile, recordFile) != QString());
+    }
+
+    void sigkillWhileProcessingFollowsTheSameReadSet()
+    {
+        const QString dir = freshDir(u"sigkill-processing"_s);
+        const QString name = u"sigkilled-processing"_s;
+        const auto child = startChild(dir, {m_r1, m_r2}, name, 200);
+        QVERIFY(child->process->waitForStarted(30000));
+        QVERIFY(QTest::qWaitFor([&] { return !child->value(u"record"_s).isEmpty() || !child->running(); }, kWaitMs));
+        const QString journalFile = child->value(u"journal"_s);
+        const QString recordFile = child->value(u"record"_s);
+        QVERIFY2(!recordFile.isEmpty(), child->out.constData());
+        // Complete answered (the record says so) and the service processes the parts.
+        std::optional<ReadSetUploadRecord> record;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                record = ReadSetUploadRecord::load(recordFile);
+                return (record && record->state == ReadSetUploadRecord::State::Completed) || !child->running();
+            },
+            kWaitMs));
+        QVERIFY2(child->running(), child->out.constData());
+        QVERIFY(child->killHard());
+        QVERIFY(record && !record->readSetId.isEmpty());
+        const QString readSetId = record->readSetId;
+        QVERIFY(!QFile::exists(journalFile)); // the engine removes it once Complete answers
+        QCOMPARE(readSetsNamed(name), QStringList{readSetId});
+
+        auto again = makeQueue(settings(dir));
+        QCOMPARE(again->count(), 1);
+        QCOMPARE(verifyOneActiveReadSet(*again, name, {m_r1, m_r2}, journalFile, recordFile), readSetId);
+        QVERIFY(!again->at(0).readSet->note.isEmpty()); // the person hears why nothing was sent
     }
 
     void cancelAbortsTheUpload()
