@@ -22,8 +22,9 @@ Result<OmicsConnection*> connectAccount(const OmicsAccount& account, CredentialS
             return resolved.error();
         return OmicsConnection::create(resolved.value(), network, parent);
     }
-    Result<OmicsEndpoint> endpoint = account.endpoint.isEmpty() ? OmicsEndpoint::forRegion(account.region)
-                                                                : OmicsEndpoint::overridden(QUrl(account.endpoint));
+    Result<OmicsEndpoint> endpoint = account.endpoint.isEmpty()
+                                         ? OmicsEndpoint::forRegion(account.region)
+                                         : OmicsEndpoint::overridden(QUrl(account.endpoint));
     if (!endpoint)
         return endpoint.error();
     auto* provider = new KeychainCredentialsProvider(account, keychain);

@@ -17,8 +17,8 @@ struct Text
 };
 } // namespace
 
-OmicsConnections::OmicsConnections(QSettings* settings, CredentialStore* keychain, QNetworkAccessManager* network,
-                                   QObject* parent)
+OmicsConnections::OmicsConnections(QSettings* settings, CredentialStore* keychain,
+                                   QNetworkAccessManager* network, QObject* parent)
     : QObject(parent), m_settings(settings), m_keychain(keychain), m_network(network)
 {
 }
@@ -63,15 +63,21 @@ void OmicsConnections::save(const OmicsAccount& account, const QString& secret, 
     };
     if (secret.isEmpty()) {
         store();
-        QMetaObject::invokeMethod(context, [done] { done({}); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [done] { done({}); }, Qt::QueuedConnection);
         return;
     }
-    m_keychain->write(OmicsAccount::secretKeyName(account.name), secret, context,
-                      [store, done](const CredentialStore::Outcome& outcome) {
-                          if (outcome.status == CredentialStore::Status::Failed)
-                              return done(outcome.errorMessage);
-                          store();
-                          done({});
+    // The account follows its secret even when the asker is gone meanwhile (a dialog cancelled
+    // while the keyring asked to be unlocked): a new secret beside the old key id would break
+    // the account.
+    QPointer<QObject> asker(context);
+    m_keychain->write(OmicsAccount::secretKeyName(account.name), secret, this,
+                      [store, done, asker](const CredentialStore::Outcome& outcome) {
+                          const bool stored = outcome.status != CredentialStore::Status::Failed;
+                          if (stored)
+                              store();
+                          if (asker)
+                              done(stored ? QString() : outcome.errorMessage);
                       });
 }
 
@@ -89,10 +95,9 @@ int OmicsConnections::followLocalEndpoint(const QString& accessKeyId, const QUrl
     int moved = 0;
     for (OmicsAccount account : accounts()) {
         const QUrl current(account.endpoint);
-        const bool local = current.host() == u"127.0.0.1" || current.host() == u"localhost" ||
-                           current.host() == u"::1";
-        if (account.accessKeyId != accessKeyId || !account.profile.isEmpty() || !local ||
-            current == endpoint)
+        const bool local =
+            current.host() == u"127.0.0.1" || current.host() == u"localhost" || current.host() == u"::1";
+        if (account.accessKeyId != accessKeyId || !account.profile.isEmpty() || !local || current == endpoint)
             continue;
         account.endpoint = endpoint.toString();
         account.save(*m_settings);

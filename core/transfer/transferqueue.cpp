@@ -493,9 +493,17 @@ void TransferQueue::startWaiting()
     QSet<QString> busy;
     for (auto it = m_running.cbegin(); it != m_running.cend(); ++it)
         busy.insert(busyKey(m_items.at(rowOf(it.key()))));
+    // A read set the service is processing holds no bytes in flight (it is polled now and then,
+    // for minutes on the real service): it leaves its slot to the next transfer.
+    int moving = 0;
+    for (auto it = m_running.cbegin(); it != m_running.cend(); ++it) {
+        const TransferItem& item = m_items.at(rowOf(it.key()));
+        if (!(item.readSet && item.readSet->isProcessing()))
+            ++moving;
+    }
     int firstHeldBack = -1;
     int row = m_scanFrom;
-    for (; row < m_items.size() && m_running.size() < m_maxConcurrent; ++row) {
+    for (; row < m_items.size() && moving < m_maxConcurrent; ++row) {
         const TransferItem& item = m_items.at(row);
         if (item.state != TransferState::Queued)
             continue;
@@ -505,8 +513,10 @@ void TransferQueue::startWaiting()
                 firstHeldBack = row;
             continue;
         }
-        if (startRow(row))
+        if (startRow(row)) {
             busy.insert(key);
+            ++moving;
+        }
     }
     m_scanFrom = firstHeldBack >= 0 ? std::min(firstHeldBack, row) : row;
 }
@@ -621,12 +631,15 @@ void TransferQueue::onReadSetStatus(quint64 id, const QString& readSetId, const 
     ReadSetTransfer& r = *m_items[row].readSet;
     if (!readSetId.isEmpty())
         r.readSetId = readSetId;
+    const bool wasProcessing = r.isProcessing();
     if (!status.isEmpty()) {
         r.status = status;
         r.statusMessage.clear();
     }
     if (!note.isEmpty())
         r.note = note;
+    if (r.isProcessing() && !wasProcessing)
+        scheduleStart(); // its slot is free for the next transfer
     markChanged(row);
     scheduleSave(); // the read set's id: what a person looks for after a restart
 }

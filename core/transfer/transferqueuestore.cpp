@@ -70,9 +70,10 @@ std::optional<ReadSetTransfer> readSetFromJson(const QJsonObject& o, TransferDir
     const QJsonObject tags = o.value(u"tags").toObject();
     for (auto it = tags.constBegin(); it != tags.constEnd(); ++it)
         r.tags.insert(it.key(), it.value().toString());
-    if (r.account.isEmpty() || r.storeId.isEmpty())
-        return std::nullopt;
-    if (direction == TransferDirection::Download && (r.readSetId.isEmpty() || r.file.isEmpty()))
+    // An upload refused when it was added (no store, no account) is kept: its row says why, and
+    // a retry says it again. A download cannot be anything without what it reads.
+    if (direction == TransferDirection::Download &&
+        (r.account.isEmpty() || r.storeId.isEmpty() || r.readSetId.isEmpty() || r.file.isEmpty()))
         return std::nullopt;
     return r;
 }

@@ -4166,10 +4166,6 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <translation>请先选择一个序列存储：读段集会上传到所选的序列存储。</translation>
     </message>
     <message>
-        <source>Only files on this computer can be uploaded as read sets.</source>
-        <translation>只有本机上的文件才能作为读段集上传。</translation>
-    </message>
-    <message>
         <source>Upload Read Set</source>
         <translation>上传读段集</translation>
     </message>
@@ -4180,6 +4176,16 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Nothing to propose: drop FASTQ, BAM, CRAM or uBAM files of this computer, or folders that hold them.</source>
+        <translation>没有可上传的内容：请拖入本机的 FASTQ、BAM、CRAM 或 uBAM 文件，或包含这些文件的文件夹。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A dropped folder holds more than %n sequencing files: the first %n are proposed.</source>
+        <translation>
+            <numerusform>拖入的文件夹中有超过 %n 个测序文件：只建议上传前 %n 个。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

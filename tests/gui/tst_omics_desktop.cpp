@@ -6,6 +6,7 @@
 // and a confirmation; the window is grabbed at 1280×800.
 #include "omicsbrowsesupport.h"
 
+#include "omics/omicsaccountswitcher.h"
 #include "omics/omicsarea.h"
 #include "omics/omicsworkspace.h"
 #include "omics/readsetspanel.h"
@@ -36,8 +37,8 @@
 #include <QRandomGenerator>
 #include <QStackedWidget>
 #include <QTabBar>
-#include <QTabWidget>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace bge;
@@ -227,7 +228,8 @@ private Q_SLOTS:
                                             QUrl::fromLocalFile(dir + u"/HG004_S3_L002_R2_001.fastq"_s)});
         QTRY_VERIFY(area->uploadDialog() && area->uploadDialog()->isVisible());
         ReadSetUploadDialog* dialog = area->uploadDialog();
-        QAbstractItemModelTester dialogTester(dialog->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester dialogTester(dialog->model(),
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(dialog->model()->rowCount(), 1); // R1 + R2: one read set
         QTRY_VERIFY(dialog->blockingReason().isEmpty());
         const QList<omics::ReadSetUploadOptions> proposed = dialog->uploads();
@@ -297,10 +299,12 @@ private Q_SLOTS:
         OmicsArea* area = m_window->omicsArea();
         QTabWidget* tabs = area->workspace()->storeTabs();
         const int index = tabs->indexOf(area->uploadsView());
-        QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, Qt::NoModifier, tabs->tabBar()->tabRect(index).center());
+        QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, Qt::NoModifier,
+                          tabs->tabBar()->tabRect(index).center());
         QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(area->uploadsView()));
         StoreUploadsView* uploads = area->uploadsView();
-        QAbstractItemModelTester tester(uploads->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(uploads->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         // F5 (the window's Refresh) reads the list again here.
         QTest::keyClick(uploads->view(), Qt::Key_F5);
         const auto rowOfUpload = [uploads, &upload] {
@@ -329,6 +333,31 @@ private Q_SLOTS:
             QVERIFY(u.uploadId != upload.value().uploadId);
     }
 
+    // Another account whose keys the service refuses: nothing of the last account's store may
+    // stay usable while (or because) its stores never arrive.
+    void switchingToARefusedAccountClearsTheStoreViews()
+    {
+        omics::OmicsAccount refused = m_env.emulatorAccount(u"refused"_s);
+        std::optional<QString> problem;
+        QObject context;
+        m_env.connections->save(refused, u"not-the-secret-access-key-0000000000000"_s, &context,
+                                [&problem](const QString& p) { problem = p; });
+        QTRY_VERIFY(problem.has_value());
+        OmicsArea* area = m_window->omicsArea();
+        QVERIFY(area->uploadsView());
+        area->workspace()->accountSwitcher()->setCurrentAccount(u"refused"_s);
+        QTRY_COMPARE(area->workspace()->currentAccount(), u"refused"_s);
+        QVERIFY(!area->uploadsView());
+        QVERIFY(!area->importJobsView());
+        QVERIFY(area->workspace()->currentStore().id.isEmpty());
+        QCOMPARE(area->workspace()->storeTabs()->count(), 1);
+        // Back to the account that works: its store and views return.
+        area->workspace()->accountSwitcher()->setCurrentAccount(u"lab"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(area->uploadsView() != nullptr, kWaitMs);
+        QCOMPARE(area->workspace()->currentStore().id, m_store);
+        m_env.connections->remove(u"refused"_s);
+    }
+
     void areaIsRememberedAndDropsOnTheWindowProposeReadSets()
     {
         // Dropped anywhere on the window while HealthOmics shows: a proposal, not a platform upload.
@@ -336,10 +365,12 @@ private Q_SLOTS:
         QVERIFY(writeFile(path, fastq(50, 7, 1)));
         const int rowsBefore = m_window->transfersPanel()->queue()->count();
         drop(m_window.get(), {QUrl::fromLocalFile(path)});
-        QTRY_VERIFY(m_window->omicsArea()->uploadDialog() && m_window->omicsArea()->uploadDialog()->isVisible());
+        QTRY_VERIFY(m_window->omicsArea()->uploadDialog() &&
+                    m_window->omicsArea()->uploadDialog()->isVisible());
         QCOMPARE(m_window->transfersPanel()->queue()->count(), rowsBefore);
         QTest::keyClick(m_window->omicsArea()->uploadDialog(), Qt::Key_Escape);
-        QTRY_VERIFY(!m_window->omicsArea()->uploadDialog() || !m_window->omicsArea()->uploadDialog()->isVisible());
+        QTRY_VERIFY(!m_window->omicsArea()->uploadDialog() ||
+                    !m_window->omicsArea()->uploadDialog()->isVisible());
 
         m_window->saveLayout();
         m_window->clearWorkspace();

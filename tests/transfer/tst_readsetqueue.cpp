@@ -753,6 +753,32 @@ private Q_SLOTS:
         QCOMPARE(uploadsNamed(u"paused-resumed"_s), QStringList()); // the one upload, completed
     }
 
+    // One file at a time, yet the second starts while the service processes the first: a read
+    // set being processed sends nothing and leaves its slot.
+    void processingReadSetLeavesItsSlot()
+    {
+        const QString dir = freshDir(u"slot"_s);
+        const QString first = dir + u"/slot1_R1.fastq"_s;
+        const QString second = dir + u"/slot2_R1.fastq"_s;
+        QVERIFY(writeFile(first, fastq(800, 61)));
+        QVERIFY(writeFile(second, fastq(800, 62)));
+        auto queue = makeQueue(settings(dir));
+        queue->setMaxConcurrent(1);
+        const QList<quint64> ids = queue->addReadSetUploads(
+            kAccount, {uploadOptions({first}, u"slot-first"_s), uploadOptions({second}, u"slot-second"_s)});
+        QCOMPARE(ids.size(), 2);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const TransferItem& a = itemOf(*queue, ids.at(0));
+                return a.state == TransferState::Running && a.readSet->isProcessing() &&
+                       stateOf(*queue, ids.at(1)) == TransferState::Running;
+            },
+            kWaitMs));
+        QVERIFY(waitFor(*queue, ids.at(0), TransferState::Completed));
+        QVERIFY(waitFor(*queue, ids.at(1), TransferState::Completed));
+        QCOMPARE(readBack(itemOf(*queue, ids.at(1)).readSet->readSetId, u"SOURCE1"_s), readAll(second));
+    }
+
     void uploadFailedKeepsTheServiceReason()
     {
         QByteArray junk(600 * kKiB + 5, Qt::Uninitialized);
@@ -970,6 +996,24 @@ private Q_SLOTS:
         const std::optional<TransferQueueState> partly = TransferQueueState::load(file, &error);
         QVERIFY(partly);
         QCOMPARE(partly->items.size(), 2);
+
+        // An upload refused when it was added (no store) stays, to say why.
+        int storelessRow = -1;
+        for (int i = 0; i < items.size(); ++i) {
+            if (items.at(i).toObject().value(u"direction"_s).toString() == u"omics-upload"_s && i != 1)
+                storelessRow = i;
+        }
+        QVERIFY(storelessRow >= 0);
+        QJsonObject storeless = items.at(storelessRow).toObject();
+        QJsonObject storelessPart = storeless.value(u"read_set"_s).toObject();
+        storelessPart.insert(u"store_id"_s, QString());
+        storeless.insert(u"read_set"_s, storelessPart);
+        items.replace(storelessRow, storeless);
+        root.insert(u"items"_s, items);
+        QVERIFY(writeFile(file, QJsonDocument(root).toJson()));
+        const std::optional<TransferQueueState> kept = TransferQueueState::load(file, &error);
+        QVERIFY(kept);
+        QCOMPARE(kept->items.size(), 2);
     }
 
     void oldStateFileStillLoads()

@@ -131,8 +131,8 @@ void ImportJobsView::setStore(const QString& storeId)
     m_storeId = storeId;
     m_listing.abort();
     m_follow.clear();
-    if (m_dialog)
-        m_dialog->reject(); // it would start the job in the store left behind
+    // It would start the job in the store left behind (or, starting, report it into this one).
+    delete m_dialog;
     m_detail->setStore(storeId);
     m_model->setJobs({});
     updatePolling();

@@ -457,4 +457,11 @@ void OmicsAccountDialog::showProblem(const QString& text)
     m_problem->show();
 }
 
+void OmicsAccountDialog::reject()
+{
+    if (m_saving)
+        return;
+    QDialog::reject();
+}
+
 } // namespace bge::ui

@@ -59,6 +59,10 @@ Q_SIGNALS:
     // The account is tested and saved (secret in the keychain, the rest in the settings).
     void accountSaved(const QString& name);
 
+public Q_SLOTS:
+    // Not while the secret and the account are being stored together.
+    void reject() override;
+
 private:
     void buildProfilePage(QWidget* page);
     void buildKeysPage(QWidget* page);

@@ -16,8 +16,11 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QSettings>
+#include <QStringList>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace bge::ui {
 
@@ -26,11 +29,23 @@ using namespace Qt::StringLiterals;
 namespace {
 const QString kReadSetFolderKey = u"omics/uploadFolder"_s;
 
-// Files as they were dropped or chosen, with the files inside dropped folders (a sequencing
-// run's folder), in a stable order so that R1 comes before R2.
-QStringList localFiles(const QList<QUrl>& urls)
+// Files as they were dropped or chosen, with the sequencing files inside dropped folders (a
+// run's folder), in a stable order so that R1 comes before R2. A folder is walked for reads
+// only, and only so far: every file proposed is read (sniffed) on the spot.
+constexpr int kMaxFolderFiles = 256;
+
+bool looksLikeReads(const QString& name)
+{
+    static const QStringList suffixes{u".fastq"_s, u".fq"_s,   u".fastq.gz"_s, u".fq.gz"_s,
+                                      u".bam"_s,   u".ubam"_s, u".cram"_s};
+    return std::any_of(suffixes.cbegin(), suffixes.cend(),
+                       [&name](const QString& s) { return name.endsWith(s, Qt::CaseInsensitive); });
+}
+
+QStringList localFiles(const QList<QUrl>& urls, bool* capped)
 {
     QStringList files;
+    *capped = false;
     for (const QUrl& url : urls) {
         if (!url.isLocalFile())
             continue;
@@ -41,8 +56,16 @@ QStringList localFiles(const QList<QUrl>& urls)
             QStringList inside;
             QDirIterator it(info.absoluteFilePath(), QDir::Files | QDir::NoDotAndDotDot,
                             QDirIterator::Subdirectories);
-            while (it.hasNext())
-                inside.append(it.next());
+            while (it.hasNext()) {
+                const QString path = it.next();
+                if (!looksLikeReads(path))
+                    continue;
+                if (inside.size() == kMaxFolderFiles) {
+                    *capped = true;
+                    break;
+                }
+                inside.append(path);
+            }
             inside.sort();
             files += inside;
         }
@@ -52,8 +75,8 @@ QStringList localFiles(const QList<QUrl>& urls)
 }
 } // namespace
 
-OmicsArea::OmicsArea(omics::OmicsConnections* connections, std::optional<SandboxInfo> sandbox, QSettings* settings,
-                     QWidget* parent)
+OmicsArea::OmicsArea(omics::OmicsConnections* connections, std::optional<SandboxInfo> sandbox,
+                     QSettings* settings, QWidget* parent)
     : QWidget(parent), m_connections(connections), m_sandbox(std::move(sandbox)),
       m_workspace(new OmicsWorkspace(connections, m_sandbox, settings, this))
 {
@@ -157,11 +180,16 @@ void OmicsArea::proposeUploads(const QList<QUrl>& urls)
         Q_EMIT notice(tr("Choose a sequence store first: read sets are uploaded to the selected store."));
         return;
     }
-    const QStringList files = localFiles(urls);
+    bool capped = false;
+    const QStringList files = localFiles(urls, &capped);
     if (files.isEmpty()) {
-        Q_EMIT notice(tr("Only files on this computer can be uploaded as read sets."));
+        Q_EMIT notice(tr("Nothing to propose: drop FASTQ, BAM, CRAM or uBAM files of this computer, or "
+                         "folders that hold them."));
         return;
     }
+    if (capped)
+        Q_EMIT notice(tr("A dropped folder holds more than %n sequencing files: the first %n are proposed.",
+                         nullptr, kMaxFolderFiles));
     // More files while the proposal is open join it (the second read of a pair dropped later).
     if (m_dialog && m_dialog->isVisible()) {
         m_dialog->addFiles(files);
@@ -185,8 +213,8 @@ void OmicsArea::chooseFilesToUpload()
     dialog->setObjectName(u"readSetFileDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFiles);
-    dialog->setNameFilters({tr("Sequencing reads (*.fastq *.fq *.fastq.gz *.fq.gz *.bam *.ubam *.cram)"),
-                            tr("All files (*)")});
+    dialog->setNameFilters(
+        {tr("Sequencing reads (*.fastq *.fq *.fastq.gz *.fq.gz *.bam *.ubam *.cram)"), tr("All files (*)")});
     dialog->setDirectory(QSettings().value(kReadSetFolderKey, QDir::homePath()).toString());
     connect(dialog, &QFileDialog::filesSelected, this, [this, dialog](const QStringList& files) {
         QSettings().setValue(kReadSetFolderKey, dialog->directory().absolutePath());

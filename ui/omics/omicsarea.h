@@ -54,7 +54,8 @@ public:
 
 public Q_SLOTS:
     // From the transfer queue: a read set of ours became ACTIVE or failed.
-    void readSetSettled(const QString& account, const QString& storeId, const QString& readSetId, bool active);
+    void readSetSettled(const QString& account, const QString& storeId, const QString& readSetId,
+                        bool active);
 
 Q_SIGNALS:
     void uploadsRequested(const QString& account, const QList<bge::omics::ReadSetUploadOptions>& uploads);

@@ -194,6 +194,9 @@ void OmicsWorkspace::onAccountsChanged()
 void OmicsWorkspace::connectAccount(const QString& name)
 {
     m_store = {};
+    // The views of the last account's store go now, not when the new account's stores arrive
+    // (which may be never, with refused keys): nothing may act on that account any more.
+    Q_EMIT storeChanged(name, m_store);
     m_storeBanner->clear();
     // With no account, the empty page's own "Add Account…" is the one way on.
     m_switcher->setVisible(!name.isEmpty());

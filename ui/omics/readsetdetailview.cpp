@@ -45,6 +45,7 @@ QLabel* fieldLabel(QWidget* parent, const QString& key)
 {
     auto* text = new QLabel(parent);
     text->setObjectName(u"field_"_s + key);
+    text->setTextFormat(Qt::PlainText); // the service's text, never markup
     text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     text->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     text->setMinimumWidth(40);
@@ -66,6 +67,7 @@ ReadSetDetailView::ReadSetDetailView(QWidget* parent)
     empty->setWordWrap(true);
 
     m_title->setObjectName(u"readSetTitle"_s);
+    m_title->setTextFormat(Qt::PlainText);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);

@@ -182,6 +182,7 @@ void ReadSetsPanel::saveSettings() const
 
 void ReadSetsPanel::setStore(omics::OmicsConnection* connection, const QString& storeId)
 {
+    m_pendingSelection.clear(); // a read set of the previous store
     m_connection = connection;
     m_detail->clear();
     m_model->setStore(connection, storeId);
@@ -219,6 +220,7 @@ void ReadSetsPanel::onCurrentChanged()
 
 void ReadSetsPanel::onLoadFailed(const ApiError& error)
 {
+    m_pendingSelection.clear();
     m_banner->showError(error, [this] { m_model->retry(); });
     updateStatus();
 }

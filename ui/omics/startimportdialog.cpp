@@ -358,6 +358,7 @@ void StartImportDialog::setBusy(bool busy)
     m_manifestButton->setEnabled(!busy);
     m_editor->setEnabled(!busy && currentRow() >= 0);
     m_buttons->button(QDialogButtonBox::Ok)->setText(busy ? tr("Starting…") : tr("&Start Import"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(!busy);
     refreshChecks();
 }
 
@@ -390,6 +391,13 @@ void StartImportDialog::submit()
         Q_EMIT importStarted(result.value());
         accept();
     });
+}
+
+void StartImportDialog::reject()
+{
+    if (m_busy)
+        return;
+    QDialog::reject();
 }
 
 } // namespace bge::ui

@@ -46,6 +46,10 @@ public:
 Q_SIGNALS:
     void importStarted(const bge::omics::ImportJobSummary& job);
 
+public Q_SLOTS:
+    // Not while the job may exist on the service already: its answer must reach the list.
+    void reject() override;
+
 private:
     void chooseManifest();
     void addSource();

@@ -15,6 +15,7 @@
 #include "samples/samplespanel.h"
 #include "transfers/transferspanel.h"
 
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -100,6 +101,7 @@ void MainWindow::showArea(QWidget* area)
         return;
     m_areas->setCurrentWidget(area);
     area->setFocus(Qt::ShortcutFocusReason);
+    areaShown();
 }
 
 void MainWindow::areaShown()
@@ -151,6 +153,11 @@ void MainWindow::createActions()
     m_showOmics->setCheckable(true);
     connect(m_showOmics, &QAction::triggered, this, [this] { showArea(m_omics); });
     connect(m_areas, &QStackedWidget::currentChanged, this, &MainWindow::areaShown);
+    // One of the two is shown: pressing the shown one again keeps it checked.
+    auto* areaGroup = new QActionGroup(this);
+    areaGroup->setExclusive(true);
+    areaGroup->addAction(m_showPlatform);
+    areaGroup->addAction(m_showOmics);
 
     m_switchProfile =
         new QAction(uiIcon(u"system-switch-user"_s, u"switch-profile"_s), tr("S&witch Profile…"), this);
