@@ -34,7 +34,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
-#include <QRandomGenerator>
 #include <QStackedWidget>
 #include <QTabBar>
 #include <QTableView>
@@ -47,24 +46,6 @@ using namespace bge::ui;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QByteArray fastq(int reads, quint32 seed, int mate)
-{
-    QRandomGenerator random(seed);
-    static const char bases[] = "ACGT";
-    QByteArray out;
-    for (int i = 0; i < reads; ++i) {
-        out += "@run7:2:FC:1:" + QByteArray::number(i) + '/' + QByteArray::number(mate) + '\n';
-        QByteArray seq(150, 'A');
-        QByteArray qual(150, 'I');
-        for (int k = 0; k < 150; ++k) {
-            seq[k] = bases[random.bounded(4)];
-            qual[k] = char('!' + random.bounded(41));
-        }
-        out += seq + "\n+\n" + qual + '\n';
-    }
-    return out;
-}
 
 void drop(QWidget* target, const QList<QUrl>& urls)
 {

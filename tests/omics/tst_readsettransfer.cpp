@@ -28,6 +28,7 @@
 using namespace bge;
 using namespace bge::omics;
 using namespace Qt::StringLiterals;
+using test::fastq;
 
 namespace {
 
@@ -38,27 +39,6 @@ QByteArray readAll(const QString& path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-// `reads` FASTQ records of random bases, deterministic from `seed`.
-QByteArray fastq(int reads, quint32 seed, int mate = 0)
-{
-    QRandomGenerator random(seed);
-    static const char bases[] = "ACGT";
-    QByteArray out;
-    out.reserve(reads * 330);
-    for (int i = 0; i < reads; ++i) {
-        out += "@run1:1:FC:1:" + QByteArray::number(i) +
-               (mate ? "/" + QByteArray::number(mate) : QByteArray()) + '\n';
-        QByteArray seq(150, 'A');
-        QByteArray qual(150, 'I');
-        for (int k = 0; k < 150; ++k) {
-            seq[k] = bases[random.bounded(4)];
-            qual[k] = char('!' + random.bounded(41));
-        }
-        out += seq + "\n+\n" + qual + '\n';
-    }
-    return out;
 }
 
 bool run(const QString& program, const QStringList& arguments)

@@ -14,6 +14,7 @@
 // secret in an in-memory credential store.
 #include "common/sandboxprocess.h"
 #include "credentials/memorycredentialstore.h"
+#include "omics/omicstestsupport.h"
 #include "omics/omicsaccount.h"
 #include "omics/omicsapi.h"
 #include "omics/omicsconnection.h"
@@ -47,57 +48,26 @@
 using namespace bge;
 using namespace bge::omics;
 using namespace Qt::StringLiterals;
+using test::fastq;
+using test::writeFile;
 
 namespace {
 
 constexpr qint64 kKiB = 1024;
 constexpr int kWaitMs = 180000; // generous: a shared two-core machine
+
+// The suite's own patience (kWaitMs) with the shared waiter.
+template <typename T> Result<T> awaitJobLong(Job<T>* job)
+{
+    return test::awaitJob(job, kWaitMs);
+}
+
 const QString kAccount = u"emulator"_s;
-
-// `reads` FASTQ records of random bases, deterministic from `seed`.
-QByteArray fastq(int reads, quint32 seed, int mate = 0)
-{
-    QRandomGenerator random(seed);
-    static const char bases[] = "ACGT";
-    QByteArray out;
-    out.reserve(reads * 330);
-    for (int i = 0; i < reads; ++i) {
-        out += "@run1:1:FC:1:" + QByteArray::number(i) +
-               (mate ? "/" + QByteArray::number(mate) : QByteArray()) + '\n';
-        QByteArray seq(150, 'A');
-        QByteArray qual(150, 'I');
-        for (int k = 0; k < 150; ++k) {
-            seq[k] = bases[random.bounded(4)];
-            qual[k] = char('!' + random.bounded(41));
-        }
-        out += seq + "\n+\n" + qual + '\n';
-    }
-    return out;
-}
-
-bool writeFile(const QString& path, const QByteArray& content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(content) == content.size();
-}
 
 QByteArray readAll(const QString& path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-template <typename T> Result<T> awaitJob(Job<T>* job)
-{
-    std::optional<Result<T>> outcome;
-    QObject context;
-    job->run(&context, [&outcome](const Result<T>& result) { outcome = result; });
-    if (!QTest::qWaitFor([&outcome] { return outcome.has_value(); }, kWaitMs)) {
-        job->abort();
-        return ApiError::timeout(u"the test gave up waiting for the job"_s);
-    }
-    return *outcome;
 }
 
 // A readsetqueuechild process and what it printed so far.
@@ -242,7 +212,7 @@ private:
     // The uploads in progress on the store with this read-set name.
     QStringList uploadsNamed(const QString& name)
     {
-        const Result<OmicsPage<ReadSetUpload>> page = awaitJob(m_api->listUploads(m_store));
+        const Result<OmicsPage<ReadSetUpload>> page = awaitJobLong(m_api->listUploads(m_store));
         if (!page)
             return {u"error: "_s + page.error().fullText()};
         QStringList ids;
@@ -256,7 +226,7 @@ private:
     // Every part of one file of a read set, through GetReadSet.
     QByteArray readBack(const QString& readSetId, const QString& file)
     {
-        const Result<ReadSetMetadata> metadata = awaitJob(m_api->readSetMetadata(m_store, readSetId));
+        const Result<ReadSetMetadata> metadata = awaitJobLong(m_api->readSetMetadata(m_store, readSetId));
         if (!metadata)
             return {};
         const std::optional<ReadSetFileInfo> info = metadata.value().file(file);
@@ -264,7 +234,7 @@ private:
             return {};
         QByteArray bytes;
         for (int part = 1; part <= info->totalParts; ++part) {
-            const Result<QByteArray> r = awaitJob(m_api->readSetPart(m_store, readSetId, part, file));
+            const Result<QByteArray> r = awaitJobLong(m_api->readSetPart(m_store, readSetId, part, file));
             if (!r)
                 return {};
             bytes += r.value();
@@ -300,7 +270,7 @@ private:
     {
         ReadSetFilter filter;
         filter.name = name;
-        const Result<OmicsPage<ReadSetListItem>> page = awaitJob(m_api->listReadSets(m_store, filter));
+        const Result<OmicsPage<ReadSetListItem>> page = awaitJobLong(m_api->listReadSets(m_store, filter));
         if (!page)
             return {u"error: "_s + page.error().fullText()};
         QStringList ids;
@@ -335,7 +305,7 @@ private:
 
     QString readSetStatus(const QString& readSetId)
     {
-        const Result<ReadSetMetadata> metadata = awaitJob(m_api->readSetMetadata(m_store, readSetId));
+        const Result<ReadSetMetadata> metadata = awaitJobLong(m_api->readSetMetadata(m_store, readSetId));
         return metadata ? metadata.value().readSet.status : metadata.error().fullText();
     }
 
@@ -414,7 +384,7 @@ private Q_SLOTS:
         QCOMPARE(readSetStatus(m_pairedId), u"ACTIVE"_s);
         QCOMPARE(readBack(m_pairedId, u"SOURCE1"_s), readAll(m_r1));
         QCOMPARE(readBack(m_pairedId, u"SOURCE2"_s), readAll(m_r2));
-        const Result<ReadSetMetadata> metadata = awaitJob(m_api->readSetMetadata(m_store, m_pairedId));
+        const Result<ReadSetMetadata> metadata = awaitJobLong(m_api->readSetMetadata(m_store, m_pairedId));
         QVERIFY(metadata);
         QCOMPARE(metadata.value().readSet.name, u"paired"_s);
         QCOMPARE(metadata.value().readSet.sampleId, u"NA12878-S1"_s);
@@ -511,7 +481,7 @@ private Q_SLOTS:
         QVERIFY(!item.readSet->note.isEmpty()); // the person hears why nothing was sent
         ReadSetFilter filter;
         filter.name = u"restarted-processing"_s;
-        const Result<OmicsPage<ReadSetListItem>> page = awaitJob(m_api->listReadSets(m_store, filter));
+        const Result<OmicsPage<ReadSetListItem>> page = awaitJobLong(m_api->listReadSets(m_store, filter));
         QVERIFY(page);
         QCOMPARE(page.value().items.size(), 1);
         QCOMPARE(page.value().items.first().id, readSetId);
