@@ -5,6 +5,7 @@
 #include "transferqueuestore.h"
 #include "uploadcredentials.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSet>
@@ -80,8 +81,16 @@ void TransferQueue::load()
     if (!state) {
         if (!error.isEmpty()) {
             qCWarning(lcQueue).noquote() << "cannot read" << m_stateFile << ":" << error;
+            // Set aside, or the first save would overwrite what may still be recovered by hand.
+            // Journals and partial downloads stay where they are: adding the file again resumes.
+            const QString kept = QFileInfo(m_stateFile).isReadable() ? TransferQueueState::keepAside(m_stateFile)
+                                                                    : QString();
             m_storageError =
-                tr("The saved transfer list could not be read (%1); it starts empty.").arg(error);
+                kept.isEmpty()
+                    ? tr("The saved transfer list could not be read (%1); it starts empty.").arg(error)
+                    : tr("The saved transfer list could not be read (%1); it was kept as %2. The list starts "
+                         "empty: add unfinished files again to resume them.")
+                          .arg(error, QDir::toNativeSeparators(kept));
         }
         return;
     }

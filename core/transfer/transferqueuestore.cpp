@@ -20,6 +20,9 @@ namespace {
 constexpr int kFormatVersion = 1;
 // Far beyond any real queue (about 300 bytes an item): a bigger file is not ours.
 constexpr qint64 kMaxFileSize = 256LL * 1024 * 1024;
+// Ids and batches count up by one from 1: anything near 2^64 was edited or damaged, and its
+// "+ 1" would wrap to 0 and hand out ids already in use. 2^53 is far beyond any real count.
+constexpr quint64 kMaxCounter = 1ULL << 53;
 
 // Only the fields that are set: a one-file upload or a download stays short.
 QJsonObject toJson(const ReadSetTransfer& r)
@@ -115,9 +118,11 @@ std::optional<TransferItem> fromJson(const QJsonObject& o)
     TransferItem item;
     bool ok = false;
     item.id = o.value(u"id").toString().toULongLong(&ok);
-    if (!ok || item.id == 0)
+    if (!ok || item.id == 0 || item.id > kMaxCounter)
         return std::nullopt;
     item.batch = o.value(u"batch").toString().toULongLong();
+    if (item.batch > kMaxCounter)
+        return std::nullopt;
     const QString direction = o.value(u"direction").toString();
     const bool readSet = direction.startsWith(u"omics-");
     if (direction == u"upload" || direction == u"omics-upload")
@@ -189,8 +194,12 @@ std::optional<TransferQueueState> TransferQueueState::load(const QString& file, 
         state.items.append(*item);
     }
     // The saved counters are a floor; the items decide (a hand-edited file must not reuse ids).
-    state.nextId = std::max(maxId + 1, root.value(u"next_id").toString().toULongLong());
-    state.nextBatch = std::max(maxBatch + 1, root.value(u"next_batch").toString().toULongLong());
+    const auto counter = [&root](QStringView key) {
+        const quint64 saved = root.value(key).toString().toULongLong();
+        return saved <= kMaxCounter ? saved : 0;
+    };
+    state.nextId = std::max(maxId + 1, counter(u"next_id"));
+    state.nextBatch = std::max(maxBatch + 1, counter(u"next_batch"));
     return state;
 }
 
@@ -219,6 +228,14 @@ bool TransferQueueState::save(const QString& file, QString* error) const
         return false;
     }
     return true;
+}
+
+QString TransferQueueState::keepAside(const QString& file)
+{
+    const QString kept = file + u".corrupt"_s;
+    if (QFile::exists(kept) && !QFile::remove(kept))
+        return {};
+    return QFile::rename(file, kept) ? kept : QString();
 }
 
 } // namespace bge

@@ -23,6 +23,10 @@ struct TransferQueueState
     static std::optional<TransferQueueState> load(const QString& file, QString* error);
     // Atomic (QSaveFile): a crash leaves the old file or the new one, never half of one.
     bool save(const QString& file, QString* error) const;
+    // Moves a file that load() refused out of the way, to `<file>.corrupt` (replacing an older
+    // one), so that the next save does not destroy what may still be recovered by hand.
+    // Returns the new path, or empty when the file could not be moved.
+    static QString keepAside(const QString& file);
 };
 
 } // namespace bge

@@ -17,6 +17,7 @@
 #include <QTest>
 
 using namespace bge;
+using bge::test::readAll;
 using bge::test::writeFile;
 using namespace Qt::StringLiterals;
 
@@ -126,6 +127,25 @@ private Q_SLOTS:
         QCOMPARE(state->nextId, 11u);
     }
 
+    // Found by fuzz_journals: an id of 2^64 - 1 made the next id wrap to 0, and a saved
+    // next_id of 2^64 - 1 made the queue's own count wrap after one new item.
+    void hugeIdsAreNotReused()
+    {
+        const QString file = m_dir.filePath(u"huge.json"_s);
+        QVERIFY(writeFile(file, R"({"version": 1, "next_id": "18446744073709551615", "next_batch": "18446744073709551615", "items": [
+            {"id": "18446744073709551615", "batch": "1", "direction": "upload", "local_path": "/a/x", "name": "x", "state": "queued"},
+            {"id": "3", "batch": "18446744073709551615", "direction": "upload", "local_path": "/a/y", "name": "y", "state": "queued"},
+            {"id": "4", "batch": "2", "direction": "upload", "local_path": "/a/z", "name": "z", "state": "queued"}
+        ]})"));
+        QString error;
+        const std::optional<TransferQueueState> state = TransferQueueState::load(file, &error);
+        QVERIFY2(state, qPrintable(error));
+        QCOMPARE(state->items.size(), 1);
+        QCOMPARE(state->items[0].id, 4u);
+        QCOMPARE(state->nextId, 5u);
+        QCOMPARE(state->nextBatch, 3u);
+    }
+
     void restartQueuesWhatWasRunning()
     {
         // No platform: what the queue makes of its saved state, before anything runs.
@@ -162,6 +182,55 @@ private Q_SLOTS:
         TransferQueue queue(nullptr, nullptr, settings);
         QCOMPARE(queue.count(), 0);
         QVERIFY(!queue.storageError().isEmpty());
+    }
+
+    // A list cut short by a crash or a full disk, or garbage: the queue starts, says what
+    // happened and where the old file went, and neither the next save nor a second damaged
+    // start destroys it. Journals and partial downloads beside it are left alone.
+    void damagedStateIsKeptAside()
+    {
+        const QString folder = m_dir.filePath(u"kept"_s);
+        const QString file = folder + u"/transfers.json"_s;
+        TransferQueueState saved;
+        saved.items = {item(1, TransferState::Paused), item(2, TransferState::Queued, TransferDirection::Download)};
+        QVERIFY(saved.save(file, nullptr));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray truncated = f.readAll().chopped(40);
+        f.close();
+        QVERIFY(writeFile(file, truncated));
+        const QString journal = folder + u"/uploads/upload-0123.json"_s;
+        const QString partial = folder + u"/reads.fastq.bgepart"_s;
+        QVERIFY(writeFile(journal, "{\"version\": 2}"));
+        QVERIFY(writeFile(partial, "partial bytes"));
+
+        TransferQueueSettings settings;
+        settings.stateFile = file;
+        settings.saveDelayMs = 0;
+        {
+            TransferQueue queue(nullptr, nullptr, settings);
+            QCOMPARE(queue.count(), 0);
+            const QString message = queue.storageError();
+            QVERIFY2(message.startsWith(u"The saved transfer list could not be read ("_s), qPrintable(message));
+            QVERIFY2(message.contains(QDir::toNativeSeparators(file + u".corrupt"_s)), qPrintable(message));
+            QVERIFY(!QFile::exists(file));
+            // The queue goes on: a new item is saved to a fresh list.
+            QCOMPARE(queue.addUploads({m_dir.filePath(u"missing.bin"_s)}).size(), 1);
+            QTRY_VERIFY(QFile::exists(file));
+        }
+        QString error;
+        const std::optional<TransferQueueState> fresh = TransferQueueState::load(file, &error);
+        QVERIFY2(fresh, qPrintable(error));
+        QCOMPARE(fresh->items.size(), 1);
+        QCOMPARE(readAll(file + u".corrupt"_s), truncated);
+        QCOMPARE(readAll(journal), QByteArray("{\"version\": 2}"));
+        QCOMPARE(readAll(partial), QByteArray("partial bytes"));
+
+        // Damaged again: the newer damaged file replaces the older one.
+        QVERIFY(writeFile(file, "\x01\x02garbage"));
+        TransferQueue again(nullptr, nullptr, settings);
+        QVERIFY(again.storageError().contains(u".corrupt"_s));
+        QCOMPARE(readAll(file + u".corrupt"_s), QByteArray("\x01\x02garbage"));
     }
 
     void speedIsAMovingAverage()
