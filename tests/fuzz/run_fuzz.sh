@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
-# Smoke test for the response-parser fuzz target, run by CTest from the normal (gcc) build:
-# configures a clang build of its own with -DBGE_FUZZ=ON, builds only fuzz_responses, and
-# fuzzes from the seed corpus for a bounded time. Fails on any crash, leak, sanitizer report,
+# Smoke test for one fuzz target, run by CTest from the normal (gcc) build: configures a clang
+# build of its own with -DBGE_FUZZ=ON (one for all targets), builds only that target, and
+# fuzzes from its seed corpus for a bounded time. Fails on any crash, leak, sanitizer report,
 # time-out or out-of-memory; exits 77 (skipped) when clang is not installed.
 #
-#   run_fuzz.sh <source-dir> <fuzz-build-dir> [target]
-# target: fuzz_responses (default, seeds in corpus/, responses.dict) or fuzz_omics (seeds in
-# corpus_omics/, no dictionary).
-# Environment: BGE_FUZZ_SECONDS (default 30), BGE_FUZZ_CC / BGE_FUZZ_CXX (clang-14, clang++-14).
+#   run_fuzz.sh <source-dir> <fuzz-build-dir> [target [seconds]]
+# target: fuzz_responses (default, seeds in corpus/, responses.dict) or fuzz_<name> (seeds in
+# corpus_<name>/, dictionary <name>.dict when there is one): omics, http, journals, ossxml,
+# canonical. seconds: how long to fuzz (default 30).
+# Environment: BGE_FUZZ_SECONDS (overrides seconds, for longer runs), BGE_FUZZ_CC / BGE_FUZZ_CXX
+# (clang-14, clang++-14).
 set -euo pipefail
 
 src=${1:?usage: run_fuzz.sh <source-dir> <fuzz-build-dir>}
 build=${2:?usage: run_fuzz.sh <source-dir> <fuzz-build-dir>}
 target=${3:-fuzz_responses}
-seconds=${BGE_FUZZ_SECONDS:-30}
+seconds=${BGE_FUZZ_SECONDS:-${4:-30}}
 cc=${BGE_FUZZ_CC:-clang-14}
 cxx=${BGE_FUZZ_CXX:-clang++-14}
 
@@ -39,6 +41,9 @@ if [ "$target" != fuzz_responses ]; then
   run="$build/fuzz-run-${target#fuzz_}"
   seeds="$src/tests/fuzz/corpus_${target#fuzz_}"
   dict=()
+  if [ -f "$src/tests/fuzz/${target#fuzz_}.dict" ]; then
+    dict=(-dict="$src/tests/fuzz/${target#fuzz_}.dict")
+  fi
 fi
 rm -rf "$run"
 mkdir -p "$run/corpus" "$run/artifacts"
