@@ -2,6 +2,7 @@
 // the name clash, resume after a "crash", a file changed since, cancel, STS credentials that
 // expire mid-upload, and injected faults.
 #include "common/peakmemory.h"
+#include "common/sanitizers.h"
 #include "common/sandboxprocess.h"
 #include "coretestsupport.h"
 #include "oss/crc64.h"
@@ -376,7 +377,9 @@ private Q_SLOTS:
         BGE_VERIFY_OK(r);
         const qint64 grown = peakResidentKiB() - before;
         qInfo("peak memory grew by %lld KiB", grown);
-        QVERIFY2(grown < 24 * 1024, qPrintable(u"peak memory grew by %1 KiB"_s.arg(grown)));
+        // Under ASan the figure is its quarantine's; the upload itself is still checked.
+        if (!kAddressSanitizer)
+            QVERIFY2(grown < 24 * 1024, qPrintable(u"peak memory grew by %1 KiB"_s.arg(grown)));
         QCOMPARE(r->crc64, crc.value());
         QCOMPARE(r->partsSent, 8);
         const Environment::Fetched head = m_plain.request("HEAD", r->objectName);
