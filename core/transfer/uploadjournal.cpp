@@ -5,12 +5,15 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QSaveFile>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
 namespace bge {
+
+Q_LOGGING_CATEGORY(lcJournal, "bge.transfer.journal", QtInfoMsg)
 
 namespace {
 
@@ -31,6 +34,16 @@ std::optional<UploadJournal::Part> partFrom(const QJsonObject& p, int format)
     return part;
 }
 
+// A journal that is there but cannot be used (cut short by a crash, damaged, edited, from a
+// newer version): the upload starts over, which loses time but nothing else. Said in the log,
+// as nothing else explains why a large upload began again from its first byte.
+std::nullopt_t refused(const QString& file)
+{
+    qCWarning(lcJournal).noquote() << "the upload journal" << file
+                                   << "cannot be read (damaged or of another version); that upload starts over";
+    return std::nullopt;
+}
+
 } // namespace
 
 QString UploadJournal::defaultDirectory()
@@ -49,12 +62,14 @@ QString UploadJournal::fileFor(const QString& directory, const QString& path, co
 std::optional<UploadJournal> UploadJournal::load(const QString& file)
 {
     QFile f(file);
-    if (!f.open(QIODevice::ReadOnly) || f.size() > 4 * 1024 * 1024)
+    if (!f.exists())
         return std::nullopt;
+    if (!f.open(QIODevice::ReadOnly) || f.size() > 4 * 1024 * 1024)
+        return refused(file);
     const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
     const int format = o.value(u"version").toInt();
     if (format != 1 && format != kFormat)
-        return std::nullopt;
+        return refused(file);
     UploadJournal j;
     if (format == 1) {
         // Format 1: an OSS upload of one file, its description at the top level.
@@ -63,7 +78,7 @@ std::optional<UploadJournal> UploadJournal::load(const QString& file)
         j.protocol = o.value(u"protocol").toString();
         const QJsonArray sources = o.value(u"sources").toArray();
         if (sources.isEmpty() || sources.size() > kMaxSources)
-            return std::nullopt;
+            return refused(file);
         for (const QJsonValue& v : sources) {
             const QJsonObject s = v.toObject();
             j.sources.append({s.value(u"path").toString(), s.value(u"size").toInteger(-1),
@@ -77,15 +92,15 @@ std::optional<UploadJournal> UploadJournal::load(const QString& file)
     for (const QJsonValue& v : o.value(u"parts").toArray()) {
         const std::optional<Part> part = partFrom(v.toObject(), format);
         if (!part || part->source > j.sources.size())
-            return std::nullopt;
+            return refused(file);
         j.parts.append(*part);
     }
     for (const Source& s : std::as_const(j.sources)) {
         if (s.path.isEmpty() || s.size < 0)
-            return std::nullopt;
+            return refused(file);
     }
     if (j.protocol.isEmpty() || j.objectName.isEmpty() || j.uploadId.isEmpty() || j.partSize <= 0)
-        return std::nullopt;
+        return refused(file);
     return j;
 }
 
