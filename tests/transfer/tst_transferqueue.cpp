@@ -20,6 +20,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -156,6 +157,28 @@ private:
         if (!waitFor(*queue, id, TransferState::Completed))
             return {};
         return readAll(dest);
+    }
+
+    // Uploads `bytes` as `name` through a queue of the clean sandbox: the object's name, or
+    // empty when the upload did not complete.
+    QString uploaded(const QString& dir, const QString& name, const QByteArray& bytes)
+    {
+        const QString path = dir + u"/in/"_s + name;
+        if (!writeFile(path, bytes))
+            return {};
+        auto uploader = makeQueue(m_slow, settings(dir));
+        const quint64 up = uploader->addUploads({path}).first();
+        if (!waitFor(*uploader, up, TransferState::Completed))
+            return {};
+        return itemOf(*uploader, up).objectName;
+    }
+
+    // Every GET of this sandbox dies halfway; a long backoff holds the job between attempts.
+    std::unique_ptr<TransferQueue> droppingQueue(const QString& dir)
+    {
+        TransferQueueSettings s = settings(dir);
+        s.download.retry = {40, 1500, 1500};
+        return makeQueue(m_drop, s);
     }
 
 private Q_SLOTS:
@@ -396,6 +419,55 @@ private Q_SLOTS:
         QCOMPARE(third->at(0).state, TransferState::Completed);
     }
 
+    // A journal cut short (a crash as the disk filled, a hand edit): that upload starts over
+    // with a new multipart upload, says so in the log, and still ends with the right object;
+    // the upload beside it resumes its own multipart upload as if nothing happened.
+    void damagedJournalRestartsOnlyItsUpload()
+    {
+        const QString dir = freshDir(u"damaged-journal"_s);
+        const QString journals = dir + u"/journals"_s;
+        const QByteArray damaged = randomBytes(16 * kMiB + 3, 61);
+        const QByteArray intact = randomBytes(16 * kMiB + 7, 62);
+        QVERIFY(writeFile(dir + u"/in/damaged.bin"_s, damaged));
+        QVERIFY(writeFile(dir + u"/in/intact.bin"_s, intact));
+        auto queue = makeQueue(m_slow, settings(dir));
+        const QList<quint64> ids = queue->addUploads({dir + u"/in/damaged.bin"_s, dir + u"/in/intact.bin"_s});
+        QCOMPARE(ids.size(), 2);
+        // 65 parts each: both running (two files at a time) for seconds at the slow sandbox's
+        // pace, long enough for each journal (saved once a second) to list parts.
+        const auto journalsByName = [&journals](int parts) {
+            QHash<QString, UploadJournal> found;
+            const QDir folder(journals);
+            for (const QString& f : folder.entryList({u"upload-*.json"_s}, QDir::Files)) {
+                const std::optional<UploadJournal> j = UploadJournal::load(folder.filePath(f));
+                if (j && j->parts.size() >= parts)
+                    found.insert(QFileInfo(j->path()).fileName(), *j);
+            }
+            return found;
+        };
+        QVERIFY(QTest::qWaitFor([&] { return journalsByName(2).size() == 2; }, kWaitMs));
+        queue->pause(ids);
+        const QHash<QString, UploadJournal> before = journalsByName(1);
+        QCOMPARE(before.size(), 2);
+        const UploadJournal& lost = before[u"damaged.bin"_s];
+        const UploadJournal& kept = before[u"intact.bin"_s];
+        const QString lostFile = UploadJournal::fileFor(journals, lost.path(), lost.objectName);
+        QVERIFY(writeFile(lostFile, readAll(lostFile).left(50)));
+
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(u"upload journal .*upload-.*cannot be read.*starts over"_s));
+        queue->resume(ids);
+        for (const quint64 id : ids)
+            QVERIFY(waitFor(*queue, id, TransferState::Completed));
+        QCOMPARE(journalCount(journals), 0);
+        // The intact one completed the multipart upload it had; the damaged one could not know
+        // its upload id and made a new one (the old one is left to the bucket's lifecycle).
+        QCOMPARE(m_slow.request("GET", kept.objectName, {{u"uploadId"_s, kept.uploadId}}).status, 404);
+        QCOMPARE(m_slow.request("GET", lost.objectName, {{u"uploadId"_s, lost.uploadId}}).status, 200);
+        QVERIFY(downloadBack(lost.objectName, freshDir(u"back-damaged"_s)) == damaged);
+        QVERIFY(downloadBack(kept.objectName, freshDir(u"back-intact"_s)) == intact);
+    }
+
     void failedUploadCanBeRetried()
     {
         const QString dir = freshDir(u"retry"_s);
@@ -416,16 +488,9 @@ private Q_SLOTS:
     {
         const QString dir = freshDir(u"download"_s);
         const QByteArray bytes = randomBytes(6 * kMiB + 3, 70);
-        QVERIFY(writeFile(dir + u"/in/down.bin"_s, bytes));
-        auto uploader = makeQueue(m_slow, settings(dir));
-        const quint64 up = uploader->addUploads({dir + u"/in/down.bin"_s}).first();
-        QVERIFY(waitFor(*uploader, up, TransferState::Completed));
-        const QString object = itemOf(*uploader, up).objectName;
-
-        // Every GET of this sandbox dies halfway; a long backoff holds the job between attempts.
-        TransferQueueSettings s = settings(dir);
-        s.download.retry = {40, 1500, 1500};
-        auto queue = makeQueue(m_drop, s);
+        const QString object = uploaded(dir, u"down.bin"_s, bytes);
+        QVERIFY(!object.isEmpty());
+        auto queue = droppingQueue(dir);
         const QString dest = dir + u"/down.bin"_s;
         const QString partial = DownloadJob::partialPathFor(dest);
         const quint64 id = queue->addDownload(object, dest);
@@ -454,6 +519,34 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(DownloadJob::partialPathFor(dest2)));
         QVERIFY(!QFile::exists(DownloadJob::journalPathFor(dest2)));
         QVERIFY(!QFile::exists(DownloadJob::partialPathFor(dest2) + u".lock"_s));
+    }
+
+    // The journal beside a partial download damaged (and the partial bytes with it): the
+    // download says so in the log, starts over from the first byte and ends with the object's
+    // bytes, never with the old partial ones.
+    void damagedDownloadJournalStartsThatDownloadOver()
+    {
+        const QString dir = freshDir(u"damaged-download"_s);
+        const QByteArray bytes = randomBytes(2 * kMiB + 5, 71);
+        const QString object = uploaded(dir, u"again.bin"_s, bytes);
+        QVERIFY(!object.isEmpty());
+        auto queue = droppingQueue(dir);
+        const QString dest = dir + u"/again.bin"_s;
+        const QString partial = DownloadJob::partialPathFor(dest);
+        const QString journal = DownloadJob::journalPathFor(dest);
+        const quint64 id = queue->addDownload(object, dest);
+        QVERIFY(QTest::qWaitFor([&] { return QFileInfo(partial).size() > 0 && QFile::exists(journal); }, kWaitMs));
+        queue->pause({id});
+        QCOMPARE(stateOf(*queue, id), TransferState::Paused);
+        QVERIFY(writeFile(journal, readAll(journal).left(20)));
+        QVERIFY(writeFile(partial, QByteArray(int(QFileInfo(partial).size()), 'x')));
+
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(u"download journal .*bgepart.*cannot be read.*starts over"_s));
+        queue->resume({id});
+        QVERIFY(waitFor(*queue, id, TransferState::Completed));
+        QVERIFY(readAll(dest) == bytes);
+        QVERIFY(!QFile::exists(partial));
     }
 
     void thousandsOfQueuedFilesStayCheap()
