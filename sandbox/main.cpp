@@ -98,7 +98,13 @@ int main(int argc, char* argv[])
 
     attachDemoFiles(world.initialSamples(), oss.store(), options->seed);
     SampleRepository samples(world.initialSamples());
-    AuthState auth(options->tokenTtlSeconds);
+    AuthStateSettings authSettings;
+    authSettings.accessTokenTtlSeconds = options->tokenTtlSeconds;
+    authSettings.refreshTokenTtlSeconds = options->refreshTokenTtlSeconds;
+    // Issued sessions outlive the process, as on the real platform: an app restarted with the
+    // same data folder signs in silently.
+    authSettings.file = dataDir + u"/api/oauth-grants.json"_s;
+    AuthState auth(authSettings);
 
     const QString ossEndpoint =
         options->advertisedOss.isEmpty() ? u"http://127.0.0.1:%1"_s.arg(oss.port()) : options->advertisedOss;

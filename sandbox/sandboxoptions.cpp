@@ -42,6 +42,7 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
         {u"config"_s, u"JSON file with more client apps: {\"clients\": [...]}."_s, u"FILE"_s},
         {u"token-ttl"_s, u"Access-token lifetime in seconds."_s, u"S"_s, u"21600"_s},
         {u"sts-ttl"_s, u"Lifetime of object-storage STS credentials in seconds."_s, u"S"_s, u"3600"_s},
+        {u"refresh-ttl"_s, u"Refresh-token lifetime in seconds."_s, u"S"_s, u"2592000"_s},
         {u"advertise-oss"_s, u"Object-storage URL that /sts/token advertises (e.g. behind a proxy)."_s, u"URL"_s},
         {u"oss-faults"_s,
          u"Fault injection for reliability tests, e.g. \"error-rate=0.1,drop-rate=0.05,latency-ms=200\". Also "
@@ -106,6 +107,10 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
     o.seed = quint64(*seed);
     o.tokenTtlSeconds = *tokenTtl;
     o.stsTtlSeconds = *stsTtl;
+    const auto refreshTtl = number(parser, u"refresh-ttl"_s, 1, 3650LL * 86400, 30LL * 86400, error);
+    if (!refreshTtl)
+        return std::nullopt;
+    o.refreshTokenTtlSeconds = *refreshTtl;
     o.dataDirectory = parser.value(u"data-dir"_s);
     o.configFile = parser.value(u"config"_s);
     o.describeOnly = parser.isSet(u"describe"_s);

@@ -18,6 +18,7 @@ struct SandboxOptions
     QString configFile;
     qint64 tokenTtlSeconds = 21600;
     qint64 stsTtlSeconds = 3600;
+    qint64 refreshTokenTtlSeconds = 30LL * 24 * 3600;
     QString advertisedOss; // empty = the OSS listener's own URL
     FaultInjection faults;      // object storage (and the HealthOmics endpoint unless omicsFaults is set)
     int omicsPort = 0;          // the HealthOmics emulator, always on

@@ -31,6 +31,16 @@ ApiServer::ApiServer(ApiContext context) : d(std::make_unique<Private>(std::move
         if (res.body.empty())
             sendHttpError(res, res.status, res.status == 404 ? u"Not Found"_s : u"请求无法处理"_s);
     });
+    // RFC 9112 §6.3: a request with neither Content-Length nor Transfer-Encoding has an empty
+    // body (what `curl -X POST` sends). httplib would instead read until the connection closes,
+    // so the request hung until the read timeout and was then answered 400. The pre-routing
+    // handler runs before the body is read; the Request it gets is the server's own mutable
+    // object, so declaring the empty body there is well-defined.
+    s.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
+        if (!req.has_header("Content-Length") && !req.has_header("Transfer-Encoding"))
+            const_cast<httplib::Request&>(req).headers.emplace("Content-Length", "0");
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
     s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         sendHttpError(res, 500, u"Internal Server Error"_s);
     });

@@ -1,10 +1,28 @@
 #include "authstate.h"
 
+#include "grantfile.h"
+
+#include <QCryptographicHash>
 #include <QRandomGenerator>
 
 namespace bge::sandbox {
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// A plain challenge is the verifier itself: it is kept as the S256 challenge of that value,
+// which the same verifiers (and only they) answer, so that nothing a client could replay is stored.
+CodeChallenge asS256(const CodeChallenge& challenge)
+{
+    if (challenge.isEmpty() || challenge.method == ChallengeMethod::S256)
+        return challenge;
+    const QByteArray digest = QCryptographicHash::hash(challenge.challenge.toUtf8(), QCryptographicHash::Sha256);
+    return {QString::fromLatin1(digest.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)),
+            ChallengeMethod::S256};
+}
+
+} // namespace
 
 QString randomToken(int length)
 {
@@ -16,13 +34,28 @@ QString randomToken(int length)
     return s;
 }
 
+AuthState::AuthState(AuthStateSettings settings) : m_settings(std::move(settings))
+{
+    if (m_settings.file.isEmpty())
+        return;
+    m_grants = loadGrantFile(m_settings.file);
+    if (m_grants.prune(now()) > 0)
+        saveGrantFile(m_settings.file, m_grants);
+}
+
+QDateTime AuthState::now() const
+{
+    return m_settings.clock ? m_settings.clock() : QDateTime::currentDateTimeUtc();
+}
+
 QString AuthState::issueCode(const QString& clientId, const QString& redirectUri, const QStringList& scopes,
                              const QString& username, const CodeChallenge& challenge)
 {
     std::lock_guard lock(m_mutex);
     const QString code = randomToken(30);
-    m_codes.insert(code, {clientId, redirectUri, scopes, username,
-                          QDateTime::currentDateTimeUtc().addSecs(10 * 60), challenge});
+    m_grants.codes.insert(secretHash(code), {clientId, redirectUri, scopes, username,
+                                             now().addSecs(m_settings.codeTtlSeconds), asS256(challenge)});
+    changedLocked();
     return code;
 }
 
@@ -30,28 +63,28 @@ std::optional<AccessGrant> AuthState::exchangeCode(const QString& clientId, cons
                                                    const QString& redirectUri, const QString& codeVerifier)
 {
     std::lock_guard lock(m_mutex);
-    const auto it = m_codes.find(code);
-    if (it == m_codes.end())
+    const auto it = m_grants.codes.find(secretHash(code));
+    if (it == m_grants.codes.end())
         return std::nullopt;
-    const PendingCode pending = *it;
-    m_codes.erase(it);
-    if (pending.clientId != clientId || pending.redirectUri != redirectUri
-        || pending.expiresAt < QDateTime::currentDateTimeUtc())
-        return std::nullopt;
+    const CodeRecord pending = *it;
+    m_grants.codes.erase(it);
     // PKCE, sandbox convention (pkce.h): a verifier only matters when the code has a challenge.
-    if (!pending.challenge.isEmpty() && !verifierMatches(pending.challenge, codeVerifier))
+    if (pending.clientId != clientId || pending.redirectUri != redirectUri || pending.expiresAt < now()
+        || (!pending.challenge.isEmpty() && !verifierMatches(pending.challenge, codeVerifier))) {
+        changedLocked(); // spent all the same
         return std::nullopt;
+    }
     return issueLocked({clientId, pending.username}, pending.scopes, GrantType::AuthorizationCode);
 }
 
 std::optional<AccessGrant> AuthState::refresh(const QString& clientId, const QString& refreshToken)
 {
     std::lock_guard lock(m_mutex);
-    const auto it = m_refreshTokens.find(refreshToken);
-    if (it == m_refreshTokens.end() || it->principal.clientId != clientId)
+    const auto it = m_grants.refreshTokens.find(secretHash(refreshToken));
+    if (it == m_grants.refreshTokens.end() || it->principal.clientId != clientId || it->expiresAt <= now())
         return std::nullopt;
-    const AccessGrant previous = *it;
-    m_refreshTokens.erase(it);
+    const TokenRecord previous = *it;
+    m_grants.refreshTokens.erase(it);
     // The previous access token stays valid until it expires (sandbox convention), so
     // requests already on the wire during a refresh still succeed.
     return issueLocked(previous.principal, previous.scopes, GrantType::AuthorizationCode);
@@ -66,10 +99,17 @@ AccessGrant AuthState::issueClientToken(const QString& clientId, const QStringLi
 std::optional<AccessGrant> AuthState::findValid(const QString& accessToken) const
 {
     std::lock_guard lock(m_mutex);
-    const auto it = m_accessTokens.constFind(accessToken);
-    if (it == m_accessTokens.cend() || it->expiresAt <= QDateTime::currentDateTimeUtc())
+    const auto it = m_grants.accessTokens.constFind(secretHash(accessToken));
+    if (it == m_grants.accessTokens.cend() || it->expiresAt <= now())
         return std::nullopt;
-    return *it;
+    return AccessGrant{accessToken, QString(), it->principal, it->scopes, it->grantType,
+                       it->issuedAt,  it->expiresAt, it->expiresIn};
+}
+
+AuthState::Counts AuthState::counts() const
+{
+    std::lock_guard lock(m_mutex);
+    return {m_grants.codes.size(), m_grants.accessTokens.size(), m_grants.refreshTokens.size()};
 }
 
 AccessGrant AuthState::issueLocked(const Principal& principal, const QStringList& scopes, GrantType grant)
@@ -81,13 +121,25 @@ AccessGrant AuthState::issueLocked(const Principal& principal, const QStringList
     g.principal = principal;
     g.scopes = scopes;
     g.grantType = grant;
-    g.issuedAt = QDateTime::currentDateTimeUtc();
-    g.expiresIn = m_ttl;
-    g.expiresAt = g.issuedAt.addSecs(m_ttl);
-    m_accessTokens.insert(g.accessToken, g);
+    g.issuedAt = now();
+    g.expiresIn = m_settings.accessTokenTtlSeconds;
+    g.expiresAt = g.issuedAt.addSecs(g.expiresIn);
+    m_grants.accessTokens.insert(secretHash(g.accessToken),
+                                 {principal, scopes, grant, g.issuedAt, g.expiresAt, g.expiresIn});
     if (!g.refreshToken.isEmpty())
-        m_refreshTokens.insert(g.refreshToken, g);
+        m_grants.refreshTokens.insert(secretHash(g.refreshToken),
+                                      {principal, scopes, grant, g.issuedAt,
+                                       g.issuedAt.addSecs(m_settings.refreshTokenTtlSeconds), g.expiresIn});
+    changedLocked();
     return g;
+}
+
+void AuthState::changedLocked()
+{
+    m_grants.prune(now());
+    // Written under the lock, so that the file always holds the latest state.
+    if (!m_settings.file.isEmpty())
+        saveGrantFile(m_settings.file, m_grants);
 }
 
 } // namespace bge::sandbox

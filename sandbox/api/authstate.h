@@ -1,12 +1,11 @@
 #pragma once
 
-#include "demotypes.h"
-#include "pkce.h"
+#include "granttables.h"
 
 #include <QDateTime>
-#include <QHash>
 #include <QStringList>
 
+#include <functional>
 #include <mutex>
 #include <optional>
 
@@ -24,11 +23,25 @@ struct AccessGrant
     qint64 expiresIn = 0;
 };
 
+struct AuthStateSettings
+{
+    qint64 accessTokenTtlSeconds = 21600;
+    // Sandbox convention: the reference does not say how long a refresh token lives; thirty
+    // days, so that an unused one is eventually forgotten (and pruned).
+    qint64 refreshTokenTtlSeconds = 30LL * 24 * 3600;
+    qint64 codeTtlSeconds = 10 * 60;
+    QString file; // where grants survive restarts; empty: memory only
+    std::function<QDateTime()> clock; // for tests; empty: the current UTC time
+};
+
 // OAuth state: authorization codes, access tokens, refresh tokens. Thread-safe.
+// Sandbox convention, as a real authorization server does: issued grants survive a restart
+// (kept in settings.file, written atomically after every change, secrets hashed), and expired
+// ones are pruned at start and on every change, so the state does not grow without limit.
 class AuthState final
 {
 public:
-    explicit AuthState(qint64 accessTokenTtlSeconds) : m_ttl(accessTokenTtlSeconds) {}
+    explicit AuthState(AuthStateSettings settings);
 
     QString issueCode(const QString& clientId, const QString& redirectUri, const QStringList& scopes,
                       const QString& username, const CodeChallenge& challenge = {});
@@ -42,23 +55,22 @@ public:
     AccessGrant issueClientToken(const QString& clientId, const QStringList& scopes);
     std::optional<AccessGrant> findValid(const QString& accessToken) const;
 
-private:
-    struct PendingCode
+    struct Counts
     {
-        QString clientId;
-        QString redirectUri;
-        QStringList scopes;
-        QString username;
-        QDateTime expiresAt;
-        CodeChallenge challenge;
+        qsizetype codes = 0;
+        qsizetype accessTokens = 0;
+        qsizetype refreshTokens = 0;
     };
-    AccessGrant issueLocked(const Principal& principal, const QStringList& scopes, GrantType grant);
+    Counts counts() const; // what is held, for tests
 
-    const qint64 m_ttl;
+private:
+    QDateTime now() const;
+    AccessGrant issueLocked(const Principal& principal, const QStringList& scopes, GrantType grant);
+    void changedLocked(); // prunes and saves
+
+    const AuthStateSettings m_settings;
     mutable std::mutex m_mutex;
-    QHash<QString, PendingCode> m_codes;
-    QHash<QString, AccessGrant> m_accessTokens;
-    QHash<QString, AccessGrant> m_refreshTokens;
+    GrantTables m_grants;
 };
 
 QString randomToken(int length);

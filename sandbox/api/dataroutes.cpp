@@ -59,13 +59,14 @@ void handleVariants(ApiContext& api, const httplib::Request& req, httplib::Respo
     const RequestParams p(req);
     static const QRegularExpression kRsid(u"^rs[0-9]+$"_s);
     const QStringList rsids = p.value("rsids").split(u',');
-    if (!p.has("rsids") || rsids.size() > kMaxRsids)
+    const auto id = p.required("biosample_id");
+    if (!id || !p.has("rsids") || rsids.size() > kMaxRsids)
         return sendError(res, ApiCode::InvalidParameter);
     for (const QString& rsid : rsids) {
         if (!kRsid.match(rsid).hasMatch())
             return sendError(res, ApiCode::InvalidParameter);
     }
-    const auto sample = ownSample(api, grant->principal, p.value("biosample_id"));
+    const auto sample = ownSample(api, grant->principal, *id);
     if (!sample)
         return sendError(res, ApiCode::NotOwnSample);
 
@@ -98,9 +99,10 @@ void handleTaxa(ApiContext& api, const httplib::Request& req, httplib::Response&
     const RequestParams p(req);
     const auto page = p.integer(p.has("page") ? "page" : "next_page", 1, 1, 1000000);
     const auto limit = p.integer("limit", 50, 1, kMaxAbundanceLimit);
-    if (!page || !limit)
+    const auto id = p.required("biosample_id");
+    if (!page || !limit || !id)
         return sendError(res, ApiCode::InvalidParameter);
-    const auto sample = ownSample(api, grant->principal, p.value("biosample_id"));
+    const auto sample = ownSample(api, grant->principal, *id);
     if (!sample)
         return sendError(res, ApiCode::NotOwnSample);
 
@@ -144,9 +146,10 @@ void handleFunctions(ApiContext& api, const httplib::Request& req, httplib::Resp
     const auto ids = p.stringList("ids");
     const auto offset = decodeCursor(u"FuncAbundance"_s, p.value("next_page"));
     const auto limit = p.integer("limit", 50, 1, kMaxAbundanceLimit);
-    if (!catalogue || !ids || !offset || !limit)
+    const auto id = p.required("biosample_id");
+    if (!catalogue || !ids || !offset || !limit || !id)
         return sendError(res, ApiCode::InvalidParameter);
-    const auto sample = ownSample(api, grant->principal, p.value("biosample_id"));
+    const auto sample = ownSample(api, grant->principal, *id);
     if (!sample)
         return sendError(res, ApiCode::NotOwnSample);
     QJsonArray all;
@@ -172,10 +175,11 @@ void handleGenes(ApiContext& api, const httplib::Request& req, httplib::Response
     const auto limit = p.integer("limit", 50, 1, kMaxAbundanceLimit);
     const bool igc = catalogName == u"IGC_9.9M";
     const bool uniref = catalogName == u"UniRef90_HUMAnN2_0.11";
+    const auto id = p.required("biosample_id");
     if ((!igc && !uniref) || (dataType != u"list" && dataType != u"file") || (uniref && dataType == u"list") || !ids
-        || !offset || !limit)
+        || !offset || !limit || !id)
         return sendError(res, ApiCode::InvalidParameter);
-    const auto sample = ownSample(api, grant->principal, p.value("biosample_id"));
+    const auto sample = ownSample(api, grant->principal, *id);
     if (!sample)
         return sendError(res, ApiCode::NotOwnSample);
     QJsonArray all;

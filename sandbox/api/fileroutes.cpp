@@ -104,7 +104,7 @@ void handleSignUrl(ApiContext& api, const httplib::Request& req, httplib::Respon
     if (!grant)
         return;
     const RequestParams p(req);
-    const QString key = p.value("object_name");
+    const QString key = p.required("object_name").value_or(QString());
     const QString region = p.has("region") ? p.value("region") : u"domestic"_s;
     const auto seconds = p.integer("expiration_time", 600, 1, kMaxSignedUrlSeconds);
     if (key.isEmpty() || key.startsWith(u'/') || (region != u"domestic" && region != u"international") || !seconds)

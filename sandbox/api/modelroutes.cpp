@@ -20,9 +20,10 @@ void registerModelRoutes(httplib::Server& server, ApiContext& api)
         if (!model)
             return sendError(res, ApiCode::ModelNotFound);
         const RequestParams p(req);
-        if (p.value("biosample_id").isEmpty())
+        const auto id = p.required("biosample_id");
+        if (!id)
             return sendError(res, ApiCode::InvalidParameter);
-        const auto sample = ownSample(api, grant->principal, p.value("biosample_id"));
+        const auto sample = ownSample(api, grant->principal, *id);
         if (!sample)
             return sendError(res, ApiCode::NotOwnSample);
         sendSuccess(res, runModel(*model, *sample, api.world.seed()));

@@ -153,34 +153,36 @@ QJsonObject tokenJson(const AccessGrant& g)
 void handleTokenRequest(ApiContext& api, const httplib::Request& req, httplib::Response& res)
 {
     const RequestParams params(req);
-    const QString clientId = params.value("client_id");
-    const QString secret = params.value("client_secret");
-    const QString grantType = params.value("grant_type");
-    if (clientId.isEmpty() || secret.isEmpty() || grantType.isEmpty())
+    const auto clientId = params.required("client_id");
+    const auto secret = params.required("client_secret");
+    const auto grantType = params.required("grant_type");
+    if (!clientId || !secret || !grantType)
         return sendError(res, ApiCode::InvalidParameter);
 
     // Unknown client, wrong secret, a grant the client may not use, an unknown/used/expired
     // code or refresh token, a mismatched redirect URI, a missing or wrong PKCE code_verifier:
     // all 400 错误的请求.
-    const DemoClient* client = api.world.findClient(clientId);
-    if (!client || client->clientSecret != secret)
+    const DemoClient* client = api.world.findClient(*clientId);
+    if (!client || client->clientSecret != *secret)
         return sendError(res, ApiCode::BadRequest);
 
     std::optional<AccessGrant> grant;
-    if (grantType == u"authorization_code") {
-        if (!params.has("code") || !params.has("redirect_uri"))
+    if (*grantType == u"authorization_code") {
+        const auto code = params.required("code");
+        const auto redirectUri = params.required("redirect_uri");
+        if (!code || !redirectUri)
             return sendError(res, ApiCode::InvalidParameter);
         if (client->grantType == GrantType::AuthorizationCode)
-            grant = api.auth.exchangeCode(clientId, params.value("code"), params.value("redirect_uri"),
-                                          params.value("code_verifier"));
-    } else if (grantType == u"refresh_token") {
-        if (!params.has("refresh_token"))
+            grant = api.auth.exchangeCode(*clientId, *code, *redirectUri, params.value("code_verifier"));
+    } else if (*grantType == u"refresh_token") {
+        const auto refreshToken = params.required("refresh_token");
+        if (!refreshToken)
             return sendError(res, ApiCode::InvalidParameter);
         if (client->grantType == GrantType::AuthorizationCode)
-            grant = api.auth.refresh(clientId, params.value("refresh_token"));
-    } else if (grantType == u"client_credentials") {
+            grant = api.auth.refresh(*clientId, *refreshToken);
+    } else if (*grantType == u"client_credentials") {
         if (client->grantType == GrantType::ClientCredentials)
-            grant = api.auth.issueClientToken(clientId, client->scopes);
+            grant = api.auth.issueClientToken(*clientId, client->scopes);
     }
     if (!grant)
         return sendError(res, ApiCode::BadRequest);
@@ -192,9 +194,10 @@ void handleIntrospect(ApiContext& api, const httplib::Request& req, httplib::Res
     if (!api.auth.findValid(bearerToken(req)))
         return sendError(res, ApiCode::InvalidToken);
     const RequestParams params(req);
-    if (params.value("token").isEmpty())
+    const auto token = params.required("token");
+    if (!token)
         return sendError(res, ApiCode::InvalidParameter);
-    const std::optional<AccessGrant> g = api.auth.findValid(params.value("token"));
+    const std::optional<AccessGrant> g = api.auth.findValid(*token);
     if (!g)
         return sendSuccess(res, QJsonObject{{u"active"_s, false}});
     QJsonObject o{{u"active"_s, true},

@@ -16,6 +16,14 @@ QString RequestParams::value(const char* name) const
     return QString::fromStdString(m_request.get_param_value(name));
 }
 
+std::optional<QString> RequestParams::required(const char* name) const
+{
+    const QString v = value(name);
+    if (v.trimmed().isEmpty())
+        return std::nullopt;
+    return v;
+}
+
 QList<std::pair<QString, QString>> RequestParams::all() const
 {
     QList<std::pair<QString, QString>> result;

@@ -21,6 +21,9 @@ public:
 
     bool has(const char* name) const;
     QString value(const char* name) const; // empty when absent
+    // A parameter the call cannot do without: nullopt when absent or blank, which the platform
+    // answers with 41001 like any other validation failure.
+    std::optional<QString> required(const char* name) const;
     // Every parameter, for endpoints whose fields are open-ended (improve_sample, models).
     QList<std::pair<QString, QString>> all() const;
 

@@ -141,11 +141,15 @@ void handleExternals(ApiContext& api, const httplib::Request& req, httplib::Resp
     const RequestParams p(req);
     const auto externalIds = p.stringList("external_ids");
     const auto site = p.integer("biosample_site", 0, 1, 15);
-    if (!externalIds || externalIds->isEmpty() || !site)
+    // The platform refuses a lookup without a project (its SDK's own tests expect 41001); an
+    // unknown project is not an error, it simply matches nothing (sandbox convention, as for
+    // unknown taxon ids).
+    const auto projectId = p.required("project_id");
+    if (!externalIds || externalIds->isEmpty() || !site || !projectId)
         return sendError(res, ApiCode::InvalidParameter);
     QJsonArray result;
     for (const QString& externalId : *externalIds) {
-        if (const auto s = api.samples.findByExternalId(grant->principal, externalId, *site, p.value("project_id")))
+        if (const auto s = api.samples.findByExternalId(grant->principal, externalId, *site, *projectId))
             result.append(QJsonObject{{u"external_sample_id"_s, externalId}, {u"biosample_id"_s, s->biosampleId}});
     }
     sendSuccess(res, result);
@@ -202,7 +206,10 @@ void handleImprove(ApiContext& api, const httplib::Request& req, httplib::Respon
     if (!grant)
         return;
     const RequestParams p(req);
-    auto sample = ownSample(api, grant->principal, p.value("biosample_id"));
+    const auto id = p.required("biosample_id");
+    if (!id)
+        return sendError(res, ApiCode::InvalidParameter);
+    auto sample = ownSample(api, grant->principal, *id);
     if (!sample)
         return sendError(res, ApiCode::NotOwnSample);
     int changes = 0;

@@ -776,13 +776,15 @@ private Q_SLOTS:
 
         const QString external = sample.value(u"external_sample_id").toString();
         QVERIFY(!external.isEmpty());
-        const Run ext = asPipeline({u"externals"_s, external, u"unknown-kit-0"_s, u"--json"_s});
+        // The platform requires the project (41001 otherwise).
+        const QString project = sample.value(u"project").toArray().first().toObject().value(u"project_id").toString();
+        const Run ext = asPipeline({u"externals"_s, external, u"unknown-kit-0"_s, u"--project"_s, project, u"--json"_s});
         VERIFY_EXIT(ext, 0);
         const QJsonArray mappings = ext.json().toArray();
         QCOMPARE(mappings.size(), 1);
         QCOMPARE(mappings.first().toObject().value(u"biosample_id").toString(), m_appGenomic);
 
-        const Run extTable = asPipeline({u"externals"_s, external + u",unknown-kit-0"_s});
+        const Run extTable = asPipeline({u"externals"_s, external + u",unknown-kit-0"_s, u"--project"_s, project});
         VERIFY_EXIT(extTable, 0);
         const Table t = parseTable(extTable.outText());
         QVERIFY2(t.problem.isEmpty(), qPrintable(t.problem));
@@ -826,7 +828,7 @@ private Q_SLOTS:
         VERIFY_EXIT(all, 0);
         QCOMPARE(all.json().toObject().value(u"count").toInt(), before + 1);
         QVERIFY(idsOf(all.json().toObject().value(u"result").toArray()).contains(id));
-        const Run ext = asPipeline({u"externals"_s, external, u"--json"_s});
+        const Run ext = asPipeline({u"externals"_s, external, u"--project"_s, project, u"--json"_s});
         VERIFY_EXIT(ext, 0);
         QCOMPARE(ext.json().toArray().first().toObject().value(u"biosample_id").toString(), id);
 

@@ -426,6 +426,7 @@ private Q_SLOTS:
 
         ExternalIdQuery q;
         q.externalIds = {sample->externalSampleId, u"unknown-kit"_s};
+        q.projectId = sample->projects.first().projectId; // the platform requires it (41001 otherwise)
         Result<QList<ExternalIdMapping>> r = await(m_user->api.externals(q));
         BGE_VERIFY_OK(r);
         QCOMPARE(r->size(), 1);
@@ -435,7 +436,6 @@ private Q_SLOTS:
 
         q.externalIds = {sample->externalSampleId};
         q.site = sample->site.code;
-        q.projectId = sample->projects.first().projectId;
         r = await(m_user->api.externals(q));
         BGE_VERIFY_OK(r);
         QCOMPARE(r->size(), 1);
@@ -488,6 +488,7 @@ private Q_SLOTS:
         QCOMPARE(after->total.value_or(-1), before + 1);
         ExternalIdQuery ext;
         ext.externalIds = {reg.externalSampleId};
+        ext.projectId = reg.projectId;
         const Result<QList<ExternalIdMapping>> mapped = await(m_user->api.externals(ext));
         BGE_VERIFY_OK(mapped);
         QCOMPARE(mapped->size(), 1);
@@ -1061,6 +1062,7 @@ private Q_SLOTS:
         // Nothing was registered.
         ExternalIdQuery q;
         q.externalIds = {reg.externalSampleId};
+        q.projectId = project;
         const Result<QList<ExternalIdMapping>> mapped = await(m_viewer->api.externals(q));
         BGE_VERIFY_OK(mapped);
         QVERIFY(mapped->isEmpty());

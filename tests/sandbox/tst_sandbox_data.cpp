@@ -99,7 +99,8 @@ private Q_SLOTS:
         row("profile", {"GET", u"/profile"_s, {}}, QString(), true);
         row("samples", {"GET", u"/samples"_s, {}}, QString(), false);
         row("sample", {"GET", u"/samples/"_s + id, {}}, QString(), false);
-        row("externals", {"GET", u"/samples/external_ids"_s, {{u"external_ids"_s, u"x"_s}}}, QString(), false);
+        row("externals", {"GET", u"/samples/external_ids"_s, {{u"external_ids"_s, u"x"_s}, {u"project_id"_s, u"P-W1"_s}}},
+            QString(), false);
         row("register", {"POST", u"/samples/register"_s, {}}, u"sample.default:write"_s, false);
         row("improve", {"POST", u"/samples/improve"_s, {}}, u"sample.default:write"_s, false);
         row("variants", {"GET", u"/variants"_s, {{u"biosample_id"_s, id}, {u"rsids"_s, u"rs671"_s}}}, u"variant.rsid"_s, false);
@@ -267,11 +268,22 @@ private Q_SLOTS:
     {
         const QJsonObject sample = get(u"/samples/"_s + m_genomic, {}, m_user0).data().toObject();
         const QString external = sample.value(u"external_sample_id").toString();
-        const HttpResult r = get(u"/samples/external_ids"_s, {{u"external_ids"_s, external + u",unknown-kit"_s}}, m_user0);
+        const QString project = sample.value(u"project").toArray().first().toObject().value(u"project_id").toString();
+        const HttpResult r = get(u"/samples/external_ids"_s,
+                                 {{u"external_ids"_s, external + u",unknown-kit"_s}, {u"project_id"_s, project}}, m_user0);
         QCOMPARE(r.code(), 0);
         QCOMPARE(r.data().toArray().size(), 1);
         QCOMPARE(r.data().toArray().first().toObject().value(u"biosample_id").toString(), m_genomic);
-        expectError(get(u"/samples/external_ids"_s, {}, m_user0), 41001, u"参数错误"_s);
+        expectError(get(u"/samples/external_ids"_s, {{u"project_id"_s, project}}, m_user0), 41001, u"参数错误"_s);
+        // Finding 9: the platform refuses a lookup without a project (its SDK's tests expect 41001).
+        expectError(get(u"/samples/external_ids"_s, {{u"external_ids"_s, external}}, m_user0), 41001, u"参数错误"_s);
+        expectError(get(u"/samples/external_ids"_s, {{u"external_ids"_s, external}, {u"project_id"_s, QString()}}, m_user0),
+                    41001, u"参数错误"_s);
+        // An unknown project is no error: it matches nothing.
+        const HttpResult other = get(u"/samples/external_ids"_s,
+                                     {{u"external_ids"_s, external}, {u"project_id"_s, u"P-W00000000000"_s}}, m_user0);
+        QCOMPARE(other.code(), 0);
+        QVERIFY(other.data().toArray().isEmpty());
     }
 
     void registerAndImprove()

@@ -124,6 +124,7 @@ private Q_SLOTS:
         QTest::newRow("port not a number") << QStringList{u"--port"_s, u"http"_s} << QByteArray("--port");
         QTest::newRow("port out of range") << QStringList{u"--port"_s, u"70000"_s} << QByteArray("--port");
         QTest::newRow("ttl zero") << QStringList{u"--token-ttl"_s, u"0"_s} << QByteArray("--token-ttl");
+        QTest::newRow("refresh ttl") << QStringList{u"--refresh-ttl"_s, u"forever"_s} << QByteArray("--refresh-ttl");
         QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s} << QByteArray("frobnicate");
         QTest::newRow("bad faults") << QStringList{u"--oss-faults"_s, u"error-rate=2"_s} << QByteArray("error-rate");
         QTest::newRow("bad advertise") << QStringList{u"--advertise-oss"_s, u"not a url"_s} << QByteArray("--advertise-oss");

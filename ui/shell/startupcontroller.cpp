@@ -178,10 +178,9 @@ void StartupController::onSandboxReady(const SandboxInfo& info)
 
     resetAccount();
     m_account = new Account(m_profile, m_credentials, this);
-    // A sandbox keeps sessions in memory: whatever was stored for an earlier one is void. The
-    // removal completes before the demo client's secret is written, so it cannot undo it.
-    SessionStore& store = m_account->sessionStore();
-    store.forget(m_profile.name);
+    // The sandbox keeps the sessions it issued across restarts (in its data folder), so the one
+    // stored by an earlier run signs in silently; one it no longer knows is refused and forgotten
+    // by the sign-in as on any platform. The demo client's secret is the same at every start.
     afterPendingWrites([this, secret = client->secret] {
         if (!m_account)
             return;
