@@ -198,6 +198,15 @@ private:
         return api.clientToken(app.value(u"client_id").toString(), app.value(u"client_secret").toString());
     }
 
+    // A sandbox of its own, started with `arguments`, and upload credentials for it.
+    std::optional<Upload> startWithUpload(SandboxProcess& sandbox, const QStringList& arguments)
+    {
+        if (!sandbox.start(arguments))
+            return std::nullopt;
+        HttpTestClient api(sandbox.apiEndpoint());
+        return uploadToken(api, clientToken(sandbox, api));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -368,10 +377,10 @@ private Q_SLOTS:
     void lostReplies()
     {
         SandboxProcess sandbox;
-        QVERIFY2(sandbox.start({u"--oss-faults"_s, u"lost-reply-rate=1"_s}), qPrintable(sandbox.errorOutput()));
+        const auto started = startWithUpload(sandbox, {u"--oss-faults"_s, u"lost-reply-rate=1"_s});
+        QVERIFY2(started, qPrintable(sandbox.errorOutput()));
+        const Upload& u = *started;
         QCOMPARE(sandbox.description().value(u"fault_injection").toBool(), true);
-        HttpTestClient api(sandbox.apiEndpoint());
-        const Upload u = uploadToken(api, clientToken(sandbox, api));
         HttpTestClient oss(u.endpoint);
         const QString key = u.destination + u"/lost.bam"_s;
         const QByteArray bytes = randomBytes(300 * 1024);
@@ -415,9 +424,9 @@ private Q_SLOTS:
     void bodyLimitHoldsForChunkedBodies()
     {
         SandboxProcess sandbox;
-        QVERIFY2(sandbox.start({u"--max-object-size"_s, u"1048576"_s}), qPrintable(sandbox.errorOutput()));
-        HttpTestClient api(sandbox.apiEndpoint());
-        const Upload u = uploadToken(api, clientToken(sandbox, api));
+        const auto started = startWithUpload(sandbox, {u"--max-object-size"_s, u"1048576"_s});
+        QVERIFY2(started, qPrintable(sandbox.errorOutput()));
+        const Upload& u = *started;
         HttpTestClient oss(u.endpoint);
         const QString declared = u.destination + u"/declared.bam"_s;
         const HttpResult tooBig = ossRequest(oss, u, "PUT", declared, randomBytes(1048577), true);
