@@ -1,7 +1,5 @@
 #include "filecrc64job.h"
 
-#include <QCoreApplication>
-
 namespace bge {
 
 namespace {
@@ -19,8 +17,7 @@ FileCrc64Job::FileCrc64Job(QString path, qint64 expectedSize, QObject* parent)
 void FileCrc64Job::doStart()
 {
     if (!m_file.open(QIODevice::ReadOnly)) {
-        complete(ApiError::usage(QCoreApplication::translate("bge::FileCrc64Job", "Cannot read %1: %2")
-                                     .arg(m_path, m_file.errorString())));
+        complete(ApiError::usage(tr("Cannot read %1: %2").arg(m_path, m_file.errorString())));
         return;
     }
     // From the event loop: finished() never comes from inside start().
@@ -40,9 +37,7 @@ void FileCrc64Job::step()
     const QByteArray block = m_file.read(qMin(kBlock, m_expected - m_read + 1));
     m_read += block.size();
     if (m_read > m_expected || (block.isEmpty() && m_read < m_expected)) {
-        complete(ApiError::usage(QCoreApplication::translate("bge::FileCrc64Job",
-                                                             "%1 changed while it was being read: upload it again")
-                                     .arg(m_path)));
+        complete(ApiError::usage(tr("%1 changed while it was being read: upload it again").arg(m_path)));
         return;
     }
     if (block.isEmpty()) {

@@ -5,6 +5,7 @@
 #include "common/sandboxprocess.h"
 #include "coretestsupport.h"
 #include "oss/crc64.h"
+#include "transfer/filecrc64job.h"
 #include "transfer/filewindowdevice.h"
 #include "transfer/uploadjob.h"
 
@@ -262,6 +263,28 @@ private Q_SLOTS:
         QVERIFY(device.atEnd());
         FileWindowDevice beyond(path, 200 * kKiB, 200 * kKiB);
         QVERIFY(!beyond.openWindow());
+    }
+
+    // The file's CRC-64, read in blocks across turns of the event loop; a file whose size is not
+    // the one expected (it changed) is an error, not a CRC.
+    void fileCrc64()
+    {
+        const QString path = m_dir.filePath(u"crc.bin"_s);
+        const QByteArray bytes = randomBytes(9 * kMiB + 7, 21); // three blocks and a bit
+        QVERIFY(writeFile(path, bytes));
+        const Result<quint64> crc = await(new FileCrc64Job(path, bytes.size()));
+        BGE_VERIFY_OK(crc);
+        QCOMPARE(crc.value(), oss::Crc64::checksum(bytes));
+        const Result<quint64> grew = await(new FileCrc64Job(path, bytes.size() - 1));
+        BGE_VERIFY_ERROR_KIND(grew, ApiError::Kind::Usage);
+        const Result<quint64> shrank = await(new FileCrc64Job(path, bytes.size() + 1));
+        BGE_VERIFY_ERROR_KIND(shrank, ApiError::Kind::Usage);
+        const Result<quint64> missing = await(new FileCrc64Job(m_dir.filePath(u"none.bin"_s), 1));
+        BGE_VERIFY_ERROR_KIND(missing, ApiError::Kind::Usage);
+        QVERIFY(writeFile(path, {}));
+        const Result<quint64> empty = await(new FileCrc64Job(path, 0));
+        BGE_VERIFY_OK(empty);
+        QCOMPARE(empty.value(), quint64{0});
     }
 
     void addressing()
