@@ -92,6 +92,7 @@ int main(int argc, char* argv[])
     ossConfig.region = region;
     ossConfig.dataDirectory = dataDir;
     ossConfig.faults = options->faults;
+    ossConfig.maxObjectSize = options->maxObjectSize;
     OssServer oss(ossConfig, stsRegistry);
     if (!oss.bind(options->ossPort, &error))
         return fail(error);

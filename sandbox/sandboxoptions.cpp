@@ -47,9 +47,16 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
         {u"oss-faults"_s,
          u"Fault injection for reliability tests, e.g. \"error-rate=0.1,drop-rate=0.05,latency-ms=200\". Also "
          "corrupt-rate (PutObject/UploadPart bodies stored with a bit flipped, so their CRC-64 differs), "
-         "corrupt-complete-rate (multipart objects assembled with a bit flipped) and bandwidth-kibps (each "
-         "body sent or received at most this many KiB/s)."_s,
+         "corrupt-complete-rate (multipart objects assembled with a bit flipped), bandwidth-kibps (each "
+         "body sent or received at most this many KiB/s) and lost-reply-rate (PutObject, UploadPart and "
+         "CompleteMultipartUpload done, then the connection cut before the answer; lost-put-reply-rate, "
+         "lost-part-reply-rate and lost-complete-reply-rate for one kind). The corrupt and lost-reply rates pick "
+         "evenly, not at random: 0.5 is every second call, 1 every call."_s,
          u"SPEC"_s},
+        {u"max-object-size"_s,
+         u"Largest PutObject or UploadPart body in bytes, Content-Length or chunked (default 5 GiB, as OSS; a "
+         "test aid to reach the limit quickly)."_s,
+         u"BYTES"_s, u"5368709120"_s},
         {u"omics-port"_s, u"HealthOmics emulator port on 127.0.0.1 (0 = any free port)."_s, u"N"_s, u"0"_s},
         {u"omics-faults"_s,
          u"Fault injection for the HealthOmics endpoint alone (error-rate, drop-rate, latency-ms, "
@@ -91,8 +98,12 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
     const auto readPartSize = processing ? number(parser, u"omics-read-part-size"_s, 1, 5368709120LL,
                                                   100LL * 1024 * 1024, error)
                                          : std::nullopt;
-    if (!readPartSize)
+    const auto maxObjectSize =
+        readPartSize ? number(parser, u"max-object-size"_s, 1, 5LL * 1024 * 1024 * 1024, 5LL * 1024 * 1024 * 1024, error)
+                     : std::nullopt;
+    if (!maxObjectSize)
         return std::nullopt;
+    o.maxObjectSize = *maxObjectSize;
     o.omicsPort = int(*omicsPort);
     o.omicsProcessingMs = *processing;
     o.omicsReadPartSize = *readPartSize;

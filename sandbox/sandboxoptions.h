@@ -20,6 +20,7 @@ struct SandboxOptions
     qint64 stsTtlSeconds = 3600;
     qint64 refreshTokenTtlSeconds = 30LL * 24 * 3600;
     QString advertisedOss; // empty = the OSS listener's own URL
+    qint64 maxObjectSize = 5LL * 1024 * 1024 * 1024; // --max-object-size: a test aid
     FaultInjection faults;      // object storage (and the HealthOmics endpoint unless omicsFaults is set)
     int omicsPort = 0;          // the HealthOmics emulator, always on
     FaultInjection omicsFaults; // --omics-faults, else --oss-faults

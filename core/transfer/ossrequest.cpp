@@ -136,6 +136,17 @@ bool isCredentialExpiry(const QString& code)
            code == u"InvalidSecurityToken"_s;
 }
 
+namespace {
+
+qint64 contentLength(const QByteArray& header)
+{
+    bool ok = false;
+    const qint64 n = header.trimmed().toLongLong(&ok);
+    return ok && n >= 0 ? n : -1;
+}
+
+} // namespace
+
 OssReply OssReply::read(QNetworkReply* reply)
 {
     OssReply r;
@@ -143,6 +154,7 @@ OssReply OssReply::read(QNetworkReply* reply)
     r.body = reply->readAll();
     r.etag = reply->rawHeader("ETag");
     r.crc64 = reply->rawHeader("x-oss-hash-crc64ecma");
+    r.size = contentLength(reply->rawHeader("Content-Length"));
     if (r.status >= 300) {
         r.oss = OssError::parse(r.status, r.body, reply->rawHeader("x-oss-err"));
         r.code = r.oss.code;
@@ -167,6 +179,7 @@ OssReply OssReply::read(const HttpResponseParser& answer, const ApiError& transp
     r.body = answer.body();
     r.etag = answer.header("ETag");
     r.crc64 = answer.header("x-oss-hash-crc64ecma");
+    r.size = contentLength(answer.header("Content-Length"));
     if (r.status >= 300) {
         r.oss = OssError::parse(r.status, r.body, answer.header("x-oss-err"));
         r.code = r.oss.code;

@@ -75,6 +75,7 @@ struct OssReply
     QByteArray body;
     QByteArray etag;
     QByteArray crc64; // x-oss-hash-crc64ecma, decimal
+    qint64 size = -1; // Content-Length: a HEAD's is the object's size; -1 without one
     QString code;     // the OSS error code, if any
     OssError oss;     // the whole OSS error, for an HTTP error
 

@@ -14,7 +14,7 @@ namespace bge {
 
 UploadJob::UploadJob(QNetworkAccessManager* network, UploadCredentials* credentials, UploadOptions options,
                      QObject* parent)
-    : Job<UploadResult>(parent), m_network(network), m_options(std::move(options))
+    : Job<UploadResult>(parent), m_network(network), m_options(std::move(options)), m_credentials(credentials)
 {
     if (m_options.parallelism < 1)
         m_options.parallelism = 1;
@@ -32,6 +32,8 @@ UploadJob::~UploadJob()
     // The engine (if any) first: it keeps its journal for the next job to resume.
     m_engine.reset();
     m_connection->stop();
+    if (m_afterEngine)
+        m_afterEngine->stop();
 }
 
 qint64 UploadJob::partSizeFor(qint64 fileSize)
@@ -103,6 +105,8 @@ void UploadJob::doAbort()
     if (m_engine)
         m_engine->abort(); // aborts the multipart upload on the server, removes the journal
     m_connection->stop();
+    if (m_afterEngine)
+        m_afterEngine->stop();
 }
 
 void UploadJob::fail(const ApiError& error)
@@ -112,6 +116,8 @@ void UploadJob::fail(const ApiError& error)
     if (m_engine)
         m_engine->failWith(error); // keeps or discards the multipart upload as its own failures do
     m_connection->stop();
+    if (m_afterEngine)
+        m_afterEngine->stop();
     complete(error);
 }
 
@@ -125,24 +131,65 @@ void UploadJob::reportProgress(qint64 done, bool force)
 
 void UploadJob::checkName()
 {
-    auto call = std::make_shared<OssCall>();
-    call->method = "HEAD";
-    call->done = [this](const OssReply& r, FileWindowDevice*) {
-        if (!r.error) {
-            fail(ApiError::http(409, u"FileAlreadyExists: an object named %1 already exists; upload with "
-                                     u"overwrite to replace it"_s.arg(m_objectName)));
-            return;
-        }
-        if (r.status != 404) {
-            fail(r.errorAt(u"HEAD %1"_s.arg(m_objectName)));
-            return;
-        }
-        if (m_size < m_options.multipartThreshold || m_size == 0)
-            putObject(1);
-        else
-            startMultipart();
-    };
-    m_connection->send(call);
+    ObjectMatch::check(m_connection.get(), m_options.filePath, m_size, this,
+                       [this](const ApiError& error, const ObjectMatch& match) {
+                           if (error) {
+                               fail(error);
+                               return;
+                           }
+                           if (match.verdict == ObjectMatch::Verdict::Same) {
+                               alreadyUploaded(match);
+                               return;
+                           }
+                           if (match.verdict == ObjectMatch::Verdict::Different) {
+                               fail(nameClash());
+                               return;
+                           }
+                           if (m_size < m_options.multipartThreshold || m_size == 0)
+                               putObject(1);
+                           else
+                               startMultipart();
+                       });
+}
+
+ApiError UploadJob::nameClash() const
+{
+    return ApiError::http(409, u"FileAlreadyExists: an object named %1 already exists; upload with "
+                               u"overwrite to replace it"_s.arg(m_objectName));
+}
+
+// A run killed after its object was stored may have left a journal (a multipart upload that
+// was completed, or nearly): the object is the file, so what the journal names is of no use.
+void UploadJob::alreadyUploaded(const ObjectMatch& match)
+{
+    const QString journalFile = UploadJournal::fileFor(m_options.journalDirectory, m_options.filePath, m_objectName);
+    if (const std::optional<UploadJournal> journal = UploadJournal::load(journalFile)) {
+        m_connection->abortDetached(journal->uploadId);
+        UploadJournal::remove(journalFile);
+    }
+    reportProgress(m_size, true);
+    succeed({m_objectName, m_size, match.crc64, match.etag, 0, false, true});
+}
+
+// A write sent with x-oss-forbid-overwrite refused because the object exists, although the name
+// check found none: most likely an earlier attempt of this job stored it and its reply was lost
+// (a dropped connection, the stall timer), and the retry met the object. If the object is the
+// file, the upload is done; otherwise somebody else's object came in between.
+void UploadJob::resolveRefusal(OssUploadConnection* connection, const ApiError& refusal, int partsSent)
+{
+    ObjectMatch::check(connection, m_options.filePath, m_size, this,
+                       [this, refusal, partsSent](const ApiError& error, const ObjectMatch& match) {
+                           if (error) {
+                               fail(error);
+                           } else if (match.verdict == ObjectMatch::Verdict::Same) {
+                               reportProgress(m_size, true);
+                               succeed({m_objectName, m_size, match.crc64, match.etag, partsSent, false, false});
+                           } else if (match.verdict == ObjectMatch::Verdict::Different) {
+                               fail(nameClash());
+                           } else {
+                               fail(refusal); // gone again meanwhile: the refusal as it came
+                           }
+                       });
 }
 
 // --- single PutObject ------------------------------------------------------------------------
@@ -158,6 +205,10 @@ void UploadJob::putObject(int attempt)
     call->window = FileWindow{m_options.filePath, 0, m_size};
     call->progress = [this](qint64 sent) { reportProgress(sent, false); };
     call->done = [this, attempt](const OssReply& r, FileWindowDevice* device) {
+        if (r.error && r.code == u"FileAlreadyExists"_s) {
+            resolveRefusal(m_connection.get(), r.errorAt(u"PUT %1"_s.arg(m_objectName)), 1);
+            return;
+        }
         if (r.error) {
             fail(r.error.kind() == ApiError::Kind::Usage ? r.error : r.errorAt(u"PUT %1"_s.arg(m_objectName)));
             return;
@@ -183,7 +234,7 @@ void UploadJob::putObject(int attempt)
             return;
         }
         reportProgress(m_size, true);
-        succeed({m_objectName, m_size, local, QString::fromLatin1(r.etag), 1, false});
+        succeed({m_objectName, m_size, local, QString::fromLatin1(r.etag), 1, false, false});
     };
     m_connection->send(call);
 }
@@ -227,12 +278,22 @@ void UploadJob::startMultipart()
     });
     connect(m_engine.get(), &JobBase::finished, this, [this] {
         const Result<MultipartOutcome> outcome = m_engine->outcome();
+        if (!outcome.ok() && ossCode(outcome.error()) == u"FileAlreadyExists"_s) {
+            // Initiate or Complete refused (see resolveRefusal); the engine has discarded the
+            // upload, a refusal being final for it.
+            m_afterEngine = std::make_unique<OssUploadConnection>(m_network, m_credentials, m_options.signature,
+                                                                  m_options.retry);
+            m_afterEngine->setFatalHandler([this](const ApiError& error) { fail(error); });
+            m_afterEngine->setKey(m_objectName);
+            resolveRefusal(m_afterEngine.get(), outcome.error(), int(m_engine->journal().parts.size()));
+            return;
+        }
         if (!outcome.ok()) {
             fail(outcome.error());
             return;
         }
         const quint64 crc = OssMultipartAdapter::combinedCrc(outcome->parts);
-        succeed({m_objectName, m_size, crc, outcome->id, outcome->partsSent, outcome->resumed});
+        succeed({m_objectName, m_size, crc, outcome->id, outcome->partsSent, outcome->resumed, false});
     });
     m_engine->start();
 }

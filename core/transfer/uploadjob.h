@@ -2,6 +2,7 @@
 
 #include "api/job.h"
 #include "api/retrypolicy.h"
+#include "objectmatch.h"
 #include "ossrequest.h"
 #include "uploadcredentials.h"
 #include "uploadjournal.h"
@@ -39,6 +40,9 @@ struct UploadResult
     QString etag;
     int partsSent = 0;    // parts (or the single PutObject) this job sent successfully
     bool resumed = false; // continued a multipart upload from its journal
+    // The destination already held an object of the file's size and CRC-64 (an earlier run
+    // stored it, then died before it could say so): nothing was sent.
+    bool alreadyUploaded = false;
 };
 
 // Uploads one file to <destination>/<file name>: PutObject below the threshold, multipart
@@ -47,6 +51,10 @@ struct UploadResult
 // the multipart upload on the server; credentials are renewed before they expire.
 // The multipart upload itself is MultipartEngine (protocol-neutral) with OssMultipartAdapter;
 // this class adds what only OSS has: the name check, the single PutObject, the STS target.
+// Without overwrite, an object already at the key that is the file (size and CRC-64, see
+// ObjectMatch) is no clash: before the upload it makes the upload needless (alreadyUploaded),
+// and after a write refused with FileAlreadyExists it is this job's own, stored by an attempt
+// whose reply was lost.
 class UploadJob final : public Job<UploadResult>
 {
     Q_OBJECT
@@ -76,6 +84,9 @@ protected:
 private:
     void fail(const ApiError& error);
     void checkName();
+    void alreadyUploaded(const ObjectMatch& match);
+    void resolveRefusal(OssUploadConnection* connection, const ApiError& refusal, int partsSent);
+    ApiError nameClash() const;
     void putObject(int attempt);
     void startMultipart();
     bool fileChanged() const;
@@ -94,6 +105,9 @@ private:
     std::unique_ptr<OssUploadConnection> m_connection;
     std::unique_ptr<OssMultipartAdapter> m_adapter;
     std::unique_ptr<MultipartEngine> m_engine;
+    // For the look at the object after the engine failed: the engine stops m_connection for good.
+    std::unique_ptr<OssUploadConnection> m_afterEngine;
+    UploadCredentials* m_credentials;
 };
 
 } // namespace bge

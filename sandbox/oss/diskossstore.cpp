@@ -167,7 +167,7 @@ bool DiskOssStore::putBytes(const QString& key, const QByteArray& data, const QB
     info.crc64 = oss::Crc64::checksum(data);
     info.contentType = contentType;
     info.lastModified = QDateTime::currentDateTimeUtc();
-    return commitObject(tmp, info);
+    return commitObject(tmp, info) == Commit::Stored;
 }
 
 namespace {
@@ -195,14 +195,23 @@ void DiskOssStore::removeData(const QString& base)
         QDir(objects.filePath(folder)).removeRecursively();
 }
 
-bool DiskOssStore::commitObject(const QString& temporaryFile, OssObjectInfo info)
+bool DiskOssStore::existsLocked(const QString& key) const
+{
+    return readJson(objectBase(key) + u".json"_s).value(u"key").toString() == key;
+}
+
+DiskOssStore::Commit DiskOssStore::commitObject(const QString& temporaryFile, OssObjectInfo info, bool keepExisting)
 {
     std::lock_guard lock(m_mutex);
+    if (keepExisting && existsLocked(info.key)) {
+        QFile::remove(temporaryFile);
+        return Commit::Exists;
+    }
     const QString base = objectBase(info.key);
     removeData(base);
     if (!QFile::rename(temporaryFile, base + u".data"_s))
-        return false;
-    return writeJson(base + u".json"_s, objectJson(info));
+        return Commit::Failed;
+    return writeJson(base + u".json"_s, objectJson(info)) ? Commit::Stored : Commit::Failed;
 }
 
 bool DiskOssStore::commitParts(const QString& partsDirectory, const QString& folder, const QList<PartInfo>& parts,
@@ -368,7 +377,7 @@ std::variant<QList<PartInfo>, OssError> chooseParts(const QList<PartInfo>& avail
 
 std::variant<OssObjectInfo, OssError> DiskOssStore::completeUpload(const QString& uploadId,
                                                                    const QList<QPair<int, QByteArray>>& requested,
-                                                                   bool damage)
+                                                                   bool damage, bool keepExisting)
 {
     const auto info = upload(uploadId);
     if (!info)
@@ -380,6 +389,8 @@ std::variant<OssObjectInfo, OssError> DiskOssStore::completeUpload(const QString
     const QString claimed = m_root + u"/tmp/complete-"_s + uploadId;
     {
         std::lock_guard lock(m_mutex);
+        if (keepExisting && existsLocked(info->key))
+            return OssError::fileAlreadyExists();
         if (!QDir().rename(uploadDirectory(uploadId), claimed))
             return OssError::noSuchUpload(uploadId);
     }

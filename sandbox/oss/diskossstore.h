@@ -41,7 +41,11 @@ public:
     std::optional<OssObjectInfo> stat(const QString& key) const override;
 
     QString temporaryPath() const; // a fresh file name for an incoming body
-    bool commitObject(const QString& temporaryFile, OssObjectInfo info);
+    enum class Commit { Stored, Exists, Failed };
+    // Moves the body into place as the object `info`. With `keepExisting` (x-oss-forbid-overwrite)
+    // an object already there stays and the answer is Exists: checked under the lock, so of two
+    // writers racing for a new name only one wins.
+    Commit commitObject(const QString& temporaryFile, OssObjectInfo info, bool keepExisting = false);
     bool removeObject(const QString& key);
 
     UploadInfo createUpload(const QString& key, const QByteArray& contentType,
@@ -53,9 +57,11 @@ public:
     // Makes the object of the listed parts (number, ETag), or of every part when `requested` is
     // empty (x-oss-complete-all), by moving the part files: no byte is copied. `damage` (fault
     // injection only) flips one bit of the object and records the CRC-64 of the damaged bytes.
+    // `keepExisting` (x-oss-forbid-overwrite): FileAlreadyExists if the object exists when the
+    // upload is claimed, the upload left as it was.
     std::variant<OssObjectInfo, OssError> completeUpload(const QString& uploadId,
                                                          const QList<QPair<int, QByteArray>>& requested,
-                                                         bool damage = false);
+                                                         bool damage = false, bool keepExisting = false);
 
 private:
     // Makes the parts (the files in `partsDirectory`, in this order) the object `info`, moving
@@ -64,6 +70,7 @@ private:
                      const OssObjectInfo& info);
     static QList<PartInfo> partsIn(const QString& directory); // ascending part numbers
     static void removeData(const QString& base); // an object's files, whichever form; under the lock
+    bool existsLocked(const QString& key) const;  // under the lock
     static QString partFileName(int number);
     QString objectBase(const QString& key) const;
     QString uploadDirectory(const QString& uploadId) const;

@@ -28,10 +28,19 @@ std::optional<FaultInjection> FaultInjection::parse(const QString& spec, QString
             f.corruptCompleteRate = value;
         } else if (name == u"bandwidth-kibps" && ok && value >= 0 && value <= 16 * 1024 * 1024) {
             f.bandwidthKiBps = qint64(value);
+        } else if (name == u"lost-reply-rate" && ok && value >= 0 && value <= 1) {
+            f.lostPutReplyRate = f.lostPartReplyRate = f.lostCompleteReplyRate = value;
+        } else if (name == u"lost-put-reply-rate" && ok && value >= 0 && value <= 1) {
+            f.lostPutReplyRate = value;
+        } else if (name == u"lost-part-reply-rate" && ok && value >= 0 && value <= 1) {
+            f.lostPartReplyRate = value;
+        } else if (name == u"lost-complete-reply-rate" && ok && value >= 0 && value <= 1) {
+            f.lostCompleteReplyRate = value;
         } else {
             *error = u"--oss-faults: \"%1\" is not understood; use error-rate=0..1, drop-rate=0..1, "
                      "latency-ms=0..60000, corrupt-rate=0..1, corrupt-complete-rate=0..1, "
-                     "bandwidth-kibps=0..16777216, separated by commas"_s.arg(item);
+                     "bandwidth-kibps=0..16777216, lost-reply-rate=0..1 (or lost-put-reply-rate, "
+                     "lost-part-reply-rate, lost-complete-reply-rate), separated by commas"_s.arg(item);
             return std::nullopt;
         }
     }

@@ -32,11 +32,21 @@ struct FaultInjection
     double corruptCompleteRate = 0.0;
     // Each request's body received or sent at most this fast, in KiB/s (0: unlimited).
     qint64 bandwidthKiBps = 0;
+    // Lost replies: the write is done (the object or part stored, the upload completed), then
+    // the connection is cut before the 200 goes out, as when a reply dies on the way back or a
+    // client's stall timer fires first. The client cannot tell this from a write that never
+    // happened, and must find out when it tries again. Even picks, as the corrupt rates, each
+    // kind counted on its own (`lost-reply-rate` sets all three): with 1, every PutObject that
+    // stores an object loses its reply, while the retry refused by x-oss-forbid-overwrite
+    // stores nothing and is answered.
+    double lostPutReplyRate = 0.0;      // PutObject
+    double lostPartReplyRate = 0.0;     // UploadPart
+    double lostCompleteReplyRate = 0.0; // CompleteMultipartUpload
 
     bool enabled() const
     {
         return errorRate > 0 || dropRate > 0 || latencyMs > 0 || corruptRate > 0 || corruptCompleteRate > 0 ||
-               bandwidthKiBps > 0;
+               bandwidthKiBps > 0 || lostPutReplyRate > 0 || lostPartReplyRate > 0 || lostCompleteReplyRate > 0;
     }
     // True with probability `rate` (thread-safe).
     static bool chance(double rate);

@@ -144,6 +144,13 @@ OssError OssError::entityTooLarge()
     return make(400, "EntityTooLarge", u"Your proposed upload exceeds the maximum allowed size."_s);
 }
 
+// Refused by x-oss-forbid-overwrite: true. The message is the one OSS sends; the documentation
+// gives no EC for it, so none is made up.
+OssError OssError::fileAlreadyExists()
+{
+    return make(409, "FileAlreadyExists", u"The object you specified already exists and can not be overwritten."_s);
+}
+
 OssError OssError::invalidDigest()
 {
     return make(400, "InvalidDigest", u"The Content-MD5 you specified was invalid."_s, "0016-00000108");

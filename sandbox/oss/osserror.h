@@ -35,6 +35,7 @@ struct OssError
     static OssError invalidPartOrder();
     static OssError entityTooSmall();
     static OssError entityTooLarge();
+    static OssError fileAlreadyExists();
     static OssError invalidDigest();
     static OssError invalidCrc64();
     static OssError malformedXml();

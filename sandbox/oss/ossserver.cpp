@@ -27,7 +27,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qint64 kMaxSingleUpload = 5LL * 1024 * 1024 * 1024; // PutObject and each part: 5 GiB
 constexpr qint64 kMaxXmlBody = 2 * 1024 * 1024;
 constexpr qint64 kMaxDrain = 16 * 1024 * 1024;
 
@@ -63,7 +62,16 @@ struct OssCall
     oss::SignableRequest signable;
     bool head() const { return req.method == "HEAD"; }
     qint64 contentLength() const { return QByteArray::fromStdString(req.get_header_value("Content-Length")).toLongLong(); }
+    // A body of unannounced length (Transfer-Encoding: chunked): its size is known only once read.
+    bool chunked() const { return req.has_header("Transfer-Encoding"); }
+    // x-oss-forbid-overwrite: true keeps an existing object (PutObject, InitiateMultipartUpload,
+    // CompleteMultipartUpload). Sandbox convention: any other value, as its absence, allows
+    // overwriting (OSS documents only "true" and "false").
+    bool forbidsOverwrite() const { return signable.header("x-oss-forbid-overwrite").trimmed().toLower() == "true"; }
 };
+
+// What became of a request body.
+enum class Received { Whole, Gone, TooLarge };
 
 // A Content-MD5 or x-oss-hash-crc64ecma the client sent that the body does not match.
 std::optional<OssError> digestMismatch(const OssCall& call, const BodySink& sink)
@@ -101,12 +109,18 @@ struct OssServer::Private
     LoopbackServer loopback{QStringLiteral("object storage"), 24};
     std::atomic<qint64> bodiesSeen{0};    // PutObject/UploadPart bodies, for FaultInjection::evenly
     std::atomic<qint64> completesSeen{0}; // CompleteMultipartUpload calls, likewise
+    // Writes done, each kind on its own, for the lost-reply faults (FaultInjection::evenly).
+    std::atomic<qint64> putsStored{0};
+    std::atomic<qint64> partsStored{0};
+    std::atomic<qint64> completesDone{0};
 
     void handle(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader* reader);
     void fail(OssCall& call, const OssError& error);
     void finishHeaders(OssCall& call);
     void drainBody(OssCall& call);
-    bool receiveBody(OssCall& call, BodySink& sink);
+    Received receiveBody(OssCall& call, BodySink& sink);
+    bool refuseExisting(OssCall& call);
+    bool loseReply(OssCall& call, double rate, std::atomic<qint64>& counter, const char* what);
 
     void putObject(OssCall& call);
     void uploadPart(OssCall& call);
@@ -146,16 +160,39 @@ void OssServer::Private::drainBody(OssCall& call)
     // would be reused: read small bodies away, and close the connection under big ones.
     if (!call.reader)
         return;
-    if (call.contentLength() > kMaxDrain) {
+    if (call.contentLength() > kMaxDrain || call.chunked()) {
         call.res.set_header("Connection", "close");
         return;
     }
     (*call.reader)([](const char*, size_t) { return true; });
 }
 
-bool OssServer::Private::receiveBody(OssCall& call, BodySink& sink)
+// The object exists and the request forbids overwriting it: refused with 409 FileAlreadyExists
+// before its body is read, as OSS answers on the headers.
+bool OssServer::Private::refuseExisting(OssCall& call)
+{
+    if (!call.forbidsOverwrite() || !store.stat(call.signable.key))
+        return false;
+    drainBody(call);
+    fail(call, OssError::fileAlreadyExists());
+    return true;
+}
+
+// Fault injection: the write is done and its answer ready, then the connection is cut so that
+// the answer never arrives (see FaultInjection::lostPutReplyRate).
+bool OssServer::Private::loseReply(OssCall& call, double rate, std::atomic<qint64>& counter, const char* what)
+{
+    if (!FaultInjection::evenly(rate, counter))
+        return false;
+    QTextStream(stderr) << "oss: fault: lost the reply to " << what << ' ' << call.signable.key << Qt::endl;
+    dropConnection(call.req);
+    return true;
+}
+
+Received OssServer::Private::receiveBody(OssCall& call, BodySink& sink)
 {
     const qint64 expected = call.contentLength();
+    bool tooLarge = false;
     const bool drop = FaultInjection::chance(config.faults.dropRate);
     // Fault injection: one bit of the body flipped on arrival, before the digests, so the
     // answer's CRC-64 and ETag describe the damaged bytes (see FaultInjection).
@@ -164,6 +201,12 @@ bool OssServer::Private::receiveBody(OssCall& call, BodySink& sink)
     QByteArray damaged;
     const bool ok = (*call.reader)([&](const char* data, size_t size) {
         const qint64 received = sink.size();
+        // A chunked body announces no length: counted as it comes, so that it cannot grow past
+        // the limit a Content-Length is held to.
+        if (received + qint64(size) > config.maxObjectSize) {
+            tooLarge = true;
+            return false;
+        }
         if (drop && received + qint64(size) > expected / 2) {
             dropConnection(call.req); // fault injection: the connection dies mid-body
             return false;
@@ -179,11 +222,17 @@ bool OssServer::Private::receiveBody(OssCall& call, BodySink& sink)
         pacer.pace(received + qint64(size));
         return sink.write(data, qsizetype(size));
     });
+    if (tooLarge) {
+        sink.discard();
+        call.res.set_header("Connection", "close"); // the rest of the body is still on its way
+        fail(call, OssError::entityTooLarge());
+        return Received::TooLarge;
+    }
     if (!ok || !sink.finish()) {
         sink.discard();
-        return false;
+        return Received::Gone;
     }
-    return true;
+    return Received::Whole;
 }
 
 void OssServer::Private::handle(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader* reader)
@@ -270,17 +319,19 @@ void OssServer::Private::handle(const httplib::Request& req, httplib::Response& 
 
 void OssServer::Private::putObject(OssCall& call)
 {
-    if (call.contentLength() > kMaxSingleUpload) {
+    if (call.contentLength() > config.maxObjectSize) {
         drainBody(call);
         return fail(call, OssError::entityTooLarge());
     }
+    if (refuseExisting(call))
+        return;
     BodySink sink(store.temporaryPath());
     if (!sink.isOpen()) {
         drainBody(call);
         return fail(call, OssError::internalError());
     }
-    if (!receiveBody(call, sink))
-        return; // the connection is gone
+    if (receiveBody(call, sink) != Received::Whole)
+        return; // the connection is gone, or the refusal made
     if (const auto mismatch = digestMismatch(call, sink)) {
         sink.discard();
         return fail(call, *mismatch);
@@ -298,13 +349,21 @@ void OssServer::Private::putObject(OssCall& call)
         if (name.toLower().startsWith("x-oss-meta-"))
             info.userMetadata.emplaceBack(name.toLower(), value);
     }
-    if (!store.commitObject(sink.path(), info))
+    // Checked again as the object is stored: another writer may have got there during the body.
+    switch (store.commitObject(sink.path(), info, call.forbidsOverwrite())) {
+    case DiskOssStore::Commit::Stored:
+        break;
+    case DiskOssStore::Commit::Exists:
+        return fail(call, OssError::fileAlreadyExists());
+    case DiskOssStore::Commit::Failed:
         return fail(call, OssError::internalError());
+    }
     call.res.status = 200;
     finishHeaders(call);
     call.res.set_header("ETag", info.etag.toStdString());
     call.res.set_header("x-oss-hash-crc64ecma", std::to_string(info.crc64));
     call.res.set_header("Content-MD5", sink.md5().toBase64().toStdString());
+    loseReply(call, config.faults.lostPutReplyRate, putsStored, "PutObject");
 }
 
 void OssServer::Private::uploadPart(OssCall& call)
@@ -322,12 +381,12 @@ void OssServer::Private::uploadPart(OssCall& call)
         drainBody(call);
         return fail(call, OssError::noSuchUpload(uploadId));
     }
-    if (call.contentLength() > kMaxSingleUpload) {
+    if (call.contentLength() > config.maxObjectSize) {
         drainBody(call);
         return fail(call, OssError::entityTooLarge());
     }
     BodySink sink(store.temporaryPath());
-    if (!receiveBody(call, sink))
+    if (receiveBody(call, sink) != Received::Whole)
         return;
     if (const auto mismatch = digestMismatch(call, sink)) {
         sink.discard();
@@ -343,10 +402,13 @@ void OssServer::Private::uploadPart(OssCall& call)
     finishHeaders(call);
     call.res.set_header("ETag", part.etag.toStdString());
     call.res.set_header("x-oss-hash-crc64ecma", std::to_string(part.crc64));
+    loseReply(call, config.faults.lostPartReplyRate, partsStored, "UploadPart");
 }
 
 void OssServer::Private::initiate(OssCall& call)
 {
+    if (refuseExisting(call))
+        return;
     drainBody(call);
     QList<QPair<QByteArray, QByteArray>> meta;
     for (const auto& [name, value] : call.signable.headers) {
@@ -368,6 +430,11 @@ void OssServer::Private::complete(OssCall& call)
         drainBody(call);
         return fail(call, OssError::malformedXml());
     }
+    // Sandbox convention: an existing object is refused before the upload is looked at, so that
+    // a Complete sent again after its reply was lost meets 409 FileAlreadyExists (the object it
+    // made is there) rather than NoSuchUpload, as on OSS, which checks the target object first.
+    if (refuseExisting(call))
+        return;
     QByteArray body;
     (*call.reader)([&](const char* data, size_t size) {
         body.append(data, qsizetype(size));
@@ -389,7 +456,7 @@ void OssServer::Private::complete(OssCall& call)
     // Fault injection: the object assembled with one bit flipped, its CRC-64 that of the damaged
     // bytes, so it no longer matches what the parts add up to (see FaultInjection).
     const bool corrupt = FaultInjection::evenly(config.faults.corruptCompleteRate, completesSeen);
-    const auto result = store.completeUpload(uploadId, requested, corrupt);
+    const auto result = store.completeUpload(uploadId, requested, corrupt, call.forbidsOverwrite());
     if (const auto* error = std::get_if<OssError>(&result))
         return fail(call, *error);
     if (corrupt)
@@ -402,6 +469,7 @@ void OssServer::Private::complete(OssCall& call)
     call.res.set_header("ETag", object.etag.toStdString());
     call.res.set_header("x-oss-hash-crc64ecma", std::to_string(object.crc64));
     call.res.set_content(xml.constData(), std::size_t(xml.size()), "application/xml");
+    loseReply(call, config.faults.lostCompleteReplyRate, completesDone, "CompleteMultipartUpload");
 }
 
 void OssServer::Private::listParts(OssCall& call)

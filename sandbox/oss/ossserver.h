@@ -18,6 +18,9 @@ struct OssServerConfig
     QString dataDirectory;                          // objects and multipart state live under <dir>/oss
     FaultInjection faults;
     int maxClockSkewSeconds = 15 * 60;
+    // The largest PutObject or UploadPart body (OSS: 5 GiB), however it is sent; lowered by
+    // tests (--max-object-size) to reach the limit without sending gigabytes.
+    qint64 maxObjectSize = 5LL * 1024 * 1024 * 1024;
 };
 
 // The OSS-compatible endpoint: PutObject, multipart (Initiate, UploadPart, Complete, Abort,

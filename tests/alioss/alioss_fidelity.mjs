@@ -1,6 +1,7 @@
 // Proof of fidelity: the official ali-oss client (npm), with nothing changed but its endpoint
 // options, runs put, multipartUpload (several parts; then an interrupted upload resumed from
-// its checkpoint), head, get and signatureUrl against bge-sandbox, signing with V1 and V4.
+// its checkpoint), head, get and signatureUrl against bge-sandbox, signing with V1 and V4; a
+// put with x-oss-forbid-overwrite over an existing object is refused as OSS refuses it.
 // Every object read back must be byte-identical to what was written.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -150,6 +151,17 @@ try {
       const res = await fetch(url);
       assert.equal(res.status, 200, await res.clone().text());
       assert.ok(Buffer.compare(Buffer.from(await res.arrayBuffer()), big) === 0);
+    });
+
+    await check(`${label} put with x-oss-forbid-overwrite over an existing object is refused`, async () => {
+      await assert.rejects(client.put(smallName, Buffer.from('not the same'), { headers: { 'x-oss-forbid-overwrite': 'true' } }),
+                           (err) => err.status === 409 && err.code === 'FileAlreadyExists'
+                                    && err.message.includes('already exists and can not be overwritten'));
+      const back = await client.get(smallName);
+      assert.ok(Buffer.compare(back.content, small) === 0, 'the existing object is kept');
+      const fresh = `${sts.destination}/forbid-${label}.txt`;
+      const res = await client.put(fresh, Buffer.from('new'), { headers: { 'x-oss-forbid-overwrite': 'true' } });
+      assert.equal(res.res.status, 200);
     });
 
     await check(`${label} refuses a sub-directory under the destination`, async () => {

@@ -724,8 +724,16 @@ private Q_SLOTS:
         }
         QVERIFY2(up.errText().contains(u"reads_large.bam"_s), up.describe().constData());
 
-        // A second upload of the same name is refused; --overwrite replaces it.
-        const Run clash = asPipeline({u"upload"_s, small});
+        // The same file again is already uploaded (issue 14 finding 7b); another file of the same
+        // name is refused; --overwrite replaces it.
+        const Run again = asPipeline({u"upload"_s, small});
+        VERIFY_EXIT(again, 0);
+        QVERIFY2(again.errText().contains(u"is already uploaded (same size and CRC-64)"_s), again.describe().constData());
+        QVERIFY(QDir().mkpath(m_home->path(u"tmp/other"_s)));
+        QFile other(m_home->path(u"tmp/other/reads_small.fastq"_s));
+        QVERIFY(other.open(QIODevice::WriteOnly) && other.write("another file of the same name") > 0);
+        other.close();
+        const Run clash = asPipeline({u"upload"_s, other.fileName()});
         VERIFY_EXIT(clash, 3);
         QVERIFY2(clash.errText().contains(u"FileAlreadyExists"_s), clash.describe().constData());
         VERIFY_EXIT(asPipeline({u"upload"_s, small, u"--overwrite"_s}), 0);

@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -112,6 +113,53 @@ QByteArray randomBytes(qsizetype n)
     return b;
 }
 
+const QList<QPair<QByteArray, QByteArray>> kForbidOverwrite{{"x-oss-forbid-overwrite", "true"}};
+
+// A signed PutObject whose body goes out chunked (no Content-Length) over a socket of its own,
+// `chunks` of `chunkSize` bytes, as long as the server reads; what the server answered, if it did.
+QByteArray chunkedPut(const Upload& u, const QString& key, int chunks, int chunkSize)
+{
+    SignableRequest r;
+    r.method = "PUT";
+    r.bucket = u.bucket;
+    r.key = key;
+    r.setHeader("Content-Type", "application/octet-stream");
+    SignatureV4::signHeaders(r, u.credentials, QDateTime::currentDateTimeUtc(), u.region.toUtf8());
+    const QUrl endpoint(u.endpoint);
+    QByteArray head = "PUT /" + u.bucket.toUtf8() + '/' + QUrl::toPercentEncoding(key, "/") + " HTTP/1.1\r\nHost: "
+                      + endpoint.host().toUtf8() + ':' + QByteArray::number(endpoint.port()) + "\r\n";
+    for (const auto& [name, value] : r.headers)
+        head += name + ": " + value + "\r\n";
+    head += "Transfer-Encoding: chunked\r\n\r\n";
+    QTcpSocket socket;
+    socket.connectToHost(endpoint.host(), quint16(endpoint.port()));
+    if (!socket.waitForConnected(10000))
+        return {};
+    socket.write(head);
+    const QByteArray chunk = QByteArray::number(chunkSize, 16) + "\r\n" + QByteArray(chunkSize, 'x') + "\r\n";
+    QByteArray answer;
+    for (int i = 0; i < chunks && socket.state() == QAbstractSocket::ConnectedState; ++i) {
+        socket.write(chunk);
+        // Written as the server reads: a server that stopped reading stops the loop (its answer,
+        // or the closed connection, arrives instead).
+        while (socket.bytesToWrite() > 0 && socket.state() == QAbstractSocket::ConnectedState) {
+            if (!socket.waitForBytesWritten(2000))
+                break; // the server stopped reading
+        }
+        if (socket.bytesToWrite() > 0 || socket.bytesAvailable() > 0 || socket.waitForReadyRead(0))
+            break;
+    }
+    if (socket.state() == QAbstractSocket::ConnectedState)
+        socket.write("0\r\n\r\n");
+    while (!answer.contains("</Error>") && !answer.contains("\r\n\r\n") && socket.waitForReadyRead(10000))
+        answer += socket.readAll();
+    answer += socket.readAll();
+    // An answer with a body: read it whole.
+    while (answer.startsWith("HTTP/1.1 4") && !answer.contains("</Error>") && socket.waitForReadyRead(5000))
+        answer += socket.readAll();
+    return answer;
+}
+
 } // namespace
 
 class TestSandboxStorage final : public QObject
@@ -148,6 +196,15 @@ private:
     {
         const QJsonObject app = sandbox.client(u"client_credentials"_s);
         return api.clientToken(app.value(u"client_id").toString(), app.value(u"client_secret").toString());
+    }
+
+    // A sandbox of its own, started with `arguments`, and upload credentials for it.
+    std::optional<Upload> startWithUpload(SandboxProcess& sandbox, const QStringList& arguments)
+    {
+        if (!sandbox.start(arguments))
+            return std::nullopt;
+        HttpTestClient api(sandbox.apiEndpoint());
+        return uploadToken(api, clientToken(sandbox, api));
     }
 
 private Q_SLOTS:
@@ -266,6 +323,128 @@ private Q_SLOTS:
         QVERIFY(done.header("ETag").endsWith("-2\""));
         QCOMPARE(done.header("x-oss-hash-crc64ecma"), QByteArray::number(Crc64::checksum(QByteArray(big + big))));
         QCOMPARE(xmlCode(complete(key, uploadId, completeXml({{1, p1.header("ETag")}}))), QByteArray("NoSuchUpload"));
+    }
+
+    // x-oss-forbid-overwrite: true on PutObject, InitiateMultipartUpload and
+    // CompleteMultipartUpload keeps an existing object: 409 FileAlreadyExists with OSS's message.
+    void forbidOverwrite()
+    {
+        const QString key = m_upload.destination + u"/kept.fastq"_s;
+        const auto refusedAsOss = [](const HttpResult& r) {
+            QCOMPARE(r.status, 409);
+            QCOMPARE(xmlCode(r), QByteArray("FileAlreadyExists"));
+            QCOMPARE(xmlElement(r.body, "Message"),
+                     QByteArray("The object you specified already exists and can not be overwritten."));
+            QCOMPARE(xmlElement(r.body, "RequestId"), r.header("x-oss-request-id"));
+        };
+        RequestOptions forbid;
+        forbid.headers = kForbidOverwrite;
+        QCOMPARE(ossRequest(*m_oss, m_upload, "PUT", key, "first", true, {}, forbid).status, 200); // new name: fine
+        refusedAsOss(ossRequest(*m_oss, m_upload, "PUT", key, "second", true, {}, forbid));
+        refusedAsOss(ossRequest(*m_oss, m_upload, "PUT", key, "second", false, {}, forbid)); // V1 alike
+        QCOMPARE(ossRequest(*m_oss, m_upload, "GET", key, {}, true).body, QByteArray("first"));
+        RequestOptions allow;
+        allow.headers = {{"x-oss-forbid-overwrite", "false"}};
+        QCOMPARE(ossRequest(*m_oss, m_upload, "PUT", key, "third", true, {}, allow).status, 200);
+        QCOMPARE(ossRequest(*m_oss, m_upload, "GET", key, {}, true).body, QByteArray("third"));
+
+        refusedAsOss(ossRequest(*m_oss, m_upload, "POST", key, {}, true, {{u"uploads"_s, QString()}}, forbid));
+
+        // An upload begun before the object existed: its Complete is refused, and the upload
+        // stays to be completed without the header.
+        const QString later = m_upload.destination + u"/later.bam"_s;
+        const QString uploadId = initiate(later);
+        const HttpResult p1 = part(later, uploadId, u"1"_s, "part one");
+        QCOMPARE(p1.status, 200);
+        const QByteArray xml = completeXml({{1, p1.header("ETag")}});
+        QCOMPARE(ossRequest(*m_oss, m_upload, "PUT", later, "somebody else's", true).status, 200);
+        refusedAsOss(ossRequest(*m_oss, m_upload, "POST", later, xml, true, {{u"uploadId"_s, uploadId}}, forbid));
+        QCOMPARE(ossRequest(*m_oss, m_upload, "GET", later, {}, true).body, QByteArray("somebody else's"));
+        QCOMPARE(complete(later, uploadId, xml).status, 200);
+        QCOMPARE(ossRequest(*m_oss, m_upload, "GET", later, {}, true).body, QByteArray("part one"));
+
+        // Completing again (a retry whose first reply was lost) meets the object it made.
+        const QString fresh = m_upload.destination + u"/fresh.bam"_s;
+        const QString freshId = initiate(fresh);
+        const HttpResult f1 = part(fresh, freshId, u"1"_s, "fresh");
+        const QByteArray freshXml = completeXml({{1, f1.header("ETag")}});
+        QCOMPARE(ossRequest(*m_oss, m_upload, "POST", fresh, freshXml, true, {{u"uploadId"_s, freshId}}, forbid).status,
+                 200);
+        refusedAsOss(ossRequest(*m_oss, m_upload, "POST", fresh, freshXml, true, {{u"uploadId"_s, freshId}}, forbid));
+    }
+
+    // lost-reply-rate: the write is done, its answer never comes.
+    void lostReplies()
+    {
+        SandboxProcess sandbox;
+        const auto started = startWithUpload(sandbox, {u"--oss-faults"_s, u"lost-reply-rate=1"_s});
+        QVERIFY2(started, qPrintable(sandbox.errorOutput()));
+        const Upload& u = *started;
+        QCOMPARE(sandbox.description().value(u"fault_injection").toBool(), true);
+        HttpTestClient oss(u.endpoint);
+        const QString key = u.destination + u"/lost.bam"_s;
+        const QByteArray bytes = randomBytes(300 * 1024);
+        const HttpResult put = ossRequest(oss, u, "PUT", key, bytes, true);
+        QCOMPARE(put.status, 0);
+        QVERIFY(put.error != QNetworkReply::NoError);
+        HttpResult head = ossRequest(oss, u, "HEAD", key, {}, true);
+        QCOMPARE(head.status, 200); // stored all the same
+        QCOMPARE(head.header("x-oss-hash-crc64ecma"), QByteArray::number(Crc64::checksum(bytes)));
+        QTRY_VERIFY(sandbox.errorOutput().contains(u"oss: fault: lost the reply to PutObject "_s + key));
+        // A retry with x-oss-forbid-overwrite is refused, and answered.
+        RequestOptions forbid;
+        forbid.headers = kForbidOverwrite;
+        QCOMPARE(ossRequest(oss, u, "PUT", key, bytes, true, {}, forbid).status, 409);
+
+        const QString multi = u.destination + u"/lost-multi.bam"_s;
+        const HttpResult init = ossRequest(oss, u, "POST", multi, {}, true, {{u"uploads"_s, QString()}});
+        QCOMPARE(init.status, 200);
+        const QString uploadId = QString::fromLatin1(xmlElement(init.body, "UploadId"));
+        QCOMPARE(ossRequest(oss, u, "PUT", multi, bytes, true, {{u"partNumber"_s, u"1"_s}, {u"uploadId"_s, uploadId}}).status,
+                 0);
+        const HttpResult list = ossRequest(oss, u, "GET", multi, {}, true, {{u"uploadId"_s, uploadId}});
+        QCOMPARE(xmlElement(list.body, "PartNumber"), QByteArray("1"));
+        const QByteArray etag = xmlElement(list.body, "ETag");
+        const HttpResult done = ossRequest(oss, u, "POST", multi, completeXml({{1, etag}}), true,
+                                           {{u"uploadId"_s, uploadId}}, forbid);
+        // Qt sends a request again by itself when the connection closes before any answer
+        // byte: that second Complete meets the object the first one made (finding 1).
+        QVERIFY2(done.status == 0 || (done.status == 409 && xmlCode(done) == "FileAlreadyExists"),
+                 qPrintable(QString::number(done.status)));
+        head = ossRequest(oss, u, "HEAD", multi, {}, true);
+        QCOMPARE(head.status, 200);
+        QCOMPARE(head.header("x-oss-hash-crc64ecma"), QByteArray::number(Crc64::checksum(bytes)));
+        const QString log = sandbox.errorOutput();
+        QVERIFY(log.contains(u"oss: fault: lost the reply to UploadPart "_s + multi));
+        QVERIFY(log.contains(u"oss: fault: lost the reply to CompleteMultipartUpload "_s + multi));
+    }
+
+    // The body limit (lowered here with --max-object-size) holds for a chunked body, which
+    // announces no length, as for a Content-Length: 400 EntityTooLarge and nothing stored.
+    void bodyLimitHoldsForChunkedBodies()
+    {
+        SandboxProcess sandbox;
+        const auto started = startWithUpload(sandbox, {u"--max-object-size"_s, u"1048576"_s});
+        QVERIFY2(started, qPrintable(sandbox.errorOutput()));
+        const Upload& u = *started;
+        HttpTestClient oss(u.endpoint);
+        const QString declared = u.destination + u"/declared.bam"_s;
+        const HttpResult tooBig = ossRequest(oss, u, "PUT", declared, randomBytes(1048577), true);
+        QCOMPARE(tooBig.status, 400);
+        QCOMPARE(xmlCode(tooBig), QByteArray("EntityTooLarge"));
+
+        const QString small = u.destination + u"/chunked-small.bam"_s;
+        const QByteArray fine = chunkedPut(u, small, 16, 64 * 1024); // exactly the limit
+        QVERIFY2(fine.startsWith("HTTP/1.1 200"), fine.left(400).constData());
+        HttpResult head = ossRequest(oss, u, "HEAD", small, {}, true);
+        QCOMPARE(head.status, 200);
+        QCOMPARE(head.header("Content-Length"), QByteArray("1048576"));
+
+        const QString streamed = u.destination + u"/chunked-endless.bam"_s;
+        const QByteArray refused = chunkedPut(u, streamed, 4096, 64 * 1024); // 256 MiB offered
+        QVERIFY2(refused.startsWith("HTTP/1.1 400"), refused.left(400).constData());
+        QVERIFY2(refused.contains("<Code>EntityTooLarge</Code>"), refused.left(1000).constData());
+        QCOMPARE(ossRequest(oss, u, "HEAD", streamed, {}, true).status, 404);
     }
 
     void multipartObjectIsItsPartsInOrder()

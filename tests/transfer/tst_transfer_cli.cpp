@@ -301,6 +301,11 @@ private Q_SLOTS:
 
     // The multipart object is assembled damaged: the upload fails, the object is deleted.
     void damagedMultipartObjectFailsLoudly();
+
+    // Finding 7b: killed after its object was stored but before it could say so (the reply was
+    // lost, the retry not yet answered): the same command again finds the object to be the file,
+    // says so, exits 0 and sends nothing; and so does a third run.
+    void rerunAfterTheObjectWasStoredSendsNothing();
 };
 
 std::optional<UploadJournalView> TestTransferCli::journal() const
@@ -554,6 +559,47 @@ void TestTransferCli::damagedMultipartObjectFailsLoudly()
     QVERIFY(damaging.errorOutput().contains(u"oss: fault: flipped a bit of "_s));
     verifyGone(damaging, u"damaged-whole.bam"_s);
     QVERIFY(!journal().has_value()); // nothing to resume: the parts are gone with the upload
+    QFile::remove(file);
+}
+
+void TestTransferCli::rerunAfterTheObjectWasStoredSendsNothing()
+{
+    // Each request waits 2 s before it is handled: the retry after the lost reply is still
+    // waiting when the process is killed.
+    SandboxProcess lossy;
+    QVERIFY2(startSandbox(lossy, {u"--oss-faults"_s, u"lost-put-reply-rate=1,latency-ms=2000"_s}),
+             qPrintable(lossy.errorOutput()));
+    const QString name = u"stored-then-killed.txt"_s;
+    const QString file = m_dir.filePath(name);
+    QVERIFY(writeRandomFile(file, 3 * kMiB + 11, 9));
+    const QStringList arguments{u"upload"_s, file, u"--json"_s};
+    const auto p = start(lossy, arguments);
+    QTRY_VERIFY2_WITH_TIMEOUT(lossy.errorOutput().contains(u"oss: fault: lost the reply to PutObject "_s),
+                              qPrintable(lossy.errorOutput().right(2000)), kRunTimeoutMs);
+    QVERIFY(killHard(*p));
+    // Stored once, the answer lost (the sandbox logs the call after the fault).
+    QTRY_COMPARE_WITH_TIMEOUT(acknowledgedPuts(lossy.errorOutput(), name), 1, 10000);
+
+    for (int run = 0; run < 2; ++run) {
+        const Run again = bge(m_plain, arguments);
+        VERIFY_EXIT(again, 0);
+        QVERIFY2(again.err.contains("is already uploaded (same size and CRC-64)"), again.describe().constData());
+        QVERIFY2(!again.err.contains("/s)"), again.describe().constData()); // no transfer speed claimed
+        const QJsonArray results = again.json().toArray();
+        QCOMPARE(results.size(), 1);
+        const QJsonObject result = results.first().toObject();
+        QVERIFY2(result.value(u"already_uploaded"_s).toBool(), again.describe().constData());
+        QCOMPARE(result.value(u"parts_sent"_s).toInt(), 0);
+        QCOMPARE(result.value(u"crc64"_s).toString(), crcOf(file));
+        QVERIFY(result.value(u"object_name"_s).toString().endsWith(u'/' + name));
+    }
+    // Nothing was sent again: no PutObject for it at all (not even a refused one).
+    QVERIFY2(!m_plain.errorOutput().contains(QRegularExpression(u"oss: PUT \\S*/"_s + QRegularExpression::escape(name))),
+             qPrintable(m_plain.errorOutput().right(2000)));
+    const Run plain = bge(m_plain, {u"upload"_s, file});
+    VERIFY_EXIT(plain, 0);
+    QVERIFY2(plain.out.trimmed().endsWith(name.toUtf8()), plain.describe().constData());
+    verifyStored(QString::fromUtf8(plain.out.trimmed()), file);
     QFile::remove(file);
 }
 

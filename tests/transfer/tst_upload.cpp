@@ -6,6 +6,7 @@
 #include "common/sandboxprocess.h"
 #include "coretestsupport.h"
 #include "oss/crc64.h"
+#include "transfer/filecrc64job.h"
 #include "transfer/filewindowdevice.h"
 #include "transfer/uploadjob.h"
 
@@ -14,6 +15,7 @@
 #include <QFile>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
@@ -146,6 +148,33 @@ public:
     }
 };
 
+// A network manager that, once, calls `between` when the answer to the name check (the first
+// HEAD of a key ending in `suffix`) has arrived and before the upload sees it: a server cannot
+// be made to let another writer in at exactly that moment.
+class InterposingNetwork final : public QNetworkAccessManager
+{
+public:
+    InterposingNetwork(QString suffix, std::function<void()> between)
+        : m_suffix(std::move(suffix)), m_between(std::move(between))
+    {
+    }
+
+protected:
+    QNetworkReply* createRequest(Operation op, const QNetworkRequest& request, QIODevice* body) override
+    {
+        QNetworkReply* reply = QNetworkAccessManager::createRequest(op, request, body);
+        if (op == HeadOperation && m_between && request.url().path().endsWith(m_suffix)) {
+            // Connected before the upload connects: runs first.
+            connect(reply, &QNetworkReply::finished, this, std::exchange(m_between, {}));
+        }
+        return reply;
+    }
+
+private:
+    QString m_suffix;
+    std::function<void()> m_between;
+};
+
 } // namespace
 
 class TestUpload final : public QObject
@@ -235,6 +264,28 @@ private Q_SLOTS:
         QVERIFY(device.atEnd());
         FileWindowDevice beyond(path, 200 * kKiB, 200 * kKiB);
         QVERIFY(!beyond.openWindow());
+    }
+
+    // The file's CRC-64, read in blocks across turns of the event loop; a file whose size is not
+    // the one expected (it changed) is an error, not a CRC.
+    void fileCrc64()
+    {
+        const QString path = m_dir.filePath(u"crc.bin"_s);
+        const QByteArray bytes = randomBytes(9 * kMiB + 7, 21); // three blocks and a bit
+        QVERIFY(writeFile(path, bytes));
+        const Result<quint64> crc = await(new FileCrc64Job(path, bytes.size()));
+        BGE_VERIFY_OK(crc);
+        QCOMPARE(crc.value(), oss::Crc64::checksum(bytes));
+        const Result<quint64> grew = await(new FileCrc64Job(path, bytes.size() - 1));
+        BGE_VERIFY_ERROR_KIND(grew, ApiError::Kind::Usage);
+        const Result<quint64> shrank = await(new FileCrc64Job(path, bytes.size() + 1));
+        BGE_VERIFY_ERROR_KIND(shrank, ApiError::Kind::Usage);
+        const Result<quint64> missing = await(new FileCrc64Job(m_dir.filePath(u"none.bin"_s), 1));
+        BGE_VERIFY_ERROR_KIND(missing, ApiError::Kind::Usage);
+        QVERIFY(writeFile(path, {}));
+        const Result<quint64> empty = await(new FileCrc64Job(path, 0));
+        BGE_VERIFY_OK(empty);
+        QCOMPARE(empty.value(), quint64{0});
     }
 
     void addressing()
@@ -407,6 +458,111 @@ private Q_SLOTS:
         const Result<UploadResult> replaced = await(m_plain.job(o));
         BGE_VERIFY_OK(replaced);
         QVERIFY(m_plain.object(replaced->objectName, second.size()).body == second);
+    }
+
+    // Finding 7b: the object is there already and is the file (an earlier run stored it, then
+    // died before it could say so): the upload succeeds at once and sends nothing.
+    void objectAlreadyThereIsTheUpload()
+    {
+        const QByteArray bytes = randomBytes(300 * kKiB, 16);
+        roundTrip(m_plain, u"again.bin"_s, bytes, options({}), 1);
+        const QString path = m_dir.filePath(u"again.bin"_s);
+        for (const qint64 threshold : {100 * kMiB, 100 * kKiB}) { // PutObject and multipart
+            UploadOptions o = options(path);
+            o.multipartThreshold = threshold;
+            UploadJob* job = m_plain.job(o);
+            qint64 lastProgress = -1;
+            connect(job, &UploadJob::progress, this, [&lastProgress](qint64 done, qint64) { lastProgress = done; });
+            const Result<UploadResult> again = await(job);
+            BGE_VERIFY_OK(again);
+            QVERIFY(again->alreadyUploaded);
+            QCOMPARE(again->partsSent, 0);
+            QCOMPARE(again->size, bytes.size());
+            QCOMPARE(again->crc64, oss::Crc64::checksum(bytes));
+            QVERIFY(again->objectName.endsWith(u"/again.bin"_s));
+            QCOMPARE(lastProgress, bytes.size());
+        }
+        QCOMPARE(m_plain.sandbox.errorOutput().count(QRegularExpression(u"oss: PUT \\S*/again.bin 200"_s)), 1);
+        // No Initiate, no part either (the log names a POST without its query).
+        QVERIFY(!m_plain.sandbox.errorOutput().contains(QRegularExpression(u"oss: POST \\S*/again.bin "_s)));
+        QVERIFY(!m_plain.sandbox.errorOutput().contains(u"again.bin?partNumber"_s));
+    }
+
+    // Finding 1: PutObject stores the object but its reply is lost; the retry, sent with
+    // x-oss-forbid-overwrite, is refused with 409 FileAlreadyExists. The object is the file's:
+    // the upload succeeded.
+    void lostReplyToPutObject()
+    {
+        Environment lossy;
+        QVERIFY2(lossy.start({u"--oss-faults"_s, u"lost-put-reply-rate=1"_s}), qPrintable(lossy.sandbox.errorOutput()));
+        roundTrip(lossy, u"lost-put.bin"_s, randomBytes(700 * kKiB + 3, 17), options({}), 1);
+        const QString log = lossy.sandbox.errorOutput();
+        QVERIFY2(log.contains(u"oss: fault: lost the reply to PutObject "_s), qPrintable(log.right(2000)));
+        QVERIFY2(log.count(QRegularExpression(u"oss: PUT \\S*/lost-put.bin 409"_s)) >= 1, qPrintable(log.right(2000)));
+    }
+
+    // The same for CompleteMultipartUpload (and every second part's reply lost on the way).
+    void lostReplyToCompleteMultipartUpload()
+    {
+        Environment lossy;
+        QVERIFY2(lossy.start({u"--oss-faults"_s, u"lost-complete-reply-rate=1,lost-part-reply-rate=0.5"_s}),
+                 qPrintable(lossy.sandbox.errorOutput()));
+        UploadOptions o = options({});
+        o.multipartThreshold = kMiB;
+        o.partSize = 512 * kKiB;
+        const QString name = u"lost-complete.bin"_s;
+        const QByteArray bytes = randomBytes(3 * kMiB + 5, 18); // 6 parts and 5 bytes
+        const QString path = m_dir.filePath(name);
+        QVERIFY(writeFile(path, bytes));
+        o.filePath = path;
+        const Result<UploadResult> r = await(lossy.job(o));
+        BGE_VERIFY_OK(r);
+        QVERIFY(!r->alreadyUploaded);
+        QCOMPARE(r->crc64, oss::Crc64::checksum(bytes));
+        QVERIFY(lossy.object(r->objectName, bytes.size()).body == bytes);
+        QVERIFY(!QFile::exists(UploadJournal::fileFor(m_journals, path, r->objectName)));
+        const QString log = lossy.sandbox.errorOutput();
+        QVERIFY2(log.contains(u"oss: fault: lost the reply to CompleteMultipartUpload "_s), qPrintable(log.right(2000)));
+        QVERIFY2(log.contains(u"oss: fault: lost the reply to UploadPart "_s), qPrintable(log.right(2000)));
+    }
+
+    // A write refused with FileAlreadyExists whose object is not the file (another writer got
+    // there after the name check) is a real clash, reported as such.
+    void refusedWriteOverAnotherObjectIsAClash()
+    {
+        QVERIFY(QDir().mkpath(m_dir.filePath(u"other"_s)));
+        for (const qint64 threshold : {100 * kMiB, 100 * kKiB}) { // PutObject and multipart
+            const QString name = threshold > kMiB ? u"between-put.bin"_s : u"between-multi.bin"_s;
+            const QString path = m_dir.filePath(name);
+            const QByteArray mine = randomBytes(200 * kKiB, 19);
+            QVERIFY(writeFile(path, mine));
+            const QString other = m_dir.filePath(u"other/"_s + name);
+            QVERIFY(writeFile(other, randomBytes(200 * kKiB, 20))); // same size, other bytes
+            bool placed = false;
+            InterposingNetwork network(u'/' + name, [&] {
+                UploadOptions o = options(other);
+                o.overwrite = true;
+                placed = await(m_plain.job(o)).ok();
+            });
+            UploadOptions o = options(path);
+            o.multipartThreshold = threshold;
+            const Result<UploadResult> r = await(new UploadJob(&network, m_plain.credentials.get(), o));
+            QVERIFY(placed);
+            BGE_VERIFY_ERROR_KIND(r, ApiError::Kind::Http);
+            QCOMPARE(r.error().httpStatus(), 409);
+            QCOMPARE(ossCode(r.error()), u"FileAlreadyExists"_s);
+            QVERIFY2(r.error().detail().contains(u"already exists"_s), qPrintable(r.error().detail()));
+            const QString objectName = r.error().detail().section(u' ', 4, 4);
+            QVERIFY2(objectName.endsWith(u'/' + name), qPrintable(r.error().detail()));
+            const Environment::Fetched kept = m_plain.object(objectName, 200 * kKiB);
+            QCOMPARE(kept.status, 200);
+            QVERIFY(kept.body != mine); // the other writer's object, left alone
+            // The upload's own write was refused (not its name check).
+            const QString verb = threshold > kMiB ? u"PUT"_s : u"POST"_s;
+            QVERIFY2(m_plain.sandbox.errorOutput().contains(
+                         QRegularExpression(u"oss: "_s + verb + u" \\S*/"_s + QRegularExpression::escape(name) + u" 409"_s)),
+                     qPrintable(m_plain.sandbox.errorOutput().right(2000)));
+        }
     }
 
     void notAFileName()

@@ -33,8 +33,10 @@ public:
                   "Each file goes to <destination>/<file name> of the platform's storage. Files of 100 MiB\n"
                   "and more are sent in parts, N at a time (default 4), each checked by CRC-64. An interrupted\n"
                   "upload resumes when the same command runs again. An existing object is not replaced\n"
-                  "unless --overwrite. With --json: [{\"file\", \"object_name\", \"size\", \"crc64\", \"parts_sent\",\n"
-                  "\"resumed\"}, …] (parts_sent: parts this run sent; resumed: an earlier run's parts were kept).\n"
+                  "unless --overwrite; one with the file's size and CRC-64 counts as uploaded (nothing is sent).\n"
+                  "With --json: [{\"file\", \"object_name\", \"size\", \"crc64\", \"parts_sent\", \"resumed\",\n"
+                  "\"already_uploaded\"}, …] (parts_sent: parts this run sent; resumed: an earlier run's parts were\n"
+                  "kept; already_uploaded: the object was there already).\n"
                   "  --jobs N           parts in flight at once (1–16)\n"
                   "  --part-size SIZE   e.g. 8M, 64MiB (100 KiB to 5 GiB; default from the file size)\n");
     }
@@ -100,7 +102,8 @@ private:
             progress->update(done, total);
         });
         job->run(&ctx, [&ctx, state, path, progress](const Result<UploadResult>& result) {
-            progress->finish(result.ok());
+            // No speed for an upload that sent nothing: it would claim the bytes crossed.
+            progress->finish(result.ok() && !result->alreadyUploaded);
             if (!result) {
                 printErr(tr("bge: %1 was not uploaded").arg(path) + u'\n');
                 if (!state->firstError)
@@ -115,7 +118,13 @@ private:
                                                   {u"size"_s, double(r.size)},
                                                   {u"crc64"_s, QString::number(r.crc64)},
                                                   {u"parts_sent"_s, r.partsSent},
-                                                  {u"resumed"_s, r.resumed}});
+                                                  {u"resumed"_s, r.resumed},
+                                                  {u"already_uploaded"_s, r.alreadyUploaded}});
+                if (r.alreadyUploaded) {
+                    printErr(tr("bge: %1 is already uploaded (same size and CRC-64) as %2; nothing was sent")
+                                 .arg(path, r.objectName)
+                             + u'\n');
+                }
                 if (!ctx.json())
                     printOut(r.objectName + u'\n');
             }
