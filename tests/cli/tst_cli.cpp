@@ -1219,6 +1219,42 @@ private Q_SLOTS:
         }
     }
 
+    // Issue 14, finding 4: the browser `bge login` starts (and all it starts in turn) never
+    // sees the client secret, nor any other secret-bearing variable; it keeps the rest.
+    void browserGetsACleanEnvironment()
+    {
+        QProcessEnvironment e = env(*m_home);
+        e.insert(u"DISPLAY"_s, u":77"_s);
+        e.insert(u"AWS_SECRET_ACCESS_KEY"_s, u"aws-secret-for-the-test"_s);
+        e.insert(u"AWS_SESSION_TOKEN"_s, u"aws-token-for-the-test"_s);
+        e.insert(u"BGE_OTHER_TOKEN"_s, u"bge-token-for-the-test"_s);
+        const QString dump = m_home->path(u"bin"_s) + u"/browser-environment"_s;
+        const QString approve = writeBrowser(*m_home, m_user);
+        const QString browser = m_home->path(u"bin"_s) + u"/dump-environment"_s;
+        QFile script(browser);
+        QVERIFY(script.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        script.write("#!/bin/sh\nenv >'" + dump.toUtf8() + "'\nexec '" + approve.toUtf8() + "' \"$@\"\n");
+        script.close();
+        script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        e.insert(u"BROWSER"_s, browser);
+        e.insert(u"BGE_CLIENT_SECRET"_s, m_desktopSecret);
+        const Run in = bge({u"login"_s, u"--endpoint"_s, m_endpoint, u"--client-id"_s, m_desktopId, u"--wait"_s,
+                            u"170"_s},
+                           e);
+        VERIFY_EXIT(in, 0);
+        rememberSessionSecrets(u"default"_s);
+        QFile seen(dump);
+        QVERIFY(seen.open(QIODevice::ReadOnly));
+        const QByteArray environment = seen.readAll();
+        QVERIFY2(environment.contains(QByteArray("HOME=" + m_home->path(u"home"_s).toUtf8() + '\n')), environment.constData());
+        QVERIFY2(environment.contains("DISPLAY=:77\n"), environment.constData());
+        QVERIFY2(environment.contains("BROWSER="), environment.constData());
+        for (const QByteArray& secret : {m_desktopSecret.toUtf8(), QByteArray("aws-secret-for-the-test"),
+                                        QByteArray("aws-token-for-the-test"), QByteArray("bge-token-for-the-test")})
+            QVERIFY2(!environment.contains(secret), environment.constData());
+        QVERIFY(!environment.contains("BGE_CLIENT_SECRET"));
+    }
+
     void loginWithoutBrowser()
     {
         QProcess p;
