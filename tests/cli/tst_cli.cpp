@@ -29,7 +29,10 @@
 #include <QUrlQuery>
 
 #include <climits>
+#include <csignal>
 #include <optional>
+
+#include <sys/resource.h>
 
 using namespace bge::test;
 using namespace Qt::StringLiterals;
@@ -749,6 +752,62 @@ private Q_SLOTS:
         VERIFY_EXIT(asPipeline({u"upload"_s, m_home->path(u"tmp/missing.fastq"_s)}), 2);
         VERIFY_EXIT(asPipeline({u"upload"_s, small, u"--part-size"_s, u"1K"_s}), 2);
         VERIFY_EXIT(asPipeline({u"upload"_s, small, u"--jobs"_s, u"0"_s}), 2);
+    }
+
+    // Issue 14, disk and file limits: a download that runs out of room (here a file-size
+    // limit, RLIMIT_FSIZE with SIGXFSZ ignored, so write() fails with EFBIG as the disk would
+    // with ENOSPC) stops with a sentence that says so and what to do, keeps the bytes it has
+    // with their journal, and a rerun with room resumes after them into a byte-identical file.
+    void downloadOutOfRoomResumes()
+    {
+        constexpr qint64 kSize = 12 * 1000 * 1000 + 321;
+        constexpr rlim_t kLimit = 4 * 1000 * 1000 + 7; // not on a chunk boundary
+        const QString source = m_home->path(u"tmp"_s) + u"/roomless.bin"_s;
+        QByteArray content(kSize, Qt::Uninitialized);
+        for (qint64 i = 0; i < kSize; ++i)
+            content[i] = char((i * 131 + (i >> 12)) & 0xff);
+        {
+            QFile f(source);
+            QVERIFY(f.open(QIODevice::WriteOnly) && f.write(content) == kSize);
+        }
+        const Run up = asPipeline({u"upload"_s, source, u"--json"_s});
+        VERIFY_EXIT(up, 0);
+        const QString object = up.json().toArray().first().toObject().value(u"object_name"_s).toString();
+        QVERIFY(!object.isEmpty());
+
+        const QString target = m_home->path(u"tmp"_s) + u"/roomless-copy.bin"_s;
+        const QStringList download = pipeline({u"download"_s, object, u"-o"_s, target, u"--json"_s});
+        const QProcessEnvironment e = env(*m_home, {{u"BGE_CLIENT_SECRET"_s, m_pipelineSecret}});
+        Run cut = runProgram(bgePath(), download, e, {}, [] {
+            ::signal(SIGXFSZ, SIG_IGN);
+            const struct rlimit limit{kLimit, kLimit};
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        });
+        m_transcript.append(cut);
+        QVERIFY2(cut.finished, cut.describe().constData());
+        QVERIFY2(cut.exitCode != 0, cut.describe().constData());
+        QVERIFY2(cut.errText().contains(u"cannot grow any larger here"_s), cut.describe().constData());
+        QVERIFY2(cut.errText().contains(u"run the download again to resume it (the 4 MB already downloaded are kept)"_s),
+                 cut.describe().constData());
+        QVERIFY(cut.out.isEmpty());
+        QVERIFY(!QFile::exists(target));
+        // Everything the limit allowed is kept, and it is the object's own beginning.
+        QFile partial(target + u".bgepart"_s);
+        QVERIFY(partial.open(QIODevice::ReadOnly));
+        const QByteArray kept = partial.readAll();
+        QCOMPARE(kept.size(), qsizetype(kLimit));
+        QVERIFY(kept == content.left(kept.size()));
+        QVERIFY(QFile::exists(target + u".bgepart.json"_s));
+
+        // With room again: resumed after the kept bytes, complete, identical, nothing left over.
+        const Run again = bge(download, e);
+        VERIFY_EXIT(again, 0);
+        QCOMPARE(qint64(again.json().toObject().value(u"resumed_from"_s).toDouble()), qint64(kLimit));
+        QFile copy(target);
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QVERIFY2(copy.readAll() == content, "the resumed download differs from the object");
+        QVERIFY(!QFile::exists(target + u".bgepart"_s));
+        QVERIFY(!QFile::exists(target + u".bgepart.json"_s));
     }
 
     void clientCredentialsSampleAndExternals()
