@@ -5,6 +5,10 @@
 #include <QStandardPaths>
 #include <QUrl>
 
+#if defined(Q_OS_UNIX)
+#include <unistd.h>
+#endif
+
 namespace bge {
 
 using namespace Qt::StringLiterals;
@@ -31,17 +35,22 @@ QString ProfileLock::pathFor(const QString& profile)
 {
     // Every process of the user must find the same file whatever its application name: the
     // runtime folder ($XDG_RUNTIME_DIR) has none in it, and is cleared at log-out, so a lock
-    // never outlives the session that made it. Elsewhere the per-user temporary folder.
-    QString folder;
-#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
-    folder = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-#endif
-    if (folder.isEmpty())
-        folder = QDir::tempPath();
+    // never outlives the session that made it. Elsewhere the temporary folder.
     // Profile names are plain already (ProfileStore::isValidName); encoded all the same, since
     // this becomes a file name.
     const QString name = QString::fromLatin1(QUrl::toPercentEncoding(profile, {}, "/\\:*?\"<>|"));
-    return folder + u"/bge-session-"_s + name + u".lock"_s;
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    // Asked only when set: Qt would warn on every command's stderr otherwise (ssh, containers).
+    if (qEnvironmentVariableIsSet("XDG_RUNTIME_DIR")) {
+        const QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+        if (!runtime.isEmpty())
+            return runtime + u"/bge-session-"_s + name + u".lock"_s;
+    }
+    // /tmp is shared by every user: the user id keeps one user's lock out of another's way.
+    return QDir::tempPath() + u"/bge-session-%1-"_s.arg(::getuid()) + name + u".lock"_s;
+#else
+    return QDir::tempPath() + u"/bge-session-"_s + name + u".lock"_s;
+#endif
 }
 
 void ProfileLock::acquire(Acquired done)
