@@ -105,6 +105,9 @@ bool CliContext::prepare()
     m_api = std::make_unique<PlatformApi>(m_connection);
     m_oauth = std::make_unique<OAuthClient>(m_connection, m_profile.clientId);
     m_session = new Session(m_oauth.get(), this);
+    // The desktop app and other `bge` commands renew the same stored session: in turn.
+    if (m_storedSecretsApply)
+        m_session->shareThrough(m_sessionStore, m_profile.name);
     m_connection->setTokenProvider(this);
     return true;
 }
@@ -180,10 +183,7 @@ void CliContext::startAuthentication()
         m_session->setClientSecret(secret);
         const TokenGrant& stored = secrets.grant;
         if (!stored.refreshToken.isEmpty() && !m_profile.clientId.isEmpty()) {
-            if (!stored.accessToken.isEmpty())
-                m_session->setGrant(stored);
-            else
-                m_session->restoreFromRefreshToken(stored.refreshToken);
+            m_session->restore(stored);
             persistGrantChanges();
             if (!m_session->canAuthenticate())
                 return authenticationDone(ApiError::authentication(

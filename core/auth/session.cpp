@@ -1,6 +1,9 @@
 #include "session.h"
 
 #include "oauthclient.h"
+#include "profilelock.h"
+#include "sessionstore.h"
+#include "sharedrenewal.h"
 
 #include <QLoggingCategory>
 #include <QMetaObject>
@@ -25,7 +28,25 @@ Session::~Session()
     serveWaiters({}, ApiError::cancelled());
 }
 
+void Session::shareThrough(SessionStore* store, const QString& profile)
+{
+    m_sharedStore = store;
+    m_profile = profile;
+}
+
 void Session::setGrant(const TokenGrant& grant)
+{
+    applyGrant(grant, true);
+}
+
+void Session::restore(const TokenGrant& stored)
+{
+    if (stored.accessToken.isEmpty())
+        return restoreFromRefreshToken(stored.refreshToken);
+    applyGrant(stored, false);
+}
+
+void Session::applyGrant(const TokenGrant& grant, bool announce)
 {
     m_grant = grant;
     // A refresh that does not rotate the refresh token keeps the one we have.
@@ -37,7 +58,8 @@ void Session::setGrant(const TokenGrant& grant)
     } else if (m_renewal != Renewal::ClientCredentials) {
         m_renewal = m_refreshToken.isEmpty() ? Renewal::None : Renewal::RefreshToken;
     }
-    Q_EMIT grantChanged();
+    if (announce)
+        Q_EMIT grantChanged();
 }
 
 void Session::restoreFromRefreshToken(const QString& refreshToken)
@@ -76,19 +98,19 @@ bool Session::canAuthenticate() const
     return tokenIsFresh() || (m_renewal != Renewal::None && !m_clientSecret.isEmpty());
 }
 
-qint64 Session::expiryMarginSeconds() const
+qint64 Session::expiryMarginSeconds(const TokenGrant& grant)
 {
     // A tenth of the lifetime, at most five minutes: a 6-hour token is renewed 5 minutes early.
-    return std::clamp<qint64>(m_grant.expiresIn / 10, 1, 300);
+    return std::clamp<qint64>(grant.expiresIn / 10, 1, 300);
 }
 
-bool Session::tokenIsFresh() const
+bool Session::isFresh(const TokenGrant& grant)
 {
-    if (m_grant.accessToken.isEmpty())
+    if (grant.accessToken.isEmpty())
         return false;
-    if (m_grant.expiresIn <= 0 || !m_grant.obtainedAt.isValid())
+    if (grant.expiresIn <= 0 || !grant.obtainedAt.isValid())
         return true; // no lifetime given: use it until the platform says otherwise
-    return QDateTime::currentDateTimeUtc().secsTo(m_grant.expiresAt()) > expiryMarginSeconds();
+    return QDateTime::currentDateTimeUtc().secsTo(grant.expiresAt()) > expiryMarginSeconds(grant);
 }
 
 void Session::post(QObject* context, const TokenCallback& ready, const QString& token, const ApiError& error)
@@ -116,6 +138,7 @@ void Session::tokenRejected(const QString& accessToken)
     // Only the current token matters: a call that used an older one simply gets the new one.
     if (!accessToken.isEmpty() && accessToken == m_grant.accessToken) {
         qCInfo(lcSession) << "the platform rejected the access token; renewing";
+        m_rejectedAccessToken = accessToken;
         m_grant.accessToken.clear();
     }
 }
@@ -132,8 +155,15 @@ void Session::startRenewal()
     if (m_renewalJob)
         return;
     ++m_renewals;
-    Job<TokenGrant>* job = m_renewal == Renewal::ClientCredentials ? m_oauth->clientCredentials(m_clientSecret)
-                                                                   : m_oauth->refresh(m_clientSecret, m_refreshToken);
+    Job<TokenGrant>* job = nullptr;
+    m_renewalShared = m_sharedStore && m_renewal == Renewal::RefreshToken;
+    if (m_renewalShared)
+        job = new SharedRenewal({m_oauth, m_sharedStore, m_profile, ProfileLock::pathFor(m_profile), m_clientSecret,
+                                 m_refreshToken, m_rejectedAccessToken});
+    else if (m_renewal == Renewal::ClientCredentials)
+        job = m_oauth->clientCredentials(m_clientSecret);
+    else
+        job = m_oauth->refresh(m_clientSecret, m_refreshToken);
     m_renewalJob = job;
     qCInfo(lcSession) << "renewing the access token"
                       << (m_renewal == Renewal::ClientCredentials ? "(client credentials)" : "(refresh token)");
@@ -145,7 +175,8 @@ void Session::onRenewed(const Result<TokenGrant>& result)
     m_renewalJob = nullptr;
     if (result) {
         const Renewal mode = m_renewal;
-        setGrant(result.value());
+        // A shared renewal has stored its grant already, under the lock.
+        applyGrant(result.value(), !m_renewalShared);
         if (mode == Renewal::ClientCredentials)
             m_renewal = Renewal::ClientCredentials;
         return serveWaiters(m_grant.accessToken, {});
@@ -154,7 +185,14 @@ void Session::onRenewed(const Result<TokenGrant>& result)
     // The platform answered and said no (bad refresh token, revoked client): the stored
     // credentials are dead. A network failure or a 5xx (a proxy or server having a bad
     // moment) leaves them alone for the next attempt.
-    if (error.kind() == ApiError::Kind::Api || (error.kind() == ApiError::Kind::Http && !error.isRetryable())) {
+    if (error.kind() == ApiError::Kind::Authentication) {
+        // A shared renewal found no usable token (and dealt with the keychain).
+        m_grant = {};
+        if (m_renewal == Renewal::RefreshToken) {
+            m_refreshToken.clear();
+            m_renewal = Renewal::None;
+        }
+    } else if (error.kind() == ApiError::Kind::Api || (error.kind() == ApiError::Kind::Http && !error.isRetryable())) {
         const QString detail = u"the platform refused to renew the sign-in (%1 %2)"_s.arg(
             error.kind() == ApiError::Kind::Api ? error.apiCode() : error.httpStatus()).arg(error.apiMessage());
         error = ApiError::authentication(detail);

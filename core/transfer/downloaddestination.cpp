@@ -1,10 +1,12 @@
 #include "downloaddestination.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
 
+#include <cerrno>
 #include <filesystem>
 #include <system_error>
 
@@ -87,6 +89,41 @@ ApiError DownloadDestination::moveIntoPlace(bool overwrite)
     }
     QFile::remove(journalPath());
     return {};
+}
+
+std::optional<ApiError> DownloadDestination::outOfSpace(int osError, const QString& path, qint64 kept, qint64 total)
+{
+    constexpr qint64 kMB = 1000 * 1000;
+    const auto mb = [](qint64 bytes) { return QString::number((bytes + kMB - 1) / kMB); };
+    const QString keptMb = QString::number(qRound64(double(kept) / kMB));
+    QString sentence;
+    if (osError == ENOSPC
+#ifdef EDQUOT
+        || osError == EDQUOT
+#endif
+    ) {
+        sentence = total > kept
+                       ? QCoreApplication::translate("bge::DownloadDestination",
+                                                     "The disk is full: %1 could not be written. Free at least %2 MB "
+                                                     "on that disk and run the download again to resume it (the %3 MB "
+                                                     "already downloaded are kept).")
+                             .arg(path, mb(total - kept), keptMb)
+                       : QCoreApplication::translate("bge::DownloadDestination",
+                                                     "The disk is full: %1 could not be written. Free some space on "
+                                                     "that disk and run the download again to resume it (the %2 MB "
+                                                     "already downloaded are kept).")
+                             .arg(path, keptMb);
+    } else if (osError == EFBIG) {
+        sentence = QCoreApplication::translate("bge::DownloadDestination",
+                                               "The file %1 cannot grow any larger here: a file size limit of this "
+                                               "system or file system was reached. Raise the limit or download to "
+                                               "another disk, then run the download again to resume it (the %2 MB "
+                                               "already downloaded are kept).")
+                       .arg(path, keptMb);
+    } else {
+        return std::nullopt;
+    }
+    return ApiError::usage(sentence);
 }
 
 void DownloadDestination::discard()

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 class QFile;
 class QLockFile;
@@ -38,6 +39,12 @@ public:
     // an existing destination is never replaced (the verified partial file stays, so a later
     // job with overwriting allowed finishes without downloading).
     ApiError moveIntoPlace(bool overwrite);
+    // A write into the partial file failed with `osError` (errno): for a full disk, a quota or
+    // a file-size limit, the sentence that says so and what to do (the partial file and its
+    // journal stay for the resume); nullopt for any other cause. `kept` bytes are on disk,
+    // `total` is the object's size (-1 when unknown).
+    static std::optional<ApiError> outOfSpace(int osError, const QString& path, qint64 kept, qint64 total);
+
     // Removes the partial file and its journal.
     void discard();
     // An empty partial file is worth nothing to a later resume (after prepare() succeeded).

@@ -10,6 +10,8 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+#include <cerrno>
+
 namespace bge {
 
 using namespace Qt::StringLiterals;
@@ -105,7 +107,9 @@ ApiError DownloadJob::prepare()
         QFile::remove(journalPathFor(m_destination));
     }
     m_part.setFileName(partPath);
-    if (!m_part.open(QIODevice::ReadWrite | QIODevice::Append))
+    // Unbuffered: every write reaches the file system at once, so a full disk is noticed at
+    // the write that hit it, and the bytes counted (and hashed) are exactly those on disk.
+    if (!m_part.open(QIODevice::ReadWrite | QIODevice::Append | QIODevice::Unbuffered))
         return ApiError::usage(u"cannot write %1: %2"_s.arg(partPath, m_part.errorString()));
     if (keep)
         qCInfo(lcDownload).noquote() << m_objectName << "resuming after" << m_part.size() << "bytes";
@@ -314,15 +318,36 @@ void DownloadJob::drain(QNetworkReply* reply)
         if (m_written + n > m_total)
             return stopAttempt(ApiError::malformed(
                 context() + u": the server sent more than the %1 bytes it announced"_s.arg(m_total)));
-        if (m_part.write(buffer.constData(), n) != n)
-            return stopAttempt(
-                ApiError::usage(u"cannot write %1: %2"_s.arg(m_part.fileName(), m_part.errorString())));
-        m_crc.update(buffer.constData(), n);
+        if (const ApiError problem = writePart(buffer.constData(), n))
+            return stopAttempt(problem);
+    }
+    emitProgress(false);
+}
+
+ApiError DownloadJob::writePart(const char* data, qint64 size)
+{
+    qint64 done = 0;
+    while (done < size) {
+        const qint64 n = m_part.write(data + done, size - done);
+        if (n <= 0) {
+            const int osError = errno; // of the write(2) that failed, before anything else runs
+            // A short write before the failure left real bytes of the object on disk: they are
+            // counted, so that the resume continues after exactly those.
+            if (const auto full = DownloadDestination::outOfSpace(
+                    m_part.error() == QFileDevice::ResourceError ? ENOSPC : osError, m_destination, m_written, m_total)) {
+                qCWarning(lcDownload).noquote() << context() << "no room on disk after" << m_written << "bytes:"
+                                                << m_part.errorString();
+                return *full;
+            }
+            return ApiError::usage(u"cannot write %1: %2"_s.arg(m_part.fileName(), m_part.errorString()));
+        }
+        m_crc.update(data + done, n);
         m_written += n;
         m_attemptBytes += n;
         m_result.bytesFetched += n;
+        done += n;
     }
-    emitProgress(false);
+    return {};
 }
 
 void DownloadJob::stopAttempt(const ApiError& hardFailure)

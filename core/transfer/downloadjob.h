@@ -89,6 +89,9 @@ private:
     void onReplyDestroyed();
     bool checkHeaders(QNetworkReply* reply);
     void drain(QNetworkReply* reply);
+    // Appends to the partial file; a full disk (or a file-size limit) ends the job with a
+    // sentence that says so, the partial file kept for the resume.
+    ApiError writePart(const char* data, qint64 size);
     void stopAttempt(const ApiError& hardFailure);
     void restartFromScratch(const QString& why);
     void retryOrFail(const ApiError& error);

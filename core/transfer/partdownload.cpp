@@ -4,6 +4,8 @@
 #include <QLoggingCategory>
 #include <QTimer>
 
+#include <cerrno>
+
 using namespace Qt::StringLiterals;
 
 namespace bge {
@@ -144,7 +146,15 @@ bool PartDownloadEngine::write(const std::shared_ptr<Task>& task, const char* da
         return false;
     }
     if (!m_part.seek(p.offset + task->written) || m_part.write(data, size) != size) {
-        m_writeError = ApiError::usage(u"cannot write %1: %2"_s.arg(m_part.fileName(), m_part.errorString()));
+        const int osError = errno; // of the write(2) that failed, before anything else runs
+        // A full disk or a file-size limit: said so, with the room still needed; the parts
+        // done stay in the journal for the resume (this one is fetched again from its start).
+        if (const auto full = DownloadDestination::outOfSpace(
+                m_part.error() == QFileDevice::ResourceError ? ENOSPC : osError, m_target.path(), m_doneBytes,
+                m_settings.size))
+            m_writeError = *full;
+        else
+            m_writeError = ApiError::usage(u"cannot write %1: %2"_s.arg(m_part.fileName(), m_part.errorString()));
         return false;
     }
     task->written += size;

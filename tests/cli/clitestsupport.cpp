@@ -5,12 +5,14 @@
 namespace bge::test {
 
 Run runProgram(const QString& program, const QStringList& arguments, const QProcessEnvironment& env,
-               const QByteArray& input)
+               const QByteArray& input, std::function<void()> childModifier)
 {
     Run run;
     run.arguments = arguments;
     QProcess p;
     p.setProcessEnvironment(env);
+    if (childModifier)
+        p.setChildProcessModifier(childModifier);
     p.start(program, arguments);
     if (p.waitForStarted(60000)) {
         if (!input.isEmpty())

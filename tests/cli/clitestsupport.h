@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <optional>
 
 namespace bge::test {
@@ -114,9 +115,10 @@ private:
 };
 
 
-// Runs `program` to its end (or kRunTimeoutMs), `input` on its standard input.
+// Runs `program` to its end (or kRunTimeoutMs), `input` on its standard input; `childModifier`
+// runs in the child between fork and exec (e.g. to set a resource limit).
 Run runProgram(const QString& program, const QStringList& arguments, const QProcessEnvironment& env,
-               const QByteArray& input = {});
+               const QByteArray& input = {}, std::function<void()> childModifier = {});
 
 // ---------------------------------------------------------------------------------------------
 // The keychain as gnome-keyring holds it, asked through secret-tool rather than QtKeychain.

@@ -29,7 +29,10 @@
 #include <QUrlQuery>
 
 #include <climits>
+#include <csignal>
 #include <optional>
+
+#include <sys/resource.h>
 
 using namespace bge::test;
 using namespace Qt::StringLiterals;
@@ -759,6 +762,62 @@ private Q_SLOTS:
         VERIFY_EXIT(asPipeline({u"upload"_s, small, u"--jobs"_s, u"0"_s}), 2);
     }
 
+    // Issue 14, disk and file limits: a download that runs out of room (here a file-size
+    // limit, RLIMIT_FSIZE with SIGXFSZ ignored, so write() fails with EFBIG as the disk would
+    // with ENOSPC) stops with a sentence that says so and what to do, keeps the bytes it has
+    // with their journal, and a rerun with room resumes after them into a byte-identical file.
+    void downloadOutOfRoomResumes()
+    {
+        constexpr qint64 kSize = 12 * 1000 * 1000 + 321;
+        constexpr rlim_t kLimit = 4 * 1000 * 1000 + 7; // not on a chunk boundary
+        const QString source = m_home->path(u"tmp"_s) + u"/roomless.bin"_s;
+        QByteArray content(kSize, Qt::Uninitialized);
+        for (qint64 i = 0; i < kSize; ++i)
+            content[i] = char((i * 131 + (i >> 12)) & 0xff);
+        {
+            QFile f(source);
+            QVERIFY(f.open(QIODevice::WriteOnly) && f.write(content) == kSize);
+        }
+        const Run up = asPipeline({u"upload"_s, source, u"--json"_s});
+        VERIFY_EXIT(up, 0);
+        const QString object = up.json().toArray().first().toObject().value(u"object_name"_s).toString();
+        QVERIFY(!object.isEmpty());
+
+        const QString target = m_home->path(u"tmp"_s) + u"/roomless-copy.bin"_s;
+        const QStringList download = pipeline({u"download"_s, object, u"-o"_s, target, u"--json"_s});
+        const QProcessEnvironment e = env(*m_home, {{u"BGE_CLIENT_SECRET"_s, m_pipelineSecret}});
+        Run cut = runProgram(bgePath(), download, e, {}, [] {
+            ::signal(SIGXFSZ, SIG_IGN);
+            const struct rlimit limit{kLimit, kLimit};
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        });
+        m_transcript.append(cut);
+        QVERIFY2(cut.finished, cut.describe().constData());
+        QVERIFY2(cut.exitCode != 0, cut.describe().constData());
+        QVERIFY2(cut.errText().contains(u"cannot grow any larger here"_s), cut.describe().constData());
+        QVERIFY2(cut.errText().contains(u"run the download again to resume it (the 4 MB already downloaded are kept)"_s),
+                 cut.describe().constData());
+        QVERIFY(cut.out.isEmpty());
+        QVERIFY(!QFile::exists(target));
+        // Everything the limit allowed is kept, and it is the object's own beginning.
+        QFile partial(target + u".bgepart"_s);
+        QVERIFY(partial.open(QIODevice::ReadOnly));
+        const QByteArray kept = partial.readAll();
+        QCOMPARE(kept.size(), qsizetype(kLimit));
+        QVERIFY(kept == content.left(kept.size()));
+        QVERIFY(QFile::exists(target + u".bgepart.json"_s));
+
+        // With room again: resumed after the kept bytes, complete, identical, nothing left over.
+        const Run again = bge(download, e);
+        VERIFY_EXIT(again, 0);
+        QCOMPARE(qint64(again.json().toObject().value(u"resumed_from"_s).toDouble()), qint64(kLimit));
+        QFile copy(target);
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QVERIFY2(copy.readAll() == content, "the resumed download differs from the object");
+        QVERIFY(!QFile::exists(target + u".bgepart"_s));
+        QVERIFY(!QFile::exists(target + u".bgepart.json"_s));
+    }
+
     void clientCredentialsSampleAndExternals()
     {
         const Run one = asPipeline({u"sample"_s, m_appGenomic, u"--json"_s});
@@ -1227,6 +1286,42 @@ private Q_SLOTS:
             QVERIFY2(r.errText().contains(u"run `bge login`"_s), r.describe().constData());
             QVERIFY(r.out.isEmpty());
         }
+    }
+
+    // Issue 14, finding 4: the browser `bge login` starts (and all it starts in turn) never
+    // sees the client secret, nor any other secret-bearing variable; it keeps the rest.
+    void browserGetsACleanEnvironment()
+    {
+        QProcessEnvironment e = env(*m_home);
+        e.insert(u"DISPLAY"_s, u":77"_s);
+        e.insert(u"AWS_SECRET_ACCESS_KEY"_s, u"aws-secret-for-the-test"_s);
+        e.insert(u"AWS_SESSION_TOKEN"_s, u"aws-token-for-the-test"_s);
+        e.insert(u"BGE_OTHER_TOKEN"_s, u"bge-token-for-the-test"_s);
+        const QString dump = m_home->path(u"bin"_s) + u"/browser-environment"_s;
+        const QString approve = writeBrowser(*m_home, m_user);
+        const QString browser = m_home->path(u"bin"_s) + u"/dump-environment"_s;
+        QFile script(browser);
+        QVERIFY(script.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        script.write("#!/bin/sh\nenv >'" + dump.toUtf8() + "'\nexec '" + approve.toUtf8() + "' \"$@\"\n");
+        script.close();
+        script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        e.insert(u"BROWSER"_s, browser);
+        e.insert(u"BGE_CLIENT_SECRET"_s, m_desktopSecret);
+        const Run in = bge({u"login"_s, u"--endpoint"_s, m_endpoint, u"--client-id"_s, m_desktopId, u"--wait"_s,
+                            u"170"_s},
+                           e);
+        VERIFY_EXIT(in, 0);
+        rememberSessionSecrets(u"default"_s);
+        QFile seen(dump);
+        QVERIFY(seen.open(QIODevice::ReadOnly));
+        const QByteArray environment = seen.readAll();
+        QVERIFY2(environment.contains(QByteArray("HOME=" + m_home->path(u"home"_s).toUtf8() + '\n')), environment.constData());
+        QVERIFY2(environment.contains("DISPLAY=:77\n"), environment.constData());
+        QVERIFY2(environment.contains("BROWSER="), environment.constData());
+        for (const QByteArray& secret : {m_desktopSecret.toUtf8(), QByteArray("aws-secret-for-the-test"),
+                                        QByteArray("aws-token-for-the-test"), QByteArray("bge-token-for-the-test")})
+            QVERIFY2(!environment.contains(secret), environment.constData());
+        QVERIFY(!environment.contains("BGE_CLIENT_SECRET"));
     }
 
     void loginWithoutBrowser()

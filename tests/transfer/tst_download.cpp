@@ -301,6 +301,28 @@ private Q_SLOTS:
         QCOMPARE(r->bytesFetched, 0);
     }
 
+    // Issue 14, disk and file limits: a full disk (ENOSPC: the partial file is /dev/full) ends
+    // the download with a sentence that says so and how much room to make, not a bare errno.
+    // (Keeping the bytes and resuming after them: tst_cli downloadOutOfRoomResumes.)
+    void fullDiskIsSaidPlainly()
+    {
+        if (!QFileInfo(u"/dev/full"_s).exists())
+            QSKIP("no /dev/full on this system");
+        const QString dest = destination(u"full.bin"_s);
+        QVERIFY(QFile::link(u"/dev/full"_s, DownloadJob::partialPathFor(dest)));
+        QVERIFY(saveJournal(dest, m_bigObject, {}, kBigSize));
+        const Result<DownloadResult> r = download(m_clean, m_bigObject, dest);
+        BGE_VERIFY_ERROR_KIND(r, ApiError::Kind::Usage);
+        const QString needed = QString::number((kBigSize + 999999) / 1000000);
+        QVERIFY2(r.error().detail().startsWith(u"The disk is full: %1 could not be written. Free at least %2 MB"_s
+                                                   .arg(dest, needed)),
+                 qPrintable(r.error().detail()));
+        QVERIFY2(r.error().detail().contains(u"run the download again to resume it"_s), qPrintable(r.error().detail()));
+        QVERIFY(!QFile::exists(dest));
+        QFile::remove(DownloadJob::partialPathFor(dest)); // the link, if still there
+        QFile::remove(DownloadJob::journalPathFor(dest));
+    }
+
     void corruptedPartialFailsLoudly()
     {
         const QString dest = destination(u"corrupt.bin"_s);

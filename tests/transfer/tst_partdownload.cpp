@@ -8,13 +8,17 @@
 #include "transfer/partdownload.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
+#include <csignal>
 #include <map>
+
+#include <sys/resource.h>
 
 using namespace bge;
 using namespace Qt::StringLiterals;
@@ -219,6 +223,43 @@ private Q_SLOTS:
         QVERIFY2(r.ok(), qPrintable(r.error().fullText()));
         QCOMPARE(r->partsKept, 0);
         QCOMPARE(r->partsFetched, 6);
+        QCOMPARE(readAll(s.destination), m_object);
+    }
+
+    // Issue 14, disk and file limits: a file-size limit (RLIMIT_FSIZE of this very process,
+    // SIGXFSZ ignored, so write() fails with EFBIG as with ENOSPC on a full disk) ends the
+    // download with a sentence that says so and what to do; the parts done stay for the resume,
+    // which completes the same bytes once there is room.
+    void fileSizeLimitIsSaidPlainlyAndResumed()
+    {
+        const PartDownloadSettings s = settings(u"limited.bam"_s);
+        {
+            struct rlimit saved{};
+            QVERIFY(::getrlimit(RLIMIT_FSIZE, &saved) == 0);
+            const auto previousHandler = ::signal(SIGXFSZ, SIG_IGN);
+            const struct rlimit low{1200, saved.rlim_max}; // parts 1 and 2 fit, part 3 does not
+            QVERIFY(::setrlimit(RLIMIT_FSIZE, &low) == 0);
+            FakeParts adapter(m_object);
+            PartDownloadEngine engine(&adapter, s);
+            const Result<PartDownloadResult> r = run(engine);
+            ::setrlimit(RLIMIT_FSIZE, &saved);
+            ::signal(SIGXFSZ, previousHandler);
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error().kind(), ApiError::Kind::Usage);
+            QVERIFY2(r.error().detail().startsWith(
+                         u"The file %1 cannot grow any larger here: a file size limit"_s.arg(s.destination)),
+                     qPrintable(r.error().detail()));
+            QVERIFY2(r.error().detail().contains(u"run the download again to resume it"_s),
+                     qPrintable(r.error().detail()));
+        }
+        QVERIFY(QFile::exists(DownloadDestination::partialPathFor(s.destination)));
+        QVERIFY(QFile::exists(DownloadDestination::journalPathFor(s.destination)));
+        QVERIFY(!QFile::exists(s.destination));
+
+        FakeParts adapter(m_object);
+        PartDownloadEngine engine(&adapter, s);
+        const Result<PartDownloadResult> r = run(engine);
+        QVERIFY2(r.ok(), qPrintable(r.error().fullText()));
         QCOMPARE(readAll(s.destination), m_object);
     }
 

@@ -17,6 +17,8 @@ Account::Account(Profile profile, CredentialStore* credentials, QObject* parent)
     m_connection->setTokenProvider(m_session);
     m_api = std::make_unique<PlatformApi>(m_connection);
     m_sessionStore = new SessionStore(credentials, this);
+    // `bge` commands renew the same stored session: in turn, through the keychain.
+    m_session->shareThrough(m_sessionStore, m_profile.name);
     // A refresh token rotates on use: the keychain must always hold the latest one.
     connect(m_session, &Session::grantChanged, this,
             [this] { m_sessionStore->saveGrant(m_profile.name, m_session->grant()); });

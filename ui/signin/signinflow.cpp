@@ -74,11 +74,9 @@ void SignInFlow::restoreStoredSession(const QString& clientSecret, const TokenGr
     if (grant.refreshToken.isEmpty() || clientSecret.isEmpty())
         return signInInteractively();
     session.setClientSecret(clientSecret);
-    // A stored access token still valid saves rotating the refresh token at every start.
-    if (!grant.accessToken.isEmpty())
-        session.setGrant(grant);
-    else
-        session.restoreFromRefreshToken(grant.refreshToken);
+    // A stored access token still valid saves rotating the refresh token at every start. Not
+    // written back: a `bge` may have stored a newer session since it was read.
+    session.restore(grant);
     identify(true);
 }
 
@@ -121,8 +119,10 @@ void SignInFlow::onIdentified(bool silent, const ApiError& error, const User& us
         if (m_account->profile().grantMode == Profile::GrantMode::ClientCredentials) {
             store.forget(m_account->profile().name);
             m_storedSecret.clear();
-        } else {
-            // The client secret may well be fine: only the session is stale.
+        } else if (error.kind() != ApiError::Kind::Authentication) {
+            // The client secret may well be fine: only the session is stale. (A refused
+            // renewal has dealt with the keychain itself, and kept a session that a `bge`
+            // stored meanwhile.)
             store.forgetGrant(m_account->profile().name);
         }
         return signInInteractively();

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QLockFile>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace bge {
+
+// A lock around one profile's session, shared by every process of the user (the desktop app,
+// any number of `bge` commands): a QLockFile in the user's runtime folder. Taken without ever
+// blocking the event loop (tryLock(0) polled on a timer). A lock whose process is gone is
+// taken over at once; one held longer than any refresh can take (a hung process) after
+// kStaleMs.
+class ProfileLock final : public QObject
+{
+    Q_OBJECT
+public:
+    // Acquired: true when held, false when the lock file cannot be made at all (a read-only
+    // runtime folder): the caller then goes on without it rather than failing the session.
+    using Acquired = std::function<void(bool held)>;
+
+    explicit ProfileLock(QString path, QObject* parent = nullptr);
+    ~ProfileLock() override;
+
+    // <runtime folder>/bge-session-<profile>.lock
+    static QString pathFor(const QString& profile);
+    static constexpr int kStaleMs = 120000;
+
+    const QString& path() const { return m_path; }
+    bool isHeld() const { return m_held; }
+    void acquire(Acquired done);
+    void release();
+
+private:
+    void poll();
+
+    QString m_path;
+    std::unique_ptr<QLockFile> m_file;
+    QTimer m_retry;
+    Acquired m_done;
+    bool m_held = false;
+};
+
+} // namespace bge
