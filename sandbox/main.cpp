@@ -92,6 +92,8 @@ int main(int argc, char* argv[])
     ossConfig.region = region;
     ossConfig.dataDirectory = dataDir;
     ossConfig.faults = options->faults;
+    ossConfig.clockOffsetSeconds = options->ossClockOffsetSeconds;
+    ossConfig.clockOffsetAfterRequests = options->ossClockOffsetAfterRequests;
     OssServer oss(ossConfig, stsRegistry);
     if (!oss.bind(options->ossPort, &error))
         return fail(error);

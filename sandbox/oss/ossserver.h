@@ -18,6 +18,8 @@ struct OssServerConfig
     QString dataDirectory;                          // objects and multipart state live under <dir>/oss
     FaultInjection faults;
     int maxClockSkewSeconds = 15 * 60;
+    qint64 clockOffsetSeconds = 0;       // test aid: see SandboxClock
+    qint64 clockOffsetAfterRequests = 0;
 };
 
 // The OSS-compatible endpoint: PutObject, multipart (Initiate, UploadPart, Complete, Abort,
