@@ -270,11 +270,22 @@ void OssMultipartAdapter::complete(const QString& uploadId, const QList<UploadJo
     if (!m_overwrite)
         call->headers.append(qMakePair("x-oss-forbid-overwrite", "true"));
     call->body = xml;
-    call->done = [this, expected, done, raw = call.get()](const OssReply& r, FileWindowDevice*) {
+    call->done = [this, parts, expected, done, raw = call.get()](const OssReply& r, FileWindowDevice*) {
         if (r.error) {
             // A retried Complete whose first attempt went through finds no upload any more.
             if (r.code == u"NoSuchUpload"_s && raw->attempt > 1) {
                 verifyByHead({}, expected, done);
+                return;
+            }
+            // Even on our first attempt: the network stack may have sent the request again on
+            // a fresh connection, or an earlier run's Complete may have made the object. It is
+            // ours when it is what these parts make; anything else is left alone (it may be
+            // someone else's) and the refusal stands.
+            if (r.code == u"NoSuchUpload"_s) {
+                const ApiError refusal = r.errorAt(u"CompleteMultipartUpload %1"_s.arg(m_connection->key()));
+                findCompleted(parts, [done, refusal](const CompleteReply& found) {
+                    done(found.error ? CompleteReply{refusal, false, {}} : found);
+                });
                 return;
             }
             done({r.errorAt(u"CompleteMultipartUpload %1"_s.arg(m_connection->key())), false, {}});

@@ -263,6 +263,19 @@ class TestMultipartEngine final : public QObject
         return s;
     }
 
+    // A journal of `s` with one part, for an upload the fake server does not know.
+    static UploadJournal unknownUpload(const MultipartSettings& s, const QString& uploadId)
+    {
+        UploadJournal j;
+        j.protocol = u"fake"_s;
+        j.sources = s.sources;
+        j.objectName = s.objectName;
+        j.uploadId = uploadId;
+        j.partSize = 1000;
+        j.parts = {{1, u"t"_s, 0, 1000, 1}};
+        return j;
+    }
+
     static Result<MultipartOutcome> run(MultipartEngine& engine)
     {
         engine.setAutoDelete(false);
@@ -571,13 +584,7 @@ private Q_SLOTS:
 
         // A result that is not what the parts make (someone else's): started over.
         server.completedWith.clear();
-        UploadJournal j;
-        j.protocol = u"fake"_s;
-        j.sources = s.sources;
-        j.objectName = s.objectName;
-        j.uploadId = u"completed-elsewhere"_s;
-        j.partSize = 1000;
-        j.parts = {{1, u"t"_s, 0, 1000, 1}};
+        UploadJournal j = unknownUpload(s, u"completed-elsewhere"_s);
         j.completing = true;
         QVERIFY(j.save(s.journalFile, nullptr));
         FakeAdapter again(&server);
@@ -658,14 +665,7 @@ private Q_SLOTS:
     {
         FakeServer server;
         const MultipartSettings s = settings(u"forgotten.json"_s);
-        UploadJournal j;
-        j.protocol = u"fake"_s;
-        j.sources = s.sources;
-        j.objectName = s.objectName;
-        j.uploadId = u"expired"_s;
-        j.partSize = 1000;
-        j.parts = {{1, u"t"_s, 0, 1000, 1}};
-        QVERIFY(j.save(s.journalFile, nullptr));
+        QVERIFY(unknownUpload(s, u"expired"_s).save(s.journalFile, nullptr));
         FakeAdapter adapter(&server);
         MultipartEngine engine(&adapter, s);
         const Result<MultipartOutcome> r = run(engine);

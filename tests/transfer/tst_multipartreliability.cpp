@@ -8,6 +8,7 @@
 //  - a run killed right after it sent Complete: the rerun finds the object its Complete made
 //    and sends nothing again (the path that ended in "every rerun refused by 409").
 #include "common/sandboxprocess.h"
+#include "common/testfiles.h"
 #include "coretestsupport.h"
 #include "oss/crc64.h"
 #include "oss/serverclock.h"
@@ -28,9 +29,6 @@ using namespace bge::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-constexpr qint64 kKiB = 1024;
-constexpr qint64 kMiB = 1024 * 1024;
 
 // One sandbox, a signed-in desktop app and its upload credentials.
 struct Environment
@@ -64,22 +62,6 @@ struct Environment
         return count;
     }
 };
-
-QByteArray randomBytes(qint64 size, quint32 seed)
-{
-    QByteArray b(size, Qt::Uninitialized);
-    QRandomGenerator rng(seed);
-    rng.fillRange(reinterpret_cast<quint32*>(b.data()), size / 4);
-    for (qint64 i = size / 4 * 4; i < size; ++i)
-        b[i] = char(rng.bounded(256));
-    return b;
-}
-
-bool writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
-}
 
 // The OSS adapter as the engine sees it, with a hook on Complete: what a run killed at that
 // moment leaves behind is what the hook sees on disk.
@@ -187,6 +169,29 @@ class TestMultipartReliability final : public QObject
         if (!QTest::qWaitFor([&t] { return t.has_value(); }, kWaitMs))
             return std::nullopt;
         return t;
+    }
+
+    // The file, object and journal of an upload `name`.bin through the plain sandbox, and
+    // where the journal is copied at Complete (what a kill then leaves). No object name when
+    // the file or the credentials cannot be had.
+    struct KilledUpload
+    {
+        QString path;
+        QString objectName;
+        QString journal;
+        QString leftBehind;
+    };
+    KilledUpload killedUpload(const QString& name, const QByteArray& bytes)
+    {
+        KilledUpload k;
+        k.path = m_dir.filePath(name + u".bin"_s);
+        const std::optional<UploadTarget> t = target(m_plain);
+        if (!writeFile(k.path, bytes) || !t)
+            return k;
+        k.objectName = t->destination + u'/' + name + u".bin"_s;
+        k.journal = m_dir.filePath(name + u".json"_s);
+        k.leftBehind = k.journal + u".at-complete"_s;
+        return k;
     }
 
     // One MultipartEngine over the OSS adapter of `env`, as UploadJob runs it (no overwrite).
@@ -359,13 +364,9 @@ private Q_SLOTS:
     void rerunAfterCompleteSentSendsNothing()
     {
         const QByteArray bytes = randomBytes(12 * 256 * kKiB + 5, 21);
-        const QString path = m_dir.filePath(u"killed-at-complete.bin"_s);
-        QVERIFY(writeFile(path, bytes));
-        const std::optional<UploadTarget> t = target(m_plain);
-        QVERIFY(t);
-        const QString objectName = t->destination + u"/killed-at-complete.bin"_s;
-        const QString journal = m_dir.filePath(u"killed-at-complete.json"_s);
-        const QString leftBehind = journal + u".at-complete"_s;
+        const KilledUpload k = killedUpload(u"killed-at-complete"_s, bytes);
+        QVERIFY(!k.objectName.isEmpty());
+        const QString &path = k.path, &objectName = k.objectName, &journal = k.journal, &leftBehind = k.leftBehind;
         const EngineRun first = runEngine(m_plain, path, objectName, journal, [&] {
             return QFile::copy(journal, leftBehind); // what SIGKILL would leave now
         });
@@ -395,13 +396,9 @@ private Q_SLOTS:
     void rerunBeforeCompleteSentOnlyCompletes()
     {
         const QByteArray bytes = randomBytes(12 * 256 * kKiB + 9, 22);
-        const QString path = m_dir.filePath(u"killed-before-complete.bin"_s);
-        QVERIFY(writeFile(path, bytes));
-        const std::optional<UploadTarget> t = target(m_plain);
-        QVERIFY(t);
-        const QString objectName = t->destination + u"/killed-before-complete.bin"_s;
-        const QString journal = m_dir.filePath(u"killed-before-complete.json"_s);
-        const QString leftBehind = journal + u".at-complete"_s;
+        const KilledUpload k = killedUpload(u"killed-before-complete"_s, bytes);
+        QVERIFY(!k.objectName.isEmpty());
+        const QString &path = k.path, &objectName = k.objectName, &journal = k.journal, &leftBehind = k.leftBehind;
         const EngineRun first = runEngine(m_plain, path, objectName, journal, [&] {
             QFile::copy(journal, leftBehind);
             return false;

@@ -6,9 +6,12 @@
 // and no object may be lost or damaged. A `bench` test (minutes, several GB written): not part
 // of `make test`; `make soak` can extend it.
 //
-// BGE_SOAK_RUNS (default 30) and BGE_SOAK_SEED (default 1407) replay a series; the summary line
+// BGE_SOAK_RUNS (default 30) and BGE_SOAK_SEED (default 1407) replay a series; BGE_SOAK_CLI runs
+// another build's `bge` (e.g. an older one, to see a fix make the difference). The summary line
 // ("soak: runs=… kills=… …") and each failed run's seed are printed.
+#include "common/cliprocess.h"
 #include "common/sandboxprocess.h"
+#include "common/testfiles.h"
 #include "oss/crc64.h"
 
 #include <QDir>
@@ -29,40 +32,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qint64 kMiB = 1024 * 1024;
 constexpr int kRunTimeoutMs = 600000; // a slow, shared machine: a bound against hangs, not a criterion
 constexpr int kMaxAttempts = 8;       // runs of one upload before it counts as failed
 const QString kClientId = u"bge-pipeline-demo"_s;
-
-bool writeRandomFile(const QString& path, qint64 size, quint32 seed)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    QRandomGenerator rng(seed);
-    QByteArray block(8 * kMiB, Qt::Uninitialized);
-    for (qint64 written = 0; written < size;) {
-        rng.fillRange(reinterpret_cast<quint32*>(block.data()), block.size() / 4);
-        const qint64 n = qMin<qint64>(block.size(), size - written);
-        if (f.write(block.constData(), n) != n)
-            return false;
-        written += n;
-    }
-    return true;
-}
-
-bool sameBytes(const QString& a, const QString& b)
-{
-    QFile fa(a);
-    QFile fb(b);
-    if (!fa.open(QIODevice::ReadOnly) || !fb.open(QIODevice::ReadOnly) || fa.size() != fb.size())
-        return false;
-    while (!fa.atEnd()) {
-        if (fa.read(4 * kMiB) != fb.read(4 * kMiB))
-            return false;
-    }
-    return true;
-}
 
 struct Tally
 {
@@ -92,26 +64,17 @@ class TestMultipartSoak final : public QObject
     SandboxProcess m_plain;
     SandboxProcess m_faulty;
 
+    static QString cli()
+    {
+        return qEnvironmentVariableIsEmpty("BGE_SOAK_CLI") ? QStringLiteral(BGE_CLI_PATH)
+                                                           : qEnvironmentVariable("BGE_SOAK_CLI");
+    }
     QString home(const QString& sub) const { return m_dir.filePath(u"home/"_s + sub); }
     QString uploadJournals() const { return home(u"data/BGE/BGE Desktop/uploads"_s); }
 
     QProcessEnvironment environment(const SandboxProcess& sandbox) const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const QString& name : env.keys()) {
-            if (name.startsWith(u"BGE_"_s) || name.endsWith(u"_proxy"_s, Qt::CaseInsensitive))
-                env.remove(name);
-        }
-        env.insert(u"HOME"_s, home(u"home"_s));
-        env.insert(u"XDG_CONFIG_HOME"_s, home(u"config"_s));
-        env.insert(u"XDG_DATA_HOME"_s, home(u"data"_s));
-        env.insert(u"XDG_CACHE_HOME"_s, home(u"cache"_s));
-        env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"disabled:"_s);
-        env.insert(u"LANG"_s, u"C.UTF-8"_s);
-        env.insert(u"BGE_ENDPOINT"_s, sandbox.apiEndpoint());
-        env.insert(u"BGE_CLIENT_ID"_s, kClientId);
-        env.insert(u"BGE_CLIENT_SECRET"_s, sandbox.clientById(kClientId).value(u"client_secret").toString());
-        return env;
+        return bgeEnvironment(sandbox, m_dir.filePath(u"home"_s), kClientId);
     }
 
     // A journal on disk announces that Complete is leaving.
@@ -141,7 +104,7 @@ class TestMultipartSoak final : public QObject
         Outcome o;
         QProcess p;
         p.setProcessEnvironment(environment(m_faulty));
-        p.start(QStringLiteral(BGE_CLI_PATH), arguments);
+        p.start(cli(), arguments);
         if (!p.waitForStarted(30000))
             return o;
         QElapsedTimer clock;
@@ -178,7 +141,7 @@ class TestMultipartSoak final : public QObject
         QFile::remove(back);
         QProcess p;
         p.setProcessEnvironment(environment(m_plain));
-        p.start(QStringLiteral(BGE_CLI_PATH), {u"download"_s, object, u"-o"_s, back});
+        p.start(cli(), {u"download"_s, object, u"-o"_s, back});
         const bool done = p.waitForStarted(30000) &&
                           QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, kRunTimeoutMs);
         if (!done) {
@@ -188,6 +151,14 @@ class TestMultipartSoak final : public QObject
         const bool same = done && p.exitCode() == 0 && sameBytes(file, back);
         QFile::remove(back);
         return same;
+    }
+
+public:
+    TestMultipartSoak()
+    {
+        // Many minutes in one test function: past QtTest's default watchdog of five.
+        if (!qEnvironmentVariableIsSet("QTEST_FUNCTION_TIMEOUT"))
+            qputenv("QTEST_FUNCTION_TIMEOUT", "86400000");
     }
 
 private Q_SLOTS:
@@ -260,6 +231,10 @@ private Q_SLOTS:
                                          .arg(arguments.mid(3).join(u' '))
                                          .arg(last.exitCode)
                                          .arg(QString::fromUtf8(last.err.right(400)).trimmed());
+            qInfo().noquote() << u"soak: run %1 of %2: %3 bge processes so far, %4"_s.arg(run + 1)
+                                     .arg(runs)
+                                     .arg(t.processes)
+                                     .arg(last.exitCode == 0 ? u"uploaded"_s : describe);
             if (last.exitCode == 0) {
                 if (storedIs(object, file)) {
                     ++t.ok;
