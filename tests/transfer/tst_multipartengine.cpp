@@ -123,7 +123,11 @@ public:
         });
     }
 
-    bool discardsUpload(const ApiError& error) const override { return error.httpStatus() == 404; }
+    // The upload is gone; anything else as every adapter's default.
+    bool discardsUpload(const ApiError& error) const override
+    {
+        return error.httpStatus() == 404 || MultipartAdapter::discardsUpload(error);
+    }
 
     void findCompleted(const QList<UploadJournal::Part>& parts, std::function<void(const CompleteReply&)> done) override
     {
