@@ -353,6 +353,12 @@ void MultipartEngine::lookForCompleted(std::function<void()> otherwise)
     m_adapter->findCompleted(parts, [this, parts, otherwise](const CompleteReply& r) {
         if (isFinished())
             return;
+        if (r.error && r.error.isRetryable()) {
+            // Cannot tell now (the server did not answer): keep the journal for a rerun rather
+            // than start over into a name our own Complete may have taken.
+            fail(r.error);
+            return;
+        }
         if (r.error) {
             otherwise();
             return;
