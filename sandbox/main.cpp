@@ -93,6 +93,8 @@ int main(int argc, char* argv[])
     ossConfig.dataDirectory = dataDir;
     ossConfig.faults = options->faults;
     ossConfig.maxObjectSize = options->maxObjectSize;
+    ossConfig.clockOffsetSeconds = options->ossClockOffsetSeconds;
+    ossConfig.clockOffsetAfterRequests = options->ossClockOffsetAfterRequests;
     OssServer oss(ossConfig, stsRegistry);
     if (!oss.bind(options->ossPort, &error))
         return fail(error);

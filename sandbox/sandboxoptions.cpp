@@ -71,6 +71,15 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
         {u"omics-read-part-size"_s, u"GetReadSet part size in bytes (default 100 MiB)."_s, u"BYTES"_s,
          u"104857600"_s},
         {u"describe"_s, u"Print the description JSON (requested ports) and exit without serving."_s},
+        {u"clock-offset"_s,
+         u"Test aid: the object-storage clock is this many seconds off (e.g. 1800 or -1800), as if the "
+         "client's clock were wrong; signed dates more than 15 minutes off are refused (RequestTimeTooSkewed) "
+         "and answers carry the server's Date."_s,
+         u"S"_s, u"0"_s},
+        {u"clock-offset-after"_s,
+         u"Test aid: the --clock-offset applies from this many object-storage requests on (0: from the "
+         "start), to change the clock in the middle of an upload."_s,
+         u"N"_s, u"0"_s},
     });
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -101,9 +110,17 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
     const auto maxObjectSize =
         readPartSize ? number(parser, u"max-object-size"_s, 1, 5LL * 1024 * 1024 * 1024, 5LL * 1024 * 1024 * 1024, error)
                      : std::nullopt;
-    if (!maxObjectSize)
+    const auto clockOffset =
+        maxObjectSize ? number(parser, u"clock-offset"_s, -10LL * 365 * 86400, 10LL * 365 * 86400, 0, error)
+                     : std::nullopt;
+    const auto clockAfter = clockOffset ? number(parser, u"clock-offset-after"_s, 0,
+                                                 std::numeric_limits<qint64>::max(), 0, error)
+                                        : std::nullopt;
+    if (!clockAfter)
         return std::nullopt;
     o.maxObjectSize = *maxObjectSize;
+    o.ossClockOffsetSeconds = *clockOffset;
+    o.ossClockOffsetAfterRequests = *clockAfter;
     o.omicsPort = int(*omicsPort);
     o.omicsProcessingMs = *processing;
     o.omicsReadPartSize = *readPartSize;

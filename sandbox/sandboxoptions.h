@@ -28,6 +28,10 @@ struct SandboxOptions
     qint64 omicsProcessingMs = 1000; // PROCESSING_UPLOAD → ACTIVE; an import job takes 1.5 times this
     qint64 omicsReadPartSize = 100LL * 1024 * 1024; // GetReadSet part size
     bool describeOnly = false;
+    // Test aids (--clock-offset, --clock-offset-after): the object-storage clock this many
+    // seconds off from the N-th request on (sandbox/oss/sandboxclock.h).
+    qint64 ossClockOffsetSeconds = 0;
+    qint64 ossClockOffsetAfterRequests = 0;
 };
 
 // Parses the command line; on a usage error returns nullopt with a message in *error.

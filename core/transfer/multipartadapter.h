@@ -129,11 +129,21 @@ public:
     // quotes, case-insensitively; HealthOmics checksums are opaque: exact).
     virtual bool sameReceipt(const QString& a, const QString& b) const { return a == b; }
 
-    // Whether a failure proves the upload unusable, so that it is aborted on the server and its
-    // journal removed; anything else keeps both for a later resume. Today: any refusal (4xx).
-    virtual bool discardsUpload(const ApiError& error) const
+    // Whether a failure proves the upload itself unusable (the server no longer knows it, or
+    // refuses what its plan is made of), so that it is aborted on the server and its journal
+    // removed. Anything else (an expired or refused credential, a clock correction, a stalled
+    // body, a throttled call) keeps both, so that a rerun resumes: a 20 GB upload at 90 % is not
+    // started again over one refused part. Each protocol names its own such answers.
+    virtual bool discardsUpload(const ApiError&) const { return false; }
+
+    // The result a Complete sent with `parts` by an earlier run made, if the server has it (the
+    // run was killed after sending Complete, and the upload is gone since): answers its id, or
+    // an error when there is no such result or the protocol cannot tell (then the engine goes
+    // on as for any upload the server forgot).
+    virtual void findCompleted(const QList<UploadJournal::Part>& parts, std::function<void(const CompleteReply&)> done)
     {
-        return error.kind() == ApiError::Kind::Http && error.httpStatus() >= 400 && error.httpStatus() < 500;
+        Q_UNUSED(parts);
+        done({ApiError::usage(QStringLiteral("the protocol cannot find a completed upload")), false, {}});
     }
 };
 

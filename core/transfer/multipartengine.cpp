@@ -82,6 +82,7 @@ void MultipartEngine::doStart()
         sameSources(*saved)) {
         m_journal = *saved;
         m_resumed = true;
+        m_mayBeComplete = saved->completing;
         listSource(1, {});
         return;
     }
@@ -168,9 +169,15 @@ void MultipartEngine::initiate()
 void MultipartEngine::listSource(int source, QList<UploadJournal::Part> found)
 {
     m_adapter->listParts(m_journal.uploadId, source, [this, source, found](const ListPartsReply& r) mutable {
-        if (r.uploadGone) { // aborted or expired on the server: start over
-            dropJournal();
-            initiate();
+        if (r.uploadGone) { // aborted, expired or completed on the server
+            const auto startOver = [this] {
+                dropJournal();
+                initiate();
+            };
+            if (m_mayBeComplete)
+                lookForCompleted(startOver);
+            else
+                startOver();
             return;
         }
         if (r.error) {
@@ -267,6 +274,14 @@ void MultipartEngine::partDone(std::shared_ptr<Task> task, const UploadPartReply
             });
             return;
         }
+        // A part that cannot be read, or is refused, because the file changed: nothing of the
+        // upload is worth keeping.
+        if (fileChanged()) {
+            m_pending.clear();
+            m_completing = true; // the parts still in flight must not lead to a Complete
+            failChangedFile();
+            return;
+        }
         fail(r.error);
         return;
     }
@@ -305,9 +320,22 @@ void MultipartEngine::completeUpload()
     }
     QList<UploadJournal::Part> parts = m_journal.parts;
     sortParts(parts);
+    // Every part and the intent to complete are on disk before Complete leaves: a run killed
+    // now leaves a journal that names the whole result, so that the next run can recognise
+    // the object its Complete made (instead of finding the upload gone and sending everything
+    // again into a name that is now taken), and never sends parts of an upload already
+    // completed.
+    m_journal.completing = true;
+    if (!saveJournal())
+        return;
     m_adapter->complete(m_journal.uploadId, parts, [this, parts](const CompleteReply& r) {
         if (r.discard)
             dropJournal();
+        if (r.error && !r.discard && m_mayBeComplete && m_adapter->discardsUpload(r.error)) {
+            // The earlier run's Complete finished meanwhile.
+            lookForCompleted([this, error = r.error] { fail(error); });
+            return;
+        }
         if (r.error) {
             fail(r.error);
             return;
@@ -315,6 +343,30 @@ void MultipartEngine::completeUpload()
         dropJournal();
         reportProgress(true);
         succeed({m_journal.uploadId, r.id, parts, m_total, m_partsSent, m_resumed});
+    });
+}
+
+void MultipartEngine::lookForCompleted(std::function<void()> otherwise)
+{
+    QList<UploadJournal::Part> parts = m_journal.parts;
+    sortParts(parts);
+    m_adapter->findCompleted(parts, [this, parts, otherwise](const CompleteReply& r) {
+        if (isFinished())
+            return;
+        if (r.error && r.error.isRetryable()) {
+            // Cannot tell now (the server did not answer): keep the journal for a rerun rather
+            // than start over into a name our own Complete may have taken.
+            fail(r.error);
+            return;
+        }
+        if (r.error) {
+            otherwise();
+            return;
+        }
+        dropJournal();
+        m_doneBytes = m_total;
+        reportProgress(true);
+        succeed({m_journal.uploadId, r.id, parts, m_total, m_partsSent, true});
     });
 }
 

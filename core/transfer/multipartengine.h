@@ -77,6 +77,7 @@ private:
     void sendPart(std::shared_ptr<Task> task);
     void partDone(std::shared_ptr<Task> task, const UploadPartReply& reply);
     void completeUpload();
+    void lookForCompleted(std::function<void()> otherwise);
     bool fileChanged() const;
     void failChangedFile();
     void fail(const ApiError& error);
@@ -98,6 +99,9 @@ private:
     int m_partsSent = 0;
     bool m_resumed = false;
     bool m_completing = false;
+    // The journal says an earlier run sent Complete: the upload may be gone because it became
+    // the result.
+    bool m_mayBeComplete = false;
     QElapsedTimer m_progressClock;
     QElapsedTimer m_journalClock;
     bool m_journalDirty = false; // parts finished since the last save

@@ -53,6 +53,59 @@ bool OssMultipartAdapter::sameReceipt(const QString& a, const QString& b) const
     return unquoted(a) == unquoted(b);
 }
 
+OssMultipartAdapter::PartRefusal OssMultipartAdapter::partRefusal(const QString& code)
+{
+    // OSS answers 400 RequestTimeout when a body stalls longer than it waits: the part was
+    // fine, the link was not.
+    if (code == u"RequestTimeout"_s)
+        return PartRefusal::Retry;
+    if (code == u"InvalidDigest"_s || code == u"BadDigest"_s || code == u"InvalidCRC64"_s)
+        return PartRefusal::Resend;
+    return PartRefusal::Final;
+}
+
+bool OssMultipartAdapter::discardsUpload(const ApiError& error) const
+{
+    // Only what proves the upload itself unusable: the server no longer knows it, or what its
+    // part plan is made of is refused (a rerun would meet the same refusal). Expired or
+    // refused credentials, a skewed clock, throttling and the like keep it for a rerun.
+    const QString code = ossCode(error);
+    if (code == u"NoSuchUpload"_s || code == u"EntityTooSmall"_s || code == u"EntityTooLarge"_s)
+        return true;
+    if (code == u"InvalidArgument"_s) {
+        const QString detail = error.detail().toLower();
+        return detail.contains(u"part number"_s) || detail.contains(u"partnumber"_s) ||
+               detail.contains(u"uploadid"_s) || detail.contains(u"upload id"_s);
+    }
+    return false;
+}
+
+// A HEAD of the object: it is the result of these parts when its CRC-64 is theirs combined
+// (64 bits of the very bytes; the ETag of a multipart object is not a digest of its content).
+// Never deletes anything: an object that differs may be someone else's.
+void OssMultipartAdapter::findCompleted(const QList<UploadJournal::Part>& parts,
+                                        std::function<void(const CompleteReply&)> done)
+{
+    const quint64 expected = combinedCrc(parts);
+    auto call = std::make_shared<OssCall>();
+    call->method = "HEAD";
+    call->done = [this, expected, done](const OssReply& r, FileWindowDevice*) {
+        if (r.error) {
+            done({r.errorAt(u"HEAD %1"_s.arg(m_connection->key())), false, {}});
+            return;
+        }
+        bool ok = false;
+        const quint64 remote = r.crc64.toULongLong(&ok);
+        if (!ok || remote != expected) {
+            done({ApiError::malformed(u"%1 is another object than these parts make"_s.arg(m_connection->key())),
+                  false, {}});
+            return;
+        }
+        done({{}, false, QString::fromLatin1(r.etag)});
+    };
+    m_connection->send(call);
+}
+
 void OssMultipartAdapter::stop()
 {
     m_connection->stop();
@@ -102,6 +155,18 @@ void OssMultipartAdapter::uploadPart(const UploadPartRequest& part, std::functio
             reply.error = r.error.kind() == ApiError::Kind::Usage
                               ? r.error
                               : r.errorAt(u"UploadPart %1 of %2"_s.arg(number).arg(m_connection->key()));
+            switch (partRefusal(r.code)) {
+            case PartRefusal::Retry:
+                reply.error = ApiError::timeout(reply.error.detail());
+                break;
+            case PartRefusal::Resend:
+                reply.error = {};
+                reply.damaged = true;
+                reply.damage = r.errorAt(u"UploadPart %1 of %2"_s.arg(number).arg(m_connection->key())).detail();
+                break;
+            case PartRefusal::Final:
+                break;
+            }
             done(reply);
             return;
         }
@@ -205,11 +270,22 @@ void OssMultipartAdapter::complete(const QString& uploadId, const QList<UploadJo
     if (!m_overwrite)
         call->headers.append(qMakePair("x-oss-forbid-overwrite", "true"));
     call->body = xml;
-    call->done = [this, expected, done, raw = call.get()](const OssReply& r, FileWindowDevice*) {
+    call->done = [this, parts, expected, done, raw = call.get()](const OssReply& r, FileWindowDevice*) {
         if (r.error) {
             // A retried Complete whose first attempt went through finds no upload any more.
             if (r.code == u"NoSuchUpload"_s && raw->attempt > 1) {
                 verifyByHead({}, expected, done);
+                return;
+            }
+            // Even on our first attempt: the network stack may have sent the request again on
+            // a fresh connection, or an earlier run's Complete may have made the object. It is
+            // ours when it is what these parts make; anything else is left alone (it may be
+            // someone else's) and the refusal stands.
+            if (r.code == u"NoSuchUpload"_s) {
+                const ApiError refusal = r.errorAt(u"CompleteMultipartUpload %1"_s.arg(m_connection->key()));
+                findCompleted(parts, [done, refusal](const CompleteReply& found) {
+                    done(found.error ? CompleteReply{refusal, false, {}} : found);
+                });
                 return;
             }
             done({r.errorAt(u"CompleteMultipartUpload %1"_s.arg(m_connection->key())), false, {}});

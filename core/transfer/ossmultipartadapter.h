@@ -26,6 +26,16 @@ public:
     void abandon(const QString& uploadId) override;
     void stop() override;
     bool sameReceipt(const QString& a, const QString& b) const override;
+    bool discardsUpload(const ApiError& error) const override;
+    void findCompleted(const QList<UploadJournal::Part>& parts, std::function<void(const CompleteReply&)> done) override;
+
+    // What the engine does with a refused UploadPart, by its OSS code.
+    enum class PartRefusal {
+        Final,   // the job stops (the upload is kept or discarded as discardsUpload says)
+        Retry,   // transient after all (RequestTimeout: the body stalled): sent again after a pause
+        Resend,  // the bytes arrived damaged (InvalidDigest, BadDigest, InvalidCRC64): sent again
+    };
+    static PartRefusal partRefusal(const QString& ossCode);
 
     // The CRC-64 of the object the parts make, in order.
     static quint64 combinedCrc(const QList<UploadJournal::Part>& parts);

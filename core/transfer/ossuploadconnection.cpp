@@ -3,6 +3,7 @@
 #include "connectionpool.h"
 #include "filebodyrequest.h"
 #include "filewindowdevice.h"
+#include "oss/serverclock.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -15,6 +16,9 @@ namespace bge {
 namespace {
 
 constexpr int kMaxRenewalsPerCall = 3;
+// A clock can be corrected twice during one call (e.g. the computer's clock is set right while
+// the call waits for its retry); more means the server's Date cannot be trusted.
+constexpr int kMaxClockCorrectionsPerCall = 2;
 
 // An InitiateMultipartUpload already sent when its job stops may still create an upload on the
 // server, which no journal would name: wait for its answer and abort what it created.
@@ -58,7 +62,7 @@ void OssUploadConnection::abortDetached(QNetworkAccessManager* network, const Os
 {
     const QNetworkRequest request = signedOssRequest(location, credentials, "DELETE", key,
                                                      {{u"uploadId"_s, uploadId}}, {},
-                                                     QDateTime::currentDateTimeUtc());
+                                                     oss::ServerClock::now(location.endpoint));
     QNetworkReply* reply = network->deleteResource(request);
     QObject::connect(reply, &QNetworkReply::finished, network, [=] {
         const OssReply r = OssReply::read(reply);
@@ -106,9 +110,12 @@ void OssUploadConnection::withCredentials(std::function<void()> then)
     if (m_stopped)
         return;
     if (m_target && !m_targetStale) {
+        // The expiry is the server's time: compared with the corrected clock, a computer whose
+        // clock is hours ahead does not renew before every request.
         const QDateTime& expiration = m_target->credentials.expiration;
         if (!expiration.isValid() ||
-            QDateTime::currentDateTimeUtc().addSecs(renewalMarginSeconds(m_targetObtained, expiration)) < expiration) {
+            oss::ServerClock::now(QUrl(m_target->endpoint)).addSecs(renewalMarginSeconds(m_targetObtained, expiration)) <
+                expiration) {
             then();
             return;
         }
@@ -135,7 +142,7 @@ void OssUploadConnection::renewCredentials()
             return;
         }
         m_target = target.value();
-        m_targetObtained = QDateTime::currentDateTimeUtc();
+        m_targetObtained = oss::ServerClock::now(QUrl(m_target->endpoint));
         m_targetStale = false;
         const QList<std::function<void()>> waiting = std::exchange(m_waitingForCredentials, {});
         for (const auto& then : waiting) {
@@ -167,7 +174,7 @@ void OssUploadConnection::send(std::shared_ptr<OssCall> call)
         }
         call->accessKeyId = m_target->credentials.accessKeyId;
         QNetworkRequest request = signedOssRequest(location(), m_target->credentials, call->method, m_key, call->query,
-                                                   headers, QDateTime::currentDateTimeUtc());
+                                                   headers, oss::ServerClock::now(QUrl(m_target->endpoint)));
         if (device && m_directSockets && FileBodyRequest::canSendDirectly(request.url(), m_network)) {
             sendDirect(call, request, device);
             return;
@@ -193,7 +200,7 @@ void OssUploadConnection::send(std::shared_ptr<OssCall> call)
         connect(reply, &QNetworkReply::finished, this, [this, call, reply] {
             m_replies.remove(reply);
             reply->deleteLater();
-            finishCall(call, OssReply::read(reply), reply->findChild<FileWindowDevice*>());
+            finishCall(call, OssReply::read(reply), reply->findChild<FileWindowDevice*>(), reply->rawHeader("Date"));
         });
     });
 }
@@ -210,14 +217,27 @@ void OssUploadConnection::sendDirect(std::shared_ptr<OssCall> call, const QNetwo
     connect(direct, &FileBodyRequest::finished, this, [this, call, direct] {
         m_directRequests.remove(direct);
         direct->deleteLater();
-        finishCall(call, OssReply::read(direct->response(), direct->error()), direct->body());
+        finishCall(call, OssReply::read(direct->response(), direct->error()), direct->body(),
+                   direct->error() ? QByteArray() : direct->response().header("Date"));
     });
     direct->start();
 }
 
-void OssUploadConnection::finishCall(std::shared_ptr<OssCall> call, const OssReply& r, FileWindowDevice* device)
+void OssUploadConnection::finishCall(std::shared_ptr<OssCall> call, const OssReply& r, FileWindowDevice* device,
+                                     const QByteArray& serverDate)
 {
     if (r.error) {
+        // More than 15 minutes between our clock and the server's: correct ours from the
+        // server's Date (kept for the endpoint, so every later signature uses it) and send the
+        // call again at once. Nothing was stored: the refusal comes before the body is read.
+        if (r.code == u"RequestTimeTooSkewed"_s && call->clockCorrections < kMaxClockCorrectionsPerCall && m_target &&
+            oss::ServerClock::learn(QUrl(m_target->endpoint), serverDate)) {
+            ++call->clockCorrections;
+            if (call->progress)
+                call->progress(0);
+            send(call);
+            return;
+        }
         if (isCredentialExpiry(r.code) && call->renewals < kMaxRenewalsPerCall) {
             ++call->renewals;
             if (m_target && m_target->credentials.accessKeyId == call->accessKeyId)

@@ -36,6 +36,7 @@ struct OssCall
     bool retryTransient = true;            // false: the caller retries (the engine, for parts)
     int attempt = 1;
     int renewals = 0;
+    int clockCorrections = 0;              // RequestTimeTooSkewed answers corrected from
     QString accessKeyId;                   // the credentials the last attempt was signed with
     std::function<void(const OssReply&, FileWindowDevice*)> done;
 };
@@ -76,7 +77,9 @@ public:
 private:
     void renewCredentials();
     void sendDirect(std::shared_ptr<OssCall> call, const QNetworkRequest& request, FileWindowDevice* device);
-    void finishCall(std::shared_ptr<OssCall> call, const OssReply& r, FileWindowDevice* device);
+    // `serverDate`: the answer's Date header, for a clock correction.
+    void finishCall(std::shared_ptr<OssCall> call, const OssReply& r, FileWindowDevice* device,
+                    const QByteArray& serverDate);
 
     QNetworkAccessManager* m_network;
     UploadCredentials* m_credentials;

@@ -85,6 +85,7 @@ std::optional<UploadJournal> UploadJournal::load(const QString& file)
                               s.value(u"mtime_ms").toInteger()});
         }
         j.extra = o.value(u"extra").toObject();
+        j.completing = o.value(u"completing").toBool();
     }
     j.objectName = o.value(u"object_name").toString();
     j.uploadId = o.value(u"upload_id").toString();
@@ -121,6 +122,8 @@ bool UploadJournal::save(const QString& file, QString* error) const
                   {u"parts"_s, partsJson}};
     if (!extra.isEmpty())
         o.insert(u"extra"_s, extra);
+    if (completing)
+        o.insert(u"completing"_s, true);
     QDir().mkpath(QFileInfo(file).absolutePath());
     QSaveFile f(file);
     if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(o).toJson(QJsonDocument::Compact)) < 0 ||

@@ -42,6 +42,9 @@ struct UploadJournal
     qint64 partSize = 0;
     QList<Part> parts;  // finished parts, any order
     QJsonObject extra;  // what else the protocol needs to resume (never a secret)
+    // Complete was (about to be) sent with exactly `parts`: the upload may have become the
+    // result already, so a rerun that finds the upload gone looks for that result first.
+    bool completing = false;
 
     // <AppDataLocation>/uploads
     static QString defaultDirectory();

@@ -29,8 +29,24 @@ SignableRequest withoutQueryItems(SignableRequest r, std::initializer_list<QStri
 
 } // namespace
 
+std::optional<OssError> OssAuthenticator::skewed(const QDateTime& signedAt) const
+{
+    const QDateTime server = m_clock.now();
+    if (std::abs(signedAt.secsTo(server)) <= m_maxSkew)
+        return std::nullopt;
+    // As OSS answers it: the two times and the allowed skew besides the code (the `Date`
+    // header of the answer carries the server's time too, which is what clients correct from).
+    OssError e = OssError::requestTimeTooSkewed();
+    const auto iso = [](const QDateTime& t) { return t.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s); };
+    e.extras = {{"MaxAllowedSkewMilliseconds", QString::number(qint64(m_maxSkew) * 1000)},
+                {"RequestTime", iso(signedAt)},
+                {"ServerTime", iso(server)}};
+    return e;
+}
+
 std::variant<StsGrant, OssError> OssAuthenticator::authenticate(const SignableRequest& r, const QDateTime& now) const
 {
+    m_clock.countRequest();
     const bool presignV1 = r.hasQueryItem(u"OSSAccessKeyId") || r.hasQueryItem(u"Signature")
                            || r.hasQueryItem(u"Expires");
     const bool presignV4 = r.hasQueryItem(u"x-oss-signature") || r.hasQueryItem(u"x-oss-credential");
@@ -77,8 +93,8 @@ std::variant<StsGrant, OssError> OssAuthenticator::headerV1(const SignableReques
     const QDateTime date = oss::fromHttpDate(dateLine);
     if (!date.isValid())
         return OssError::accessDenied(u"OSS authentication requires a valid Date."_s);
-    if (std::abs(date.secsTo(now)) > m_maxSkew)
-        return OssError::requestTimeTooSkewed();
+    if (const std::optional<OssError> e = skewed(date))
+        return *e;
 
     auto grant = grantFor(accessKeyId, QString::fromUtf8(r.header("x-oss-security-token")), now);
     if (std::holds_alternative<OssError>(grant))
@@ -102,8 +118,8 @@ std::variant<StsGrant, OssError> OssAuthenticator::headerV4(const SignableReques
     const QDateTime date = oss::fromIso8601Basic(time);
     if (!date.isValid() || time.left(8) != auth->day)
         return OssError::accessDenied(u"OSS authentication requires a valid x-oss-date."_s);
-    if (std::abs(date.secsTo(now)) > m_maxSkew)
-        return OssError::requestTimeTooSkewed();
+    if (const std::optional<OssError> e = skewed(date))
+        return *e;
 
     const QString accessKeyId = QString::fromUtf8(auth->accessKeyId);
     auto grant = grantFor(accessKeyId, QString::fromUtf8(r.header("x-oss-security-token")), now);

@@ -99,7 +99,8 @@ struct OssServer::Private
 {
     Private(OssServerConfig c, const StsRegistry& registry)
         : config(std::move(c)), store(config.dataDirectory),
-          authenticator(registry, config.region, config.maxClockSkewSeconds)
+          authenticator(registry, config.region, config.maxClockSkewSeconds, config.clockOffsetSeconds,
+                        config.clockOffsetAfterRequests)
     {
     }
 
@@ -136,7 +137,7 @@ void OssServer::Private::finishHeaders(OssCall& call)
 {
     call.res.set_header("x-oss-request-id", call.id.toStdString());
     call.res.set_header("Server", "AliyunOSS");
-    call.res.set_header("Date", oss::toHttpDate(QDateTime::currentDateTimeUtc()).toStdString());
+    call.res.set_header("Date", oss::toHttpDate(authenticator.serverTime()).toStdString());
 }
 
 void OssServer::Private::fail(OssCall& call, const OssError& error)

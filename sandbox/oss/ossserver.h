@@ -21,6 +21,8 @@ struct OssServerConfig
     // The largest PutObject or UploadPart body (OSS: 5 GiB), however it is sent; lowered by
     // tests (--max-object-size) to reach the limit without sending gigabytes.
     qint64 maxObjectSize = 5LL * 1024 * 1024 * 1024;
+    qint64 clockOffsetSeconds = 0;       // test aid: see SandboxClock
+    qint64 clockOffsetAfterRequests = 0;
 };
 
 // The OSS-compatible endpoint: PutObject, multipart (Initiate, UploadPart, Complete, Abort,

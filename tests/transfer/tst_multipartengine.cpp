@@ -114,9 +114,35 @@ public:
     void complete(const QString&, const QList<UploadJournal::Part>& parts,
                   std::function<void(const CompleteReply&)> done) override
     {
+        if (onComplete)
+            onComplete();
         later([this, parts, done] {
             m_server->completedWith = parts;
+            m_server->uploadId.clear(); // the upload became the result
             done({{}, false, u"read-set-1"_s});
+        });
+    }
+
+    // The upload is gone; anything else as every adapter's default.
+    bool discardsUpload(const ApiError& error) const override
+    {
+        return error.httpStatus() == 404 || MultipartAdapter::discardsUpload(error);
+    }
+
+    void findCompleted(const QList<UploadJournal::Part>& parts, std::function<void(const CompleteReply&)> done) override
+    {
+        ++finds;
+        later([this, parts, done] {
+            const auto receipts = [](const QList<UploadJournal::Part>& list) {
+                QStringList r;
+                for (const UploadJournal::Part& p : list)
+                    r.append(p.receipt);
+                return r;
+            };
+            if (!m_server->completedWith.isEmpty() && receipts(m_server->completedWith) == receipts(parts))
+                done({{}, false, u"read-set-1"_s});
+            else
+                done({ApiError::http(404, u"NoSuchKey"_s), false, {}});
         });
     }
 
@@ -165,7 +191,9 @@ public:
     int inFlight = 0;
     int maxInFlight = 0;
     int lists = 0;
+    int finds = 0;
     int stops = 0;
+    std::function<void()> onComplete;
     bool pacing = false;
     QList<std::function<void()>> waitingForSlot;
 
@@ -237,6 +265,19 @@ class TestMultipartEngine final : public QObject
         s.retry = {4, 1, 2};
         s.journalFile = m_dir.filePath(journal);
         return s;
+    }
+
+    // A journal of `s` with one part, for an upload the fake server does not know.
+    static UploadJournal unknownUpload(const MultipartSettings& s, const QString& uploadId)
+    {
+        UploadJournal j;
+        j.protocol = u"fake"_s;
+        j.sources = s.sources;
+        j.objectName = s.objectName;
+        j.uploadId = uploadId;
+        j.partSize = 1000;
+        j.parts = {{1, u"t"_s, 0, 1000, 1}};
+        return j;
     }
 
     static Result<MultipartOutcome> run(MultipartEngine& engine)
@@ -457,19 +498,106 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(m_dir.filePath(u"transient.json"_s)));
     }
 
-    void refusalDiscardsTheUpload()
+    // A refused part stops the job but keeps the upload and its journal: a rerun resumes
+    // (finding 2: one refusal used to throw away a whole upload).
+    void refusalKeepsTheUploadForResume()
+    {
+        FakeServer server;
+        MultipartSettings s = settings(u"refused.json"_s);
+        s.parallelism = 1;
+        {
+            FakeAdapter adapter(&server);
+            adapter.failStatus = 403;
+            adapter.failuresLeft[{1, 3}] = 1;
+            MultipartEngine engine(&adapter, s);
+            const Result<MultipartOutcome> r = run(engine);
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error().httpStatus(), 403);
+            QCOMPARE(adapter.attempts[PartKey(1, 3)], 1); // a refusal is not retried
+            QVERIFY(server.aborted.isEmpty());
+            QVERIFY(QFile::exists(s.journalFile));
+        }
+        FakeAdapter adapter(&server);
+        MultipartEngine engine(&adapter, s);
+        const Result<MultipartOutcome> r = run(engine);
+        QVERIFY2(r.ok(), qPrintable(r.error().fullText()));
+        QVERIFY(r->resumed);
+        QCOMPARE(r->partsSent, 3); // 1/3, 2/1, 2/2: the two before the refusal are kept
+        QCOMPARE(server.uploadsCreated, 1);
+    }
+
+    // Only what the adapter says proves the upload unusable (here: 404, the upload is gone)
+    // discards it.
+    void unusableUploadIsDiscarded()
     {
         FakeServer server;
         FakeAdapter adapter(&server);
-        adapter.failStatus = 400;
+        adapter.failStatus = 404;
         adapter.failuresLeft[{1, 3}] = 1;
-        MultipartEngine engine(&adapter, settings(u"refused.json"_s));
+        MultipartEngine engine(&adapter, settings(u"gone.json"_s));
         const Result<MultipartOutcome> r = run(engine);
         QVERIFY(!r.ok());
-        QCOMPARE(r.error().httpStatus(), 400);
-        QCOMPARE(adapter.attempts[PartKey(1, 3)], 1); // a refusal is not retried
+        QCOMPARE(r.error().httpStatus(), 404);
         QCOMPARE(server.aborted, QStringList(u"upload-1"_s));
-        QVERIFY(!QFile::exists(m_dir.filePath(u"refused.json"_s)));
+        QVERIFY(!QFile::exists(m_dir.filePath(u"gone.json"_s)));
+    }
+
+    // When Complete leaves, the journal on disk has every part and says so (the journal is
+    // otherwise saved once a second): what a run killed at that moment leaves behind.
+    void completeIsJournaledFirst()
+    {
+        FakeServer server;
+        FakeAdapter adapter(&server);
+        const MultipartSettings s = settings(u"completing.json"_s);
+        std::optional<UploadJournal> atComplete;
+        adapter.onComplete = [&] { atComplete = UploadJournal::load(s.journalFile); };
+        MultipartEngine engine(&adapter, s);
+        const Result<MultipartOutcome> r = run(engine);
+        QVERIFY2(r.ok(), qPrintable(r.error().fullText()));
+        QVERIFY(atComplete);
+        QCOMPARE(atComplete->parts.size(), 5);
+        QVERIFY(atComplete->completing);
+        QVERIFY(!QFile::exists(s.journalFile));
+    }
+
+    // The run was killed after Complete went out, and the server completed the upload: the
+    // rerun finds the result instead of starting over.
+    void rerunFindsWhatItsCompleteMade()
+    {
+        FakeServer server;
+        const MultipartSettings s = settings(u"completed.json"_s);
+        const QString copy = s.journalFile + u".copy"_s;
+        {
+            FakeAdapter adapter(&server);
+            adapter.onComplete = [&] { QFile::copy(s.journalFile, copy); };
+            MultipartEngine engine(&adapter, s);
+            QVERIFY(run(engine).ok());
+        }
+        QVERIFY(QFile::rename(copy, s.journalFile));
+        FakeAdapter adapter(&server);
+        MultipartEngine engine(&adapter, s);
+        const Result<MultipartOutcome> r = run(engine);
+        QVERIFY2(r.ok(), qPrintable(r.error().fullText()));
+        QCOMPARE(r->id, u"read-set-1"_s);
+        QCOMPARE(r->partsSent, 0);
+        QVERIFY(r->resumed);
+        QCOMPARE(adapter.finds, 1);
+        QVERIFY(adapter.attempts.empty());
+        QCOMPARE(server.uploadsCreated, 1);
+        QVERIFY(!QFile::exists(s.journalFile));
+
+        // A result that is not what the parts make (someone else's): started over.
+        server.completedWith.clear();
+        UploadJournal j = unknownUpload(s, u"completed-elsewhere"_s);
+        j.completing = true;
+        QVERIFY(j.save(s.journalFile, nullptr));
+        FakeAdapter again(&server);
+        MultipartEngine fresh(&again, s);
+        const Result<MultipartOutcome> r2 = run(fresh);
+        QVERIFY2(r2.ok(), qPrintable(r2.error().fullText()));
+        QCOMPARE(again.finds, 1);
+        QVERIFY(!r2->resumed);
+        QCOMPARE(r2->partsSent, 5);
     }
 
     void partsWaitForTheirPacingSlot()
@@ -541,14 +669,7 @@ private Q_SLOTS:
     {
         FakeServer server;
         const MultipartSettings s = settings(u"forgotten.json"_s);
-        UploadJournal j;
-        j.protocol = u"fake"_s;
-        j.sources = s.sources;
-        j.objectName = s.objectName;
-        j.uploadId = u"expired"_s;
-        j.partSize = 1000;
-        j.parts = {{1, u"t"_s, 0, 1000, 1}};
-        QVERIFY(j.save(s.journalFile, nullptr));
+        QVERIFY(unknownUpload(s, u"expired"_s).save(s.journalFile, nullptr));
         FakeAdapter adapter(&server);
         MultipartEngine engine(&adapter, s);
         const Result<MultipartOutcome> r = run(engine);

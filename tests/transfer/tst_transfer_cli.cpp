@@ -9,7 +9,9 @@
 // whose STS credentials live three seconds, and damaging ones. The suite uses the platform's
 // client-credentials app, whose secret comes from the environment: no keychain is involved
 // (the session bus is disabled for the bge processes).
+#include "common/cliprocess.h"
 #include "common/sandboxprocess.h"
+#include "common/testfiles.h"
 #include "oss/crc64.h"
 
 #include <QDir>
@@ -31,7 +33,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qint64 kMiB = 1024 * 1024;
 constexpr int kRunTimeoutMs = 240000; // a slow, shared machine: generous, never a criterion
 const QString kClientId = u"bge-pipeline-demo"_s;
 
@@ -58,37 +59,6 @@ struct Run
 };
 
 #define VERIFY_EXIT(run, code) QVERIFY2((run).exited(code), (run).describe().constData())
-
-// `size` bytes from a seeded generator, written 8 MiB at a time (fast: no /dev/urandom).
-bool writeRandomFile(const QString& path, qint64 size, quint32 seed)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    QRandomGenerator rng(seed);
-    QByteArray block(8 * kMiB, Qt::Uninitialized);
-    for (qint64 written = 0; written < size;) {
-        rng.fillRange(reinterpret_cast<quint32*>(block.data()), block.size() / 4);
-        const qint64 n = qMin<qint64>(block.size(), size - written);
-        if (f.write(block.constData(), n) != n)
-            return false;
-        written += n;
-    }
-    return true;
-}
-
-bool sameBytes(const QString& a, const QString& b)
-{
-    QFile fa(a);
-    QFile fb(b);
-    if (!fa.open(QIODevice::ReadOnly) || !fb.open(QIODevice::ReadOnly) || fa.size() != fb.size())
-        return false;
-    while (!fa.atEnd()) {
-        if (fa.read(4 * kMiB) != fb.read(4 * kMiB))
-            return false;
-    }
-    return true;
-}
 
 QString crcOf(const QString& path)
 {
@@ -173,21 +143,7 @@ private:
 
     QProcessEnvironment environment(const SandboxProcess& sandbox) const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const QString& name : env.keys()) {
-            if (name.startsWith(u"BGE_"_s) || name.endsWith(u"_proxy"_s, Qt::CaseInsensitive))
-                env.remove(name);
-        }
-        env.insert(u"HOME"_s, home(u"home"_s));
-        env.insert(u"XDG_CONFIG_HOME"_s, home(u"config"_s));
-        env.insert(u"XDG_DATA_HOME"_s, home(u"data"_s));
-        env.insert(u"XDG_CACHE_HOME"_s, home(u"cache"_s));
-        env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"disabled:"_s); // never a real keyring
-        env.insert(u"LANG"_s, u"C.UTF-8"_s);
-        env.insert(u"BGE_ENDPOINT"_s, sandbox.apiEndpoint());
-        env.insert(u"BGE_CLIENT_ID"_s, kClientId);
-        env.insert(u"BGE_CLIENT_SECRET"_s, sandbox.clientById(kClientId).value(u"client_secret").toString());
-        return env;
+        return bgeEnvironment(sandbox, m_dir.filePath(u"home"_s), kClientId);
     }
 
     std::unique_ptr<QProcess> start(const SandboxProcess& sandbox, const QStringList& arguments) const
