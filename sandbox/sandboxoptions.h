@@ -26,6 +26,7 @@ struct SandboxOptions
     qint64 omicsProcessingMs = 1000; // PROCESSING_UPLOAD → ACTIVE; an import job takes 1.5 times this
     qint64 omicsReadPartSize = 100LL * 1024 * 1024; // GetReadSet part size
     bool describeOnly = false;
+    bool tls = false; // --tls: every endpoint over HTTPS with a throwaway CA made at start
 };
 
 // Parses the command line; on a usage error returns nullopt with a message in *error.
