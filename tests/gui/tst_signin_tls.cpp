@@ -150,6 +150,10 @@ private Q_SLOTS:
 
         typeInto(view, u"username"_s, m_sandbox.user(0).value(u"username").toString());
         typeInto(view, u"password"_s, m_sandbox.user(0).value(u"password").toString());
+        // Return in a field would submit with the form's first button (deny): to the approve button
+        // as a person tabs to it, then the key.
+        evaluate(view, u"document.getElementById('approve').focus(); true"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(evaluate(view, u"document.activeElement.id === 'approve'"_s).toBool(), kWaitMs);
         QTest::keyClick(view->focusProxy() ? view->focusProxy() : view, Qt::Key_Return);
 
         QTRY_VERIFY_WITH_TIMEOUT(outcome.ended(), kWaitMs);
