@@ -10,6 +10,8 @@
 #include "oss/ossstore.h"
 #include "sandboxdescription.h"
 #include "sandboxoptions.h"
+#include "throwawayca.h"
+#include "loopbackserver.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -65,12 +67,12 @@ int main(int argc, char* argv[])
     const QString region = u"cn-shenzhen"_s;
     const QString autoApprove = u"sandbox_auto_approve"_s;
 
+    const QString local = options->tls ? u"https://127.0.0.1:%1"_s : u"http://127.0.0.1:%1"_s;
     if (options->describeOnly) {
         const SampleRepository samples(world.initialSamples());
-        const QString api = u"http://127.0.0.1:%1"_s.arg(options->apiPort);
-        const QString oss = options->advertisedOss.isEmpty() ? u"http://127.0.0.1:%1"_s.arg(options->ossPort)
-                                                             : options->advertisedOss;
-        const QString omicsEndpoint = u"http://127.0.0.1:%1"_s.arg(options->omicsPort);
+        const QString api = local.arg(options->apiPort);
+        const QString oss = options->advertisedOss.isEmpty() ? local.arg(options->ossPort) : options->advertisedOss;
+        const QString omicsEndpoint = local.arg(options->omicsPort);
         std::fputs(describeSandbox(world, samples, api, oss, bucket, region, autoApprove, *options,
                                    omics::OmicsDemo::generate(options->seed), omicsEndpoint)
                        .constData(),
@@ -83,6 +85,16 @@ int main(int argc, char* argv[])
     const QString dataDir = options->dataDirectory.isEmpty() ? temporaryData.path() : options->dataDirectory;
     if (dataDir.isEmpty() || !QDir().mkpath(dataDir) || !QFileInfo(dataDir).isWritable())
         return fail(u"the data directory \"%1\" cannot be created or written"_s.arg(dataDir));
+
+    // A fresh CA at every start (in the data folder, so its path stays the same across restarts):
+    // nothing signed by an earlier run is trusted by a client given this run's file.
+    std::optional<ThrowawayPki> pki;
+    if (options->tls) {
+        pki = createThrowawayPki(QDir(dataDir).absoluteFilePath(u"tls"_s), &error);
+        if (!pki)
+            return fail(error);
+        LoopbackServer::useTls(pki->certFile, pki->keyFile);
+    }
 
     const sigset_t signals = blockTerminationSignals();
 
@@ -110,7 +122,7 @@ int main(int argc, char* argv[])
     AuthState auth(authSettings);
 
     const QString ossEndpoint =
-        options->advertisedOss.isEmpty() ? u"http://127.0.0.1:%1"_s.arg(oss.port()) : options->advertisedOss;
+        options->advertisedOss.isEmpty() ? local.arg(oss.port()) : options->advertisedOss;
     ApiSettings settings;
     settings.ossEndpoint = ossEndpoint;
     settings.bucket = bucket;
@@ -133,11 +145,11 @@ int main(int argc, char* argv[])
         return fail(error);
     if (!omicsServer.bind(options->omicsPort, &error))
         return fail(error);
-    const QString omicsEndpoint = u"http://127.0.0.1:%1"_s.arg(omicsServer.port());
+    const QString omicsEndpoint = local.arg(omicsServer.port());
 
-    const QString apiEndpoint = u"http://127.0.0.1:%1"_s.arg(api.port());
+    const QString apiEndpoint = local.arg(api.port());
     std::fputs(describeSandbox(world, samples, apiEndpoint, ossEndpoint, bucket, region, autoApprove, *options,
-                               omicsServer.demo(), omicsEndpoint)
+                               omicsServer.demo(), omicsEndpoint, pki ? pki->caFile : QString())
                    .constData(),
                stdout);
     std::fputs("\n", stdout);
@@ -146,7 +158,8 @@ int main(int argc, char* argv[])
     QTextStream(stderr) << "bge-sandbox " << BGE_VERSION << ": API and sign-in page on " << apiEndpoint
                         << ", object storage on " << ossEndpoint << " (bucket " << bucket << "), HealthOmics on "
                         << omicsEndpoint << (options->omicsQuotas ? "" : " (quotas off)") << ", data in " << dataDir
-                        << (options->faults.enabled() || options->omicsFaults.enabled() ? ", fault injection ON" : "") << ".\n"
+                        << (options->faults.enabled() || options->omicsFaults.enabled() ? ", fault injection ON" : "")
+                        << (pki ? u", TLS by the throwaway CA in "_s + pki->caFile : QString()) << ".\n"
                         << "  Demo users sign in with password \"" << world.users().constFirst().password
                         << "\"; clients and secrets are in the JSON line above. Ctrl+C stops." << Qt::endl;
 

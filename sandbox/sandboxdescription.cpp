@@ -55,7 +55,8 @@ QJsonObject describeOmics(const omics::OmicsDemo& demo, const QString& endpoint)
 QByteArray describeSandbox(const DemoWorld& world, const SampleRepository& samples, const QString& apiEndpoint,
                            const QString& ossEndpoint, const QString& bucket, const QString& region,
                            const QString& autoApproveParameter, const SandboxOptions& options,
-                           const omics::OmicsDemo& omicsDemo, const QString& omicsEndpoint)
+                           const omics::OmicsDemo& omicsDemo, const QString& omicsEndpoint,
+                           const QString& caFile)
 {
     QJsonArray users;
     for (const DemoUser& u : world.users()) {
@@ -85,7 +86,7 @@ QByteArray describeSandbox(const DemoWorld& world, const SampleRepository& sampl
                                         {u"name"_s, QString::fromUtf16(m.name)},
                                         {u"omics"_s, m.requiredOmic == kOmicGenomics ? u"genomics"_s : u"metagenomics"_s}});
     }
-    const QJsonObject description{
+    QJsonObject description{
         {u"api_endpoint"_s, apiEndpoint},
         {u"oss_endpoint"_s, ossEndpoint},
         {u"bucket"_s, bucket},
@@ -102,6 +103,10 @@ QByteArray describeSandbox(const DemoWorld& world, const SampleRepository& sampl
         {u"version"_s, QStringLiteral(BGE_VERSION)},
         {u"omics"_s, describeOmics(omicsDemo, omicsEndpoint)},
     };
+    if (options.tls) {
+        description.insert(u"tls"_s, true);
+        description.insert(u"ca_file"_s, caFile);
+    }
     return QJsonDocument(description).toJson(QJsonDocument::Compact);
 }
 

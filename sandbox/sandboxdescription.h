@@ -15,10 +15,12 @@ struct SandboxOptions;
 
 // The one line of JSON the sandbox prints on start (and for --describe): endpoints, the
 // sandbox-only authorize parameter, demo users with samples they own, clients, models, and the
-// HealthOmics emulator ("omics": endpoint, keys, stores, reference, import role and sources).
+// HealthOmics emulator ("omics": endpoint, keys, stores, reference, import role and sources), and
+// under --tls the throwaway CA clients must be given ("ca_file", empty for --describe).
 QByteArray describeSandbox(const DemoWorld& world, const SampleRepository& samples, const QString& apiEndpoint,
                            const QString& ossEndpoint, const QString& bucket, const QString& region,
                            const QString& autoApproveParameter, const SandboxOptions& options,
-                           const omics::OmicsDemo& omicsDemo, const QString& omicsEndpoint);
+                           const omics::OmicsDemo& omicsDemo, const QString& omicsEndpoint,
+                           const QString& caFile = {});
 
 } // namespace bge::sandbox

@@ -70,6 +70,9 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
          u"MS"_s, u"1000"_s},
         {u"omics-read-part-size"_s, u"GetReadSet part size in bytes (default 100 MiB)."_s, u"BYTES"_s,
          u"104857600"_s},
+        {u"tls"_s,
+         u"Serve every endpoint over HTTPS with a throwaway CA and server certificate made at start (the "
+         "CA's file is \"ca_file\" in the JSON line)."_s},
         {u"describe"_s, u"Print the description JSON (requested ports) and exit without serving."_s},
         {u"clock-offset"_s,
          u"Test aid: the object-storage clock is this many seconds off (e.g. 1800 or -1800), as if the "
@@ -142,6 +145,7 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
     o.dataDirectory = parser.value(u"data-dir"_s);
     o.configFile = parser.value(u"config"_s);
     o.describeOnly = parser.isSet(u"describe"_s);
+    o.tls = parser.isSet(u"tls"_s);
     if (parser.isSet(u"advertise-oss"_s)) {
         const QUrl url(parser.value(u"advertise-oss"_s), QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty()) {

@@ -32,6 +32,7 @@ struct SandboxOptions
     // seconds off from the N-th request on (sandbox/oss/sandboxclock.h).
     qint64 ossClockOffsetSeconds = 0;
     qint64 ossClockOffsetAfterRequests = 0;
+    bool tls = false; // --tls: every endpoint over HTTPS with a throwaway CA made at start
 };
 
 // Parses the command line; on a usage error returns nullopt with a message in *error.

@@ -21,7 +21,8 @@ CommandLine parseCommandLine(const QStringList& arguments)
 {
     CommandLine cl;
     GlobalOptions& g = cl.global;
-    const QStringList valued{u"profile"_s, u"endpoint"_s, u"client-id"_s, u"client-secret-file"_s, u"timeout"_s};
+    const QStringList valued{u"profile"_s, u"endpoint"_s, u"client-id"_s, u"client-secret-file"_s, u"timeout"_s,
+                             u"ca-bundle"_s};
     bool optionsEnded = false;
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString& arg = arguments[i];
@@ -60,6 +61,8 @@ CommandLine parseCommandLine(const QStringList& arguments)
                 g.clientId = value;
             else if (name == u"client-secret-file")
                 g.clientSecretFile = value;
+            else if (name == u"ca-bundle")
+                g.caBundle = value;
             else if (name == u"timeout") {
                 bool ok = false;
                 g.timeoutSeconds = value.toInt(&ok);
@@ -99,6 +102,8 @@ QString globalOptionsHelp()
               "                             on this computer, e.g. the bge-sandbox)\n"
               "  --client-id ID             client application id\n"
               "  --client-secret-file FILE  read the client secret from FILE (or set BGE_CLIENT_SECRET)\n"
+              "  --ca-bundle FILE           also trust the certificate authorities in this PEM file (else\n"
+              "                             BGE_CA_BUNDLE, else the profile's); the system's stay trusted\n"
               "  --json                     print the platform's data as JSON on stdout\n"
               "  --timeout SECONDS          give up on a silent server after this long (default 60)\n"
               "  --verbose                  log requests (never tokens or secrets) to stderr\n"

@@ -11,6 +11,7 @@ struct GlobalOptions
     QString endpoint;
     QString clientId;
     QString clientSecretFile;
+    QString caBundle; // --ca-bundle: extra CAs, added to the system's
     bool json = false;
     bool verbose = false;
     int timeoutSeconds = 60;

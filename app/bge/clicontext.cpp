@@ -4,6 +4,7 @@
 #include "tableprinter.h"
 
 #include "api/jsonfields.h"
+#include "net/cabundle.h"
 #include "auth/sessionstore.h"
 #include "credentials/credentialstore.h"
 #include "omics/omicserror.h"
@@ -85,6 +86,8 @@ bool CliContext::prepare()
         return false;
     }
     m_profile.kind = kindOf(m_profile.endpoint);
+    if (!trustCaBundle())
+        return false;
 
     QString clientId = m_options.clientId;
     if (clientId.isEmpty())
@@ -109,6 +112,22 @@ bool CliContext::prepare()
     if (m_storedSecretsApply)
         m_session->shareThrough(m_sessionStore, m_profile.name);
     m_connection->setTokenProvider(this);
+    return true;
+}
+
+bool CliContext::trustCaBundle()
+{
+    // As the AWS tools take --ca-bundle over AWS_CA_BUNDLE over the profile's ca_bundle.
+    QString path = m_options.caBundle;
+    if (path.isEmpty())
+        path = environment("BGE_CA_BUNDLE");
+    if (path.isEmpty())
+        path = m_profile.caBundle;
+    const Result<bool> trusted = net::CaBundle::loadAndTrust(path);
+    if (!trusted) {
+        usageError(trusted.error().detail());
+        return false;
+    }
     return true;
 }
 

@@ -75,6 +75,8 @@ public:
     static int exitCodeFor(const ApiError& error);
 
 private:
+    // --ca-bundle, BGE_CA_BUNDLE or the profile's: false (and a usage error) for a file that will not do.
+    bool trustCaBundle();
     enum class AuthState { NotStarted, Loading, Ready, Failed };
     struct Waiter
     {

@@ -2,6 +2,8 @@
 
 #include "apiconnection.h"
 #include "tokenprovider.h"
+#include "net/tlsrefusal.h"
+#include "net/transportpolicy.h"
 
 #include <QLoggingCategory>
 #include <QNetworkReply>
@@ -73,7 +75,7 @@ void ApiCall::send(const QString& token)
     // Bearer tokens and client secrets never cross the network in clear text, whoever built
     // the connection: http:// only to this computer.
     const QUrl base = m_connection->baseUrl();
-    if (base.scheme() != u"https" && !(base.scheme() == u"http" && isLoopbackHost(base.host())))
+    if (!net::isSecureOrLocal(base))
         return finish(ApiError::usage(u"refusing to send to %1://%2: only https://, or http:// to this computer"_s
                                           .arg(base.scheme(), base.host())));
     ++m_attempts;
@@ -104,6 +106,8 @@ void ApiCall::onDownloadProgress(qint64 received, qint64 total)
 
 ApiError ApiCall::transportError(QNetworkReply* reply) const
 {
+    if (std::optional<ApiError> tls = net::tlsRefusal(reply))
+        return *tls;
     const QString what = u"%1 (Qt error %2)"_s.arg(reply->errorString()).arg(int(reply->error()));
     if (reply->error() == QNetworkReply::TimeoutError
         || (reply->error() == QNetworkReply::OperationCanceledError && !m_aborting))

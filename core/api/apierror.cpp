@@ -84,6 +84,15 @@ ApiError ApiError::usage(const QString& detail)
     return e;
 }
 
+ApiError ApiError::transportRefused(const QString& sentence, const QString& detail)
+{
+    ApiError e;
+    e.m_kind = Kind::Transport;
+    e.m_detail = detail;
+    e.m_sentence = sentence;
+    return e;
+}
+
 ApiError ApiError::service(int httpStatus, const QString& code, const QString& serviceMessage,
                            const QString& requestId, const QString& sentence)
 {
@@ -105,7 +114,8 @@ bool ApiError::isTokenRejected() const
 bool ApiError::isRetryable() const
 {
     // 408 and 429 ask the client to come back later, like a 5xx.
-    return m_kind == Kind::Transport || m_kind == Kind::Timeout
+    // A transport failure with a sentence of its own is a refused certificate: the same comes back.
+    return (m_kind == Kind::Transport && m_sentence.isEmpty()) || m_kind == Kind::Timeout
            || ((m_kind == Kind::Http || m_kind == Kind::Service) && (m_httpStatus >= 500 || m_httpStatus == 408 || m_httpStatus == 429));
 }
 
@@ -122,6 +132,8 @@ QString ApiError::message() const
     case Kind::None:
         return {};
     case Kind::Transport:
+        if (!m_sentence.isEmpty())
+            return m_sentence;
         return tr("Could not reach the platform. Check the network connection and the endpoint address.");
     case Kind::Timeout:
         return tr("The platform did not answer in time.");

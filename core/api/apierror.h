@@ -33,6 +33,10 @@ public:
     static ApiError cancelled();
     static ApiError authentication(const QString& detail);
     static ApiError usage(const QString& detail);
+    // A transport failure told by `sentence` (translated) that another attempt cannot cure: the
+    // server's certificate did not verify (net::tlsRefusal), an address that would send in clear
+    // (net::clearTextRefusal).
+    static ApiError transportRefused(const QString& sentence, const QString& detail);
     // `sentence` is the translated explanation the service's client built for `code` (what to
     // fix); the service's own message and the request id are kept for logs and --verbose.
     static ApiError service(int httpStatus, const QString& code, const QString& serviceMessage,

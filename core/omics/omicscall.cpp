@@ -6,6 +6,7 @@
 #include "omicsjob.h"
 #include "omicsretry.h"
 #include "requestpacer.h"
+#include "net/tlsrefusal.h"
 
 #include <QIODevice>
 #include <QJsonDocument>
@@ -116,6 +117,8 @@ void OmicsCall::onReplyFinished()
     if (timedOut)
         return handle(ApiError::timeout(
             u"no data for %1 ms"_s.arg(m_connection ? m_connection->transferTimeoutMs() : 0)));
+    if (std::optional<ApiError> tls = net::tlsRefusal(reply))
+        return handle(*tls);
     if (reply->error() != QNetworkReply::NoError && status == 0)
         return handle(
             ApiError::transport(u"%1 (Qt error %2)"_s.arg(reply->errorString()).arg(int(reply->error()))));

@@ -5,6 +5,7 @@
 #include "omicsconnection.h"
 #include "omicserror.h"
 #include "requestpacer.h"
+#include "net/tlsrefusal.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -149,6 +150,8 @@ void ReadSetDownloadAdapter::fetchPart(const DownloadPartRequest& part,
                 state->done(ApiError::timeout(u"%1: no data in time"_s.arg(what)));
                 return;
             }
+            if (std::optional<ApiError> tls = net::tlsRefusal(reply))
+                return state->done(tls->withContext(what));
             if (reply->error() != QNetworkReply::NoError) {
                 state->done(ApiError::transport(u"%1: %2"_s.arg(what, reply->errorString())));
                 return;

@@ -22,6 +22,9 @@ struct Profile
     // application. The app catches the navigation and never loads it, so nothing needs to
     // listen there. (The system-browser path uses a loopback listener of its own instead.)
     QUrl redirectUri = defaultRedirectUri();
+    // A PEM file of certificate authorities trusted beside the system's for this profile (an
+    // organisation's own CA, the sandbox's under --tls); empty: the system's alone.
+    QString caBundle;
 
     static QUrl mainEndpoint();
     static QUrl backupEndpoint();

@@ -40,6 +40,7 @@ std::optional<Profile> ProfileStore::load(const QString& name) const
     const QUrl redirectUri(m_settings->value(u"redirect_uri"_s).toString(), QUrl::StrictMode);
     if (redirectUri.isValid() && !redirectUri.isRelative())
         p.redirectUri = redirectUri;
+    p.caBundle = m_settings->value(u"ca_bundle"_s).toString();
     m_settings->endGroup();
     return p;
 }
@@ -56,6 +57,10 @@ void ProfileStore::save(const Profile& p)
         m_settings->remove(u"redirect_uri"_s);
     else
         m_settings->setValue(u"redirect_uri"_s, p.redirectUri.toString());
+    if (p.caBundle.isEmpty())
+        m_settings->remove(u"ca_bundle"_s);
+    else
+        m_settings->setValue(u"ca_bundle"_s, p.caBundle);
     m_settings->endGroup();
 }
 

@@ -3,6 +3,8 @@
 #include "api/apiconnection.h"
 #include "api/platformapi.h"
 #include "downloadresponse.h"
+#include "net/tlsrefusal.h"
+#include "net/transportpolicy.h"
 
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -182,6 +184,10 @@ void DownloadJob::sendAttempt()
 {
     if (isFinished())
         return;
+    // Finding 5: a signed URL handed out in clear would carry the object (and its signature) in clear.
+    if (const QString refusal = net::clearTextRefusal(m_url, tr("the signed download address"));
+        !refusal.isEmpty())
+        return fail(ApiError::transportRefused(refusal, context()));
     ++m_result.attempts;
     m_requestedFrom = m_written;
     m_attemptBytes = 0;
@@ -401,6 +407,8 @@ void DownloadJob::onReplyFinished()
     if (qtError == QNetworkReply::TimeoutError || qtError == QNetworkReply::OperationCanceledError)
         return retryOrFail(
             ApiError::timeout(context() + u": no data for %1 ms"_s.arg(m_options.stallTimeoutMs)));
+    if (std::optional<ApiError> tls = net::tlsRefusal(reply))
+        return fail(tls->withContext(context()));
     if (qtError != QNetworkReply::NoError && status == 0)
         return retryOrFail(ApiError::transport(
             context() + u": %1 (Qt error %2)"_s.arg(reply->errorString()).arg(int(qtError))));

@@ -2,6 +2,7 @@
 
 #include "connectionpool.h"
 #include "filewindowdevice.h"
+#include "net/tlsrefusal.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -291,6 +292,8 @@ void FileBodyRequest::onSocketError()
         onReadyRead();
     if (m_done)
         return;
+    if (std::optional<ApiError> tls = net::tlsRefusal(qobject_cast<QSslSocket*>(m_socket)))
+        return finish(*tls, false);
     if (retryOnFreshConnection())
         return;
     finish(ApiError::transport(m_socket->errorString()), false);

@@ -4,6 +4,7 @@
 #include "oss/signablerequest.h"
 #include "oss/signaturev1.h"
 #include "oss/signaturev4.h"
+#include "net/tlsrefusal.h"
 
 #include <QHostAddress>
 #include <QStringList>
@@ -162,6 +163,8 @@ OssReply OssReply::read(QNetworkReply* reply)
     } else if (reply->error() == QNetworkReply::OperationCanceledError ||
                reply->error() == QNetworkReply::TimeoutError) {
         r.error = ApiError::timeout(reply->errorString());
+    } else if (std::optional<ApiError> tls = net::tlsRefusal(reply)) {
+        r.error = *tls;
     } else if (reply->error() != QNetworkReply::NoError || r.status == 0) {
         r.error = ApiError::transport(reply->errorString());
     }

@@ -2,6 +2,7 @@
 
 #include "api/platformapi.h"
 #include "api/tokenprovider.h"
+#include "net/transportpolicy.h"
 
 #include <algorithm>
 
@@ -60,6 +61,12 @@ void PlatformUploadCredentials::fetchToken(QObject* context, Callback ready)
     m_api->uploadToken()->run(context, [this, ready](const Result<UploadToken>& token) {
         if (!token.ok()) {
             ready(token.error());
+            return;
+        }
+        // Finding 5: the platform's word is not enough to send STS credentials and file bytes in clear.
+        if (const QString refusal = net::clearTextRefusal(QUrl(token->endpoint), tr("the object-storage endpoint"));
+            !refusal.isEmpty()) {
+            ready(ApiError::transportRefused(refusal, QStringLiteral("upload credentials")));
             return;
         }
         UploadTarget t;

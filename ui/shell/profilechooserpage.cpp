@@ -2,6 +2,7 @@
 
 #include "centredcolumn.h"
 #include "paletteiconengine.h"
+#include "net/cabundle.h"
 #include "profiles/profilestore.h"
 
 #include <QButtonGroup>
@@ -40,7 +41,7 @@ QLabel* hint(const QString& text, QWidget* parent)
 
 ProfileChooserPage::ProfileChooserPage(QWidget* parent)
     : QWidget(parent), m_kinds(new QButtonGroup(this)), m_customEndpoint(new QLineEdit(this)),
-      m_clientId(new QLineEdit(this)), m_grantMode(new QComboBox(this)), m_problem(new QLabel(this)),
+      m_clientId(new QLineEdit(this)), m_caBundle(new QLineEdit(this)), m_grantMode(new QComboBox(this)), m_problem(new QLabel(this)),
       m_message(new QLabel(this)), m_continue(new QPushButton(tr("&Continue"), this))
 {
     setObjectName(u"profileChooserPage"_s);
@@ -84,6 +85,12 @@ ProfileChooserPage::ProfileChooserPage(QWidget* parent)
     auto* form = new QFormLayout(application);
     form->addRow(tr("Client &ID:"), m_clientId);
     form->addRow(tr("Sign-in &method:"), m_grantMode);
+    // Organisations that inspect TLS or run their own platform address have their own CA.
+    m_caBundle->setObjectName(u"caBundle"_s);
+    m_caBundle->setAccessibleName(tr("Extra certificate authorities"));
+    m_caBundle->setPlaceholderText(tr("Optional: a PEM file of your organisation's certificate authorities"));
+    m_caBundle->setClearButtonEnabled(true);
+    form->addRow(tr("Certificate &authorities:"), m_caBundle);
 
     m_problem->setObjectName(u"profileProblem"_s);
     m_problem->setWordWrap(true);
@@ -130,12 +137,14 @@ ProfileChooserPage::ProfileChooserPage(QWidget* parent)
     setTabOrder(m_customEndpoint, sandbox);
     setTabOrder(sandbox, m_clientId);
     setTabOrder(m_clientId, m_grantMode);
-    setTabOrder(m_grantMode, m_continue);
+    setTabOrder(m_grantMode, m_caBundle);
+    setTabOrder(m_caBundle, m_continue);
 
     main->setChecked(true);
     connect(m_kinds, &QButtonGroup::idToggled, this, &ProfileChooserPage::updateState);
     connect(m_customEndpoint, &QLineEdit::textChanged, this, &ProfileChooserPage::updateState);
     connect(m_clientId, &QLineEdit::textChanged, this, &ProfileChooserPage::updateState);
+    connect(m_caBundle, &QLineEdit::textChanged, this, &ProfileChooserPage::updateState);
     connect(m_customEndpoint, &QLineEdit::returnPressed, this, &ProfileChooserPage::choose);
     connect(m_clientId, &QLineEdit::returnPressed, this, &ProfileChooserPage::choose);
     connect(m_continue, &QPushButton::clicked, this, &ProfileChooserPage::choose);
@@ -159,6 +168,7 @@ void ProfileChooserPage::load(const ProfileStore& store, const QString& selected
     if (withApp) {
         m_clientId->setText(withApp->clientId);
         m_grantMode->setCurrentIndex(m_grantMode->findData(Profile::grantModeName(withApp->grantMode)));
+        m_caBundle->setText(withApp->caBundle);
     }
     updateState();
 }
@@ -195,6 +205,7 @@ Profile ProfileChooserPage::profile() const
         return p;
     }
     p.clientId = m_clientId->text().trimmed();
+    p.caBundle = m_caBundle->text().trimmed();
     p.grantMode = Profile::grantModeFromName(m_grantMode->currentData().toString())
                       .value_or(Profile::GrantMode::AuthorizationCode);
     return p;
@@ -218,6 +229,10 @@ QString ProfileChooserPage::problem() const
     static const QRegularExpression kSpace(u"\\s"_s);
     if (clientId.contains(kSpace))
         return tr("A client ID has no spaces.");
+    if (const QString caBundle = m_caBundle->text().trimmed(); !caBundle.isEmpty()) {
+        if (const auto cas = net::CaBundle::load(caBundle); !cas)
+            return cas.error().detail();
+    }
     return {};
 }
 
@@ -227,6 +242,7 @@ void ProfileChooserPage::updateState()
     m_customEndpoint->setEnabled(selectedKind() == Profile::Kind::Custom);
     m_clientId->setEnabled(!sandbox);
     m_grantMode->setEnabled(!sandbox);
+    m_caBundle->setEnabled(!sandbox);
     const QString problem = this->problem();
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());

@@ -46,6 +46,7 @@ private:
     QButtonGroup* m_kinds;
     QLineEdit* m_customEndpoint;
     QLineEdit* m_clientId;
+    QLineEdit* m_caBundle; // the profile's extra certificate authorities (a PEM file), optional
     QComboBox* m_grantMode;
     QLabel* m_problem;
     QLabel* m_message;

@@ -17,6 +17,7 @@
 #include "auth/session.h"
 #include "auth/sessionstore.h"
 #include "credentials/credentialstore.h"
+#include "net/cabundle.h"
 #include "omics/omicsconnections.h"
 #include "profiles/profilestore.h"
 
@@ -127,6 +128,13 @@ void StartupController::useProfile(const Profile& profile)
 {
     m_profile = profile;
     m_preferences->setLastProfile(profile.name);
+    // The profile's certificate authorities join the system's before anything connects (the
+    // sign-in page too); a file that will not do is said before a confusing TLS refusal could be.
+    if (const Result<bool> trusted = net::CaBundle::loadAndTrust(profile.caBundle); !trusted) {
+        showProblem(tr("Could not use the certificate authorities of %1").arg(profileDisplayName(profile)),
+                    trusted.error().detail(), false, {});
+        return;
+    }
     if (profile.kind == Profile::Kind::Sandbox) {
         startSandbox();
         return;

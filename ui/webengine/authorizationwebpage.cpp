@@ -1,5 +1,7 @@
 #include "authorizationwebpage.h"
 
+#include "net/extracas.h"
+
 #include <QDesktopServices>
 #include <QLoggingCategory>
 #include <QWebEngineCertificateError>
@@ -40,10 +42,22 @@ AuthorizationWebPage::AuthorizationWebPage(QWebEngineProfile* profile, const QUr
             m_handlers.loadProgress(percent);
     });
     connect(this, &QWebEnginePage::certificateError, this, [this](const QWebEngineCertificateError& error) {
+        // Chromium trusts its own store only; the certificate authorities the user added
+        // (--ca-bundle, the profile's) are Qt's. A chain that verifies against one of those, for
+        // this host, is accepted: the same trust the app's own requests get, never more.
+        QWebEngineCertificateError decision = error;
+        if (error.type() == QWebEngineCertificateError::CertificateAuthorityInvalid && error.isOverridable() &&
+            net::verifiesWithExtraCas(error.certificateChain(), error.url().host())) {
+            qCInfo(lcWebPage).noquote() << "accepted the certificate of" << error.url().host()
+                                        << "issued by a certificate authority the user added";
+            decision.acceptCertificate();
+            return;
+        }
         // A sign-in page behind a certificate that does not check out could be anyone's.
-        QWebEngineCertificateError refused = error;
-        refused.rejectCertificate();
-        m_certificateProblem = u"certificate error: "_s + error.description();
+        decision.rejectCertificate();
+        m_certificateProblem = tr("The sign-in page's certificate is not trusted (%1). If your organisation uses its "
+                                  "own certificate authority, add it to the profile's settings.")
+                                   .arg(error.description());
         qCWarning(lcWebPage).noquote()
             << "refused the certificate of" << error.url().host() << "-" << error.description();
     });

@@ -11,9 +11,11 @@
 #include "omics/omicsapi.h"
 #include "omics/omicsconnection.h"
 #include "omics/omicsendpoint.h"
+#include "net/cabundle.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
+#include <QProcessEnvironment>
 #include <QSettings>
 #include <QTimeZone>
 
@@ -76,6 +78,13 @@ QString commonOptionsHelp()
 // (OmicsApi unqualified: lupdate takes "omics::OmicsApi* open(" for a member of a class "omics".)
 OmicsApi* open(CliContext& ctx, const OptionReader& args)
 {
+    // The AWS tools' own variable, as they read it: for HealthOmics behind an organisation's CA.
+    const Result<bool> trusted =
+        net::CaBundle::loadAndTrust(QProcessEnvironment::systemEnvironment().value(u"AWS_CA_BUNDLE"_s));
+    if (!trusted) {
+        ctx.usageError(u"AWS_CA_BUNDLE: "_s + trusted.error().detail());
+        return nullptr;
+    }
     auto* run = new OmicsRun(&ctx);
     Result<omics::OmicsConnection*> connection = ApiError::usage(QString());
     const QString account = args.value(u"omics-account"_s);
