@@ -16,6 +16,7 @@
 #include <memory>
 
 #ifdef Q_OS_UNIX
+#include <csignal>
 #include <unistd.h>
 #endif
 
@@ -25,6 +26,11 @@ int main(int argc, char* argv[])
 {
     QElapsedTimer sinceMain;
     sinceMain.start();
+#ifdef Q_OS_UNIX
+    // A file-size limit (ulimit -f) must end a download with its sentence and its partial file
+    // kept for resume (write() failing with EFBIG), not kill the program with SIGXFSZ.
+    ::signal(SIGXFSZ, SIG_IGN);
+#endif
 
     // The sign-in page (a QtWebEngine plugin, loaded only when needed) shares OpenGL contexts
     // with the widgets; Qt requires this before the application object exists.

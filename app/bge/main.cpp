@@ -10,6 +10,8 @@
 #include <QLoggingCategory>
 #include <QTranslator>
 
+#include <csignal>
+
 using namespace Qt::StringLiterals;
 using namespace bge::cli;
 
@@ -41,6 +43,11 @@ Command* findCommand(const std::vector<std::unique_ptr<Command>>& commands, cons
 
 int main(int argc, char* argv[])
 {
+#ifdef Q_OS_UNIX
+    // A file-size limit (ulimit -f) must end a download with its sentence and its partial file
+    // kept for resume (write() failing with EFBIG), not kill the program with SIGXFSZ.
+    ::signal(SIGXFSZ, SIG_IGN);
+#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"BGE"_s);
     QCoreApplication::setOrganizationDomain(u"bge.genomics.cn"_s);

@@ -1,8 +1,8 @@
 #include "profilelock.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
-#include <QStandardPaths>
 #include <QUrl>
 
 #if defined(Q_OS_UNIX)
@@ -33,19 +33,17 @@ ProfileLock::~ProfileLock()
 
 QString ProfileLock::pathFor(const QString& profile)
 {
-    // Every process of the user must find the same file whatever its application name: the
-    // runtime folder ($XDG_RUNTIME_DIR) has none in it, and is cleared at log-out, so a lock
-    // never outlives the session that made it. Elsewhere the temporary folder.
+    // Every process of the user must find the same file whatever its application name and
+    // environment: a `bge` from cron or `su` often has no $XDG_RUNTIME_DIR where the desktop app
+    // has one, so the folder is derived from the user id alone. /run/user/<uid> is cleared at
+    // log-out, so a lock never outlives the session that made it; elsewhere the temporary folder.
     // Profile names are plain already (ProfileStore::isValidName); encoded all the same, since
     // this becomes a file name.
     const QString name = QString::fromLatin1(QUrl::toPercentEncoding(profile, {}, "/\\:*?\"<>|"));
 #if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
-    // Asked only when set: Qt would warn on every command's stderr otherwise (ssh, containers).
-    if (qEnvironmentVariableIsSet("XDG_RUNTIME_DIR")) {
-        const QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-        if (!runtime.isEmpty())
-            return runtime + u"/bge-session-"_s + name + u".lock"_s;
-    }
+    const QFileInfo runtime(u"/run/user/%1"_s.arg(::getuid()));
+    if (runtime.isDir() && runtime.isWritable())
+        return runtime.filePath() + u"/bge-session-"_s + name + u".lock"_s;
     // /tmp is shared by every user: the user id keeps one user's lock out of another's way.
     return QDir::tempPath() + u"/bge-session-%1-"_s.arg(::getuid()) + name + u".lock"_s;
 #else

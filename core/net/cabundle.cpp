@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QSslCertificateExtension>
 #include <QSslConfiguration>
 
@@ -12,6 +13,8 @@ namespace bge::net {
 using namespace Qt::StringLiterals;
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcCaBundle, "bge.net.cabundle")
 
 constexpr qint64 kMaxBundleBytes = 16 * 1024 * 1024; // the Mozilla bundle is ~200 KiB
 
@@ -47,18 +50,33 @@ Result<QList<QSslCertificate>> CaBundle::load(const QString& path)
     if (cas.isEmpty())
         return ApiError::usage(tr("The certificate authority file %1 holds no certificate. Pass a PEM file of CA certificates.")
                                    .arg(path));
+    // Like AWS_CA_BUNDLE, a bundle is a list: a server certificate or an expired CA in it (common
+    // in a system bundle with the company's CA appended) is skipped with a warning; the file is
+    // refused only when nothing usable remains, with what was wrong with the first entry.
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<QSslCertificate> usable;
+    ApiError firstProblem;
     for (const QSslCertificate& ca : std::as_const(cas)) {
         const QString name = ca.subjectDisplayName();
+        ApiError problem;
         if (ca.isNull() || !isCa(ca))
-            return ApiError::usage(tr("The file %1 holds a certificate that is not a certificate authority (%2). "
-                                      "Pass the CA that issued the server's certificate, not the server's own.")
-                                       .arg(path, name));
-        if (ca.expiryDate() < now)
-            return ApiError::usage(tr("The certificate authority %1 in %2 expired on %3. Ask for its current certificate.")
-                                       .arg(name, path, ca.expiryDate().toString(Qt::ISODate)));
+            problem = ApiError::usage(tr("The file %1 holds a certificate that is not a certificate authority (%2). "
+                                         "Pass the CA that issued the server's certificate, not the server's own.")
+                                          .arg(path, name));
+        else if (ca.expiryDate() < now)
+            problem = ApiError::usage(tr("The certificate authority %1 in %2 expired on %3. Ask for its current certificate.")
+                                          .arg(name, path, ca.expiryDate().toString(Qt::ISODate)));
+        if (!problem) {
+            usable.append(ca);
+            continue;
+        }
+        qCWarning(lcCaBundle).noquote() << "skipped:" << problem.detail();
+        if (!firstProblem)
+            firstProblem = problem;
     }
-    return cas;
+    if (usable.isEmpty())
+        return firstProblem;
+    return usable;
 }
 
 void CaBundle::trust(const QList<QSslCertificate>& cas)

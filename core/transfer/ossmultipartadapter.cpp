@@ -12,6 +12,8 @@ namespace bge {
 
 namespace {
 
+constexpr int kMaxParts = 10000; // OSS's limit on the parts of one upload
+
 QString unquoted(QString etag)
 {
     etag.remove(u'"');
@@ -243,7 +245,17 @@ void OssMultipartAdapter::listPage(const QString& uploadId, const QString& marke
             done(reply);
             return;
         }
-        if (truncated && !next.isEmpty() && next != marker) {
+        if (truncated) {
+            // A page must move forward, and OSS has at most 10,000 parts: a server that repeats
+            // or goes back would otherwise keep this loop (and the list) growing for ever.
+            bool numeric = false;
+            const int nextNumber = next.toInt(&numeric);
+            if (!numeric || nextNumber <= marker.toInt() || nextNumber > kMaxParts || found.size() > kMaxParts) {
+                reply.error = ApiError::malformed(u"ListParts %1: the part list does not advance (marker %2 after %3)"_s.arg(
+                    m_connection->key(), next, marker));
+                done(reply);
+                return;
+            }
             listPage(uploadId, next, found, done);
             return;
         }
@@ -284,7 +296,10 @@ void OssMultipartAdapter::complete(const QString& uploadId, const QList<UploadJo
             if (r.code == u"NoSuchUpload"_s) {
                 const ApiError refusal = r.errorAt(u"CompleteMultipartUpload %1"_s.arg(m_connection->key()));
                 findCompleted(parts, [done, refusal](const CompleteReply& found) {
-                    done(found.error ? CompleteReply{refusal, false, {}} : found);
+                    // A look that could not be made (no answer) says nothing: passed on as it is,
+                    // so the journal is kept; a clear "not ours" lets the refusal stand.
+                    const bool unknown = found.error && found.error.isRetryable();
+                    done(found.error && !unknown ? CompleteReply{refusal, false, {}} : found);
                 });
                 return;
             }

@@ -175,13 +175,16 @@ void UploadJob::alreadyUploaded(const ObjectMatch& match)
 // check found none: most likely an earlier attempt of this job stored it and its reply was lost
 // (a dropped connection, the stall timer), and the retry met the object. If the object is the
 // file, the upload is done; otherwise somebody else's object came in between.
-void UploadJob::resolveRefusal(OssUploadConnection* connection, const ApiError& refusal, int partsSent)
+void UploadJob::resolveRefusal(OssUploadConnection* connection, const ApiError& refusal, int partsSent,
+                               const QString& journalFile)
 {
     ObjectMatch::check(connection, m_options.filePath, m_size, this,
-                       [this, refusal, partsSent](const ApiError& error, const ObjectMatch& match) {
+                       [this, refusal, partsSent, journalFile](const ApiError& error, const ObjectMatch& match) {
                            if (error) {
                                fail(error);
                            } else if (match.verdict == ObjectMatch::Verdict::Same) {
+                               if (!journalFile.isEmpty())
+                                   UploadJournal::remove(journalFile); // the upload it describes is done
                                reportProgress(m_size, true);
                                succeed({m_objectName, m_size, match.crc64, match.etag, partsSent, false, false});
                            } else if (match.verdict == ObjectMatch::Verdict::Different) {
@@ -271,21 +274,24 @@ void UploadJob::startMultipart()
     settings.parallelism = m_options.parallelism;
     settings.retry = m_options.retry;
     settings.journalFile = UploadJournal::fileFor(m_options.journalDirectory, m_options.filePath, m_objectName);
+    const QString settingsJournal = settings.journalFile;
     m_engine = std::make_unique<MultipartEngine>(m_adapter.get(), settings);
     m_engine->setAutoDelete(false);
     connect(m_engine.get(), &MultipartEngine::progress, this, [this](qint64 done, qint64) {
         reportProgress(done, true); // the engine throttles already
     });
-    connect(m_engine.get(), &JobBase::finished, this, [this] {
+    connect(m_engine.get(), &JobBase::finished, this, [this, settingsJournal] {
         const Result<MultipartOutcome> outcome = m_engine->outcome();
         if (!outcome.ok() && ossCode(outcome.error()) == u"FileAlreadyExists"_s) {
-            // Initiate or Complete refused (see resolveRefusal); the engine has discarded the
-            // upload, a refusal being final for it.
+            // Initiate or Complete refused (see resolveRefusal). The engine kept its journal:
+            // when the object is ours (a lost Complete reply) the journal goes with the success;
+            // when it is someone else's it stays, so a rerun with overwrite sends no part again.
             m_afterEngine = std::make_unique<OssUploadConnection>(m_network, m_credentials, m_options.signature,
                                                                   m_options.retry);
             m_afterEngine->setFatalHandler([this](const ApiError& error) { fail(error); });
             m_afterEngine->setKey(m_objectName);
-            resolveRefusal(m_afterEngine.get(), outcome.error(), int(m_engine->journal().parts.size()));
+            resolveRefusal(m_afterEngine.get(), outcome.error(), int(m_engine->journal().parts.size()),
+                           settingsJournal);
             return;
         }
         if (!outcome.ok()) {

@@ -85,7 +85,8 @@ private:
     void fail(const ApiError& error);
     void checkName();
     void alreadyUploaded(const ObjectMatch& match);
-    void resolveRefusal(OssUploadConnection* connection, const ApiError& refusal, int partsSent);
+    void resolveRefusal(OssUploadConnection* connection, const ApiError& refusal, int partsSent,
+                        const QString& journalFile = {});
     ApiError nameClash() const;
     void putObject(int attempt);
     void startMultipart();

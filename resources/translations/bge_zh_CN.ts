@@ -103,6 +103,39 @@
     </message>
 </context>
 <context>
+    <name>bge::DownloadDestination</name>
+    <message>
+        <source>The disk is full: %1 could not be written. Free at least %2 MB on that disk and run the download again to resume it (the %3 MB already downloaded are kept).</source>
+        <translation>磁盘已满：无法写入 %1。请在该磁盘上至少释放 %2 MB 空间，然后再次运行下载即可续传（已下载的 %3 MB 会保留）。</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 could not be written. Free some space on that disk and run the download again to resume it (the %2 MB already downloaded are kept).</source>
+        <translation>磁盘已满：无法写入 %1。请在该磁盘上释放一些空间，然后再次运行下载即可续传（已下载的 %2 MB 会保留）。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot grow any larger here: a file size limit of this system or file system was reached. Raise the limit or download to another disk, then run the download again to resume it (the %2 MB already downloaded are kept).</source>
+        <translation>文件 %1 在此处无法继续增大：已达到系统或文件系统的文件大小上限。请提高该上限或改为下载到其他磁盘，然后再次运行下载即可续传（已下载的 %2 MB 会保留）。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::DownloadJob</name>
+    <message>
+        <source>the signed download address</source>
+        <translation>签名下载地址</translation>
+    </message>
+</context>
+<context>
+    <name>bge::FileCrc64Job</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being read: upload it again</source>
+        <translation>%1 在读取过程中发生了变化：请重新上传</translation>
+    </message>
+</context>
+<context>
     <name>bge::LoopbackRedirectListener</name>
     <message>
         <source>Signed in. You can close this window and return to BGE Desktop.</source>
@@ -158,6 +191,13 @@
     <message>
         <source>taxa are paged by number, not by cursor: %1</source>
         <translation>微生物类群丰度按页码分页，不接受游标：%1</translation>
+    </message>
+</context>
+<context>
+    <name>bge::PlatformUploadCredentials</name>
+    <message>
+        <source>the object-storage endpoint</source>
+        <translation>对象存储终端节点</translation>
     </message>
 </context>
 <context>
@@ -271,6 +311,10 @@
         <source>(no name)</source>
         <translation>（无名称）</translation>
     </message>
+    <message>
+        <source>The saved transfer list could not be read (%1); it was kept as %2. The list starts empty: add unfinished files again to resume them.</source>
+        <translation>无法读取已保存的传输列表（%1），原文件已保留为 %2。列表将从空开始：请重新添加未完成的文件以继续传输。</translation>
+    </message>
 </context>
 <context>
     <name>bge::TransferTask</name>
@@ -382,30 +426,6 @@ Exit codes: 0 success, 1 API error, 2 usage error, 3 transport or authentication
         <translation>bge: 未知命令“%1”（参见 `bge help`）</translation>
     </message>
     <message>
-        <source>Global options (before or after the command):
-  --profile NAME             use the named profile (default: BGE_PROFILE or &quot;default&quot;)
-  --endpoint URL             platform address: main, backup, or a URL (https://; http:// only
-                             on this computer, e.g. the bge-sandbox)
-  --client-id ID             client application id
-  --client-secret-file FILE  read the client secret from FILE (or set BGE_CLIENT_SECRET)
-  --json                     print the platform&apos;s data as JSON on stdout
-  --timeout SECONDS          give up on a silent server after this long (default 60)
-  --verbose                  log requests (never tokens or secrets) to stderr
-  --version, --help
-</source>
-        <translation>全局选项（可放在命令之前或之后）：
-  --profile NAME             使用指定的配置（默认：BGE_PROFILE 或 &quot;default&quot;）
-  --endpoint URL             平台地址：main、backup 或一个 URL（https://；http:// 仅限
-                             本机，例如 bge-sandbox）
-  --client-id ID             客户端应用 ID
-  --client-secret-file FILE  从 FILE 读取客户端密钥（或设置 BGE_CLIENT_SECRET）
-  --json                     以 JSON 格式在标准输出打印平台返回的数据
-  --timeout SECONDS          服务器无响应超过该时长即放弃（默认 60）
-  --verbose                  在标准错误输出记录请求（绝不包含令牌或密钥）
-  --version, --help
-</translation>
-    </message>
-    <message>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
@@ -429,6 +449,34 @@ Commands:
 </source>
         <translation>
 命令：
+</translation>
+    </message>
+    <message>
+        <source>Global options (before or after the command):
+  --profile NAME             use the named profile (default: BGE_PROFILE or &quot;default&quot;)
+  --endpoint URL             platform address: main, backup, or a URL (https://; http:// only
+                             on this computer, e.g. the bge-sandbox)
+  --client-id ID             client application id
+  --client-secret-file FILE  read the client secret from FILE (or set BGE_CLIENT_SECRET)
+  --ca-bundle FILE           also trust the certificate authorities in this PEM file (else
+                             BGE_CA_BUNDLE, else the profile&apos;s); the system&apos;s stay trusted
+  --json                     print the platform&apos;s data as JSON on stdout
+  --timeout SECONDS          give up on a silent server after this long (default 60)
+  --verbose                  log requests (never tokens or secrets) to stderr
+  --version, --help
+</source>
+        <translation>全局选项（可放在命令之前或之后）：
+  --profile NAME             使用指定的配置（默认：BGE_PROFILE 或 &quot;default&quot;）
+  --endpoint URL             平台地址：main、backup 或一个 URL（https://；http:// 仅限
+                             本机，例如 bge-sandbox）
+  --client-id ID             客户端应用 ID
+  --client-secret-file FILE  从 FILE 读取客户端密钥（或设置 BGE_CLIENT_SECRET）
+  --ca-bundle FILE           额外信任此 PEM 文件中的证书颁发机构（否则用 BGE_CA_BUNDLE，
+                             再否则用配置中的设置）；系统的证书颁发机构仍受信任
+  --json                     以 JSON 格式在标准输出打印平台返回的数据
+  --timeout SECONDS          服务器无响应超过该时长即放弃（默认 60）
+  --verbose                  在标准错误输出记录请求（绝不包含令牌或密钥）
+  --version, --help
 </translation>
     </message>
 </context>
@@ -517,12 +565,6 @@ an interrupted download, and checks the size and CRC-64 before the file appears.
         <translation>根据外部样品编号查找样品编号</translation>
     </message>
     <message>
-        <source>Usage: bge externals EXTERNAL_ID… [--site SITE] [--project PROJECT_ID]
-</source>
-        <translation>用法：bge externals EXTERNAL_ID… [--site SITE] [--project PROJECT_ID]
-</translation>
-    </message>
-    <message>
         <source>give at least one external sample id</source>
         <translation>请至少提供一个外部样品编号</translation>
     </message>
@@ -537,6 +579,16 @@ an interrupted download, and checks the size and CRC-64 before the file appears.
     <message>
         <source>BIOSAMPLE ID</source>
         <translation>样品编号</translation>
+    </message>
+    <message>
+        <source>Usage: bge externals EXTERNAL_ID… --project PROJECT_ID [--site SITE]
+</source>
+        <translation>用法：bge externals EXTERNAL_ID… --project PROJECT_ID [--site SITE]
+</translation>
+    </message>
+    <message>
+        <source>external sample ids are looked up within a project: add --project PROJECT_ID</source>
+        <translation>外部样品编号需在项目内查找：请添加 --project PROJECT_ID</translation>
     </message>
 </context>
 <context>
@@ -1977,8 +2029,10 @@ Paging:
 Each file goes to &lt;destination&gt;/&lt;file name&gt; of the platform&apos;s storage. Files of 100 MiB
 and more are sent in parts, N at a time (default 4), each checked by CRC-64. An interrupted
 upload resumes when the same command runs again. An existing object is not replaced
-unless --overwrite. With --json: [{&quot;file&quot;, &quot;object_name&quot;, &quot;size&quot;, &quot;crc64&quot;, &quot;parts_sent&quot;,
-&quot;resumed&quot;}, …] (parts_sent: parts this run sent; resumed: an earlier run&apos;s parts were kept).
+unless --overwrite; one with the file&apos;s size and CRC-64 counts as uploaded (nothing is sent).
+With --json: [{&quot;file&quot;, &quot;object_name&quot;, &quot;size&quot;, &quot;crc64&quot;, &quot;parts_sent&quot;, &quot;resumed&quot;,
+&quot;already_uploaded&quot;}, …] (parts_sent: parts this run sent; resumed: an earlier run&apos;s parts were
+kept; already_uploaded: the object was there already).
   --jobs N           parts in flight at once (1–16)
   --part-size SIZE   e.g. 8M, 64MiB (100 KiB to 5 GiB; default from the file size)
 </source>
@@ -1986,11 +2040,17 @@ unless --overwrite. With --json: [{&quot;file&quot;, &quot;object_name&quot;, &q
 
 每个文件上传到平台存储的 &lt;destination&gt;/&lt;文件名&gt;。100 MiB 及以上的文件分片上传，
 同时 N 个分片（默认 4），每个分片都经 CRC-64 校验。中断的上传再次运行同一命令即可续传。
-已存在的对象不会被替换，除非使用 --overwrite。使用 --json 时输出：[{&quot;file&quot;, &quot;object_name&quot;, &quot;size&quot;, &quot;crc64&quot;, &quot;parts_sent&quot;,
-&quot;resumed&quot;}, …]（parts_sent：本次运行发送的分片数；resumed：保留了之前运行已上传的分片）。
+已存在的对象不会被替换，除非使用 --overwrite；大小和 CRC-64 与文件相同的对象视为已上传（不发送任何数据）。
+使用 --json 时输出：[{&quot;file&quot;, &quot;object_name&quot;, &quot;size&quot;, &quot;crc64&quot;, &quot;parts_sent&quot;, &quot;resumed&quot;,
+&quot;already_uploaded&quot;}, …]（parts_sent：本次发送的分片数；resumed：保留了之前运行的分片；
+already_uploaded：对象此前已存在）。
   --jobs N           同时传输的分片数（1–16）
-  --part-size SIZE   例如 8M、64MiB（100 KiB 到 5 GiB；默认按文件大小选择）
+  --part-size SIZE   例如 8M、64MiB（100 KiB 至 5 GiB；默认按文件大小确定）
 </translation>
+    </message>
+    <message>
+        <source>bge: %1 is already uploaded (same size and CRC-64) as %2; nothing was sent</source>
+        <translation>bge: %1 已上传为 %2（大小和 CRC-64 相同），未发送任何数据</translation>
     </message>
 </context>
 <context>
@@ -2207,6 +2267,51 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>HealthOmics returned the same page token twice</source>
         <translation>HealthOmics 重复返回了同一个分页令牌</translation>
+    </message>
+</context>
+<context>
+    <name>bge::net::CaBundle</name>
+    <message>
+        <source>The certificate authority file %1 is a folder. Pass a PEM file of CA certificates.</source>
+        <translation>证书颁发机构文件 %1 是一个文件夹。请提供包含 CA 证书的 PEM 文件。</translation>
+    </message>
+    <message>
+        <source>The certificate authority file %1 cannot be read (%2). Check the path and its permissions.</source>
+        <translation>无法读取证书颁发机构文件 %1（%2）。请检查路径及其权限。</translation>
+    </message>
+    <message>
+        <source>The certificate authority file %1 is too large to be a certificate bundle.</source>
+        <translation>证书颁发机构文件 %1 过大，不可能是证书包。</translation>
+    </message>
+    <message>
+        <source>The certificate authority file %1 holds no certificate. Pass a PEM file of CA certificates.</source>
+        <translation>证书颁发机构文件 %1 中没有证书。请提供包含 CA 证书的 PEM 文件。</translation>
+    </message>
+    <message>
+        <source>The file %1 holds a certificate that is not a certificate authority (%2). Pass the CA that issued the server&apos;s certificate, not the server&apos;s own.</source>
+        <translation>文件 %1 中的证书不是证书颁发机构（%2）。请提供签发服务器证书的 CA，而不是服务器自身的证书。</translation>
+    </message>
+    <message>
+        <source>The certificate authority %1 in %2 expired on %3. Ask for its current certificate.</source>
+        <translation>%2 中的证书颁发机构 %1 已于 %3 过期。请索取其当前有效的证书。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::net::TlsRefusal</name>
+    <message>
+        <source>an unknown authority</source>
+        <translation>未知的颁发机构</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted (issued by %1). If your organisation uses its own certificate authority, pass it with --ca-bundle (or BGE_CA_BUNDLE, or the profile&apos;s certificate authority setting).</source>
+        <translation>服务器的证书不受信任（颁发者：%1）。如果您的机构使用自己的证书颁发机构，请通过 --ca-bundle（或 BGE_CA_BUNDLE，或配置中的证书颁发机构设置）提供。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::net::TransportPolicy</name>
+    <message>
+        <source>Refused %1 at %2://%3: credentials and file contents would cross the network unencrypted. Only https:// is used, or http:// to this computer; ask the platform&apos;s administrators to hand out an https:// address.</source>
+        <translation>已拒绝使用位于 %2://%3 的%1：凭证和文件内容会以未加密的形式在网络上传输。仅使用 https://，或仅对本机使用 http://；请联系平台管理员提供 https:// 地址。</translation>
     </message>
 </context>
 <context>
@@ -2876,6 +2981,13 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>%1 Check the client secret and try again.</source>
         <translation>%1 请检查客户端密钥后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::AuthorizationWebPage</name>
+    <message>
+        <source>The sign-in page&apos;s certificate is not trusted (%1). If your organisation uses its own certificate authority, add it to the profile&apos;s settings.</source>
+        <translation>登录页面的证书不受信任（%1）。如果您的机构使用自己的证书颁发机构，请将其添加到配置的设置中。</translation>
     </message>
 </context>
 <context>
@@ -4473,6 +4585,18 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <source>A client ID has no spaces.</source>
         <translation>Client ID 中不能包含空格。</translation>
     </message>
+    <message>
+        <source>Extra certificate authorities</source>
+        <translation>额外的证书颁发机构</translation>
+    </message>
+    <message>
+        <source>Optional: a PEM file of your organisation&apos;s certificate authorities</source>
+        <translation>可选：您所在机构的证书颁发机构 PEM 文件</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;authorities:</source>
+        <translation>证书颁发机构(&amp;A)：</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::ProfileDisplay</name>
@@ -5485,6 +5609,10 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <source>No sample has the external id(s) %1.</source>
         <translation>没有样品的外部编号为 %1。</translation>
     </message>
+    <message>
+        <source>%1: external sample ids are looked up within a project. Enter the project id in the Project ids filter, or search by biosample id.</source>
+        <translation>%1：外部样品编号需在项目内查找。请在“项目编号”筛选框中填写项目编号，或按样品编号搜索。</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::SampleTableModel</name>
@@ -5970,6 +6098,10 @@ Details: %2</source>
     <message>
         <source>Signed out of %1.</source>
         <translation>已退出 %1 的登录。</translation>
+    </message>
+    <message>
+        <source>Could not use the certificate authorities of %1</source>
+        <translation>无法使用 %1 中的证书颁发机构</translation>
     </message>
 </context>
 <context>

@@ -146,7 +146,14 @@ private Q_SLOTS:
     void lockPathIsPerProfileAndPlain()
     {
         const QString a = ProfileLock::pathFor(u"default"_s);
-        QVERIFY(a.endsWith(u"/bge-session-default.lock"_s));
+        QVERIFY(a.contains(u"/bge-session-"_s) && a.endsWith(u"default.lock"_s));
+        // Derived from the user id, not the environment: cron's or su's bge finds the app's lock.
+        const QByteArray runtime = qgetenv("XDG_RUNTIME_DIR");
+        qputenv("XDG_RUNTIME_DIR", "/nonexistent-runtime");
+        QCOMPARE(ProfileLock::pathFor(u"default"_s), a);
+        qunsetenv("XDG_RUNTIME_DIR");
+        QCOMPARE(ProfileLock::pathFor(u"default"_s), a);
+        qputenv("XDG_RUNTIME_DIR", runtime);
         QVERIFY(a != ProfileLock::pathFor(u"sandbox"_s));
         QVERIFY(!ProfileLock::pathFor(u"../x"_s).contains(u"/../"_s));
     }

@@ -160,11 +160,15 @@ private Q_SLOTS:
                                  s.externalSampleId == last.externalSampleId;
                       }});
         cases.last().filters.ids = {first.externalSampleId, last.externalSampleId};
+        // External ids are the project's own: the platform maps them within the projects named.
+        cases.last().filters.projectIds = {first.projects.value(0).projectId, last.projects.value(0).projectId};
         cases.append({"a biosample id and an external id", {}, [&first, &last](const Sample& s) {
-                          return s.biosampleId == first.biosampleId ||
-                                 s.externalSampleId == last.externalSampleId;
+                          return (s.biosampleId == first.biosampleId ||
+                                  s.externalSampleId == last.externalSampleId) &&
+                                 s.projectIds().contains(last.projects.value(0).projectId);
                       }});
         cases.last().filters.ids = {first.biosampleId, last.externalSampleId};
+        cases.last().filters.projectIds = {last.projects.value(0).projectId};
         cases.append({"human feces with data", {}, [](const Sample& s) {
                           return s.site.code == 1 && s.organism.code == 1 && s.dataAvailability == true;
                       }});
@@ -217,12 +221,25 @@ private Q_SLOTS:
         QTest::keyClick(ids, Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(!panel->model()->isLoading() && panel->model()->rowCount() == 1, kWaitMs);
         QCOMPARE(panel->model()->sampleAt(0).biosampleId, m_genomic);
+        const QString project = panel->model()->sampleAt(0).projects.value(0).projectId;
+        QVERIFY(!project.isEmpty());
 
         // An external id nobody has: an empty table that says why, and no list request at all.
         ids->clear();
         QTest::keyClicks(ids, u"NO-SUCH-KIT-1"_s);
         QTest::keyClick(ids, Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(panel->statusText().contains(u"NO-SUCH-KIT-1"_s), kWaitMs);
+        QVERIFY(panel->statusText().contains(u"Project ids"_s)); // without a project, where to add one
+        QCOMPARE(panel->model()->rowCount(), 0);
+        QVERIFY(panel->model()->requestedPages().isEmpty());
+        // With the project named, the platform is asked and finds nothing: said as such.
+        auto* projects = panel->filterBar()->findChild<QLineEdit*>(u"projectFilter"_s);
+        QVERIFY(projects);
+        projects->setFocus();
+        QTest::keyClicks(projects, project);
+        QTest::keyClick(projects, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->statusText().contains(u"No sample has the external id(s) NO-SUCH-KIT-1"_s),
+                                 kWaitMs);
         QCOMPARE(panel->model()->rowCount(), 0);
         QVERIFY(panel->model()->requestedPages().isEmpty());
 

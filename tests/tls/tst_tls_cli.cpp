@@ -182,6 +182,22 @@ private Q_SLOTS:
         QVERIFY2(folder.err.contains("is a folder"), folder.describe().constData());
     }
 
+    // A bundle is a list, as a system bundle with the company's CA appended: an entry that is no
+    // authority is skipped (with a warning), the CA beside it still trusted.
+    void bundleWithAServerCertificateStillTrustsItsCa()
+    {
+        const QString leaf = QFileInfo(caFile(m_sandbox)).dir().filePath(u"server-cert.pem"_s);
+        QFile leafFile(leaf), caFileIn(caFile(m_sandbox));
+        QVERIFY(leafFile.open(QIODevice::ReadOnly) && caFileIn.open(QIODevice::ReadOnly));
+        const QString mixed = m_dir.filePath(u"mixed.pem"_s);
+        QFile out(mixed);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        QVERIFY(out.write(leafFile.readAll() + caFileIn.readAll()) > 0);
+        out.close();
+        const Run who = bge(environment(m_sandbox), {u"--ca-bundle"_s, mixed, u"whoami"_s});
+        VERIFY_EXIT(who, 0);
+    }
+
     // A small file: one PutObject; then downloaded back over TLS.
     void smallUploadAndDownload()
     {

@@ -6,6 +6,7 @@
 #include "api/job.h"
 
 #include <QObject>
+#include <QList>
 #include <QPointer>
 
 namespace bge {
@@ -27,7 +28,7 @@ public:
     // Emits resolved() at once when there is nothing to look up.
     void resolve(PlatformApi* api, const SampleFilters& filters);
     void cancel();
-    bool isBusy() const { return bool(m_lookup); }
+    bool isBusy() const;
 
 Q_SIGNALS:
     void resolved(const bge::SampleQuery& query);
@@ -37,7 +38,14 @@ Q_SIGNALS:
     void failed(const bge::ApiError& error);
 
 private:
-    QPointer<JobBase> m_lookup;
+    struct Pending
+    {
+        SampleQuery query; // the filters' query, gaining the biosample ids found
+        int outstanding = 0;
+    };
+    void finish(SampleQuery query, const QStringList& externalIds);
+
+    QList<QPointer<JobBase>> m_lookups; // one per project
     quint64 m_generation = 0;
 };
 

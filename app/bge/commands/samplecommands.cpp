@@ -214,7 +214,7 @@ public:
     QString summary() const override { return tr("find biosample ids by external sample ids"); }
     QString usage() const override
     {
-        return tr("Usage: bge externals EXTERNAL_ID… [--site SITE] [--project PROJECT_ID]\n");
+        return tr("Usage: bge externals EXTERNAL_ID… --project PROJECT_ID [--site SITE]\n");
     }
     QList<OptionReader::Spec> options() const override { return {{u"site"_s, true}, {u"project"_s, true}}; }
 
@@ -230,7 +230,12 @@ public:
             if (!q.site)
                 return ctx.usageError(tr("--site: unknown site \"%1\"").arg(args.value(u"site"_s)));
         }
-        q.projectId = args.value(u"project"_s);
+        // The platform maps external ids within one project (41001 without one): said here
+        // before anything is sent, with the option to add.
+        q.projectId = args.value(u"project"_s).trimmed();
+        if (q.projectId.isEmpty())
+            return ctx.usageError(tr("external sample ids are looked up within a project: add --project PROJECT_ID"),
+                                  usage());
         call<QList<ExternalIdMapping>>(ctx, ctx.api().externals(q), [&ctx](const QList<ExternalIdMapping>& list) {
             if (ctx.json()) {
                 QJsonArray a;
