@@ -3,6 +3,7 @@
 // a real (private) keyring, silent sign-in on the next start, a forged state, a refused stored
 // session, sign-out, pop-ups and foreign links, client credentials, and the system-browser
 // fallback when the plugin is missing.
+#include "signinpagescript.h"
 #include "signintestsupport.h"
 
 #include "auth/session.h"
@@ -33,30 +34,6 @@ namespace {
 
 const QString kDesktop = u"bge-desktop-demo"_s;
 const QString kPipeline = u"bge-pipeline-demo"_s;
-
-QVariant evaluate(QWebEngineView* view, const QString& script)
-{
-    std::optional<QVariant> result;
-    QPointer<QWebEngineView> guard(view);
-    view->page()->runJavaScript(script, [&result](const QVariant& value) { result = value; });
-    if (!QTest::qWaitFor([&] { return result.has_value() || !guard; }, kWaitMs))
-        qWarning() << "no answer from the page's JavaScript";
-    return result.value_or(QVariant());
-}
-
-// Until the sandbox's authorization form is on the page (or the view is gone).
-bool waitForAuthorizeForm(QWebEngineView* view)
-{
-    QPointer<QWebEngineView> guard(view);
-    return QTest::qWaitFor(
-               [&] {
-                   if (!guard)
-                       return true;
-                   return evaluate(view, u"document.getElementById('authorize') !== null"_s).toBool();
-               },
-               kWaitMs) &&
-           guard;
-}
 
 QString quoted(const QString& text)
 {

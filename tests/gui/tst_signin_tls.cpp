@@ -3,6 +3,7 @@
 // know it: the page accepts the certificate error only because the chain verifies against that
 // CA), and the sign-in completes with the form typed in with real key events. A sandbox whose CA
 // was not added is refused, and the refusal says so.
+#include "signinpagescript.h"
 #include "signintestsupport.h"
 
 #include "net/cabundle.h"
@@ -25,27 +26,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString kDesktop = u"bge-desktop-demo"_s;
-
-QVariant evaluate(QWebEngineView* view, const QString& script)
-{
-    std::optional<QVariant> result;
-    QPointer<QWebEngineView> guard(view);
-    view->page()->runJavaScript(script, [&result](const QVariant& value) { result = value; });
-    if (!QTest::qWaitFor([&] { return result.has_value() || !guard; }, kWaitMs))
-        qWarning() << "no answer from the page's JavaScript";
-    return result.value_or(QVariant());
-}
-
-bool waitForAuthorizeForm(QWebEngineView* view)
-{
-    QPointer<QWebEngineView> guard(view);
-    return QTest::qWaitFor(
-               [&] {
-                   return !guard || evaluate(view, u"document.getElementById('authorize') !== null"_s).toBool();
-               },
-               kWaitMs) &&
-           guard;
-}
 
 // Focuses a field of the page, then types into it as a person does: key events to the view.
 void typeInto(QWebEngineView* view, const QString& fieldId, const QString& text)
