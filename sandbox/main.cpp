@@ -104,6 +104,7 @@ int main(int argc, char* argv[])
     ossConfig.region = region;
     ossConfig.dataDirectory = dataDir;
     ossConfig.faults = options->faults;
+    FaultInjection::seedChances(quint64(options->seed));
     ossConfig.maxObjectSize = options->maxObjectSize;
     ossConfig.clockOffsetSeconds = options->ossClockOffsetSeconds;
     ossConfig.clockOffsetAfterRequests = options->ossClockOffsetAfterRequests;

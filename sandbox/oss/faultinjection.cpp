@@ -3,6 +3,7 @@
 #include <QRandomGenerator>
 #include <QStringList>
 
+#include <mutex>
 #include <thread>
 
 namespace bge::sandbox {
@@ -47,9 +48,35 @@ std::optional<FaultInjection> FaultInjection::parse(const QString& spec, QString
     return f;
 }
 
+namespace {
+
+std::mutex& chanceMutex()
+{
+    static std::mutex mutex;
+    return mutex;
+}
+
+QRandomGenerator& chanceGenerator()
+{
+    static QRandomGenerator generator; // guarded by chanceMutex()
+    return generator;
+}
+
+} // namespace
+
+void FaultInjection::seedChances(quint64 seed)
+{
+    const std::lock_guard lock(chanceMutex());
+    // Salted so that the object-storage draws are not the API faults' (which hash the seed).
+    chanceGenerator().seed(quint32(seed ^ (seed >> 32) ^ 0x0551u));
+}
+
 bool FaultInjection::chance(double rate)
 {
-    return rate > 0 && QRandomGenerator::global()->generateDouble() < rate;
+    if (rate <= 0)
+        return false;
+    const std::lock_guard lock(chanceMutex());
+    return chanceGenerator().generateDouble() < rate;
 }
 
 bool FaultInjection::evenly(double rate, std::atomic<qint64>& counter)

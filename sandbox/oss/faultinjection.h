@@ -48,8 +48,12 @@ struct FaultInjection
         return errorRate > 0 || dropRate > 0 || latencyMs > 0 || corruptRate > 0 || corruptCompleteRate > 0 ||
                bandwidthKiBps > 0 || lostPutReplyRate > 0 || lostPartReplyRate > 0 || lostCompleteReplyRate > 0;
     }
-    // True with probability `rate` (thread-safe).
+    // True with probability `rate` (thread-safe). The draws come from one generator for the
+    // whole sandbox, seeded by seedChances(): a client sending one request at a time meets the
+    // same faults on every run with the same --seed; concurrent requests share the sequence in
+    // the order they arrive, which no seed can fix.
     static bool chance(double rate);
+    static void seedChances(quint64 seed);
     // True for an even spread of `rate` of the calls counted by `counter` (see above).
     static bool evenly(double rate, std::atomic<qint64>& counter);
     // nullopt and a message in *error on a malformed spec.

@@ -16,6 +16,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
+
 using namespace bge::test;
 using namespace bge::oss;
 using namespace Qt::StringLiterals;
@@ -704,6 +706,29 @@ private Q_SLOTS:
         const HttpResult r = ossRequest(oss, u, "PUT", u.destination + u"/f.txt"_s, "f", true);
         QVERIFY2(r.status >= 500, qPrintable(QString::number(r.status)));
         QCOMPARE(ossRequest(oss, u, "GET", u.destination + u"/f.txt"_s, {}, true).status >= 500, true);
+    }
+
+    // The random faults draw from --seed: one request at a time meets the same faults on every
+    // run with the same seed (a replayable soak), and another seed gives another sequence.
+    void randomFaultsFollowTheSeed()
+    {
+        const auto run = [this](const QString& seed) {
+            SandboxProcess sandbox;
+            if (!sandbox.start({u"--oss-faults"_s, u"error-rate=0.5"_s, u"--seed"_s, seed}))
+                return QList<int>();
+            HttpTestClient api(sandbox.apiEndpoint());
+            const Upload u = uploadToken(api, clientToken(sandbox, api));
+            HttpTestClient oss(u.endpoint);
+            QList<int> statuses;
+            for (int i = 0; i < 40; ++i)
+                statuses.append(ossRequest(oss, u, "HEAD", u.destination + u"/none"_s, {}, true).status);
+            return statuses;
+        };
+        const QList<int> first = run(u"7"_s);
+        QCOMPARE(first.size(), 40);
+        QVERIFY(first.contains(404) && std::any_of(first.cbegin(), first.cend(), [](int s) { return s >= 500; }));
+        QCOMPARE(run(u"7"_s), first);
+        QVERIFY(run(u"8"_s) != first);
     }
 
     void droppedConnectionsAndLatency()
