@@ -78,8 +78,9 @@ private:
     QWebEngineView* formOnScreen()
     {
         QWebEngineView* view = nullptr;
-        if (!QTest::qWaitFor([&] { return (view = window()->findChild<QWebEngineView*>()) && view->isVisible(); },
-                             kStartMs))
+        if (!QTest::qWaitFor(
+                [&] { return (view = window()->findChild<QWebEngineView*>()) && view->isVisible(); },
+                kStartMs))
             return nullptr;
         return waitForAuthorizeForm(view) ? view : nullptr;
     }
@@ -108,11 +109,13 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
         m_credentials = createSystemCredentialStore(u"BGE Desktop Tests"_s);
-        m_controller = std::make_unique<StartupController>(m_settings.get(), m_credentials.get(),
-                                                           StartupController::Options{.profile = {}, .sandbox = true});
+        m_controller =
+            std::make_unique<StartupController>(m_settings.get(), m_credentials.get(),
+                                                StartupController::Options{.profile = {}, .sandbox = true});
         m_controller->sandboxLauncher()->setProgram(SandboxProcess::executable());
         m_controller->sandboxLauncher()->setDataDirectory(m_dir.filePath(u"sandbox"_s));
-        connect(m_controller.get(), &StartupController::signedIn, this, [this](const User& u) { m_user = u; });
+        connect(m_controller.get(), &StartupController::signedIn, this,
+                [this](const User& u) { m_user = u; });
         m_controller->start();
         window()->resize(1280, 800);
         window()->activateWindow();
@@ -156,10 +159,11 @@ private Q_SLOTS:
         QTest::mouseClick(keyTarget(view), Qt::LeftButton, {}, deny);
 
         AuthorizationRefusalPanel* refusal = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((refusal = window()->findChild<AuthorizationRefusalPanel*>()) && refusal->isVisible(),
-                                 kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (refusal = window()->findChild<AuthorizationRefusalPanel*>()) && refusal->isVisible(), kWaitMs);
         const auto* text = refusal->findChild<QLabel*>(u"refusalText"_s);
-        QVERIFY2(text->text().startsWith(u"You declined access for BGE Desktop."_s), qPrintable(text->text()));
+        QVERIFY2(text->text().startsWith(u"You declined access for BGE Desktop."_s),
+                 qPrintable(text->text()));
         QVERIFY(!refusal->findChild<QLabel*>(u"refusalDetail"_s)->isVisible());
         // Still this profile's sign-in page, not "Where do you want to connect?".
         QVERIFY(signInPage());
@@ -167,11 +171,12 @@ private Q_SLOTS:
         QCOMPARE(m_controller->profile().name, profile);
         QVERIFY(signInPage()->findChild<QLabel*>(u"serverLabel"_s)->text().contains(profile));
         QVERIFY(!m_user);
-        QVERIFY(!window()->findChild<QWebEngineView*>() || !window()->findChild<QWebEngineView*>()->isVisible());
+        QVERIFY(!window()->findChild<QWebEngineView*>() ||
+                !window()->findChild<QWebEngineView*>()->isVisible());
         // The one thing to do has the keyboard.
-        QTRY_COMPARE_WITH_TIMEOUT(window()->focusWidget(),
-                                  static_cast<QWidget*>(refusal->findChild<QPushButton*>(u"signInAgainButton"_s)),
-                                  kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window()->focusWidget(),
+            static_cast<QWidget*>(refusal->findChild<QPushButton*>(u"signInAgainButton"_s)), kWaitMs);
         shoot(u"signin-declined"_s);
     }
 

@@ -81,9 +81,10 @@ AuthorizationRefusalPanel::AuthorizationRefusalPanel(const AuthorizationResponse
     detail->setForegroundRole(QPalette::PlaceholderText);
     const QString description = printable(response.errorDescription, 300);
     if (!response.isAccessDenied()) {
-        detail->setText(description.isEmpty()
-                            ? tr("The platform's answer: %1").arg(printable(response.error, 64))
-                            : tr("The platform's answer: %1 (%2)").arg(description, printable(response.error, 64)));
+        detail->setText(
+            description.isEmpty()
+                ? tr("The platform's answer: %1").arg(printable(response.error, 64))
+                : tr("The platform's answer: %1 (%2)").arg(description, printable(response.error, 64)));
     }
     detail->setVisible(!detail->text().isEmpty());
 
