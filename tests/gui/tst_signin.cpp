@@ -560,6 +560,51 @@ private Q_SLOTS:
         QVERIFY(readSecret(*m_credentials, refreshTokenKey(name)));
     }
 
+    // Deny in the system browser: the browser comes back to the listener with access_denied; the
+    // page says so, and "Sign In Again" goes back to the browser (where the person was), with a
+    // new request.
+    void declinedInTheSystemBrowserSignsInAgainThere()
+    {
+        QTemporaryDir noPlugins;
+        QVERIFY(noPlugins.isValid());
+        qputenv("BGE_PLUGIN_PATH", QFile::encodeName(noPlugins.path()));
+        const auto restore = qScopeGuard([] { qunsetenv("BGE_PLUGIN_PATH"); });
+
+        const QString name = u"browserdenied"_s;
+        QVERIFY(seedKeychain(*m_credentials, name, m_desktopSecret));
+        auto acc = account(name);
+        SignInFlow flow(acc.get(), &m_window);
+        FlowOutcome outcome(flow);
+        flow.start();
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.page || outcome.ended(), kWaitMs);
+        QVERIFY(outcome.page);
+        showPage(outcome.page);
+        QTest::mouseClick(outcome.page->findChild<QPushButton*>(u"openInBrowserButton"_s), Qt::LeftButton);
+        QCOMPARE(m_browser.opened.size(), 1);
+        const QUrlQuery first(m_browser.opened.first());
+        QUrl denied(first.queryItemValue(u"redirect_uri"_s, QUrl::FullyDecoded));
+        denied.setQuery(u"error=access_denied&state="_s + first.queryItemValue(u"state"_s));
+        QNetworkAccessManager browser;
+        int status = 0;
+        fetch(browser, denied, &status);
+
+        AuthorizationRefusalPanel* refusal = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((refusal = outcome.page->findChild<AuthorizationRefusalPanel*>()) != nullptr,
+                                 kWaitMs);
+        QCOMPARE(refusal->findChild<QLabel*>(u"refusalText"_s)->text(),
+                 AuthorizationRefusalPanel::sentence(u"access_denied"_s));
+        QVERIFY(!outcome.ended());
+        QTest::mouseClick(refusal->findChild<QPushButton*>(u"signInAgainButton"_s), Qt::LeftButton);
+        QCOMPARE(m_browser.opened.size(), 2);
+        const QUrlQuery second(m_browser.opened.at(1));
+        QVERIFY(second.queryItemValue(u"redirect_uri"_s, QUrl::FullyDecoded).startsWith(u"http://127.0.0.1:"_s));
+        QVERIFY(second.queryItemValue(u"state"_s) != first.queryItemValue(u"state"_s));
+        QVERIFY(outcome.page->findChild<QPushButton*>(u"openInBrowserButton"_s));
+        flow.cancel();
+        QVERIFY(outcome.cancelled);
+        QCOMPARE(outcome.outcomes(), 1);
+    }
+
     // "Open in system browser instead" on the embedded page switches to the browser path.
     void embeddedPageOffersTheSystemBrowser()
     {
