@@ -27,6 +27,8 @@ QString scopeDescription(const QString& scope)
     return scope;
 }
 
+// Compact enough that the whole form, Approve included, fits a 1280×800 window with the app's
+// frame around it.
 QString pageFrame(const QString& title, const QString& body)
 {
     return uR"(<!DOCTYPE html>
@@ -36,17 +38,18 @@ QString pageFrame(const QString& title, const QString& body)
 <style>
 body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Microsoft YaHei",sans-serif;
 background:#f3f6f9;color:#1d2733;margin:0;display:flex;justify-content:center;}
-main{background:#fff;margin:48px 16px;padding:32px 36px;border-radius:10px;max-width:440px;width:100%;
+main{background:#fff;margin:16px;padding:20px 28px;border-radius:10px;max-width:560px;width:100%;
 box-shadow:0 2px 12px rgba(0,0,0,.08);}
-h1{font-size:1.35em;margin:0 0 4px;} .sub{color:#5b6b7c;margin:0 0 20px;font-size:.95em;}
-label{display:block;margin:14px 0 4px;font-weight:600;font-size:.9em;}
-input[type=text],input[type=password]{width:100%;box-sizing:border-box;padding:9px 10px;border:1px solid #b8c4d0;
+h1{font-size:1.2em;margin:0 0 4px;} .sub{color:#5b6b7c;margin:0 0 12px;font-size:.92em;}
+label{display:block;margin:10px 0 3px;font-weight:600;font-size:.9em;}
+input[type=text],input[type=password]{width:100%;box-sizing:border-box;padding:7px 10px;border:1px solid #b8c4d0;
 border-radius:6px;font-size:1em;}
-ul{padding-left:20px;margin:8px 0 0;} li{margin:4px 0;font-size:.92em;}
-.scopes{background:#f7f9fb;border:1px solid #e1e7ee;border-radius:6px;padding:10px 14px;margin-top:18px;}
-.buttons{display:flex;gap:12px;margin-top:24px;}
-button{flex:1;padding:10px;border-radius:6px;font-size:1em;cursor:pointer;border:1px solid #1f6feb;}
-button.approve{background:#1f6feb;color:#fff;} button.deny{background:#fff;color:#1f6feb;}
+ul{padding-left:20px;margin:6px 0 0;} li{margin:2px 0;font-size:.88em;}
+.scopes{background:#f7f9fb;border:1px solid #e1e7ee;border-radius:6px;padding:6px 14px;margin-top:12px;}
+.buttons{display:flex;gap:12px;margin-top:16px;}
+button{flex:1;padding:9px;border-radius:6px;font-size:1em;font-family:inherit;cursor:pointer;border:1px solid #1f6feb;}
+button.approve{background:#1f6feb;color:#fff;font-weight:600;} button.deny{background:#fff;color:#1f6feb;}
+button:focus-visible,input:focus-visible{outline:3px solid #f0b429;outline-offset:2px;}
 .error{background:#fdecea;color:#8a1c12;border:1px solid #f5c2bd;border-radius:6px;padding:8px 12px;}
 .note{color:#7a8896;font-size:.8em;margin-top:20px;}
 </style></head><body><main>
@@ -81,16 +84,25 @@ QByteArray renderAuthorizePage(const AuthorizeRequest& r, const QString& errorMe
             + hidden(u"redirect_uri", r.redirectUri) + hidden(u"response_type", r.responseType)
             + hidden(u"scope", r.scope) + hidden(u"state", r.state) + pkceFields
             + u"<label for=\"username\">用户名 · User name</label>\n"
-              "<input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" autofocus value=\""_s
-            + username.toHtmlEscaped()
+              "<input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\""_s
+            // The cursor where the person types next: the user name, or after a wrong password
+            // (the name kept) the password.
+            + (username.isEmpty() ? u" autofocus"_s : QString()) + u" value=\""_s + username.toHtmlEscaped()
             + u"\">\n<label for=\"password\">密码 · Password</label>\n"
-              "<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\">\n"
+              "<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\""_s
+            + (username.isEmpty() ? QString() : u" autofocus"_s)
+            + u">\n"
               "<div class=\"scopes\"><strong>授权范围 · Requested access</strong>\n<ul>\n"_s
             + scopes
+            // Enter in a field submits with the form's first submit button (HTML implicit
+            // submission): Approve comes first in the tree, so the key everyone presses after
+            // typing the password approves. First on screen too, so that Tab follows what the
+            // eye sees; Deny stays the outlined, secondary button.
             + u"</ul></div>\n<div class=\"buttons\">\n"
-              "<button type=\"submit\" class=\"deny\" name=\"decision\" value=\"deny\" id=\"deny\">拒绝 · Deny</button>\n"
               "<button type=\"submit\" class=\"approve\" name=\"decision\" value=\"approve\" id=\"approve\">"
-              "授权 · Approve</button>\n</div>\n</form>\n"
+              "授权 · Approve</button>\n"
+              "<button type=\"submit\" class=\"deny\" name=\"decision\" value=\"deny\" id=\"deny\">拒绝 · Deny</button>\n"
+              "</div>\n</form>\n"
               "<p class=\"note\">BGE sandbox: an offline emulator of the platform, with demo accounts only.</p>"_s;
     return pageFrame(u"授权 · Authorize"_s, body).toUtf8();
 }

@@ -90,8 +90,12 @@ Validation validateAuthorize(const ApiContext& api, const RequestParams& params,
         v.handled = true;
         return v;
     }
-    const auto fail = [&](const QString& error) {
-        redirect(res, withQuery(r.redirectUri, {{u"error"_s, error}, {u"state"_s, r.state}}));
+    // Sandbox convention: an error_description (RFC 6749 §4.1.2.1, English, for the developer)
+    // where there is something to name, as the scope that is not the application's.
+    const auto fail = [&](const QString& error, const QString& description = QString()) {
+        redirect(res, withQuery(r.redirectUri, {{u"error"_s, error},
+                                                {u"error_description"_s, description},
+                                                {u"state"_s, r.state}}));
         v.handled = true;
     };
     if (r.responseType != u"code") {
@@ -106,7 +110,7 @@ Validation validateAuthorize(const ApiContext& api, const RequestParams& params,
     const QStringList requested = QString(r.scope).replace(u',', u' ').split(u' ', Qt::SkipEmptyParts);
     for (const QString& s : requested) {
         if (!client->scopes.contains(s)) {
-            fail(u"invalid_scope"_s);
+            fail(u"invalid_scope"_s, u"The scope \"%1\" is not granted to this application."_s.arg(s));
             return v;
         }
     }

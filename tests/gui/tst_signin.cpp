@@ -1,12 +1,13 @@
 // Sign-in end to end against a real sandbox, through the embedded authorization page (the
 // WebEngine plugin, driven with runJavaScript as a person would fill the form), the session in
-// a real (private) keyring, silent sign-in on the next start, a forged state, a refused stored
-// session, sign-out, pop-ups and foreign links, client credentials, and the system-browser
-// fallback when the plugin is missing.
+// a real (private) keyring, silent sign-in on the next start, a forged state, Deny and other OAuth
+// errors said on the page, a refused stored session, sign-out, pop-ups and foreign links, client
+// credentials, and the system-browser fallback when the plugin is missing.
 #include "signinpagescript.h"
 #include "signintestsupport.h"
 
 #include "auth/session.h"
+#include "signin/authorizationrefusalpanel.h"
 #include "signin/clientsecretform.h"
 #include "signin/signinpage.h"
 
@@ -73,11 +74,12 @@ private:
                                          m_credentials.get());
     }
 
-    // What the shell does with interactionNeeded: show the page in the window.
+    // What the shell does with interactionNeeded: show the page in the window, focused.
     void showPage(QWidget* page)
     {
         m_window.layout()->addWidget(page);
         page->show();
+        page->setFocus();
     }
 
     std::optional<TokenGrant> grantFromSandbox()
@@ -123,7 +125,8 @@ private Q_SLOTS:
         new QVBoxLayout(&m_window);
         m_window.resize(900, 800);
         m_window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&m_window));
+        m_window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&m_window));
     }
 
     void cleanupTestCase()
@@ -261,8 +264,9 @@ private Q_SLOTS:
         QCOMPARE(readSecret(*m_credentials, refreshTokenKey(name)), std::nullopt);
     }
 
-    // "Deny" on the platform's page: the flow is cancelled, nothing is stored.
-    void deniedAccessCancels()
+    // "Deny" on the platform's page: said on the same page, nothing stored, the flow goes on;
+    // "Sign In Again" brings the platform's page back, and approving there signs in.
+    void declinedAccessIsSaidOnThePage()
     {
         const QString name = u"denied"_s;
         QVERIFY(seedKeychain(*m_credentials, name, m_desktopSecret));
@@ -272,10 +276,72 @@ private Q_SLOTS:
         QWebEngineView* view = startAndWaitForForm(flow, outcome);
         QVERIFY(view);
         submitForm(view, m_username, m_password, u"deny"_s);
+
+        AuthorizationRefusalPanel* refusal = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((refusal = outcome.page->findChild<AuthorizationRefusalPanel*>()) != nullptr,
+                                 kWaitMs);
+        QVERIFY(!outcome.ended());
+        QCOMPARE(outcome.pagesOffered, 1);
+        QTRY_VERIFY(!outcome.page->findChild<QWebEngineView*>());
+        QCOMPARE(refusal->findChild<QLabel*>(u"refusalText"_s)->text(),
+                 AuthorizationRefusalPanel::sentence(u"access_denied"_s));
+        QVERIFY(!refusal->findChild<QLabel*>(u"refusalDetail"_s)->isVisible());
+        QCOMPARE(readSecret(*m_credentials, refreshTokenKey(name)), std::nullopt);
+        QVERIFY(acc->session().refreshToken().isEmpty());
+
+        auto* again = refusal->findChild<QPushButton*>(u"signInAgainButton"_s);
+        QVERIFY(again && again->isVisible());
+        QTest::mouseClick(again, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT((view = outcome.page->findChild<QWebEngineView*>()) != nullptr, kWaitMs);
+        QVERIFY(waitForAuthorizeForm(view));
+        QTRY_VERIFY(!outcome.page->findChild<AuthorizationRefusalPanel*>());
+        submitForm(view, m_username, m_password, u"approve"_s);
         QTRY_VERIFY_WITH_TIMEOUT(outcome.ended(), kWaitMs);
+        QVERIFY2(outcome.user, outcome.error ? qPrintable(describe(*outcome.error)) : "cancelled");
+        QCOMPARE(outcome.outcomes(), 1);
+        QCOMPARE(outcome.pagesOffered, 1);
+    }
+
+    // Another OAuth error (a scope the application is not granted: the sandbox answers
+    // invalid_scope with a description): its sentence and the platform's words on the page;
+    // signing in again asks again (and gets the same answer); Cancel ends the flow.
+    void platformErrorIsSaidOnThePage()
+    {
+        const QString name = u"badscope"_s;
+        QVERIFY(seedKeychain(*m_credentials, name, m_desktopSecret));
+        Profile profile = sandboxProfile(m_sandbox, name, kDesktop);
+        profile.scopes = {u"profile.default"_s, u"admin.all"_s};
+        Account acc(profile, m_credentials.get());
+        SignInFlow flow(&acc, &m_window);
+        FlowOutcome outcome(flow);
+        flow.start();
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.page || outcome.ended(), kWaitMs);
+        QVERIFY(outcome.page);
+        showPage(outcome.page);
+
+        QPointer<AuthorizationRefusalPanel> refusal;
+        QTRY_VERIFY_WITH_TIMEOUT((refusal = outcome.page->findChild<AuthorizationRefusalPanel*>()) != nullptr,
+                                 kWaitMs);
+        QVERIFY(!outcome.ended());
+        const QString text = refusal->findChild<QLabel*>(u"refusalText"_s)->text();
+        QCOMPARE(text, AuthorizationRefusalPanel::sentence(u"invalid_scope"_s));
+        QVERIFY2(text.contains(u"scopes"_s), qPrintable(text));
+        const auto* detail = refusal->findChild<QLabel*>(u"refusalDetail"_s);
+        QVERIFY(detail->isVisible());
+        QVERIFY2(detail->text().contains(u"admin.all"_s) && detail->text().contains(u"invalid_scope"_s),
+                 qPrintable(detail->text()));
+
+        // Return on the focused button: a new attempt, refused the same way.
+        auto* again = refusal->findChild<QPushButton*>(u"signInAgainButton"_s);
+        QTRY_COMPARE(m_window.focusWidget(), again);
+        QTest::keyClick(again, Qt::Key_Return);
+        QTRY_VERIFY(!refusal);
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.page->findChild<AuthorizationRefusalPanel*>(), kWaitMs);
+        QVERIFY(!outcome.ended());
+
+        QTest::mouseClick(outcome.page->findChild<QPushButton*>(u"cancelButton"_s), Qt::LeftButton);
         QVERIFY(outcome.cancelled);
         QCOMPARE(outcome.outcomes(), 1);
-        QCOMPARE(readSecret(*m_credentials, refreshTokenKey(name)), std::nullopt);
     }
 
     // A stored session the platform no longer accepts: forgotten, and the page comes up. The
@@ -492,6 +558,51 @@ private Q_SLOTS:
         QCOMPARE(outcome.user->nickname, m_nickname);
         QVERIFY(waitForKeychainWrites(acc->sessionStore()));
         QVERIFY(readSecret(*m_credentials, refreshTokenKey(name)));
+    }
+
+    // Deny in the system browser: the browser comes back to the listener with access_denied; the
+    // page says so, and "Sign In Again" goes back to the browser (where the person was), with a
+    // new request.
+    void declinedInTheSystemBrowserSignsInAgainThere()
+    {
+        QTemporaryDir noPlugins;
+        QVERIFY(noPlugins.isValid());
+        qputenv("BGE_PLUGIN_PATH", QFile::encodeName(noPlugins.path()));
+        const auto restore = qScopeGuard([] { qunsetenv("BGE_PLUGIN_PATH"); });
+
+        const QString name = u"browserdenied"_s;
+        QVERIFY(seedKeychain(*m_credentials, name, m_desktopSecret));
+        auto acc = account(name);
+        SignInFlow flow(acc.get(), &m_window);
+        FlowOutcome outcome(flow);
+        flow.start();
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.page || outcome.ended(), kWaitMs);
+        QVERIFY(outcome.page);
+        showPage(outcome.page);
+        QTest::mouseClick(outcome.page->findChild<QPushButton*>(u"openInBrowserButton"_s), Qt::LeftButton);
+        QCOMPARE(m_browser.opened.size(), 1);
+        const QUrlQuery first(m_browser.opened.first());
+        QUrl denied(first.queryItemValue(u"redirect_uri"_s, QUrl::FullyDecoded));
+        denied.setQuery(u"error=access_denied&state="_s + first.queryItemValue(u"state"_s));
+        QNetworkAccessManager browser;
+        int status = 0;
+        fetch(browser, denied, &status);
+
+        AuthorizationRefusalPanel* refusal = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((refusal = outcome.page->findChild<AuthorizationRefusalPanel*>()) != nullptr,
+                                 kWaitMs);
+        QCOMPARE(refusal->findChild<QLabel*>(u"refusalText"_s)->text(),
+                 AuthorizationRefusalPanel::sentence(u"access_denied"_s));
+        QVERIFY(!outcome.ended());
+        QTest::mouseClick(refusal->findChild<QPushButton*>(u"signInAgainButton"_s), Qt::LeftButton);
+        QCOMPARE(m_browser.opened.size(), 2);
+        const QUrlQuery second(m_browser.opened.at(1));
+        QVERIFY(second.queryItemValue(u"redirect_uri"_s, QUrl::FullyDecoded).startsWith(u"http://127.0.0.1:"_s));
+        QVERIFY(second.queryItemValue(u"state"_s) != first.queryItemValue(u"state"_s));
+        QVERIFY(outcome.page->findChild<QPushButton*>(u"openInBrowserButton"_s));
+        flow.cancel();
+        QVERIFY(outcome.cancelled);
+        QCOMPARE(outcome.outcomes(), 1);
     }
 
     // "Open in system browser instead" on the embedded page switches to the browser path.

@@ -5,7 +5,7 @@
 # other ASan report (and that one in every other suite) stays fatal. Included last (the suite
 # files are included in name order), once the suites exist.
 if(CMAKE_CXX_FLAGS MATCHES "-fsanitize=[^ ]*address")
-    foreach(webengine_suite tst_signin tst_signin_lazyload tst_desktop_e2e)
+    foreach(webengine_suite tst_signin tst_signin_lazyload tst_signin_keyboard tst_desktop_e2e)
         if(TEST ${webengine_suite})
             # Appended, so the preset's ASAN_OPTIONS (detect_leaks=0) still hold.
             set_property(TEST ${webengine_suite} APPEND PROPERTY ENVIRONMENT_MODIFICATION

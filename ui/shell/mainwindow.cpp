@@ -20,6 +20,7 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QGuiApplication>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
@@ -49,7 +50,7 @@ MainWindow::MainWindow(QSettings* settings, ConnectionMonitor* monitor, QWidget*
       m_transfersDock(new QDockWidget(tr("Transfers"), this)), m_areas(new QStackedWidget(m_pages))
 {
     setObjectName(u"mainWindow"_s);
-    setWindowTitle(tr("BGE Desktop"));
+    setWindowTitle(QGuiApplication::applicationDisplayName());
     setAcceptDrops(true);
     m_pages->setObjectName(u"pages"_s);
     setCentralWidget(m_pages);
@@ -258,7 +259,10 @@ void MainWindow::showWorkspace(PlatformApi* api, const User& user, const Profile
     showArea(m_settings->value(kArea, 0).toInt() == 1 && m_omics ? static_cast<QWidget*>(m_omics)
                                                                    : static_cast<QWidget*>(m_workspace));
     m_account->setUser(user, profile);
-    setWindowTitle(tr("BGE Desktop — %1").arg(m_account->text()));
+    // Only who is signed in: Qt adds the application's display name to a title that does not
+    // end with it, in each platform's style ("张磊 — BGE Desktop" on Linux, "张磊 - BGE Desktop" on
+    // Windows; macOS shows the name in the menu bar). Naming the application here too showed it twice.
+    setWindowTitle(m_account->text());
     setSignedIn(true);
 }
 
@@ -303,7 +307,7 @@ void MainWindow::clearWorkspace()
     delete m_transfers;
     m_api = nullptr;
     m_account->clear();
-    setWindowTitle(tr("BGE Desktop"));
+    setWindowTitle(QGuiApplication::applicationDisplayName());
     setSignedIn(false);
 }
 

@@ -1,6 +1,7 @@
 #include "authorizationcodesignin.h"
 
 #include "account.h"
+#include "authorizationrefusalpanel.h"
 #include "clientsecretform.h"
 #include "embeddedbrowser.h"
 #include "embeddedbrowserloader.h"
@@ -72,6 +73,7 @@ void AuthorizationCodeSignIn::openAuthorizationPage()
 void AuthorizationCodeSignIn::openEmbedded(EmbeddedBrowserFactory* factory)
 {
     discardAttempt();
+    m_inSystemBrowser = false;
     const Profile& profile = m_account->profile();
     m_request.emplace(profile.redirectUri.toString(), profile.scopes);
 
@@ -86,8 +88,12 @@ void AuthorizationCodeSignIn::openEmbedded(EmbeddedBrowserFactory* factory)
             page->showLoadProgress(percent);
     };
     handlers.loaded = [page = m_page] {
-        if (page)
-            page->clearStatus(); // also a problem an earlier load left
+        if (!page)
+            return;
+        page->clearStatus(); // also a problem an earlier load left
+        // The page's own autofocus puts the cursor in its field; the keys reach it only once
+        // the view has the focus. A person types at once, without clicking into the page first.
+        page->focusContent();
     };
     handlers.loadFailed = [page = m_page](const QUrl& url, const QString& detail) {
         if (page)
@@ -109,6 +115,7 @@ void AuthorizationCodeSignIn::openEmbedded(EmbeddedBrowserFactory* factory)
 void AuthorizationCodeSignIn::openSystemBrowser(bool openNow)
 {
     discardAttempt();
+    m_inSystemBrowser = true;
     // RFC 8252: the system browser comes back to a port on this computer that only this sign-in
     // listens on; the listener ignores answers carrying another state.
     auto* listener = new LoopbackRedirectListener(this);
@@ -165,12 +172,32 @@ void AuthorizationCodeSignIn::onResponse(const AuthorizationResponse& response)
     const ApiError refused = m_request->check(response);
     if (!refused)
         return exchange(response.code);
-    const bool denied = response.isAccessDenied() && response.state == m_request->state();
+    // The platform's own answer to this request (the state is ours): said on this page, where
+    // another attempt is one click away. Another state is no answer of the platform's to us
+    // (a forged or stale redirect): that ends the sign-in.
+    const bool platformSaidNo = !response.error.isEmpty() && response.state == m_request->state();
     discardAttempt();
-    if (denied)
-        Q_EMIT this->denied();
+    if (platformSaidNo)
+        showRefusal(response);
     else
         Q_EMIT failed(refused);
+}
+
+void AuthorizationCodeSignIn::showRefusal(const AuthorizationResponse& response)
+{
+    auto* panel = new AuthorizationRefusalPanel(response);
+    connect(panel, &AuthorizationRefusalPanel::signInAgainRequested, this, &AuthorizationCodeSignIn::signInAgain);
+    m_page->clearStatus();
+    m_page->setSystemBrowserOffered(false);
+    m_page->setContent(panel); // and the keyboard to its button
+}
+
+void AuthorizationCodeSignIn::signInAgain()
+{
+    if (m_inSystemBrowser)
+        openSystemBrowser(true);
+    else
+        openAuthorizationPage();
 }
 
 void AuthorizationCodeSignIn::exchange(const QString& code)

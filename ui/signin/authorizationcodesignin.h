@@ -36,8 +36,9 @@ public:
 
 Q_SIGNALS:
     void authenticated();
-    // The user said no on the platform's page (access_denied).
-    void denied();
+    // Cannot go on on this page (an answer that is not this sign-in's, no loopback port). An
+    // OAuth error the platform answered with (the person declined, a refused scope, …) is not
+    // a failure: the page says so and offers to sign in again.
     void failed(const bge::ApiError& error);
 
 private:
@@ -45,6 +46,8 @@ private:
     void openAuthorizationPage();
     void openEmbedded(EmbeddedBrowserFactory* factory);
     void openSystemBrowser(bool openNow);
+    void showRefusal(const AuthorizationResponse& response);
+    void signInAgain();
     void discardAttempt();
     void retireListener();
     void onResponse(const AuthorizationResponse& response);
@@ -54,6 +57,7 @@ private:
     QPointer<SignInPage> m_page;
     QString m_clientSecret;
     bool m_secretFromUser = false;
+    bool m_inSystemBrowser = false; // where the last attempt took place: another goes there too
     std::optional<AuthorizationRequest> m_request;
     QPointer<LoopbackRedirectListener> m_listener;
     QPointer<JobBase> m_exchange;

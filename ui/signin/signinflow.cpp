@@ -148,7 +148,6 @@ void SignInFlow::signInInteractively()
         auto* step = new AuthorizationCodeSignIn(m_account, page, m_storedSecret, this);
         m_step = step;
         connect(step, &AuthorizationCodeSignIn::authenticated, this, [this] { identify(false); });
-        connect(step, &AuthorizationCodeSignIn::denied, this, &SignInFlow::cancel);
         connect(step, &AuthorizationCodeSignIn::failed, this, [this](const ApiError& error) {
             finish();
             Q_EMIT failed(error);

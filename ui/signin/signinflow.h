@@ -26,9 +26,11 @@ class SignInPage;
 // is deleted (deleteLater) when the flow ends. The flow may be deleted at any time, also from
 // a slot of its outcome signals.
 //
-// Stored credentials the platform refuses are forgotten and the user is asked; a platform that
-// cannot be reached ends the flow with failed() (Transport or Timeout) and keeps them for a
-// retry. A client-credentials app has no user: signedIn() then carries its client id as
+// An answer of the platform's page other than a code (the person clicked Deny, a scope was
+// refused, …) ends nothing: the page says what happened and offers to sign in again (Cancel
+// still ends the flow). Stored credentials the platform refuses are forgotten and the user is
+// asked; a platform that cannot be reached ends the flow with failed() (Transport or Timeout)
+// and keeps them for a retry. A client-credentials app has no user: signedIn() then carries its client id as
 // `username` and `nickname`, and an empty `userId`. One flow signs in once: start() it once.
 class SignInFlow final : public QObject
 {

@@ -1,5 +1,6 @@
 #include "signinpage.h"
 
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -89,6 +90,8 @@ void SignInPage::setContent(QWidget* content)
         m_content->deleteLater();
     }
     m_content = content;
+    // Whoever focuses the page (the shell, when it shows it) focuses what there is to type in.
+    setFocusProxy(content);
     if (content) {
         // Forms keep a readable width in the middle; the browser takes the whole space.
         m_contentLayout->addWidget(
@@ -96,6 +99,19 @@ void SignInPage::setContent(QWidget* content)
         content->show();
         content->setFocus();
     }
+}
+
+void SignInPage::focusContent()
+{
+    if (!m_content)
+        return;
+    // Focus the person put elsewhere in the window (a menu, another panel) stays there. Focus on
+    // this page's own buttons moves: hiding a content the focus was in (the browser swaps its
+    // widget on some navigations) leaves it there by accident, not by choice.
+    const QWidget* focused = QApplication::focusWidget();
+    const bool elsewhere = focused && focused != this && !isAncestorOf(focused) && focused->window() == window();
+    if (!elsewhere)
+        m_content->setFocus(Qt::OtherFocusReason);
 }
 
 void SignInPage::showBusy(const QString& text)

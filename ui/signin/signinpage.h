@@ -24,6 +24,9 @@ public:
     // the caller may be running inside it).
     void setContent(QWidget* content);
     QWidget* content() const { return m_content; }
+    // Puts the keyboard focus in the content (the page is its focus proxy too), unless the
+    // person has put it elsewhere in the window, outside this page, meanwhile.
+    void focusContent();
 
     // Indeterminate progress with a sentence ("Completing the sign-in…").
     void showBusy(const QString& text);
