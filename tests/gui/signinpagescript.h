@@ -41,4 +41,42 @@ inline bool waitForAuthorizeForm(QWebEngineView* view)
            guard;
 }
 
+// Focuses a field of the page, then types into it as a person does: key events to the view.
+// False when the field never took the focus or the text never arrived.
+inline bool typeInto(QWebEngineView* view, const QString& fieldId, const QString& text)
+{
+    evaluate(view, QStringLiteral("document.getElementById('%1').focus(); true").arg(fieldId));
+    if (!QTest::qWaitFor(
+            [&] {
+                return evaluate(view,
+                                QStringLiteral("document.activeElement && document.activeElement.id === '%1'")
+                                    .arg(fieldId))
+                    .toBool();
+            },
+            kWaitMs))
+        return false;
+    QTest::keyClicks(view->focusProxy() ? view->focusProxy() : view, text);
+    return QTest::qWaitFor(
+        [&] {
+            return evaluate(view, QStringLiteral("document.getElementById('%1').value").arg(fieldId))
+                       .toString() == text;
+        },
+        kWaitMs);
+}
+
+// Approves the authorization form from the keyboard. Return in a field would submit with the
+// form's first button (deny): to the approve button as a person tabs to it, then the key.
+inline bool approveByKeyboard(QWebEngineView* view)
+{
+    evaluate(view, QStringLiteral("document.getElementById('approve').focus(); true"));
+    if (!QTest::qWaitFor(
+            [&] {
+                return evaluate(view, QStringLiteral("document.activeElement.id === 'approve'")).toBool();
+            },
+            kWaitMs))
+        return false;
+    QTest::keyClick(view->focusProxy() ? view->focusProxy() : view, Qt::Key_Return);
+    return true;
+}
+
 } // namespace bge::test

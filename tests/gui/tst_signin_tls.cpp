@@ -27,19 +27,6 @@ namespace {
 
 const QString kDesktop = u"bge-desktop-demo"_s;
 
-// Focuses a field of the page, then types into it as a person does: key events to the view.
-void typeInto(QWebEngineView* view, const QString& fieldId, const QString& text)
-{
-    evaluate(view, u"document.getElementById('%1').focus(); true"_s.arg(fieldId));
-    QTRY_VERIFY_WITH_TIMEOUT(
-        evaluate(view, u"document.activeElement && document.activeElement.id === '%1'"_s.arg(fieldId)).toBool(),
-        kWaitMs);
-    QWidget* target = view->focusProxy() ? view->focusProxy() : view;
-    QTest::keyClicks(target, text);
-    QTRY_COMPARE_WITH_TIMEOUT(evaluate(view, u"document.getElementById('%1').value"_s.arg(fieldId)).toString(), text,
-                              kWaitMs);
-}
-
 } // namespace
 
 class TestSignInTls final : public QObject
@@ -128,13 +115,9 @@ private Q_SLOTS:
         QVERIFY2(waitForAuthorizeForm(view), "the authorization form never showed over TLS");
         QCOMPARE(view->url().scheme(), u"https"_s);
 
-        typeInto(view, u"username"_s, m_sandbox.user(0).value(u"username").toString());
-        typeInto(view, u"password"_s, m_sandbox.user(0).value(u"password").toString());
-        // Return in a field would submit with the form's first button (deny): to the approve button
-        // as a person tabs to it, then the key.
-        evaluate(view, u"document.getElementById('approve').focus(); true"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(evaluate(view, u"document.activeElement.id === 'approve'"_s).toBool(), kWaitMs);
-        QTest::keyClick(view->focusProxy() ? view->focusProxy() : view, Qt::Key_Return);
+        QVERIFY(typeInto(view, u"username"_s, m_sandbox.user(0).value(u"username").toString()));
+        QVERIFY(typeInto(view, u"password"_s, m_sandbox.user(0).value(u"password").toString()));
+        QVERIFY(approveByKeyboard(view));
 
         QTRY_VERIFY_WITH_TIMEOUT(outcome.ended(), kWaitMs);
         QVERIFY2(outcome.user, outcome.error ? qPrintable(describe(*outcome.error)) : "cancelled");

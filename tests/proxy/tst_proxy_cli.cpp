@@ -4,18 +4,13 @@
 // through Qt's stack (PutObject) and one through our own socket sender (multipart, CONNECT
 // tunnels), a multipart upload killed and resumed, downloads read back byte for byte; tinyproxy's
 // log proves the way they went. no_proxy, proxy credentials and an unreachable proxy.
-#include "cli/clitestsupport.h"
-#include "common/sandboxprocess.h"
-#include "common/testfiles.h"
+#include "cli/sandboxtransfers.h"
 #include "proxy/tinyproxyprocess.h"
-
-#include "oss/crc64.h"
 
 #include <QHostInfo>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSslCertificate>
-#include <QTcpServer>
 
 using namespace bge;
 using namespace bge::test;
@@ -26,13 +21,6 @@ namespace {
 const QString kClientId = u"bge-pipeline-demo"_s;
 const QString kProxyUser = u"researcher"_s;
 const QString kProxyPassword = u"s3cret-pass.7"_s; // tinyproxy takes letters, digits, "-", "." and "_" only
-
-QString crcOf(const QString& path)
-{
-    oss::Crc64 crc;
-    crc.update(readAll(path));
-    return QString::number(crc.value());
-}
 
 QString portOf(const QString& url)
 {
@@ -60,21 +48,7 @@ private:
     // bge's environment for `sandbox`, its CA given, through `proxy` (none when empty).
     QProcessEnvironment environment(const SandboxProcess& sandbox, const QString& proxy) const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const QString& name : env.keys()) {
-            if (name.startsWith(u"BGE_"_s) || name.endsWith(u"_proxy"_s, Qt::CaseInsensitive) ||
-                name.startsWith(u"SSL_CERT"_s) || name == u"AWS_CA_BUNDLE")
-                env.remove(name);
-        }
-        env.insert(u"HOME"_s, home(u"home"_s));
-        env.insert(u"XDG_CONFIG_HOME"_s, home(u"config"_s));
-        env.insert(u"XDG_DATA_HOME"_s, home(u"data"_s));
-        env.insert(u"XDG_CACHE_HOME"_s, home(u"cache"_s));
-        env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"disabled:"_s); // never a real keyring
-        env.insert(u"LANG"_s, u"C.UTF-8"_s);
-        env.insert(u"BGE_ENDPOINT"_s, sandbox.apiEndpoint());
-        env.insert(u"BGE_CLIENT_ID"_s, kClientId);
-        env.insert(u"BGE_CLIENT_SECRET"_s, sandbox.clientById(kClientId).value(u"client_secret").toString());
+        QProcessEnvironment env = sandboxCliEnvironment(m_dir.filePath(u"home"_s), sandbox, kClientId);
         env.insert(u"BGE_CA_BUNDLE"_s, caFile(sandbox));
         if (!proxy.isEmpty())
             env.insert(u"https_proxy"_s, proxy);
@@ -95,26 +69,11 @@ private:
     // Downloads `object` through `env`'s route and compares it with `original`.
     void verifyStored(const QProcessEnvironment& env, const QString& object, const QString& original)
     {
-        const QString back = m_dir.filePath(u"back-"_s + QFileInfo(original).fileName());
-        QFile::remove(back);
-        const Run down = bge(env, {u"download"_s, object, u"-o"_s, back, u"--json"_s});
-        VERIFY_EXIT(down, 0);
-        QCOMPARE(down.json().toObject().value(u"crc64"_s).toString(), crcOf(original));
-        QVERIFY(down.json().toObject().value(u"crc64_verified"_s).toBool());
-        QVERIFY2(readAll(original) == readAll(back), "the object downloaded is not the file");
-        QFile::remove(back);
+        test::verifyStored([&](const QStringList& arguments) { return bge(env, arguments); }, object,
+                           original, m_dir.path());
     }
 
-    int journaledParts() const
-    {
-        const QDir dir(home(u"data/BGE/BGE Desktop/uploads"_s));
-        for (const QString& name : dir.entryList({u"upload-*.json"_s}, QDir::Files)) {
-            QFile f(dir.filePath(name));
-            if (f.open(QIODevice::ReadOnly))
-                return int(QJsonDocument::fromJson(f.readAll()).object().value(u"parts"_s).toArray().size());
-        }
-        return -1;
-    }
+    int journaledParts() const { return journaledUploadParts(home(u"data"_s)); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -238,7 +197,7 @@ private Q_SLOTS:
         const QJsonObject result = second.json().toArray().first().toObject();
         QVERIFY2(result.value(u"resumed"_s).toBool(), second.describe().constData());
         QCOMPARE(result.value(u"parts_sent"_s).toInt(), partCount - before);
-        QCOMPARE(result.value(u"crc64"_s).toString(), crcOf(file));
+        QCOMPARE(result.value(u"crc64"_s).toString(), crc64Of(file));
         QVERIFY2(tunnelsTo(m_proxy, m_host, m_throttled.ossEndpoint()) >= 1, qPrintable(m_proxy.log()));
         QCOMPARE(m_proxy.connectTargets().size(), m_proxy.requestCount());
         verifyStored(env, result.value(u"object_name"_s).toString(), file);
@@ -316,12 +275,8 @@ private Q_SLOTS:
     // A proxy nobody listens on: named in the sentence (not the server), at once.
     void unreachableProxy()
     {
-        quint16 closed = 0;
-        {
-            QTcpServer probe;
-            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-            closed = probe.serverPort();
-        }
+        const quint16 closed = TinyproxyProcess::freePort();
+        QVERIFY(closed != 0);
         const QString proxy = u"http://127.0.0.1:"_s + QString::number(closed);
         const Run run = bge(environment(m_sandbox, proxy), {u"whoami"_s});
         VERIFY_EXIT(run, 3);
