@@ -2,6 +2,7 @@
 
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QHostInfo>
 #include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTest>
@@ -25,6 +26,26 @@ QString TinyproxyProcess::executable()
 {
     return QStandardPaths::findExecutable(u"tinyproxy"_s,
                                           {u"/usr/sbin"_s, u"/usr/bin"_s, u"/usr/local/bin"_s});
+}
+
+QString TinyproxyProcess::loopbackHostName()
+{
+    const QString host = QHostInfo::localHostName().toLower();
+    const QList<QHostAddress> addresses = QHostInfo::fromName(host).addresses();
+    const bool loopback =
+        !addresses.isEmpty() && std::all_of(addresses.cbegin(), addresses.cend(),
+                                            [](const QHostAddress& a) { return a.isLoopback(); });
+    return host.isEmpty() || host == u"localhost" || !loopback ? QString() : host;
+}
+
+QByteArray TinyproxyProcess::unavailable(QString* host)
+{
+    if (executable().isEmpty())
+        return "tinyproxy is not installed (packaging/linux/install-deps.sh installs it)";
+    *host = loopbackHostName();
+    if (host->isEmpty())
+        return "this machine's host name does not resolve to loopback only (/etc/hosts)";
+    return {};
 }
 
 quint16 TinyproxyProcess::freePort()

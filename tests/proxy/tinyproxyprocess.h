@@ -24,6 +24,13 @@ public:
     // Starts it (with BasicAuth `user` `password` when given) on `port` (0: a free one) and
     // waits until it accepts connections.
     bool start(const QString& user = {}, const QString& password = {}, quint16 port = 0);
+    // This machine's host name when it resolves to loopback only (/etc/hosts), else empty: the
+    // name a client must use to reach a loopback sandbox through the proxy (Qt and Chromium go
+    // straight to 127.0.0.1 and localhost whatever the proxy settings).
+    static QString loopbackHostName();
+    // Why the proxy suites cannot run here (tinyproxy missing, no such host name), for QSKIP,
+    // or empty with *host set to loopbackHostName().
+    static QByteArray unavailable(QString* host);
     // A loopback port free now, without Qt's event machinery (usable before the application
     // object exists, to name the proxy in the environment QtWebEngine reads at start).
     static quint16 freePort();

@@ -7,7 +7,6 @@
 #include "cli/sandboxtransfers.h"
 #include "proxy/tinyproxyprocess.h"
 
-#include <QHostInfo>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSslCertificate>
@@ -78,15 +77,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (TinyproxyProcess::executable().isEmpty())
-            QSKIP("tinyproxy is not installed (packaging/linux/install-deps.sh installs it)");
-        m_host = QHostInfo::localHostName().toLower();
-        const QHostInfo resolved = QHostInfo::fromName(m_host);
-        const bool loopback = !resolved.addresses().isEmpty() &&
-                              std::all_of(resolved.addresses().cbegin(), resolved.addresses().cend(),
-                                          [](const QHostAddress& a) { return a.isLoopback(); });
-        if (m_host.isEmpty() || m_host == u"localhost" || !loopback)
-            QSKIP("this machine's host name does not resolve to loopback only (/etc/hosts)");
+        if (const QByteArray why = TinyproxyProcess::unavailable(&m_host); !why.isEmpty())
+            QSKIP(why.constData());
         QVERIFY(m_dir.isValid());
         QVERIFY2(QFile::exists(bgePath()), qPrintable(bgePath()));
         for (const char* sub : {"home", "config", "data", "cache", "sandbox", "throttled"})
@@ -129,6 +121,21 @@ private Q_SLOTS:
                        QProcessEnvironment::systemEnvironment());
         VERIFY_EXIT(run, 2);
         QVERIFY2(run.err.contains("--advertise-host"), run.describe().constData());
+    }
+
+    // A name that resolves to this computer is still a name: over plain http it could be sent
+    // on (to a proxy, as here), so only literal loopback addresses and localhost may be http.
+    void clearTextToTheHostNameRefused()
+    {
+        QUrl api(m_sandbox.apiEndpoint());
+        api.setScheme(u"http"_s);
+        QProcessEnvironment env = environment(m_sandbox, m_proxy.url());
+        env.insert(u"BGE_ENDPOINT"_s, api.toString());
+        m_proxy.clearLog();
+        const Run run = bge(env, {u"whoami"_s});
+        QVERIFY2(run.finished && run.exitCode != 0, run.describe().constData());
+        QVERIFY2(run.err.contains("http://"), run.describe().constData());
+        QCOMPARE(m_proxy.requestCount(), 0);
     }
 
     void apiCallsThroughTheProxy()

@@ -15,7 +15,6 @@
 #include "signin/clientsecretform.h"
 
 #include <QDesktopServices>
-#include <QHostInfo>
 #include <QLineEdit>
 #include <QVBoxLayout>
 #include <QWebEngineView>
@@ -55,14 +54,8 @@ private Q_SLOTS:
     {
         if (!qEnvironmentVariableIsSet("BGE_PRIVATE_KEYRING"))
             QSKIP("writes to the keychain: run under tests/gui/gui-session.sh");
-        if (TinyproxyProcess::executable().isEmpty())
-            QSKIP("tinyproxy is not installed (packaging/linux/install-deps.sh installs it)");
-        m_host = QHostInfo::localHostName().toLower();
-        const QList<QHostAddress> addresses = QHostInfo::fromName(m_host).addresses();
-        if (m_host.isEmpty() || m_host == u"localhost" || addresses.isEmpty() ||
-            !std::all_of(addresses.cbegin(), addresses.cend(),
-                         [](const QHostAddress& a) { return a.isLoopback(); }))
-            QSKIP("this machine's host name does not resolve to loopback only (/etc/hosts)");
+        if (const QByteArray why = TinyproxyProcess::unavailable(&m_host); !why.isEmpty())
+            QSKIP(why.constData());
         QVERIFY(g_proxyPort != 0);
         QVERIFY2(m_proxy.start({}, {}, g_proxyPort), qPrintable(m_proxy.errorOutput()));
         QVERIFY2(m_sandbox.start({u"--tls"_s, u"--advertise-host"_s, m_host}),
