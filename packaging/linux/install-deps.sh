@@ -34,9 +34,9 @@ packages=(
   xvfb xauth dbus dbus-bin gnome-keyring libsecret-tools curl ca-certificates
   # a system tray host (XEmbed) inside the X server, for the transfer notification test
   trayer
-  # proxy tests: a private tinyproxy per suite (its own configuration and free port; the system
-  # service the package starts is stopped and disabled below)
-  tinyproxy
+  # proxy tests: a private tinyproxy per suite (its own configuration and free port). The
+  # executable alone: the "tinyproxy" package would also start a system proxy on port 8888.
+  tinyproxy-bin
   # sequencing files for the read-set tests: samtools writes real BAM, uBAM and CRAM, bgzip BGZF
   samtools tabix
   # fuzz smoke test: clang with libFuzzer and the sanitizer runtimes, llvm-symbolizer for reports
@@ -79,15 +79,3 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -q
 "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
-
-# Debian's tinyproxy package starts a system proxy on port 8888 at once. Nothing here uses it (the
-# proxy suites start their own): stop it and keep it from starting at boot, so the machine is
-# left as it was. Only when this run installed the package: a proxy someone set up is theirs.
-if printf '%s\n' "${missing[@]}" | grep -qx tinyproxy; then
-  if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
-    "${sudo_cmd[@]}" systemctl disable --now tinyproxy.service >/dev/null 2>&1 || true
-  elif [ -x /etc/init.d/tinyproxy ]; then
-    "${sudo_cmd[@]}" /etc/init.d/tinyproxy stop >/dev/null 2>&1 || true
-    "${sudo_cmd[@]}" update-rc.d tinyproxy disable >/dev/null 2>&1 || true
-  fi
-fi
