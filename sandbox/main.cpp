@@ -67,7 +67,11 @@ int main(int argc, char* argv[])
     const QString region = u"cn-shenzhen"_s;
     const QString autoApprove = u"sandbox_auto_approve"_s;
 
-    const QString local = options->tls ? u"https://127.0.0.1:%1"_s : u"http://127.0.0.1:%1"_s;
+    // --advertise-host: the name clients use; the servers stay on loopback whatever it is.
+    QString advertised = options->advertiseHost.isEmpty() ? u"127.0.0.1"_s : options->advertiseHost;
+    if (advertised.contains(u':'))
+        advertised = u'[' + advertised + u']';
+    const QString local = (options->tls ? u"https://"_s : u"http://"_s) + advertised + u":%1"_s;
     if (options->describeOnly) {
         const SampleRepository samples(world.initialSamples());
         const QString api = local.arg(options->apiPort);
@@ -90,7 +94,9 @@ int main(int argc, char* argv[])
     // nothing signed by an earlier run is trusted by a client given this run's file.
     std::optional<ThrowawayPki> pki;
     if (options->tls) {
-        pki = createThrowawayPki(QDir(dataDir).absoluteFilePath(u"tls"_s), &error);
+        pki = createThrowawayPki(QDir(dataDir).absoluteFilePath(u"tls"_s),
+                                 options->advertiseHost.isEmpty() ? QStringList() : QStringList{options->advertiseHost},
+                                 &error);
         if (!pki)
             return fail(error);
         LoopbackServer::useTls(pki->certFile, pki->keyFile);

@@ -3,6 +3,8 @@
 #include "apifaults.h"
 
 #include <QCommandLineParser>
+#include <QHostAddress>
+#include <QRegularExpression>
 #include <QUrl>
 
 namespace bge::sandbox {
@@ -81,6 +83,11 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
         {u"tls"_s,
          u"Serve every endpoint over HTTPS with a throwaway CA and server certificate made at start (the "
          "CA's file is \"ca_file\" in the JSON line)."_s},
+        {u"advertise-host"_s,
+         u"Host name or address in the URLs the sandbox hands out (API, object storage, HealthOmics) instead "
+         "of 127.0.0.1, e.g. this machine's name to reach it through a proxy; the servers still listen on "
+         "127.0.0.1 only, so the name must resolve to it. With --tls the certificate names it too."_s,
+         u"NAME"_s},
         {u"describe"_s, u"Print the description JSON (requested ports) and exit without serving."_s},
         {u"clock-offset"_s,
          u"Test aid: the object-storage clock is this many seconds off (e.g. 1800 or -1800), as if the "
@@ -161,6 +168,15 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
             return std::nullopt;
         }
         o.advertisedOss = url.toString(QUrl::StripTrailingSlash);
+    }
+    if (parser.isSet(u"advertise-host"_s)) {
+        const QString host = parser.value(u"advertise-host"_s);
+        static const QRegularExpression name(u"^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$"_s);
+        if (!name.match(host).hasMatch() && QHostAddress(host).isNull()) {
+            *error = u"--advertise-host must be a host name or an IP address"_s;
+            return std::nullopt;
+        }
+        o.advertiseHost = host;
     }
     if (parser.isSet(u"oss-faults"_s)) {
         const auto faults = FaultInjection::parse(parser.value(u"oss-faults"_s), error);

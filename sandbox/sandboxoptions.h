@@ -34,6 +34,10 @@ struct SandboxOptions
     qint64 ossClockOffsetAfterRequests = 0;
     FaultInjection apiFaults;   // --api-faults: the platform API and OAuth endpoints (api/apifaults.h)
     bool tls = false; // --tls: every endpoint over HTTPS with a throwaway CA made at start
+    // --advertise-host: the host name (or address) in every URL the sandbox hands out, instead of
+    // 127.0.0.1; the servers still listen on loopback only (e.g. this machine's name, for clients
+    // that must reach the sandbox through a proxy, which Qt bypasses for 127.0.0.1).
+    QString advertiseHost;
 };
 
 // Parses the command line; on a usage error returns nullopt with a message in *error.

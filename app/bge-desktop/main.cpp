@@ -1,6 +1,7 @@
 // bge-desktop: the BGE Open Platform on the desktop. Everything but the process set-up lives in
 // bge_ui (ui/shell): the start-up controller takes over once the application object exists.
 #include "credentials/credentialstore.h"
+#include "net/environmentproxyfactory.h"
 #include "shell/desktopcommandline.h"
 #include "shell/mainwindow.h"
 #include "shell/preferences.h"
@@ -42,6 +43,8 @@ int main(int argc, char* argv[])
         qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
 #endif
 
+    // The system's proxy settings, for Qt Network and the sign-in page (QtWebEngine) alike.
+    bge::net::useSystemProxies();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"BGE"_s);
     QApplication::setOrganizationDomain(u"bge.genomics.cn"_s);

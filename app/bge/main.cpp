@@ -4,6 +4,8 @@
 #include "commandregistry.h"
 #include "output.h"
 
+#include "net/environmentproxyfactory.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -124,6 +126,11 @@ int main(int argc, char* argv[])
         cl.global.verbose ? u"bge.*.debug=true"_s
                           : u"bge.*.debug=false\nbge.*.info=false\nbge.credentials.warning=false\nbge.session.warning=false"_s);
 
+    // https_proxy, no_proxy and the like, for the API, object storage and HealthOmics alike.
+    if (const QString problem = bge::net::useEnvironmentProxies(); !problem.isEmpty()) {
+        printErr(QCoreApplication::translate("bge::cli", "bge: %1").arg(problem) + u'\n');
+        return ExitUsage;
+    }
     CliContext ctx(cl.global);
     OptionReader options(command->options());
     if (!options.parse(arguments)) {

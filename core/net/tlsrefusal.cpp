@@ -1,5 +1,7 @@
 #include "tlsrefusal.h"
 
+#include "proxyrefusal.h"
+
 #include <QCoreApplication>
 #include <QNetworkReply>
 #include <QSslConfiguration>
@@ -38,6 +40,8 @@ ApiError untrustedCertificate(const QList<QSslError>& errors, const QString& iss
 
 std::optional<ApiError> tlsRefusal(const QNetworkReply* reply)
 {
+    if (std::optional<ApiError> proxy = proxyRefusal(reply))
+        return proxy;
     if (!reply || reply->error() != QNetworkReply::SslHandshakeFailedError)
         return std::nullopt;
     // After a refused handshake Qt still holds the peer's certificate; the errors themselves
@@ -49,6 +53,8 @@ std::optional<ApiError> tlsRefusal(const QNetworkReply* reply)
 
 std::optional<ApiError> tlsRefusal(const QSslSocket* socket)
 {
+    if (std::optional<ApiError> proxy = proxyRefusal(socket))
+        return proxy;
     if (!socket || socket->error() != QAbstractSocket::SslHandshakeFailedError)
         return std::nullopt;
     const QList<QSslError> errors = socket->sslHandshakeErrors();

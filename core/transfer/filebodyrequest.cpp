@@ -2,11 +2,11 @@
 
 #include "connectionpool.h"
 #include "filewindowdevice.h"
+#include "net/proxyroute.h"
 #include "net/tlsrefusal.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
-#include <QNetworkProxyFactory>
 #include <QSslSocket>
 #include <QTcpSocket>
 
@@ -36,12 +36,6 @@ qint64 backlog(const QTcpSocket* socket)
     if (auto* ssl = qobject_cast<const QSslSocket*>(socket))
         return ssl->bytesToWrite() + ssl->encryptedBytesToWrite();
     return socket->bytesToWrite();
-}
-
-bool isDirect(const QList<QNetworkProxy>& proxies)
-{
-    return proxies.isEmpty() || proxies.first().type() == QNetworkProxy::NoProxy ||
-           proxies.first().type() == QNetworkProxy::DefaultProxy;
 }
 
 } // namespace
@@ -74,16 +68,8 @@ bool FileBodyRequest::canSendDirectly(const QUrl& url, const QNetworkAccessManag
         return false;
     if (isHttps(url) && !QSslSocket::supportsSsl())
         return false;
-    // The manager's own proxy or factory first, then the application's, as the manager does.
-    const QNetworkProxyQuery query(url);
-    if (network) {
-        const QNetworkProxy proxy = network->proxy();
-        if (proxy.type() != QNetworkProxy::DefaultProxy)
-            return proxy.type() == QNetworkProxy::NoProxy;
-        if (QNetworkProxyFactory* factory = network->proxyFactory())
-            return isDirect(factory->queryProxy(query));
-    }
-    return isDirect(QNetworkProxyFactory::proxyForQuery(query));
+    // Directly or through a proxy the socket can tunnel through (CONNECT), as the manager would go.
+    return net::socketProxyFor(url, network).has_value();
 }
 
 void FileBodyRequest::start()
@@ -116,13 +102,13 @@ void FileBodyRequest::connectFresh()
         m_socket = ssl;
         attach();
         connect(ssl, &QSslSocket::encrypted, this, &FileBodyRequest::sendHead);
-        ssl->setProxy(QNetworkProxy::NoProxy);
+        ssl->setProxy(net::socketProxyFor(url, nullptr).value_or(QNetworkProxy(QNetworkProxy::NoProxy)));
         ssl->connectToHostEncrypted(url.host(), port); // verifies the peer against the system's CAs
     } else {
         m_socket = new QTcpSocket(this);
         attach();
         connect(m_socket, &QTcpSocket::connected, this, &FileBodyRequest::sendHead);
-        m_socket->setProxy(QNetworkProxy::NoProxy);
+        m_socket->setProxy(net::socketProxyFor(url, nullptr).value_or(QNetworkProxy(QNetworkProxy::NoProxy)));
         m_socket->connectToHost(url.host(), port);
     }
 }

@@ -38,8 +38,9 @@ public:
                     QObject* parent = nullptr);
     ~FileBodyRequest() override;
 
-    // Whether a request to `url` can go out this way: http or https and no proxy for it (a
-    // proxied request goes through QNetworkAccessManager, which speaks to proxies).
+    // Whether a request to `url` can go out this way: http or https, directly or through an HTTP
+    // (CONNECT) or SOCKS5 proxy, the route `network` would take (net::socketProxyFor); any other
+    // route is left to QNetworkAccessManager.
     static bool canSendDirectly(const QUrl& url, const QNetworkAccessManager* network);
 
     void start();

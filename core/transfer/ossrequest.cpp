@@ -17,8 +17,11 @@ namespace bge {
 
 bool usesPathStyle(const QUrl& endpoint)
 {
+    // A host name without a dot (this machine's or an intranet name, never an OSS region's)
+    // has no bucket subdomains anyone could resolve, a proxy no more than we.
     const QString host = endpoint.host();
-    return host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0 || !QHostAddress(host).isNull();
+    return host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0 || !QHostAddress(host).isNull() ||
+           (!host.isEmpty() && !host.contains(u'.'));
 }
 
 QByteArray v4Region(const QString& region)

@@ -34,6 +34,9 @@ packages=(
   xvfb xauth dbus dbus-bin gnome-keyring libsecret-tools curl ca-certificates
   # a system tray host (XEmbed) inside the X server, for the transfer notification test
   trayer
+  # proxy tests: a private tinyproxy per suite (its own configuration and free port). The
+  # executable alone: the "tinyproxy" package would also start a system proxy on port 8888.
+  tinyproxy-bin
   # sequencing files for the read-set tests: samtools writes real BAM, uBAM and CRAM, bgzip BGZF
   samtools tabix
   # fuzz smoke test: clang with libFuzzer and the sanitizer runtimes, llvm-symbolizer for reports

@@ -35,11 +35,13 @@ bool isLoopbackEndpoint(const QUrl& url)
 }
 
 // Path-style URLs for loopback/IP endpoints, virtual-hosted ones otherwise (as OSS requires).
+// Sandbox convention: a host name without a dot (--advertise-host with this machine's name) is
+// path-style too, as the client does: no subdomain of it resolves.
 QString objectUrl(const ApiSettings& settings, const QString& key)
 {
     const QUrl endpoint(settings.ossEndpoint);
     const QString path = QString::fromLatin1(QUrl::toPercentEncoding(key, "/"));
-    if (isLoopbackEndpoint(endpoint) || endpoint.host().isEmpty())
+    if (isLoopbackEndpoint(endpoint) || endpoint.host().isEmpty() || !endpoint.host().contains(u'.'))
         return settings.ossEndpoint + u'/' + settings.bucket + u'/' + path;
     QUrl hosted = endpoint;
     hosted.setHost(settings.bucket + u'.' + endpoint.host());

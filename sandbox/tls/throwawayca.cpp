@@ -2,6 +2,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
+#include <QHostInfo>
+#include <QRegularExpression>
 
 #include <openssl/bn.h>
 #include <openssl/evp.h>
@@ -94,9 +97,32 @@ bool writePem(const QString& path, X509* cert, EVP_PKEY* key)
     return PEM_write_bio_X509(bio.get(), cert) == 1;
 }
 
+// The subjectAltName value: loopback always, then the machine's host name (clients that must
+// not take the loopback shortcut, e.g. through a proxy, which Qt bypasses for 127.0.0.1 and
+// localhost, reach the sandbox by that name), then `extraNames`. A name OpenSSL's configuration
+// syntax could misread (a comma, a colon in a non-address) is left out rather than trusted.
+QByteArray subjectAltNames(const QStringList& extraNames)
+{
+    QByteArray names = "IP:127.0.0.1,IP:::1,DNS:localhost";
+    static const QRegularExpression hostName(u"^[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9-]{1,63})*$"_s);
+    QStringList seen{u"127.0.0.1"_s, u"::1"_s, u"localhost"_s};
+    for (const QString& name : QStringList{QHostInfo::localHostName()} + extraNames) {
+        const QString lower = name.toLower();
+        if (lower.isEmpty() || seen.contains(lower))
+            continue;
+        seen.append(lower);
+        if (QHostAddress address; address.setAddress(lower))
+            names += ",IP:" + address.toString().toLatin1();
+        else if (hostName.match(lower).hasMatch())
+            names += ",DNS:" + lower.toLatin1();
+    }
+    return names;
+}
+
 } // namespace
 
-std::optional<ThrowawayPki> createThrowawayPki(const QString& directory, QString* error)
+std::optional<ThrowawayPki> createThrowawayPki(const QString& directory, const QStringList& extraNames,
+                                               QString* error)
 {
     if (!QDir().mkpath(directory)) {
         *error = u"cannot create the TLS folder \"%1\""_s.arg(directory);
@@ -112,12 +138,13 @@ std::optional<ThrowawayPki> createThrowawayPki(const QString& directory, QString
                                        {NID_key_usage, "critical,keyCertSign,cRLSign"},
                                        {NID_subject_key_identifier, "hash"}})
                     : Cert();
+    const QByteArray altNames = subjectAltNames(extraNames);
     Cert server = (ca && serverKey)
                       ? makeCertificate(serverKey.get(), "127.0.0.1", ca.get(), caKey.get(),
                                         {{NID_basic_constraints, "critical,CA:FALSE"},
                                          {NID_key_usage, "critical,digitalSignature"},
                                          {NID_ext_key_usage, "serverAuth"},
-                                         {NID_subject_alt_name, "IP:127.0.0.1,IP:::1,DNS:localhost"},
+                                         {NID_subject_alt_name, altNames.constData()},
                                          {NID_subject_key_identifier, "hash"},
                                          {NID_authority_key_identifier, "keyid:always"}})
                       : Cert();

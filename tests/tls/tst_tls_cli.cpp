@@ -2,13 +2,8 @@
 // given with --ca-bundle or BGE_CA_BUNDLE, API calls, an upload through Qt's stack (PutObject)
 // and one through our own socket sender (multipart, killed and resumed), downloads read back
 // byte for byte; without the CA every call is refused with a sentence saying why.
-#include "cli/clitestsupport.h"
-#include "common/sandboxprocess.h"
-#include "common/testfiles.h"
+#include "cli/sandboxtransfers.h"
 
-#include "oss/crc64.h"
-
-#include <QJsonObject>
 #include <QProcess>
 
 using namespace bge;
@@ -18,13 +13,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString kClientId = u"bge-pipeline-demo"_s;
-
-QString crcOf(const QString& path)
-{
-    oss::Crc64 crc;
-    crc.update(readAll(path));
-    return QString::number(crc.value());
-}
 
 } // namespace
 
@@ -43,22 +31,7 @@ private:
 
     QProcessEnvironment environment(const SandboxProcess& sandbox) const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const QString& name : env.keys()) {
-            if (name.startsWith(u"BGE_"_s) || name.endsWith(u"_proxy"_s, Qt::CaseInsensitive) ||
-                name.startsWith(u"SSL_CERT"_s) || name == u"AWS_CA_BUNDLE")
-                env.remove(name);
-        }
-        env.insert(u"HOME"_s, home(u"home"_s));
-        env.insert(u"XDG_CONFIG_HOME"_s, home(u"config"_s));
-        env.insert(u"XDG_DATA_HOME"_s, home(u"data"_s));
-        env.insert(u"XDG_CACHE_HOME"_s, home(u"cache"_s));
-        env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"disabled:"_s); // never a real keyring
-        env.insert(u"LANG"_s, u"C.UTF-8"_s);
-        env.insert(u"BGE_ENDPOINT"_s, sandbox.apiEndpoint());
-        env.insert(u"BGE_CLIENT_ID"_s, kClientId);
-        env.insert(u"BGE_CLIENT_SECRET"_s, sandbox.clientById(kClientId).value(u"client_secret").toString());
-        return env;
+        return sandboxCliEnvironment(m_dir.filePath(u"home"_s), sandbox, kClientId);
     }
 
     std::unique_ptr<QProcess> start(const QProcessEnvironment& env, const QStringList& arguments) const
@@ -81,27 +54,11 @@ private:
     // Downloads `object` (over TLS) and compares it with `original`.
     void verifyStored(const SandboxProcess& sandbox, const QString& object, const QString& original)
     {
-        const QString back = m_dir.filePath(u"back-"_s + QFileInfo(original).fileName());
-        QFile::remove(back);
-        const Run down = bge(sandbox, {u"download"_s, object, u"-o"_s, back, u"--json"_s});
-        VERIFY_EXIT(down, 0);
-        QCOMPARE(down.json().toObject().value(u"crc64"_s).toString(), crcOf(original));
-        QVERIFY(down.json().toObject().value(u"crc64_verified"_s).toBool());
-        QVERIFY2(readAll(original) == readAll(back), "the object downloaded is not the file");
-        QFile::remove(back);
+        test::verifyStored([&](const QStringList& arguments) { return bge(sandbox, arguments); }, object, original,
+                           m_dir.path());
     }
 
-    // The journal's finished parts of the one upload in progress (the engine's file, as JSON).
-    int journaledParts() const
-    {
-        const QDir dir(home(u"data/BGE/BGE Desktop/uploads"_s));
-        for (const QString& name : dir.entryList({u"upload-*.json"_s}, QDir::Files)) {
-            QFile f(dir.filePath(name));
-            if (f.open(QIODevice::ReadOnly))
-                return int(QJsonDocument::fromJson(f.readAll()).object().value(u"parts"_s).toArray().size());
-        }
-        return -1;
-    }
+    int journaledParts() const { return journaledUploadParts(home(u"data"_s)); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -206,7 +163,7 @@ private Q_SLOTS:
         const Run up = bge(m_sandbox, {u"upload"_s, file, u"--json"_s});
         VERIFY_EXIT(up, 0);
         const QJsonObject result = up.json().toArray().first().toObject();
-        QCOMPARE(result.value(u"crc64"_s).toString(), crcOf(file));
+        QCOMPARE(result.value(u"crc64"_s).toString(), crc64Of(file));
         verifyStored(m_sandbox, result.value(u"object_name"_s).toString(), file);
     }
 
@@ -234,7 +191,7 @@ private Q_SLOTS:
         const QJsonObject result = second.json().toArray().first().toObject();
         QVERIFY2(result.value(u"resumed"_s).toBool(), second.describe().constData());
         QCOMPARE(result.value(u"parts_sent"_s).toInt(), partCount - before);
-        QCOMPARE(result.value(u"crc64"_s).toString(), crcOf(file));
+        QCOMPARE(result.value(u"crc64"_s).toString(), crc64Of(file));
         verifyStored(m_throttled, result.value(u"object_name"_s).toString(), file);
         QFile::remove(file);
     }
