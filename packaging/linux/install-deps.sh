@@ -34,6 +34,8 @@ packages=(
   xvfb xauth dbus dbus-bin gnome-keyring libsecret-tools curl ca-certificates
   # a system tray host (XEmbed) inside the X server, for the transfer notification test
   trayer
+  # xprop: the window title as the X server shows it (tst_signin_keyboard)
+  x11-utils
   # proxy tests: a private tinyproxy per suite (its own configuration and free port). The
   # executable alone: the "tinyproxy" package would also start a system proxy on port 8888.
   tinyproxy-bin
