@@ -2297,6 +2297,40 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     </message>
 </context>
 <context>
+    <name>bge::net::EnvironmentProxyFactory</name>
+    <message>
+        <source>The proxy in %1 cannot be used: write it as http://host:port (or http://user:password@host:port, or socks5://host:port).</source>
+        <translation>无法使用 %1 中的代理：请写成 http://host:port（或 http://user:password@host:port，或 socks5://host:port）。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::net::ProxyRefusal</name>
+    <message>
+        <source>The proxy at %1 asks for a user name and password (407). Give them in %2 as http://user:password@host:port, or in the system&apos;s proxy settings.</source>
+        <translation>位于 %1 的代理要求提供用户名和密码（407）。请在 %2 中写成 http://user:password@host:port，或在系统的代理设置中填写。</translation>
+    </message>
+    <message>
+        <source>The proxy at %1 refused the user name and password (407). Check the credentials in %2 (http://user:password@host:port) or in the system&apos;s proxy settings.</source>
+        <translation>位于 %1 的代理拒绝了用户名和密码（407）。请检查 %2 中的凭据（http://user:password@host:port）或系统的代理设置。</translation>
+    </message>
+    <message>
+        <source>The proxy at %1 cannot be reached. Check that it is running and that %2 names it correctly; hosts listed in no_proxy are reached without it.</source>
+        <translation>无法连接位于 %1 的代理。请检查它是否在运行，以及 %2 是否正确指向它；no_proxy 中列出的主机不经代理直接访问。</translation>
+    </message>
+    <message>
+        <source>The proxy at %1 refused the connection to the server. If it needs a user name and password, check them in %2 (http://user:password@host:port); hosts listed in no_proxy are reached without it.</source>
+        <translation>位于 %1 的代理拒绝了到服务器的连接。如果它需要用户名和密码，请检查 %2 中的设置（http://user:password@host:port）；no_proxy 中列出的主机不经代理直接访问。</translation>
+    </message>
+    <message>
+        <source>The connection through the proxy at %1 failed: the proxy cannot be reached or refused the connection. Check that it is running and that %2 names it correctly, with the user name and password it needs (http://user:password@host:port); hosts listed in no_proxy are reached without it.</source>
+        <translation>经由位于 %1 的代理的连接失败：代理无法连接或拒绝了连接。请检查它是否在运行，以及 %2 是否正确指向它并带有所需的用户名和密码（http://user:password@host:port）；no_proxy 中列出的主机不经代理直接访问。</translation>
+    </message>
+    <message>
+        <source>The proxy at %1 cannot be found: its host name is not known. Check the proxy in %2 (hosts listed in no_proxy are reached without it).</source>
+        <translation>找不到位于 %1 的代理：无法解析其主机名。请检查 %2 中的代理（no_proxy 中列出的主机不经代理直接访问）。</translation>
+    </message>
+</context>
+<context>
     <name>bge::net::TlsRefusal</name>
     <message>
         <source>an unknown authority</source>
@@ -2981,6 +3015,49 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>%1 Check the client secret and try again.</source>
         <translation>%1 请检查客户端密钥后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::AuthorizationRefusalPanel</name>
+    <message>
+        <source>You declined access for BGE Desktop. It can show your samples and results only with your permission: sign in again and approve, or cancel to choose another profile.</source>
+        <translation>您拒绝了 BGE Desktop 的访问请求。只有获得您的授权，它才能显示您的样品和结果：请重新登录并授权，或取消以选择其他配置。</translation>
+    </message>
+    <message>
+        <source>The platform does not grant this application the access the profile asks for. Check the scopes in the profile&apos;s settings, or ask the platform&apos;s administrators to grant them.</source>
+        <translation>平台未授予此应用该配置所请求的访问权限。请检查配置设置中的授权范围，或请平台管理员授予这些权限。</translation>
+    </message>
+    <message>
+        <source>The platform does not let this application sign people in with its page. Check the profile&apos;s client id.</source>
+        <translation>平台不允许此应用通过其页面登录用户。请检查配置的客户端 ID。</translation>
+    </message>
+    <message>
+        <source>The platform refused the sign-in request. Sign in again; if it happens again, the profile&apos;s server may not be a BGE Open Platform.</source>
+        <translation>平台拒绝了登录请求。请重新登录；如果再次发生，该配置的服务器可能不是 BGE 开放平台。</translation>
+    </message>
+    <message>
+        <source>The platform ran into a problem while signing you in. Sign in again in a moment.</source>
+        <translation>平台在登录过程中出现问题。请稍后重新登录。</translation>
+    </message>
+    <message>
+        <source>The platform cannot sign you in right now (busy or under maintenance). Sign in again in a moment.</source>
+        <translation>平台暂时无法为您登录（繁忙或正在维护）。请稍后重新登录。</translation>
+    </message>
+    <message>
+        <source>The platform did not complete the sign-in (%1). Sign in again; if it happens again, contact the platform&apos;s support.</source>
+        <translation>平台未完成登录（%1）。请重新登录；如果再次发生，请联系平台支持。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s answer: %1</source>
+        <translation>平台的回答：%1</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s answer: %1 (%2)</source>
+        <translation>平台的回答：%1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In Again</source>
+        <translation>重新登录(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -3842,10 +3919,6 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <translation>传输</translation>
     </message>
     <message>
-        <source>BGE Desktop</source>
-        <translation>BGE Desktop</translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -3908,10 +3981,6 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>Main Toolbar</source>
         <translation>主工具栏</translation>
-    </message>
-    <message>
-        <source>BGE Desktop — %1</source>
-        <translation>BGE Desktop — %1</translation>
     </message>
     <message>
         <source>Data sources</source>
