@@ -223,6 +223,22 @@ private Q_SLOTS:
         }
     }
 
+    // Found by the fault soak: OSS answers an empty object with Content-Length: 0, which the
+    // sandbox left out, so every download of a 0-byte file failed ("no Content-Length").
+    void downloadsAnEmptyObject()
+    {
+        const Result<QString> key = upload(*m_clean.user, u"empty.bin"_s, QByteArray());
+        BGE_VERIFY_OK(key);
+        const QString dest = destination(u"empty.bin"_s);
+        const Result<DownloadResult> r = await(new DownloadJob(&m_clean.user->api, key.value(), dest));
+        BGE_VERIFY_OK(r);
+        QCOMPARE(r->size, 0);
+        QVERIFY(r->crc64Verified);
+        QVERIFY(QFileInfo(dest).isFile());
+        QCOMPARE(QFileInfo(dest).size(), 0);
+        verifyNoLeftovers(dest);
+    }
+
     void downloadsLargeObject()
     {
         const QString dest = destination(u"big.bin"_s);
