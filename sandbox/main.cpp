@@ -132,6 +132,7 @@ int main(int argc, char* argv[])
     ApiServer api(ApiContext{world, samples, auth, stsRegistry, settings});
     if (!api.bind(options->apiPort, &error))
         return fail(error);
+    api.injectFaults(options->apiFaults, options->seed);
 
     omics::OmicsServerConfig omicsConfig;
     omicsConfig.dataDirectory = dataDir;
@@ -159,6 +160,7 @@ int main(int argc, char* argv[])
                         << ", object storage on " << ossEndpoint << " (bucket " << bucket << "), HealthOmics on "
                         << omicsEndpoint << (options->omicsQuotas ? "" : " (quotas off)") << ", data in " << dataDir
                         << (options->faults.enabled() || options->omicsFaults.enabled() ? ", fault injection ON" : "")
+                        << (options->apiFaults.enabled() ? ", API faults ON" : "")
                         << (pki ? u", TLS by the throwaway CA in "_s + pki->caFile : QString()) << ".\n"
                         << "  Demo users sign in with password \"" << world.users().constFirst().password
                         << "\"; clients and secrets are in the JSON line above. Ctrl+C stops." << Qt::endl;

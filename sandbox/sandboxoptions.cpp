@@ -1,5 +1,7 @@
 #include "sandboxoptions.h"
 
+#include "apifaults.h"
+
 #include <QCommandLineParser>
 #include <QUrl>
 
@@ -52,6 +54,12 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
          "CompleteMultipartUpload done, then the connection cut before the answer; lost-put-reply-rate, "
          "lost-part-reply-rate and lost-complete-reply-rate for one kind). The corrupt and lost-reply rates pick "
          "evenly, not at random: 0.5 is every second call, 1 every call."_s,
+         u"SPEC"_s},
+        {u"api-faults"_s,
+         u"Fault injection for the platform API and OAuth token calls (not the HTML sign-in page), as a "
+         "gateway in front of it would: error-rate (answered 502/503 with an HTML page), drop-rate (the "
+         "connection closed without an answer) and latency-ms; same syntax as --oss-faults. Both faults "
+         "strike before the request is handled; draws follow --seed."_s,
          u"SPEC"_s},
         {u"max-object-size"_s,
          u"Largest PutObject or UploadPart body in bytes, Content-Length or chunked (default 5 GiB, as OSS; a "
@@ -161,6 +169,12 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
         o.faults = *faults;
     }
     o.omicsFaults = o.faults;
+    if (parser.isSet(u"api-faults"_s)) {
+        const auto faults = ApiFaults::parse(parser.value(u"api-faults"_s), error);
+        if (!faults)
+            return std::nullopt;
+        o.apiFaults = *faults;
+    }
     if (parser.isSet(u"omics-faults"_s)) {
         const auto faults = FaultInjection::parse(parser.value(u"omics-faults"_s), error);
         if (!faults) {

@@ -32,6 +32,7 @@ struct SandboxOptions
     // seconds off from the N-th request on (sandbox/oss/sandboxclock.h).
     qint64 ossClockOffsetSeconds = 0;
     qint64 ossClockOffsetAfterRequests = 0;
+    FaultInjection apiFaults;   // --api-faults: the platform API and OAuth endpoints (api/apifaults.h)
     bool tls = false; // --tls: every endpoint over HTTPS with a throwaway CA made at start
 };
 

@@ -293,8 +293,9 @@ Job<Page<GeneAbundance>>* PlatformApi::geneAbundance(const QString& biosampleId,
 
 Job<UploadToken>* PlatformApi::uploadToken(const QString& regionId, bool internal)
 {
-    // Not idempotent: each call mints new credentials.
-    ApiRequest r = ApiRequest::post(u"/sts/token"_s).notIdempotent().withSensitiveAnswer();
+    // Repeated after a 5xx or a lost connection: each call mints new temporary credentials and
+    // changes nothing else, so a second set (if the first answer was lost) is merely unused.
+    ApiRequest r = ApiRequest::post(u"/sts/token"_s).withSensitiveAnswer();
     r.add(u"region_id"_s, regionId.isEmpty() ? QString() : regionId);
     if (internal)
         r.add(u"internal"_s, u"true"_s);

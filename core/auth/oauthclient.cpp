@@ -28,10 +28,12 @@ QUrl OAuthClient::authorizationUrl(const QString& redirectUri, const QString& st
     return m_connection->urlFor(r);
 }
 
-Job<TokenGrant>* OAuthClient::tokenRequest(QList<std::pair<QString, QString>> params)
+Job<TokenGrant>* OAuthClient::tokenRequest(QList<std::pair<QString, QString>> params, bool repeatable)
 {
     params.prepend({u"client_id"_s, m_clientId});
-    ApiRequest r = ApiRequest::post(u"/oauth2/access_token"_s, std::move(params)).withoutAuth().notIdempotent().withSensitiveAnswer();
+    ApiRequest r = ApiRequest::post(u"/oauth2/access_token"_s, std::move(params)).withoutAuth().withSensitiveAnswer();
+    if (!repeatable)
+        r.notIdempotent();
     return new ApiJob<TokenGrant>(m_connection, r, [](const Envelope& e) {
         return TokenGrant::fromJson(e.data, QDateTime::currentDateTimeUtc());
     });
@@ -46,19 +48,27 @@ Job<TokenGrant>* OAuthClient::exchangeCode(const QString& clientSecret, const QS
                                               {u"code"_s, code}};
     if (!pkceVerifier.isEmpty())
         params.append({u"code_verifier"_s, pkceVerifier});
-    return tokenRequest(std::move(params));
+    // Not repeated: the code is single-use, and sign-in is interactive (the person tries again).
+    return tokenRequest(std::move(params), false);
 }
 
 Job<TokenGrant>* OAuthClient::refresh(const QString& clientSecret, const QString& refreshToken)
 {
+    // Repeated after a 5xx or a connection lost without an answer. If the first attempt never
+    // reached the token endpoint (a gateway's 502/503, a dropped connection), the repeat saves
+    // the session. If it did and only the answer was lost, a rotating platform has already spent
+    // the refresh token: the repeat is refused and the user must sign in again, which is where
+    // not repeating would also end, one command later. So a repeat is never worse.
     return tokenRequest({{u"client_secret"_s, clientSecret},
                          {u"grant_type"_s, u"refresh_token"_s},
-                         {u"refresh_token"_s, refreshToken}});
+                         {u"refresh_token"_s, refreshToken}},
+                        true);
 }
 
 Job<TokenGrant>* OAuthClient::clientCredentials(const QString& clientSecret)
 {
-    return tokenRequest({{u"client_secret"_s, clientSecret}, {u"grant_type"_s, u"client_credentials"_s}});
+    // Repeated freely: asking again only issues another token.
+    return tokenRequest({{u"client_secret"_s, clientSecret}, {u"grant_type"_s, u"client_credentials"_s}}, true);
 }
 
 } // namespace bge

@@ -28,7 +28,8 @@ public:
     Job<TokenGrant>* clientCredentials(const QString& clientSecret);
 
 private:
-    Job<TokenGrant>* tokenRequest(QList<std::pair<QString, QString>> params);
+    // `repeatable`: retried after a transport error or a 5xx (see the callers).
+    Job<TokenGrant>* tokenRequest(QList<std::pair<QString, QString>> params, bool repeatable);
 
     ApiConnection* m_connection;
     QString m_clientId;

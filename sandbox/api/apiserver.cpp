@@ -1,5 +1,6 @@
 #include "apiserver.h"
 
+#include "apifaults.h"
 #include "envelope.h"
 #include "loopbackserver.h"
 
@@ -16,6 +17,7 @@ struct ApiServer::Private
     explicit Private(ApiContext c) : api(std::move(c)) {}
     ApiContext api;
     LoopbackServer loopback{QStringLiteral("the API"), 16};
+    std::unique_ptr<ApiFaults> faults; // set before the server runs, read-only afterwards
 };
 
 ApiServer::ApiServer(ApiContext context) : d(std::make_unique<Private>(std::move(context)))
@@ -36,7 +38,10 @@ ApiServer::ApiServer(ApiContext context) : d(std::make_unique<Private>(std::move
     // so the request hung until the read timeout and was then answered 400. The pre-routing
     // handler runs before the body is read; the Request it gets is the server's own mutable
     // object, so declaring the empty body there is well-defined.
-    s.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
+    s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+        // Faults first: a gateway in front of the API fails before the API sees the request.
+        if (d->faults && d->faults->intercept(req, res))
+            return httplib::Server::HandlerResponse::Handled;
         if (!req.has_header("Content-Length") && !req.has_header("Transfer-Encoding"))
             const_cast<httplib::Request&>(req).headers.emplace("Content-Length", "0");
         return httplib::Server::HandlerResponse::Unhandled;
@@ -65,6 +70,11 @@ int ApiServer::port() const
     return d->loopback.port();
 }
 
+void ApiServer::injectFaults(const FaultInjection& faults, quint64 seed)
+{
+    d->faults = faults.enabled() ? std::make_unique<ApiFaults>(faults, seed) : nullptr;
+}
+
 void ApiServer::run()
 {
     d->loopback.run();
@@ -73,6 +83,8 @@ void ApiServer::run()
 void ApiServer::stop()
 {
     d->loopback.stop();
+    if (d->faults)
+        QTextStream(stderr) << "api: faults: " << d->faults->summary() << Qt::endl;
 }
 
 } // namespace bge::sandbox

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apicontext.h"
+#include "faultinjection.h"
 
 #include <QString>
 
@@ -19,6 +20,8 @@ public:
 
     bool bind(int port, QString* error); // 0 = any free port
     int port() const;
+    // --api-faults: before run(); requests are faulted from then on (see apifaults.h).
+    void injectFaults(const FaultInjection& faults, quint64 seed);
     void run(); // serves until stop(); call from a thread of its own
     void stop();
 
