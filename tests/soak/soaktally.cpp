@@ -32,6 +32,10 @@ SandboxFigures SandboxFigures::fromLog(const QString& log)
             ++f.lostReplies;
         else if (line.startsWith(u"oss: fault: flipped a bit"))
             ++f.flippedBits;
+        else if (line.startsWith(u"api: fault: dropped the connection"))
+            ++f.apiFaultDrops;
+        else if (line.startsWith(u"api: fault: 5"))
+            ++f.apiFaultAnswers;
         const QRegularExpressionMatch m = kRequest.match(line.toString());
         if (!m.hasMatch())
             continue;
@@ -76,12 +80,14 @@ QStringList Tally::summary(quint32 seed, const SandboxFigures& s, qint64 wallMs)
                       .arg(endingsText)
                       .arg(journalsLeft));
     lines += u"soak: sandbox oss-requests=%1 oss-503=%2 lost-replies=%3 flipped-bits=%4 api-requests=%5 "
-             "api-5xx=%6 token-grants=%7 sts-grants=%8"_s.arg(s.ossRequests)
+             "api-5xx=%6 api-fault-answers=%7 api-fault-drops=%8 token-grants=%9 sts-grants=%10"_s.arg(s.ossRequests)
                  .arg(s.oss503)
                  .arg(s.lostReplies)
                  .arg(s.flippedBits)
                  .arg(s.apiRequests)
                  .arg(s.api5xx)
+                 .arg(s.apiFaultAnswers)
+                 .arg(s.apiFaultDrops)
                  .arg(s.tokenGrants)
                  .arg(s.stsGrants);
     return lines;

@@ -38,6 +38,8 @@ struct SandboxFigures
     qint64 flippedBits = 0;    // "oss: fault: flipped a bit"
     qint64 apiRequests = 0;
     qint64 api5xx = 0;
+    qint64 apiFaultAnswers = 0; // "api: fault: 50x for …" (--api-faults error-rate)
+    qint64 apiFaultDrops = 0;   // "api: fault: dropped the connection" (--api-faults drop-rate)
     qint64 tokenGrants = 0;    // POST /oauth2/access_token answered 200: first tokens and renewals
     qint64 stsGrants = 0;      // POST /sts/token answered 200
     static SandboxFigures fromLog(const QString& log);

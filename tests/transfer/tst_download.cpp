@@ -417,6 +417,22 @@ private Q_SLOTS:
         verifyNoLeftovers(dest); // nothing arrived: nothing kept
     }
 
+    // Found by the fault soak: a `bge download` killed between creating its lock file and writing
+    // its process id into it left a lock that no later run could take ("another download into …
+    // is running", for ever). Nobody holds such a file's native lock: it is stale.
+    void lockLeftEmptyByAKilledRunIsStale()
+    {
+        const QString dest = destination(u"empty-lock.bin"_s);
+        for (const QByteArray& content : {QByteArray(), QByteArray("4")}) {
+            QVERIFY(writeFile(DownloadJob::partialPathFor(dest) + u".lock"_s, content));
+            const Result<DownloadResult> r = await(new DownloadJob(&m_clean.user->api, m_bigObject, dest));
+            BGE_VERIFY_OK(r);
+            QCOMPARE(readAll(dest), m_bigData);
+            verifyNoLeftovers(dest);
+            QVERIFY(QFile::remove(dest));
+        }
+    }
+
     void oneDownloadPerDestination()
     {
         // The first job waits on the slow sandbox while a second one wants the same file.
