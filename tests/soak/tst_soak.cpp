@@ -29,6 +29,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -172,14 +173,22 @@ class TestSoak final : public QObject
                 continue;
             if (last.exitCode == 0 || last.exitCode == 2) // done, or a usage error every rerun repeats
                 break;
-            if (last.err.contains("FileAlreadyExists") || last.err.contains("already exists")) {
-                *why = QString::fromUtf8(last.err.right(400)).trimmed();
-                return Ending::Stuck; // every later rerun meets the same
+            if (plan.client == Client::BgeUpload && last.err.contains("FileAlreadyExists")) {
+                // Every later rerun meets the same. Whether the object there is the file says if
+                // a wrong object was left behind.
+                static const QRegularExpression kObject(u"an object named (\\S+) already exists"_s);
+                const Ending there = readBack(kObject.match(QString::fromUtf8(last.err)).captured(1), file);
+                *why = u"%1 (the object there is the file's bytes: %2)"_s.arg(
+                    QString::fromUtf8(last.err.right(400)).trimmed(), there == Ending::Verified ? u"yes"_s : u"no"_s);
+                return there == Ending::Damaged ? Ending::Damaged : Ending::Stuck;
             }
         }
         if (last.exitCode != 0) {
             *why = u"exit %1 after %2 attempts: %3"_s.arg(last.exitCode).arg(kMaxAttempts)
                        .arg(QString::fromUtf8(last.err.right(400)).trimmed());
+            if (plan.client == Client::BgeDownload && QFile::exists(target)) // what a rerun refused to replace
+                *why += u" (the file there is the object's bytes: %1)"_s.arg(sameBytes(file, target) ? u"yes"_s : u"no"_s);
+            QFile::remove(target);
             return Ending::ClearError;
         }
         if (plan.client == Client::BgeUpload) {
