@@ -4,7 +4,7 @@ PRESET ?= ci
 BUILD_DIR := build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run screenshots test bench asan clean translations
+.PHONY: all deps configure build run screenshots test bench soak asan clean translations
 
 all: build
 
@@ -32,6 +32,14 @@ test: build
 
 bench: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure --label-regex bench --verbose
+
+# The fault soak (docs/reliability.md): BGE_SOAK_RUNS (50) randomized runs of bge and bge-desktop
+# against a faulty sandbox, killed and restarted, every object read back; about 30-40 minutes.
+# BGE_SOAK_SEED replays a series, BGE_SOAK_ONLY one run of it. Not part of `make test`.
+soak: configure
+	cmake --build $(BUILD_DIR) --parallel $(JOBS) --target tst_soak bge bge-desktop bge-sandbox
+	BGE_SOAK_REPORT=$(abspath $(BUILD_DIR))/soak-report.tsv \
+	    ctest --test-dir $(BUILD_DIR) --output-on-failure --label-regex soak --verbose
 
 asan: deps
 	cmake --preset asan

@@ -25,13 +25,18 @@ QString environment(const char* name)
     return QProcessEnvironment::systemEnvironment().value(QString::fromLatin1(name));
 }
 
-Profile::Kind kindOf(const QUrl& endpoint)
+// The "sandbox" kind is the desktop app's own sandbox: the app opens such a profile by starting
+// a sandbox itself and saves that one's endpoint and client into it. A loopback endpoint named
+// here is a sandbox someone runs (tests, the fault soak): Custom, or opening that profile in the
+// app would start another sandbox and overwrite what bge stored. A profile the app made stays
+// its own.
+Profile::Kind kindOf(const QUrl& endpoint, const std::optional<Profile>& stored)
 {
     if (endpoint.host() == Profile::mainEndpoint().host())
         return Profile::Kind::Main;
     if (endpoint.host() == Profile::backupEndpoint().host())
         return Profile::Kind::Backup;
-    if (isLoopbackHost(endpoint.host()))
+    if (isLoopbackHost(endpoint.host()) && stored && stored->kind == Profile::Kind::Sandbox)
         return Profile::Kind::Sandbox;
     return Profile::Kind::Custom;
 }
@@ -85,7 +90,7 @@ bool CliContext::prepare()
         usageError(problem);
         return false;
     }
-    m_profile.kind = kindOf(m_profile.endpoint);
+    m_profile.kind = kindOf(m_profile.endpoint, stored);
     if (!trustCaBundle())
         return false;
 

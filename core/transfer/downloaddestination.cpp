@@ -47,7 +47,18 @@ ApiError DownloadDestination::prepare(bool overwrite)
 
     m_lock = std::make_unique<QLockFile>(partialPath() + u".lock"_s);
     m_lock->setStaleLockTime(0); // a lock is stale only when its process is gone
-    if (!m_lock->tryLock(0)) {
+    if (!m_lock->tryLock(0) && m_lock->error() == QLockFile::LockFailedError) {
+        // A process killed between creating the file and writing its id into it leaves a lock
+        // that names no process, which QLockFile never calls stale with no stale time. Its
+        // native lock died with it: removeStaleLockFile() removes the file only when nobody
+        // holds that (a live download takes it before writing its id).
+        qint64 pid = 0;
+        QString host;
+        QString app;
+        if (!m_lock->getLockInfo(&pid, &host, &app) && m_lock->removeStaleLockFile())
+            m_lock->tryLock(0);
+    }
+    if (!m_lock->isLocked()) {
         const bool held = m_lock->error() == QLockFile::LockFailedError;
         m_lock.reset();
         return ApiError::usage(held ? u"another download into %1 is running"_s.arg(m_destination)

@@ -1,5 +1,6 @@
 #include "transferqueue.h"
 
+#include "downloaddestination.h"
 #include "omics/omicsconnections.h"
 #include "transferpaths.h"
 #include "transferqueuestore.h"
@@ -99,8 +100,10 @@ void TransferQueue::load()
     m_items = std::move(state->items);
     for (TransferItem& item : m_items) {
         // What was running when the app stopped (or crashed) continues by itself.
-        if (item.state == TransferState::Running)
+        if (item.state == TransferState::Running) {
             item.state = TransferState::Queued;
+            m_interrupted.insert(item.id);
+        }
     }
     rebuildIndexes();
     m_totals = TransferTotals::of(m_items);
@@ -530,10 +533,29 @@ void TransferQueue::startWaiting()
     m_scanFrom = firstHeldBack >= 0 ? std::min(firstHeldBack, row) : row;
 }
 
+// A download moves its file into place, then removes its partial file's journal, and only then
+// can the queue save it as completed: the app stopped in between (a crash, a kill) finds the file
+// it downloaded itself at the destination. That file is no name clash when the item was running,
+// nothing of the download is left beside it, and it has the object's size (known once the
+// server answered; the job checked size and CRC-64 before the move).
+bool TransferQueue::finishedBeforeStop(const TransferItem& item) const
+{
+    return m_interrupted.contains(item.id) && !item.readSet && item.size >= 0 &&
+           QFileInfo(item.localPath).size() == item.size &&
+           !QFileInfo::exists(DownloadDestination::partialPathFor(item.localPath)) &&
+           !QFileInfo::exists(DownloadDestination::journalPathFor(item.localPath));
+}
+
 bool TransferQueue::startRow(int row)
 {
     TransferItem& item = m_items[row];
     if (!item.isUpload() && !item.overwrite && QFileInfo::exists(item.localPath)) {
+        if (finishedBeforeStop(item)) {
+            qCInfo(lcQueue).noquote() << item.name << "was downloaded before the app stopped";
+            item.done = item.size;
+            setState(row, TransferState::Completed);
+            return false;
+        }
         setState(row, TransferState::NameExists,
                  tr("A file named %1 already exists in %2.")
                      .arg(item.name, QFileInfo(item.localPath).absolutePath()));

@@ -132,6 +132,7 @@ private:
     void scheduleStart();
     void startWaiting();
     bool startRow(int row);
+    bool finishedBeforeStop(const TransferItem& item) const;
     void stopRow(int row, bool keepForResume);
     void onProgress(quint64 id, qint64 done, qint64 total);
     void onFinished(quint64 id, const ApiError& error, const QString& objectName);
@@ -157,6 +158,7 @@ private:
     quint64 m_nextBatch = 1;
     int m_scanFrom = 0; // no queued item above this row can start
     bool m_startPending = false;
+    QSet<quint64> m_interrupted; // downloads that were running when the app last stopped
 
     QTimer m_tick;
     QTimer m_saveTimer;

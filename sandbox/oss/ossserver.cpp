@@ -560,6 +560,13 @@ void OssServer::Private::getObject(OssCall& call)
     if (partial)
         call.res.set_header("Content-Range", u"bytes %1-%2/%3"_s.arg(first).arg(first + length - 1).arg(object->size).toStdString());
 
+    // OSS answers an empty object with Content-Length: 0; a provider of no bytes would leave the
+    // header out (clients check the size against it).
+    if (length == 0) {
+        call.res.set_header("Content-Type", object->contentType.toStdString());
+        call.res.set_header("Content-Length", "0");
+        return;
+    }
     const bool drop = FaultInjection::chance(config.faults.dropRate);
     const auto pacer = std::make_shared<BandwidthPacer>(config.faults.bandwidthKiBps);
     call.res.set_content_provider(

@@ -22,6 +22,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -1464,6 +1465,11 @@ private Q_SLOTS:
                  in.describe().constData());
         QCOMPARE(keychainSecret(u"default/client-secret"_s).value_or(QString()), m_pipelineSecret);
         QVERIFY(!keychainSecret(u"default/refresh-token"_s)); // client-credentials tokens are not kept
+        // Found by the fault soak: a profile bge saved for a sandbox someone runs (a loopback
+        // endpoint) was of the "sandbox" kind, which bge-desktop opens by starting a sandbox of its
+        // own and then overwrites with that one's endpoint and client.
+        QCOMPARE(QSettings(m_home->settingsFile(), QSettings::IniFormat).value(u"profiles/default/kind"_s).toString(),
+                 u"custom"_s);
         const Run who = inSession({u"whoami"_s, u"--json"_s});
         VERIFY_EXIT(who, 0);
         QCOMPARE(who.json().toObject().value(u"token").toObject().value(u"grant_type").toString(),

@@ -14,6 +14,7 @@
 #include "transfer/downloadjob.h"
 #include "transfer/ossrequest.h"
 #include "transfer/transferqueue.h"
+#include "transfer/transferqueuestore.h"
 #include "transfer/uploadcredentials.h"
 
 #include <QDir>
@@ -519,6 +520,42 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(DownloadJob::partialPathFor(dest2)));
         QVERIFY(!QFile::exists(DownloadJob::journalPathFor(dest2)));
         QVERIFY(!QFile::exists(DownloadJob::partialPathFor(dest2) + u".lock"_s));
+    }
+
+    // Found by the fault soak: the app killed after a download moved its file into place but
+    // before the queue saved it as completed. The next start must not take the app's own file
+    // for a name clash; a file of another size there still is one.
+    void downloadDoneBeforeAKillIsNoNameClash()
+    {
+        const QString dir = freshDir(u"done-before-kill"_s);
+        const QByteArray bytes = randomBytes(300 * kKiB + 7, 72);
+        const QString object = uploaded(dir, u"done.bin"_s, bytes);
+        QVERIFY(!object.isEmpty());
+        const TransferQueueSettings s = settings(dir);
+        TransferQueueState saved;
+        for (const QString& name : {u"done.bin"_s, u"foreign.bin"_s}) {
+            TransferItem item;
+            item.id = item.batch = quint64(saved.items.size() + 1);
+            item.direction = TransferDirection::Download;
+            item.localPath = dir + u'/' + name;
+            item.name = name;
+            item.objectName = object;
+            item.size = bytes.size();
+            item.done = bytes.size() / 2;
+            item.state = TransferState::Running; // as saved while it ran
+            saved.items.append(item);
+        }
+        saved.nextId = saved.nextBatch = 3;
+        QVERIFY(saved.save(s.stateFile, nullptr));
+        QVERIFY(writeFile(dir + u"/done.bin"_s, bytes));                  // the job's file, in place
+        QVERIFY(writeFile(dir + u"/foreign.bin"_s, QByteArray("theirs"))); // somebody else's
+
+        auto restarted = makeQueue(m_slow, s);
+        QVERIFY(waitFor(*restarted, 1, TransferState::Completed));
+        QCOMPARE(restarted->at(0).done, bytes.size());
+        QVERIFY(waitFor(*restarted, 2, TransferState::NameExists));
+        QVERIFY(readAll(dir + u"/done.bin"_s) == bytes);
+        QCOMPARE(readAll(dir + u"/foreign.bin"_s), QByteArray("theirs"));
     }
 
     // The journal beside a partial download damaged (and the partial bytes with it): the
