@@ -90,6 +90,16 @@ ApiError ApiError::transportRefused(const QString& sentence, const QString& deta
     e.m_kind = Kind::Transport;
     e.m_detail = detail;
     e.m_sentence = sentence;
+    e.m_final = true;
+    return e;
+}
+
+ApiError ApiError::transportExplained(const QString& sentence, const QString& detail)
+{
+    ApiError e;
+    e.m_kind = Kind::Transport;
+    e.m_detail = detail;
+    e.m_sentence = sentence;
     return e;
 }
 
@@ -114,8 +124,8 @@ bool ApiError::isTokenRejected() const
 bool ApiError::isRetryable() const
 {
     // 408 and 429 ask the client to come back later, like a 5xx.
-    // A transport failure with a sentence of its own is a refused certificate: the same comes back.
-    return (m_kind == Kind::Transport && m_sentence.isEmpty()) || m_kind == Kind::Timeout
+    // A refused transport (a certificate, a proxy's 407) meets the same refusal again.
+    return (m_kind == Kind::Transport && !m_final) || m_kind == Kind::Timeout
            || ((m_kind == Kind::Http || m_kind == Kind::Service) && (m_httpStatus >= 500 || m_httpStatus == 408 || m_httpStatus == 429));
 }
 

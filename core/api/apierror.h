@@ -37,6 +37,9 @@ public:
     // server's certificate did not verify (net::tlsRefusal), an address that would send in clear
     // (net::clearTextRefusal).
     static ApiError transportRefused(const QString& sentence, const QString& detail);
+    // A transport failure worth another attempt that `sentence` (translated) tells better than
+    // the generic one when it is the last: a proxy that could not reach the server.
+    static ApiError transportExplained(const QString& sentence, const QString& detail);
     // `sentence` is the translated explanation the service's client built for `code` (what to
     // fix); the service's own message and the request id are kept for logs and --verbose.
     static ApiError service(int httpStatus, const QString& code, const QString& serviceMessage,
@@ -79,6 +82,7 @@ private:
     QString m_serviceCode;
     QString m_requestId;
     QString m_sentence;
+    bool m_final = false; // transportRefused: another attempt meets the same refusal
 };
 
 } // namespace bge

@@ -28,7 +28,13 @@ QString printableErrorCode(const QString& error)
 
 AuthorizationResponse AuthorizationResponse::fromRedirect(const QUrl& redirect)
 {
-    const QUrlQuery query(redirect);
+    // RFC 6749 §4.1.2 and Appendix B: the parameters are application/x-www-form-urlencoded,
+    // so '+' is a space ("error_description=The+user+denied+access") and a '+' of the value
+    // itself comes as %2B. Applied to the query as a whole, as the RFC says: a code or state
+    // in base64url has no '+', and our own state is base64url.
+    QString encoded = redirect.query(QUrl::FullyEncoded);
+    encoded.replace(u'+', u"%20"_s);
+    const QUrlQuery query(encoded);
     AuthorizationResponse response;
     response.code = query.queryItemValue(u"code"_s, QUrl::FullyDecoded);
     response.state = query.queryItemValue(u"state"_s, QUrl::FullyDecoded);

@@ -19,7 +19,8 @@ namespace {
 constexpr int kPollMs = 20;
 }
 
-ProfileLock::ProfileLock(QString path, QObject* parent) : QObject(parent), m_path(std::move(path))
+ProfileLock::ProfileLock(QString path, QObject* parent, int staleMs)
+    : QObject(parent), m_path(std::move(path)), m_staleMs(staleMs)
 {
     m_retry.setSingleShot(true);
     m_retry.setInterval(kPollMs);
@@ -56,7 +57,7 @@ void ProfileLock::acquire(Acquired done)
     m_done = std::move(done);
     if (!m_file) {
         m_file = std::make_unique<QLockFile>(m_path);
-        m_file->setStaleLockTime(kStaleMs);
+        m_file->setStaleLockTime(m_staleMs);
     }
     poll();
 }

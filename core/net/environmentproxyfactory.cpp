@@ -1,8 +1,11 @@
 #include "environmentproxyfactory.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QRegularExpression>
 #include <QUrl>
+
+#include <algorithm>
 
 namespace bge::net {
 
@@ -45,6 +48,14 @@ EnvironmentProxyFactory::EnvironmentProxyFactory(QProcessEnvironment environment
             entry.remove(0, 1);
         if (entry.endsWith(u'.'))
             entry.chop(1);
+        // An address block ("10.0.0.0/8", "fd00::/8"), as curl >= 7.86 reads them: for hosts
+        // written as addresses, which is how such networks are usually reached.
+        if (entry.contains(u'/')) {
+            const QPair<QHostAddress, int> subnet = QHostAddress::parseSubnet(entry);
+            if (!subnet.first.isNull())
+                m_noProxySubnets.append(subnet);
+            continue;
+        }
         if (!entry.isEmpty())
             m_noProxy.append(entry);
     }
@@ -79,7 +90,13 @@ bool EnvironmentProxyFactory::bypasses(const QString& host) const
         if (entry == u"*" || h == entry || h.endsWith(u'.' + entry))
             return true;
     }
-    return false;
+    if (h.startsWith(u'[') && h.endsWith(u']'))
+        h = h.mid(1, h.size() - 2);
+    const QHostAddress address(h);
+    if (address.isNull())
+        return false;
+    return std::any_of(m_noProxySubnets.cbegin(), m_noProxySubnets.cend(),
+                       [&address](const QPair<QHostAddress, int>& subnet) { return address.isInSubnet(subnet); });
 }
 
 QList<QNetworkProxy> EnvironmentProxyFactory::queryProxy(const QNetworkProxyQuery& query)

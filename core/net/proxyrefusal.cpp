@@ -15,11 +15,12 @@ namespace {
 enum class Refusal
 {
     None,
-    Credentials,
-    Unreachable,
-    UnknownHost,
-    Refused,
-    UnreachableOrRefused
+    Credentials,  // 407: final
+    Policy,       // 403, 405: final
+    Unreachable,  // the proxy itself: retryable
+    UnknownHost,  // the proxy's name: retryable
+    NoTunnel,     // the proxy answered CONNECT with another status (500, 502, 504): retryable
+    ProxyFailed   // Qt's manager: one of the last three, it does not say which: retryable
 };
 
 // The variable that names the proxy for `scheme` (the command line's words; the desktop app
@@ -29,58 +30,68 @@ QString variableFor(const QString& scheme)
     return scheme.compare(u"http"_s, Qt::CaseInsensitive) == 0 ? u"http_proxy"_s : u"https_proxy"_s;
 }
 
-std::optional<ApiError> refusal(Refusal kind, const QNetworkProxy& proxy, const QString& scheme,
-                                const QString& qtText)
+QString sentenceFor(Refusal kind, const QNetworkProxy& proxy)
 {
-    const QString where = proxyAddress(proxy);
-    const QString variable = variableFor(scheme);
-    QString sentence;
     switch (kind) {
     case Refusal::None:
-        return std::nullopt;
+        break;
     case Refusal::Credentials:
-        sentence =
-            proxy.user().isEmpty()
-                ? QCoreApplication::translate(
-                      "bge::net::ProxyRefusal",
-                      "The proxy at %1 asks for a user name and password (407). Give them in %2 as "
-                      "http://user:password@host:port, or in the system's proxy settings.")
-                : QCoreApplication::translate(
-                      "bge::net::ProxyRefusal",
-                      "The proxy at %1 refused the user name and password (407). Check the credentials "
-                      "in %2 (http://user:password@host:port) or in the system's proxy settings.");
-        break;
-    case Refusal::Unreachable:
-        sentence = QCoreApplication::translate(
-            "bge::net::ProxyRefusal",
-            "The proxy at %1 cannot be reached. Check that it is running and that %2 names it "
-            "correctly; hosts listed in no_proxy are reached without it.");
-        break;
-    case Refusal::Refused:
-        // What a proxy answers with neither 200 nor 407 (tinyproxy answers wrong credentials
-        // with 401, others 403 for a port they do not tunnel to): Qt keeps no status.
-        sentence = QCoreApplication::translate(
+        return proxy.user().isEmpty()
+                   ? QCoreApplication::translate(
+                         "bge::net::ProxyRefusal",
+                         "The proxy at %1 asks for a user name and password (407). Give them in %2 as "
+                         "http://user:password@host:port, or in the system's proxy settings.")
+                   : QCoreApplication::translate(
+                         "bge::net::ProxyRefusal",
+                         "The proxy at %1 refused the user name and password (407). Check the credentials "
+                         "in %2 (http://user:password@host:port) or in the system's proxy settings.");
+    case Refusal::Policy:
+        return QCoreApplication::translate(
             "bge::net::ProxyRefusal",
             "The proxy at %1 refused the connection to the server. If it needs a user name and "
             "password, check them in %2 (http://user:password@host:port); hosts listed in no_proxy "
             "are reached without it.");
-        break;
-    case Refusal::UnreachableOrRefused:
-        sentence = QCoreApplication::translate(
+    case Refusal::Unreachable:
+        return QCoreApplication::translate(
             "bge::net::ProxyRefusal",
-            "The connection through the proxy at %1 failed: the proxy cannot be reached or "
-            "refused the connection. Check that it is running and that %2 names it correctly, with "
-            "the user name and password it needs (http://user:password@host:port); hosts listed in "
-            "no_proxy are reached without it.");
-        break;
+            "The proxy at %1 cannot be reached. Check that it is running and that %2 names it "
+            "correctly; hosts listed in no_proxy are reached without it.");
     case Refusal::UnknownHost:
-        sentence = QCoreApplication::translate(
+        return QCoreApplication::translate(
             "bge::net::ProxyRefusal",
             "The proxy at %1 cannot be found: its host name is not known. Check the proxy in %2 "
             "(hosts listed in no_proxy are reached without it).");
-        break;
+    case Refusal::NoTunnel:
+        // Mostly an origin that is down or unreachable from the proxy (tinyproxy's "500 Unable
+        // to connect", squid's 502/504); tinyproxy also answers wrong credentials with 401, which
+        // Qt cannot tell apart, so nothing here may blame the credentials.
+        return QCoreApplication::translate(
+            "bge::net::ProxyRefusal",
+            "The proxy at %1 could not connect to the server. The server may be down or out of "
+            "the proxy's reach: try again later, and check that %2 names the right proxy; hosts "
+            "listed in no_proxy are reached without it.");
+    case Refusal::ProxyFailed:
+        return QCoreApplication::translate(
+            "bge::net::ProxyRefusal",
+            "The connection through the proxy at %1 failed: the proxy cannot be reached, or it "
+            "could not connect to the server. Check that the proxy is running and that %2 names it "
+            "correctly, then try again; hosts listed in no_proxy are reached without it.");
     }
-    return ApiError::transportRefused(sentence.arg(where, variable), qtText);
+    return {};
+}
+
+std::optional<ApiError> refusal(Refusal kind, const QNetworkProxy& proxy, const QString& scheme,
+                                const QString& qtText)
+{
+    if (kind == Refusal::None)
+        return std::nullopt;
+    const QString sentence = sentenceFor(kind, proxy).arg(proxyAddress(proxy), variableFor(scheme));
+    // Only the proxy's explicit answers come back the same way: a proxy that is down, or whose
+    // server is, may work a moment later, so those are retried like any outage and the sentence
+    // tells the last failure.
+    if (kind == Refusal::Credentials || kind == Refusal::Policy)
+        return ApiError::transportRefused(sentence, qtText);
+    return ApiError::transportExplained(sentence, qtText);
 }
 
 Refusal kindOf(QAbstractSocket::SocketError error)
@@ -88,13 +99,14 @@ Refusal kindOf(QAbstractSocket::SocketError error)
     switch (error) {
     case QAbstractSocket::ProxyAuthenticationRequiredError:
         return Refusal::Credentials;
+    case QAbstractSocket::SocketAccessError: // "Proxy denied connection" (403, 405)
+        return Refusal::Policy;
     case QAbstractSocket::ProxyConnectionRefusedError:
         return Refusal::Unreachable;
     case QAbstractSocket::ProxyNotFoundError:
         return Refusal::UnknownHost;
-    case QAbstractSocket::ProxyProtocolError:
-    case QAbstractSocket::SocketAccessError: // "Proxy denied connection" (403, 405)
-        return Refusal::Refused;
+    case QAbstractSocket::ProxyProtocolError: // any CONNECT status but 200/403/404/405/407/503
+        return Refusal::NoTunnel;
     default:
         return Refusal::None;
     }
@@ -112,7 +124,7 @@ Refusal kindOf(QNetworkReply::NetworkError error)
     // The manager folds the proxy's own failures (refused, not found, an answer other than 200
     // or 407) into this one code and keeps only Qt's text: on a proxied route, the proxy failed.
     case QNetworkReply::UnknownNetworkError:
-        return Refusal::UnreachableOrRefused;
+        return Refusal::ProxyFailed;
     default:
         return Refusal::None;
     }

@@ -9,11 +9,13 @@ class QNetworkReply;
 
 namespace bge::net {
 
-// A connection the proxy on the way refused, as a sentence naming the proxy (never its user
-// name or password) and saying what to do: it asked for credentials or refused them (407), it
-// refused the tunnel (another status), or it cannot be reached at all. Not worth another attempt, as the same
-// proxy answers the same way: the command ends at once instead of retrying for minutes. Empty for any other
-// failure (a proxy that dropped a tunnel in use is an ordinary, retryable transport error).
+// A connection that failed at the proxy on the way, as a sentence naming the proxy (never its
+// user name or password) and saying what to do. The proxy's explicit refusals, credentials
+// (407) and policy (403, 405), are not worth another attempt (ApiError::transportRefused): the
+// same proxy answers the same way. A proxy that cannot be reached or found, or that could not
+// connect to the server (500, 502, 504 to CONNECT), is an outage like any other: retryable
+// (ApiError::transportExplained), the sentence telling the last failure. Empty for any other
+// failure (a proxy that dropped a tunnel in use is an ordinary transport error).
 std::optional<ApiError> proxyRefusal(const QNetworkReply* reply);
 std::optional<ApiError> proxyRefusal(const QAbstractSocket* socket);
 

@@ -225,6 +225,7 @@ void ReadSetUploadAdapter::sendPartDirect(const UploadPartRequest& part, std::fu
         const QNetworkRequest signedRequest =
             m_connection->signedRequest(request, credentials.value(), QDateTime::currentDateTimeUtc());
         auto* body = new FileBodyRequest(m_pool.get(), signedRequest, "PUT", device.release(), context);
+        body->setRoute(FileBodyRequest::routeFor(signedRequest.url(), m_connection->network()));
         QObject::connect(body, &FileBodyRequest::uploadProgress, context,
                          [alive, sent](qint64 bytes, qint64) {
                              if (*alive)

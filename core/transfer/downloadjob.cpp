@@ -407,8 +407,9 @@ void DownloadJob::onReplyFinished()
     if (qtError == QNetworkReply::TimeoutError || qtError == QNetworkReply::OperationCanceledError)
         return retryOrFail(
             ApiError::timeout(context() + u": no data for %1 ms"_s.arg(m_options.stallTimeoutMs)));
+    // A proxy that could not reach the server is an outage to wait out; its 407 is final.
     if (std::optional<ApiError> tls = net::tlsRefusal(reply))
-        return fail(tls->withContext(context()));
+        return tls->isRetryable() ? retryOrFail(tls->withContext(context())) : fail(tls->withContext(context()));
     if (qtError != QNetworkReply::NoError && status == 0)
         return retryOrFail(ApiError::transport(
             context() + u": %1 (Qt error %2)"_s.arg(reply->errorString()).arg(int(qtError))));

@@ -63,13 +63,24 @@ FileBodyRequest::~FileBodyRequest()
 
 bool FileBodyRequest::canSendDirectly(const QUrl& url, const QNetworkAccessManager* network)
 {
+    return routeFor(url, network).has_value();
+}
+
+std::optional<QNetworkProxy> FileBodyRequest::routeFor(const QUrl& url, const QNetworkAccessManager* network)
+{
     const QString scheme = url.scheme().toLower();
     if (scheme != u"http"_s && scheme != u"https"_s)
-        return false;
+        return std::nullopt;
     if (isHttps(url) && !QSslSocket::supportsSsl())
-        return false;
+        return std::nullopt;
     // Directly or through a proxy the socket can tunnel through (CONNECT), as the manager would go.
-    return net::socketProxyFor(url, network).has_value();
+    return net::socketProxyFor(url, network);
+}
+
+void FileBodyRequest::setRoute(const std::optional<QNetworkProxy>& route)
+{
+    m_route = route;
+    m_routeSet = true;
 }
 
 void FileBodyRequest::start()
@@ -96,19 +107,28 @@ void FileBodyRequest::abort()
 void FileBodyRequest::connectFresh()
 {
     const QUrl url = m_request.url();
+    // The route the caller decided with (its manager's proxy or factory), not a second opinion:
+    // asking the application here could tunnel what the manager sends directly, or the reverse.
+    const std::optional<QNetworkProxy> route = m_routeSet ? m_route : routeFor(url, nullptr);
+    if (!route) {
+        // From the event loop: finished() never comes from inside start().
+        const ApiError error = ApiError::transport(u"no route a socket can follow to the server"_s);
+        QMetaObject::invokeMethod(this, [this, error] { finish(error, false); }, Qt::QueuedConnection);
+        return;
+    }
     const quint16 port = quint16(url.port(isHttps(url) ? 443 : 80));
     if (isHttps(url)) {
         auto* ssl = new QSslSocket(this);
         m_socket = ssl;
         attach();
         connect(ssl, &QSslSocket::encrypted, this, &FileBodyRequest::sendHead);
-        ssl->setProxy(net::socketProxyFor(url, nullptr).value_or(QNetworkProxy(QNetworkProxy::NoProxy)));
+        ssl->setProxy(*route);
         ssl->connectToHostEncrypted(url.host(), port); // verifies the peer against the system's CAs
     } else {
         m_socket = new QTcpSocket(this);
         attach();
         connect(m_socket, &QTcpSocket::connected, this, &FileBodyRequest::sendHead);
-        m_socket->setProxy(net::socketProxyFor(url, nullptr).value_or(QNetworkProxy(QNetworkProxy::NoProxy)));
+        m_socket->setProxy(*route);
         m_socket->connectToHost(url.host(), port);
     }
 }

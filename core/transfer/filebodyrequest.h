@@ -4,10 +4,13 @@
 #include "httpresponseparser.h"
 
 #include <QByteArray>
+#include <QNetworkProxy>
 #include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+
+#include <optional>
 
 class QNetworkAccessManager;
 class QTcpSocket;
@@ -42,6 +45,13 @@ public:
     // (CONNECT) or SOCKS5 proxy, the route `network` would take (net::socketProxyFor); any other
     // route is left to QNetworkAccessManager.
     static bool canSendDirectly(const QUrl& url, const QNetworkAccessManager* network);
+    // The route itself (NoProxy, or the proxy to tunnel through), empty as above.
+    static std::optional<QNetworkProxy> routeFor(const QUrl& url, const QNetworkAccessManager* network);
+    // The route to take, from routeFor() with the manager the caller decided with, so that the
+    // socket goes exactly where that manager would; before start(). Without it, the
+    // application's route. Empty (a route a socket cannot follow): the request fails, never
+    // silently direct.
+    void setRoute(const std::optional<QNetworkProxy>& route);
 
     void start();
     void abort(); // stops at once; finished() does not follow
@@ -84,6 +94,8 @@ private:
     bool m_headSent = false;
     bool m_bodyQueued = false;
     QTcpSocket* m_socket = nullptr;
+    std::optional<QNetworkProxy> m_route;
+    bool m_routeSet = false;
     bool m_reused = false;
     bool m_triedFresh = false;
     bool m_done = false;

@@ -209,6 +209,7 @@ void OssUploadConnection::sendDirect(std::shared_ptr<OssCall> call, const QNetwo
                                      FileWindowDevice* device)
 {
     auto* direct = new FileBodyRequest(m_connections, request, call->method, device, this);
+    direct->setRoute(FileBodyRequest::routeFor(request.url(), m_network)); // the manager's, as decided
     m_directRequests.insert(direct);
     if (call->progress) {
         connect(direct, &FileBodyRequest::uploadProgress, this,

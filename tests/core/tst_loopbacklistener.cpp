@@ -160,6 +160,41 @@ private Q_SLOTS:
         QVERIFY(r.code.isEmpty());
     }
 
+    // RFC 6749 §4.1.2 and Appendix B: the redirect's query is application/x-www-form-urlencoded,
+    // so '+' is a space (error_description as servers send it) and a real '+' comes as %2B.
+    void redirectQueryIsFormDecoded_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("state");
+        QTest::addColumn<QString>("error");
+        QTest::addColumn<QString>("description");
+        QTest::newRow("plus is a space")
+            << u"error=access_denied&error_description=The+user+denied+access&state=xyz"_s << QString()
+            << u"xyz"_s << u"access_denied"_s << u"The user denied access"_s;
+        QTest::newRow("escaped plus and percent")
+            << u"error=server_error&error_description=100%25+sure%2Bmore&state=s"_s << QString() << u"s"_s
+            << u"server_error"_s << u"100% sure+more"_s;
+        QTest::newRow("base64url code and state") << u"code=Ab-_9.~x&state=q_-Z0"_s << u"Ab-_9.~x"_s
+                                                  << u"q_-Z0"_s << QString() << QString();
+        QTest::newRow("escaped plus in code") << u"code=ab%2Bcd%2F&state=s%2B1"_s << u"ab+cd/"_s << u"s+1"_s
+                                              << QString() << QString();
+    }
+    void redirectQueryIsFormDecoded()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, code);
+        QFETCH(QString, state);
+        QFETCH(QString, error);
+        QFETCH(QString, description);
+        const AuthorizationResponse r =
+            AuthorizationResponse::fromRedirect(withQuery(QUrl(u"http://127.0.0.1:1/callback"_s), query));
+        QCOMPARE(r.code, code);
+        QCOMPARE(r.state, state);
+        QCOMPARE(r.error, error);
+        QCOMPARE(r.errorDescription, description);
+    }
+
     void neitherCodeNorErrorIsAnInvalidRequest()
     {
         LoopbackRedirectListener listener;

@@ -96,6 +96,15 @@ private Q_SLOTS:
         QTest::newRow("list with spaces, case")
             << u"intranet , Example.ORG"_s << u"OSS.example.org"_s << true;
         QTest::newRow("trailing dot") << u"example.org."_s << u"api.example.org"_s << true;
+        // CIDR blocks, as curl >= 7.86 reads them, for hosts written as addresses.
+        QTest::newRow("cidr v4") << u"10.0.0.0/8"_s << u"10.20.30.40"_s << true;
+        QTest::newRow("cidr v4, outside") << u"10.0.0.0/8"_s << u"11.0.0.1"_s << false;
+        QTest::newRow("cidr v4 /24 in a list") << u"example.org, 192.168.7.0/24"_s << u"192.168.7.200"_s << true;
+        QTest::newRow("cidr v4 /24, outside") << u"192.168.7.0/24"_s << u"192.168.8.1"_s << false;
+        QTest::newRow("cidr v6") << u"fd00::/8"_s << u"[fd12:3456::1]"_s << true;
+        QTest::newRow("cidr v6, outside") << u"fd00::/8"_s << u"[2001:db8::1]"_s << false;
+        QTest::newRow("cidr, host name") << u"10.0.0.0/8"_s << u"ten.example.org"_s << false;
+        QTest::newRow("plain address") << u"172.16.0.9"_s << u"172.16.0.9"_s << true;
     }
     void noProxy()
     {

@@ -1,8 +1,9 @@
 // Our own body sender (FileBodyRequest: UploadPart and PutObject bodies on a socket of their own)
 // through a private tinyproxy (issue 14, "Proxies"): the socket tunnels with CONNECT to
 // `bge-sandbox --tls --advertise-host <this machine's name>` and gets the storage's own answer;
-// a proxy that asks for credentials, refuses them or cannot be reached ends the request with a
-// sentence naming the proxy (never the password), at once, not as a retryable failure.
+// a proxy that asks for credentials (407) ends the request with a sentence naming the proxy (never
+// the password), not worth another attempt; a proxy that cannot be reached, or cannot reach the
+// server (tinyproxy's 500 for a closed port), is a retryable failure with a sentence of its own.
 #include "common/sandboxprocess.h"
 #include "common/testfiles.h"
 #include "proxy/tinyproxyprocess.h"
@@ -12,6 +13,7 @@
 #include "transfer/filebodyrequest.h"
 #include "transfer/filewindowdevice.h"
 
+#include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QSignalSpy>
 #include <QTest>
@@ -41,17 +43,21 @@ private:
 
     // A PUT of the test file (1 MiB) to the sandbox's storage, unsigned, through `proxy`, run to
     // its end.
-    std::unique_ptr<FileBodyRequest> put(const QNetworkProxy& proxy)
+    // `route`: the one the request is told to take (FileBodyRequest::setRoute), if any.
+    std::unique_ptr<FileBodyRequest> put(const QNetworkProxy& proxy, const QUrl& url = {},
+                                         std::optional<std::optional<QNetworkProxy>> route = {})
     {
         QNetworkProxy::setApplicationProxy(proxy);
         auto* body = new FileWindowDevice(m_file, 0, kMiB);
         if (!body->openWindow())
             return nullptr;
-        QNetworkRequest r(objectUrl());
+        QNetworkRequest r(url.isEmpty() ? objectUrl() : url);
         r.setRawHeader("Content-Type", "application/octet-stream");
         r.setRawHeader("Content-Length", QByteArray::number(kMiB));
         r.setTransferTimeout(60000);
         auto request = std::make_unique<FileBodyRequest>(nullptr, r, "PUT", body);
+        if (route)
+            request->setRoute(*route);
         QSignalSpy finished(request.get(), &FileBodyRequest::finished);
         request->start();
         if (!finished.wait(90000))
@@ -97,6 +103,39 @@ private Q_SLOTS:
         QVERIFY2(m_proxy.connectTargets().contains(target), qPrintable(m_proxy.log()));
     }
 
+    // The socket goes where the manager the caller decided with would go, not where the
+    // application's proxy points: a manager set to go direct under an application proxy sends
+    // nothing through the proxy, and one set to a proxy tunnels through it while the
+    // application goes direct.
+    void socketFollowsTheManagersRoute()
+    {
+        QNetworkAccessManager direct;
+        direct.setProxy(QNetworkProxy::NoProxy);
+        QNetworkProxy::setApplicationProxy(httpProxy(m_proxy.port()));
+        const std::optional<QNetworkProxy> none = FileBodyRequest::routeFor(objectUrl(), &direct);
+        QVERIFY(none);
+        QCOMPARE(none->type(), QNetworkProxy::NoProxy);
+        m_proxy.clearLog();
+        auto request = put(httpProxy(m_proxy.port()), {}, none);
+        QVERIFY(request);
+        QVERIFY2(!request->error(), qPrintable(request->error().fullText()));
+        QCOMPARE(request->response().status(), 403);
+        QCOMPARE(m_proxy.requestCount(), 0);
+
+        QNetworkAccessManager proxied;
+        proxied.setProxy(httpProxy(m_proxy.port()));
+        QNetworkProxy::setApplicationProxy(QNetworkProxy::NoProxy);
+        const std::optional<QNetworkProxy> through = FileBodyRequest::routeFor(objectUrl(), &proxied);
+        QVERIFY(through);
+        QCOMPARE(through->type(), QNetworkProxy::HttpProxy);
+        request = put(QNetworkProxy::NoProxy, {}, through);
+        QVERIFY(request);
+        QVERIFY2(!request->error(), qPrintable(request->error().fullText()));
+        QCOMPARE(request->response().status(), 403);
+        const QString target = m_host + u':' + QString::number(objectUrl().port());
+        QVERIFY2(m_proxy.connectTargets().contains(target), qPrintable(m_proxy.log()));
+    }
+
     // The right credentials pass (the same answer from the storage).
     void credentialsInTheProxyPass()
     {
@@ -113,12 +152,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("password");
         QTest::addColumn<bool>("closedPort");
         QTest::addColumn<QString>("sentence");
+        QTest::addColumn<bool>("retryable");
         QTest::newRow("no credentials (407)")
-            << QString() << QString() << false << u"asks for a user name and password (407)"_s;
-        // tinyproxy answers wrong credentials with 401 (a real 407 gives the sentence above).
-        QTest::newRow("wrong credentials")
-            << u"uploader"_s << u"wrong-pass"_s << false << u"refused the connection to the server"_s;
-        QTest::newRow("nobody listening") << QString() << QString() << true << u"cannot be reached"_s;
+            << QString() << QString() << false << u"asks for a user name and password (407)"_s << false;
+        // tinyproxy answers wrong credentials with 401 (a real 407 gives the sentence above), which
+        // Qt cannot tell from a proxy that could not reach the server (500, 502, 504).
+        QTest::newRow("wrong credentials (401)")
+            << u"uploader"_s << u"wrong-pass"_s << false << u"could not connect to the server"_s << true;
+        QTest::newRow("nobody listening") << QString() << QString() << true << u"cannot be reached"_s << true;
     }
     void proxyRefusals()
     {
@@ -126,6 +167,7 @@ private Q_SLOTS:
         QFETCH(QString, password);
         QFETCH(bool, closedPort);
         QFETCH(QString, sentence);
+        QFETCH(bool, retryable);
         const quint16 port = closedPort ? TinyproxyProcess::freePort() : m_authProxy.port();
         const auto request = put(httpProxy(port, user, password));
         QVERIFY(request);
@@ -136,8 +178,27 @@ private Q_SLOTS:
         QVERIFY2(message.contains(sentence), qPrintable(message));
         QVERIFY2(message.contains(u"https_proxy"_s), qPrintable(message));
         QVERIFY(!error.fullText().contains(u"wrong-pass"_s));
-        // The same proxy answers the same way: not worth another attempt.
-        QVERIFY(!error.isRetryable());
+        // Only the proxy's own refusal comes back the same way; the rest may pass a moment later.
+        QCOMPARE(error.isRetryable(), retryable);
+    }
+
+    // The server is down (nothing listens on its port): tinyproxy answers the CONNECT with 500.
+    // That is an outage to wait out, told as such: no word of credentials.
+    void serverDownBehindTheProxy()
+    {
+        QUrl url = objectUrl();
+        url.setPort(TinyproxyProcess::freePort());
+        m_proxy.clearLog();
+        const auto request = put(httpProxy(m_proxy.port()), url);
+        QVERIFY(request);
+        const ApiError& error = request->error();
+        QVERIFY(error);
+        QCOMPARE(m_proxy.connectTargets().count(m_host + u':' + QString::number(url.port())), 1);
+        const QString message = error.message();
+        QVERIFY2(message.contains(u"proxy at 127.0.0.1:%1 could not connect to the server"_s.arg(m_proxy.port())),
+                 qPrintable(message));
+        QVERIFY2(!message.contains(u"user name"_s) && !message.contains(u"password"_s), qPrintable(message));
+        QVERIFY(error.isRetryable());
     }
 };
 
