@@ -2322,12 +2322,16 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <translation>位于 %1 的代理拒绝了到服务器的连接。如果它需要用户名和密码，请检查 %2 中的设置（http://user:password@host:port）；no_proxy 中列出的主机不经代理直接访问。</translation>
     </message>
     <message>
-        <source>The connection through the proxy at %1 failed: the proxy cannot be reached or refused the connection. Check that it is running and that %2 names it correctly, with the user name and password it needs (http://user:password@host:port); hosts listed in no_proxy are reached without it.</source>
-        <translation>经由位于 %1 的代理的连接失败：代理无法连接或拒绝了连接。请检查它是否在运行，以及 %2 是否正确指向它并带有所需的用户名和密码（http://user:password@host:port）；no_proxy 中列出的主机不经代理直接访问。</translation>
-    </message>
-    <message>
         <source>The proxy at %1 cannot be found: its host name is not known. Check the proxy in %2 (hosts listed in no_proxy are reached without it).</source>
         <translation>找不到位于 %1 的代理：无法解析其主机名。请检查 %2 中的代理（no_proxy 中列出的主机不经代理直接访问）。</translation>
+    </message>
+    <message>
+        <source>The proxy at %1 could not connect to the server. The server may be down or out of the proxy&apos;s reach: try again later, and check that %2 names the right proxy; hosts listed in no_proxy are reached without it.</source>
+        <translation>位于 %1 的代理无法连接到服务器。服务器可能已停止，或代理无法访问它：请稍后再试，并检查 %2 是否指向正确的代理；no_proxy 中列出的主机不经代理直接访问。</translation>
+    </message>
+    <message>
+        <source>The connection through the proxy at %1 failed: the proxy cannot be reached, or it could not connect to the server. Check that the proxy is running and that %2 names it correctly, then try again; hosts listed in no_proxy are reached without it.</source>
+        <translation>经由位于 %1 的代理的连接失败：代理无法连接，或它无法连接到服务器。请检查代理是否在运行，以及 %2 是否正确指向它，然后重试；no_proxy 中列出的主机不经代理直接访问。</translation>
     </message>
 </context>
 <context>
