@@ -101,6 +101,8 @@ private:
         QObject::connect(job, &UploadJob::progress, &ctx, [progress](qint64 done, qint64 total) {
             progress->update(done, total);
         });
+        QObject::connect(job, &UploadJob::notice, &ctx,
+                         [](const QString& text) { printErr(u"bge: "_s + text + u'\n'); });
         job->run(&ctx, [&ctx, state, path, progress](const Result<UploadResult>& result) {
             // No speed for an upload that sent nothing: it would claim the bytes crossed.
             progress->finish(result.ok() && !result->alreadyUploaded);
