@@ -42,8 +42,7 @@ ApiError DownloadDestination::prepare(bool overwrite)
     if (dest.isDir())
         return ApiError::usage(u"%1 is a folder; give a file name"_s.arg(m_destination));
     if (dest.exists() && !overwrite)
-        return ApiError::usage(
-            u"%1 already exists; choose another name or allow overwriting"_s.arg(m_destination));
+        return nameTaken(m_destination);
 
     m_lock = std::make_unique<QLockFile>(partialPath() + u".lock"_s);
     m_lock->setStaleLockTime(0); // a lock is stale only when its process is gone
@@ -66,6 +65,16 @@ ApiError DownloadDestination::prepare(bool overwrite)
     }
     m_prepared = true;
     return {};
+}
+
+ApiError DownloadDestination::nameTaken(const QString& destination)
+{
+    return ApiError::usage(u"%1 already exists; choose another name or allow overwriting"_s.arg(destination));
+}
+
+bool DownloadDestination::isNameTaken(const ApiError& error, const QString& destination)
+{
+    return error.kind() == ApiError::Kind::Usage && error.detail() == nameTaken(destination).detail();
 }
 
 void DownloadDestination::unlock()

@@ -31,6 +31,10 @@ public:
     // Refuses a destination in a missing folder, a folder, or an existing file unless
     // `overwrite`; then takes the lock (held until unlock() or destruction).
     ApiError prepare(bool overwrite);
+    // The refusal of an existing destination (prepare() without overwriting), and whether
+    // `error` is that refusal (a queue shows it as a name clash, not a failure).
+    static ApiError nameTaken(const QString& destination);
+    static bool isNameTaken(const ApiError& error, const QString& destination);
     void unlock();
 
     // fsync: on disk before it gets its final name, so that a crash never leaves a short file there.

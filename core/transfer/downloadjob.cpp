@@ -3,6 +3,7 @@
 #include "api/apiconnection.h"
 #include "api/platformapi.h"
 #include "downloadresponse.h"
+#include "filecrc64job.h"
 #include "net/tlsrefusal.h"
 #include "net/transportpolicy.h"
 
@@ -72,6 +73,10 @@ QString DownloadJob::context() const
 
 void DownloadJob::doStart()
 {
+    if (mayBeDoneAlready()) {
+        m_probing = true;
+        return ensureUrl();
+    }
     if (const ApiError problem = prepare())
         return fail(problem);
     m_result.resumedFrom = m_part.size();
@@ -84,6 +89,15 @@ void DownloadJob::doStart()
         return fail(ApiError::usage(
             u"cannot read the partial download %1: %2"_s.arg(m_part.fileName(), m_hashing->errorString())));
     QTimer::singleShot(0, this, &DownloadJob::hashPartialStep);
+}
+
+// Finding 4b/4c of the soak: a run stopped (killed) after moving its verified file into place,
+// before it could report it, leaves the destination and nothing else; the rerun must not end
+// in a name clash over its own file.
+bool DownloadJob::mayBeDoneAlready() const
+{
+    return m_api && !m_objectName.isEmpty() && !m_options.overwrite && QFileInfo(m_destination).isFile() &&
+           !QFileInfo::exists(partialPathFor(m_destination)) && !QFileInfo::exists(journalPathFor(m_destination));
 }
 
 ApiError DownloadJob::prepare()
@@ -202,8 +216,13 @@ void DownloadJob::sendAttempt()
     // Qt would otherwise ask for gzip and inflate it, and the bytes would no longer be the
     // object's: sizes, ranges and CRC all refer to the stored bytes.
     request.setRawHeader("Accept-Encoding", "identity");
-    if (m_requestedFrom > 0)
+    if (m_probing) {
+        // Why a one-byte GET and not a HEAD: the presigned URL is signed for GET only (OSS signs
+        // the verb), and its answer carries the whole object's size (Content-Range) and CRC-64.
+        request.setRawHeader("Range", "bytes=0-0");
+    } else if (m_requestedFrom > 0) {
         request.setRawHeader("Range", "bytes=" + QByteArray::number(m_requestedFrom) + '-');
+    }
     request.setTransferTimeout(m_options.stallTimeoutMs);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
@@ -238,6 +257,10 @@ bool DownloadJob::checkHeaders(QNetworkReply* reply)
             stopAttempt(ApiError::malformed(context() + u": x-oss-hash-crc64ecma is not a decimal number"_s));
             return false;
         }
+    }
+    if (m_probing) {
+        onProbeHeaders(reply, status, crc);
+        return false;
     }
     const QVariant lengthHeader = reply->header(QNetworkRequest::ContentLengthHeader);
     const qint64 length = lengthHeader.isValid() ? lengthHeader.toLongLong() : -1;
@@ -385,7 +408,7 @@ void DownloadJob::onReplyFinished()
     }
     // Whatever arrived before the end is valid data, errors or not (a zero-byte object
     // never signals readyRead at all).
-    const bool aborted = m_hardFailure || m_restartPending;
+    const bool aborted = m_hardFailure || m_restartPending || m_probeAnswered;
     if (!aborted && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
         drain(reply);
     reply->disconnect(this);
@@ -400,6 +423,8 @@ void DownloadJob::onReplyFinished()
     }
     if (m_restartPending)
         return restartFromScratch(m_restartReason);
+    if (m_probeAnswered)
+        return adoptOrRefuse();
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError qtError = reply->error();
@@ -438,6 +463,54 @@ void DownloadJob::onReplyFinished()
                             reply->errorString())));
     m_resigns = 0;
     finishDownload();
+}
+
+void DownloadJob::onProbeHeaders(QNetworkReply* reply, int status, std::optional<quint64> crc)
+{
+    // A server that ignores the range (as OSS does for an empty object) sends it whole: its
+    // Content-Length is then the size.
+    qint64 total = -1;
+    if (status == 206) {
+        if (const auto range = dr::parseContentRange(reply->rawHeader("Content-Range")))
+            total = range->total;
+    } else if (const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader); length.isValid()) {
+        total = length.toLongLong();
+    }
+    m_total = total;
+    m_serverCrc = crc;
+    m_result.etag = reply->rawHeader("ETag");
+    m_probeAnswered = true;
+    reply->abort(); // the headers are all we wanted; finished() follows
+}
+
+void DownloadJob::adoptOrRefuse()
+{
+    const qint64 size = QFileInfo(m_destination).size();
+    // Without the server's CRC-64 (or size) nothing proves the file is the object.
+    if (m_total < 0 || !m_serverCrc || size != m_total)
+        return fail(DownloadDestination::nameTaken(m_destination));
+    auto* job = new FileCrc64Job(m_destination, size, this);
+    m_crcJob = job;
+    job->run(this, [this, size](const Result<quint64>& crc) {
+        m_crcJob = nullptr;
+        if (isFinished())
+            return;
+        if (!crc)
+            return fail(crc.error());
+        if (crc.value() != *m_serverCrc)
+            return fail(DownloadDestination::nameTaken(m_destination));
+        m_result.path = m_destination;
+        m_result.size = size;
+        m_result.crc64 = crc.value();
+        m_result.crc64Verified = true;
+        m_result.alreadyDownloaded = true;
+        m_written = size;
+        emitProgress(true);
+        releaseResources();
+        qCInfo(lcDownload).noquote() << context() << "already downloaded:" << m_destination
+                                     << "has the object's size and CRC-64";
+        succeed(m_result);
+    });
 }
 
 void DownloadJob::restartFromScratch(const QString& why)
@@ -536,6 +609,9 @@ void DownloadJob::releaseResources()
     if (m_signJob)
         m_signJob->abort();
     m_signJob = nullptr;
+    if (m_crcJob)
+        m_crcJob->abort();
+    m_crcJob = nullptr;
     if (QNetworkReply* reply = m_reply) {
         m_reply = nullptr;
         reply->disconnect(this);

@@ -49,6 +49,9 @@ struct DownloadResult
     qint64 bytesFetched = 0; // body bytes received over the network by this job
     int attempts = 0;        // GET requests sent
     int urlsSigned = 0;      // /oss/sign_url calls made
+    // The destination was already there with the object's size and CRC-64 (a run stopped after
+    // moving its file into place, before it could say so): nothing was fetched or written.
+    bool alreadyDownloaded = false;
 };
 
 // Downloads one object through a presigned URL into `<destination>.bgepart`, resuming a
@@ -56,6 +59,9 @@ struct DownloadResult
 // CRC-64 and renames it onto the destination. Streams to disk as data arrives (memory stays
 // flat). Transport errors, time-outs and 5xx are retried with capped exponential backoff,
 // continuing after the bytes already written; an expired signature gets a new URL.
+// An existing destination (not overwritten) with nothing of a download beside it is checked
+// first: when its size and CRC-64 are the object's, the download is already done
+// (alreadyDownloaded); otherwise the job refuses the name (DownloadDestination::nameTaken).
 // On a CRC mismatch the partial file is deleted and the job fails (Malformed); on cancel or
 // a network failure it stays, with its journal, for a later job to resume.
 class DownloadJob final : public Job<DownloadResult>
@@ -80,6 +86,9 @@ protected:
 
 private:
     ApiError prepare();
+    bool mayBeDoneAlready() const;
+    void onProbeHeaders(QNetworkReply* reply, int status, std::optional<quint64> crc);
+    void adoptOrRefuse();
     void hashPartialStep();
     bool tryFinishWithoutNetwork();
     void ensureUrl();
@@ -140,6 +149,11 @@ private:
     int m_resigns = 0;
     int m_restarts = 0;
     DownloadResult m_result;
+
+    // Checking an existing destination: the attempt asks for one byte, for the headers only.
+    bool m_probing = false;
+    bool m_probeAnswered = false;
+    QPointer<JobBase> m_crcJob;
 };
 
 } // namespace bge

@@ -29,7 +29,7 @@ void ObjectMatch::check(OssUploadConnection* connection, const QString& filePath
         const quint64 remote = r.crc64.trimmed().toULongLong(&ok);
         // Without a CRC-64 (an object OSS never computed one for) nothing proves it is the file.
         if (!ok || r.size != fileSize) {
-            done({}, {Verdict::Different, 0, {}});
+            done({}, {Verdict::Different, 0, QString::fromLatin1(r.etag)});
             return;
         }
         const QString etag = QString::fromLatin1(r.etag);

@@ -23,7 +23,7 @@ struct ObjectMatch
     enum class Verdict { Absent, Same, Different };
     Verdict verdict = Verdict::Absent;
     quint64 crc64 = 0; // the file's, when Same
-    QString etag;      // the object's, when Same
+    QString etag;      // the object's, when Same or Different
 
     using Done = std::function<void(const ApiError& error, const ObjectMatch& match)>;
     // Answers on `context` (not at all once it is gone); an error for a HEAD that failed other

@@ -546,6 +546,19 @@ bool TransferQueue::finishedBeforeStop(const TransferItem& item) const
            !QFileInfo::exists(DownloadDestination::journalPathFor(item.localPath));
 }
 
+bool TransferQueue::mayBeOwnFinishedDownload(const TransferItem& item)
+{
+    return !item.readSet && !QFileInfo::exists(DownloadDestination::partialPathFor(item.localPath)) &&
+           !QFileInfo::exists(DownloadDestination::journalPathFor(item.localPath));
+}
+
+void TransferQueue::setNameExists(int row)
+{
+    const TransferItem& item = m_items.at(row);
+    setState(row, TransferState::NameExists,
+             tr("A file named %1 already exists in %2.").arg(item.name, QFileInfo(item.localPath).absolutePath()));
+}
+
 bool TransferQueue::startRow(int row)
 {
     TransferItem& item = m_items[row];
@@ -556,10 +569,13 @@ bool TransferQueue::startRow(int row)
             setState(row, TransferState::Completed);
             return false;
         }
-        setState(row, TransferState::NameExists,
-                 tr("A file named %1 already exists in %2.")
-                     .arg(item.name, QFileInfo(item.localPath).absolutePath()));
-        return false;
+        // Finding 4b: a download that ended before the queue could save it as running (or with
+        // its size) left only its file. Its job tells: a file with the object's size and CRC-64
+        // is the download done, any other is refused as a name clash (onFinished).
+        if (!mayBeOwnFinishedDownload(item)) {
+            setNameExists(row);
+            return false;
+        }
     }
     if (item.readSet && item.isUpload()) {
         // Told again by the job (a resumed one follows its read set from the record).
@@ -643,6 +659,8 @@ void TransferQueue::onFinished(quint64 id, const ApiError& error, const QString&
             setUploadDestination(objectName.section(u'/', 0, -2));
         }
         setState(row, TransferState::Completed);
+    } else if (!item.isUpload() && DownloadDestination::isNameTaken(error, item.localPath)) {
+        setNameExists(row);
     } else if (error.kind() == ApiError::Kind::Http && error.httpStatus() == 409) {
         setState(row, TransferState::NameExists,
                  tr("An object named %1 already exists in the destination.").arg(item.name));

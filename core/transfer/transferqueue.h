@@ -132,6 +132,8 @@ private:
     void scheduleStart();
     void startWaiting();
     bool startRow(int row);
+    static bool mayBeOwnFinishedDownload(const TransferItem& item);
+    void setNameExists(int row);
     bool finishedBeforeStop(const TransferItem& item) const;
     void stopRow(int row, bool keepForResume);
     void onProgress(quint64 id, qint64 done, qint64 total);

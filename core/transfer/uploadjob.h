@@ -76,6 +76,9 @@ public:
 Q_SIGNALS:
     // Bytes acknowledged or in flight, at most five times a second (and once at the end).
     void progress(qint64 done, qint64 total);
+    // One translated line for the person about something the job did on its own (a damaged
+    // object of its own replaced).
+    void notice(const QString& text);
 
 protected:
     void doStart() override;
@@ -88,6 +91,8 @@ private:
     void resolveRefusal(OssUploadConnection* connection, const ApiError& refusal, int partsSent,
                         const QString& journalFile = {});
     ApiError nameClash() const;
+    void replaceOwnDamaged(const ObjectMatch& match);
+    void uploadAfresh();
     void putObject(int attempt);
     void startMultipart();
     bool fileChanged() const;

@@ -19,10 +19,14 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QDir>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace bge;
 using namespace bge::test;
@@ -127,6 +131,7 @@ class TestMultipartReliability final : public QObject
     Environment m_plain;    // sets up, reads back
     Environment m_ahead;    // its clock 30 minutes ahead of ours
     Environment m_changing; // its clock 30 minutes behind from its 12th request on
+    Environment m_damaging; // assembles every multipart object with a bit flipped
 
     UploadOptions options(const QString& path) const
     {
@@ -236,6 +241,8 @@ private Q_SLOTS:
         QVERIFY2(m_changing.start(m_data.path(), {u"--clock-offset"_s, u"-1800"_s, u"--clock-offset-after"_s,
                                                   u"12"_s}),
                  qPrintable(m_changing.sandbox.errorOutput()));
+        QVERIFY2(m_damaging.start(m_data.path(), {u"--oss-faults"_s, u"corrupt-complete-rate=1"_s}),
+                 qPrintable(m_damaging.sandbox.errorOutput()));
     }
 
     void init() { oss::ServerClock::reset(); }
@@ -414,6 +421,147 @@ private Q_SLOTS:
         QVERIFY(rerun.outcome->resumed);
         QCOMPARE(m_plain.posts(u"killed-before-complete.bin"_s), 2); // one Initiate, the rerun's Complete
         verifyStored(objectName, bytes);
+    }
+
+    // --- finding 5: a run killed while its Complete was on the way, the object assembled damaged
+
+private:
+
+    // The Complete a run sent for the parts of its journal just before it was killed (nobody is
+    // left to read the answer, check the CRC-64 and delete a damaged object).
+    OssAnswer completeAsKilledRunDid(Environment& env, const QString& objectName, const UploadJournal& j)
+    {
+        OssUploadConnection connection(&env.stack->network, env.credentials.get(), OssSignatureVersion::V4,
+                                       RetryPolicy{6, 100, 1000});
+        connection.setKey(objectName);
+        QByteArray xml = "<CompleteMultipartUpload>";
+        QList<UploadJournal::Part> parts = j.parts; // any order in the journal; ascending at Complete
+        std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
+        for (const UploadJournal::Part& p : std::as_const(parts))
+            xml += "<Part><PartNumber>" + QByteArray::number(p.number) + "</PartNumber><ETag>" + p.receipt.toLatin1() +
+                   "</ETag></Part>";
+        xml += "</CompleteMultipartUpload>";
+        auto call = std::make_shared<OssCall>();
+        call->method = "POST";
+        call->query = {{u"uploadId"_s, j.uploadId}};
+        call->headers = {{"Content-Type", "application/xml"}};
+        call->body = xml;
+        std::optional<OssAnswer> answer;
+        call->done = [&answer](const OssReply& r, FileWindowDevice*) {
+            answer = OssAnswer{};
+            answer->status = r.status;
+            answer->crc64 = r.crc64;
+        };
+        connection.send(call);
+        if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, kWaitMs))
+            return OssAnswer{};
+        return answer.value_or(OssAnswer{});
+    }
+
+    // A journal that says "completing" for `name`.bin, its upload completed by the damaging
+    // sandbox: what `bge upload` killed at that moment leaves (the damaged object under the name).
+    struct DamagedLeftover
+    {
+        QString path;
+        QString objectName;
+        QString journal;
+    };
+    DamagedLeftover killedDuringDamagedComplete(const QString& name, const QByteArray& bytes)
+    {
+        DamagedLeftover d;
+        const KilledUpload k = killedUpload(name, bytes);
+        if (k.objectName.isEmpty())
+            return d;
+        const QString journal = UploadJournal::fileFor(m_journals, QFileInfo(k.path).absoluteFilePath(), k.objectName);
+        QDir().mkpath(m_journals);
+        const EngineRun first = runEngine(m_damaging, k.path, k.objectName, journal, [&] {
+            QFile::remove(k.leftBehind);
+            QFile::copy(journal, k.leftBehind);
+            return false; // killed as Complete goes out
+        });
+        QFile::remove(journal);
+        const std::optional<UploadJournal> j = UploadJournal::load(k.leftBehind);
+        if (first.outcome.ok() || !j || !j->completing || !QFile::rename(k.leftBehind, journal)) {
+            qWarning() << "no journal saying completing:" << first.outcome.ok() << bool(j) << (j && j->completing);
+            return d;
+        }
+        const OssAnswer completed = completeAsKilledRunDid(m_damaging, k.objectName, *j);
+        if (completed.status != 200 || completed.crc64 == QByteArray::number(oss::Crc64::checksum(bytes))) {
+            qWarning() << "the Complete did not damage the object:" << completed.status << completed.crc64;
+            return d;
+        }
+        d = {k.path, k.objectName, journal};
+        return d;
+    }
+
+    int deletes(Environment& env, const QString& fileName)
+    {
+        const QRegularExpression line(u"^oss: DELETE /\\S*/"_s + QRegularExpression::escape(fileName) + u" 204$"_s,
+                                      QRegularExpression::MultilineOption);
+        int count = 0;
+        for (auto it = line.globalMatch(env.sandbox.errorOutput()); it.hasNext(); it.next())
+            ++count;
+        return count;
+    }
+
+    UploadOptions multipartOptions(const QString& path) const
+    {
+        UploadOptions o = options(path);
+        o.multipartThreshold = kMiB;
+        o.partSize = 256 * kKiB;
+        return o;
+    }
+
+private Q_SLOTS:
+    // The rerun finds the damaged object, proves it is its own (its ETag is the one a Complete
+    // of the journal's parts gives), deletes it, says so in one line and uploads again: the
+    // object ends as the file. Before the fix every rerun was refused with 409.
+    void rerunReplacesItsOwnDamagedAssembly()
+    {
+        const QByteArray bytes = randomBytes(12 * 256 * kKiB + 3, 23);
+        const DamagedLeftover d = killedDuringDamagedComplete(u"damaged-at-complete"_s, bytes);
+        QVERIFY2(!d.objectName.isEmpty(), qPrintable(m_damaging.sandbox.errorOutput().right(2000)));
+        QVERIFY(m_damaging.sandbox.errorOutput().contains(u"flipped a bit of "_s + d.objectName + u" when completing"_s));
+        QVERIFY(ossRequest(*m_plain.stack, "GET", d.objectName).crc64 != QByteArray::number(oss::Crc64::checksum(bytes)));
+
+        auto* job = new UploadJob(&m_plain.stack->network, m_plain.credentials.get(), multipartOptions(d.path));
+        QSignalSpy notices(job, &UploadJob::notice);
+        const Result<UploadResult> rerun = await(job);
+        BGE_VERIFY_OK(rerun);
+        QCOMPARE(notices.size(), 1);
+        QVERIFY2(notices.first().first().toString().contains(u"was damaged (CRC-64 mismatch); uploading it again"_s),
+                 qPrintable(notices.first().first().toString()));
+        QCOMPARE(rerun->crc64, oss::Crc64::checksum(bytes));
+        QTRY_COMPARE_WITH_TIMEOUT(deletes(m_plain, u"damaged-at-complete.bin"_s), 1, 10000);
+        QVERIFY(!QFile::exists(d.journal));
+        verifyStored(d.objectName, bytes);
+    }
+
+    // The same leftover journal, but the object under the name is not what its parts make
+    // (somebody replaced it): never deleted, the rerun is refused (409) and the journal kept.
+    void rerunNeverDeletesAnObjectNotProvablyItsOwn()
+    {
+        const QByteArray bytes = randomBytes(12 * 256 * kKiB + 3, 24);
+        const DamagedLeftover d = killedDuringDamagedComplete(u"replaced-after-complete"_s, bytes);
+        QVERIFY2(!d.objectName.isEmpty(), qPrintable(m_damaging.sandbox.errorOutput().right(2000)));
+        // Somebody's object of the same size under that name (a single PutObject: a plain MD5 ETag).
+        const QString other = m_dir.filePath(u"other/replaced-after-complete.bin"_s);
+        QByteArray theirs = bytes;
+        theirs[7] = char(theirs.at(7) ^ 0x01);
+        QVERIFY(QDir().mkpath(QFileInfo(other).absolutePath()) && writeFile(other, theirs));
+        UploadOptions o = options(other);
+        o.overwrite = true;
+        o.journalDirectory = m_dir.filePath(u"other"_s);
+        BGE_VERIFY_OK(await(new UploadJob(&m_plain.stack->network, m_plain.credentials.get(), o)));
+
+        const Result<UploadResult> rerun =
+            await(new UploadJob(&m_plain.stack->network, m_plain.credentials.get(), multipartOptions(d.path)));
+        QVERIFY(!rerun.ok());
+        QCOMPARE(rerun.error().httpStatus(), 409);
+        QVERIFY(rerun.error().detail().contains(u"FileAlreadyExists"_s));
+        QCOMPARE(deletes(m_plain, u"replaced-after-complete.bin"_s), 0);
+        QVERIFY(QFile::exists(d.journal));
+        verifyStored(d.objectName, theirs);
     }
 };
 

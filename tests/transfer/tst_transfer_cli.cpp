@@ -262,6 +262,13 @@ private Q_SLOTS:
     // lost, the retry not yet answered): the same command again finds the object to be the file,
     // says so, exits 0 and sends nothing; and so does a third run.
     void rerunAfterTheObjectWasStoredSendsNothing();
+
+    // Finding 4c: a download stopped after its file was in place; the same command again finds
+    // the file to be the object (size and CRC-64), says so, exits 0 and fetches no body.
+    void downloadRerunOverItsFinishedFileIsDone();
+    // A file of that name that is not the object (same size, other bytes; other size) is still
+    // refused as a name clash (exit 2), and left as it is.
+    void downloadOverADifferentFileIsRefused();
 };
 
 std::optional<UploadJournalView> TestTransferCli::journal() const
@@ -556,6 +563,63 @@ void TestTransferCli::rerunAfterTheObjectWasStoredSendsNothing()
     VERIFY_EXIT(plain, 0);
     QVERIFY2(plain.out.trimmed().endsWith(name.toUtf8()), plain.describe().constData());
     verifyStored(QString::fromUtf8(plain.out.trimmed()), file);
+    QFile::remove(file);
+}
+
+void TestTransferCli::downloadRerunOverItsFinishedFileIsDone()
+{
+    const QString file = m_dir.filePath(u"adopted-source.bin"_s);
+    QVERIFY(writeRandomFile(file, 3 * kMiB + 17, 21));
+    const Run up = bge(m_plain, {u"upload"_s, file, u"--json"_s});
+    VERIFY_EXIT(up, 0);
+    const QString object = up.json().toArray().first().toObject().value(u"object_name"_s).toString();
+    const QString dest = m_dir.filePath(u"adopted.bin"_s);
+    const QStringList arguments{u"download"_s, object, u"-o"_s, dest, u"--json"_s};
+    VERIFY_EXIT(bge(m_plain, arguments), 0);
+    QVERIFY(sameBytes(file, dest));
+
+    // Its own sandbox, so that its log holds this run alone.
+    SandboxProcess own;
+    QVERIFY2(startSandbox(own, {}), qPrintable(own.errorOutput()));
+    const Run again = bge(own, arguments);
+    VERIFY_EXIT(again, 0);
+    QVERIFY2(again.err.contains("is already downloaded (same size and CRC-64)"), again.describe().constData());
+    QVERIFY2(!again.err.contains("/s)"), again.describe().constData()); // no transfer speed claimed
+    const QJsonObject result = again.json().toObject();
+    QVERIFY2(result.value(u"already_downloaded"_s).toBool(), again.describe().constData());
+    QCOMPARE(result.value(u"crc64"_s).toString(), crcOf(file));
+    QVERIFY(result.value(u"crc64_verified"_s).toBool());
+    QVERIFY(sameBytes(file, dest));
+    // One GET of a single byte (206) for the object's size and CRC-64; no GET of the body (200).
+    const QString key = QRegularExpression::escape(object);
+    QTRY_VERIFY2_WITH_TIMEOUT(own.errorOutput().contains(QRegularExpression(u"oss: GET /[^/]+/"_s + key + u" 206"_s)),
+                              qPrintable(own.errorOutput().right(2000)), 10000);
+    QVERIFY2(!own.errorOutput().contains(QRegularExpression(u"oss: GET /[^/]+/"_s + key + u" 200"_s)),
+             qPrintable(own.errorOutput().right(2000)));
+    QVERIFY(!QFile::exists(dest + u".bgepart"_s));
+    QFile::remove(dest);
+    QFile::remove(file);
+}
+
+void TestTransferCli::downloadOverADifferentFileIsRefused()
+{
+    const QString file = m_dir.filePath(u"clash-source.bin"_s);
+    QVERIFY(writeRandomFile(file, kMiB + 5, 22));
+    const Run up = bge(m_plain, {u"upload"_s, file, u"--json"_s});
+    VERIFY_EXIT(up, 0);
+    const QString object = up.json().toArray().first().toObject().value(u"object_name"_s).toString();
+    const QString dest = m_dir.filePath(u"clash.bin"_s);
+    for (const qint64 size : {kMiB + 5, kMiB}) {
+        QVERIFY(writeRandomFile(dest, size, 23)); // other bytes (same size, then another size)
+        const QByteArray before = crcOf(dest).toUtf8();
+        const Run again = bge(m_plain, {u"download"_s, object, u"-o"_s, dest});
+        VERIFY_EXIT(again, 2);
+        QVERIFY2(again.err.contains("already exists; choose another name or allow overwriting"),
+                 again.describe().constData());
+        QCOMPARE(crcOf(dest).toUtf8(), before);
+        QVERIFY(!QFile::exists(dest + u".bgepart"_s));
+    }
+    QFile::remove(dest);
     QFile::remove(file);
 }
 

@@ -558,6 +558,49 @@ private Q_SLOTS:
         QCOMPARE(readAll(dir + u"/foreign.bin"_s), QByteArray("theirs"));
     }
 
+    // Finding 4b of the soak: the same when the download ended before the queue saved it as
+    // running with its size (saved still queued, size unknown). Its file is the object (size and
+    // CRC-64): completed, no question; files of that name that are not the object (same size
+    // with other bytes, another size) are still name clashes, left as they are.
+    void downloadDoneBeforeItWasSavedIsNoNameClash()
+    {
+        const QString dir = freshDir(u"done-before-save"_s);
+        const QByteArray bytes = randomBytes(300 * kKiB + 9, 73);
+        const QString object = uploaded(dir, u"early.bin"_s, bytes);
+        QVERIFY(!object.isEmpty());
+        const TransferQueueSettings s = settings(dir);
+        TransferQueueState saved;
+        QByteArray other = bytes;
+        other[1000] = char(other.at(1000) ^ 0x10);
+        const QList<std::pair<QString, QByteArray>> files{
+            {u"early.bin"_s, bytes}, {u"same-size.bin"_s, other}, {u"short.bin"_s, QByteArray("theirs")}};
+        for (const auto& [name, content] : files) {
+            TransferItem item;
+            item.id = item.batch = quint64(saved.items.size() + 1);
+            item.direction = TransferDirection::Download;
+            item.localPath = dir + u'/' + name;
+            item.name = name;
+            item.objectName = object;
+            item.state = TransferState::Queued; // saved before it started: no size yet
+            saved.items.append(item);
+            QVERIFY(writeFile(item.localPath, content));
+        }
+        saved.nextId = saved.nextBatch = 4;
+        QVERIFY(saved.save(s.stateFile, nullptr));
+
+        auto restarted = makeQueue(m_slow, s);
+        QVERIFY(waitFor(*restarted, 1, TransferState::Completed));
+        QCOMPARE(restarted->at(0).done, bytes.size());
+        QCOMPARE(restarted->at(0).size, bytes.size());
+        QVERIFY(waitFor(*restarted, 2, TransferState::NameExists));
+        QVERIFY(waitFor(*restarted, 3, TransferState::NameExists));
+        QVERIFY2(restarted->at(1).error.contains(u"already exists"_s), qPrintable(restarted->at(1).error));
+        for (const auto& [name, content] : files) {
+            QVERIFY(readAll(dir + u'/' + name) == content);
+            QVERIFY(!QFile::exists(DownloadJob::partialPathFor(dir + u'/' + name)));
+        }
+    }
+
     // The journal beside a partial download damaged (and the partial bytes with it): the
     // download says so in the log, starts over from the first byte and ends with the object's
     // bytes, never with the old partial ones.

@@ -101,6 +101,8 @@ private:
         QObject::connect(job, &UploadJob::progress, &ctx, [progress](qint64 done, qint64 total) {
             progress->update(done, total);
         });
+        QObject::connect(job, &UploadJob::notice, &ctx,
+                         [](const QString& text) { printErr(u"bge: "_s + text + u'\n'); });
         job->run(&ctx, [&ctx, state, path, progress](const Result<UploadResult>& result) {
             // No speed for an upload that sent nothing: it would claim the bytes crossed.
             progress->finish(result.ok() && !result->alreadyUploaded);
@@ -145,7 +147,9 @@ public:
     {
         return tr("Usage: bge download OBJECT_NAME [-o PATH] [--overwrite]\n\n"
                   "Downloads through a signed URL into PATH (default: the object's file name here), resuming\n"
-                  "an interrupted download, and checks the size and CRC-64 before the file appears.\n"
+                  "an interrupted download, and checks the size and CRC-64 before the file appears. An existing\n"
+                  "file is not replaced unless --overwrite; one with the object's size and CRC-64 counts as\n"
+                  "downloaded (nothing is fetched; --json says \"already_downloaded\": true).\n"
                   "  -o, --output PATH   file or folder to write to\n"
                   "  --overwrite         replace an existing file\n");
     }
@@ -172,16 +176,21 @@ public:
         QObject::connect(job, &DownloadJob::progress, &ctx,
                          [progress](qint64 done, qint64 total) { progress->update(done, total); });
         job->run(&ctx, [&ctx, progress](const Result<DownloadResult>& result) {
-            progress->finish(result.ok());
+            // No speed for a download that fetched nothing: it would claim the bytes crossed.
+            progress->finish(result.ok() && !result->alreadyDownloaded);
             if (!result)
                 return ctx.fail(result.error());
             const DownloadResult& r = result.value();
+            if (r.alreadyDownloaded)
+                printErr(tr("bge: %1 is already downloaded (same size and CRC-64); nothing was fetched").arg(r.path) +
+                         u'\n');
             if (ctx.json())
                 printJson(QJsonObject{{u"file"_s, r.path},
                                       {u"size"_s, double(r.size)},
                                       {u"crc64"_s, QString::number(r.crc64)},
                                       {u"crc64_verified"_s, r.crc64Verified},
-                                      {u"resumed_from"_s, double(r.resumedFrom)}});
+                                      {u"resumed_from"_s, double(r.resumedFrom)},
+                                      {u"already_downloaded"_s, r.alreadyDownloaded}});
             else
                 printOut(r.path + u'\n');
             ctx.finish(ExitSuccess);
