@@ -324,6 +324,13 @@
     </message>
 </context>
 <context>
+    <name>bge::UploadJob</name>
+    <message>
+        <source>The object %1 assembled by the storage was damaged (CRC-64 mismatch); uploading it again.</source>
+        <translation>对象存储合成的对象 %1 已损坏（CRC-64 不一致）；正在重新上传。</translation>
+    </message>
+</context>
+<context>
     <name>bge::cli</name>
     <message>
         <source>the client secret is never taken as an argument (it would show in the process list and in shell history): use the BGE_CLIENT_SECRET environment variable, --client-secret-file FILE, or the keychain (stored by `bge login`)</source>
@@ -534,28 +541,35 @@ Commands:
         <translation>下载对象（样品文件、结果文件）</translation>
     </message>
     <message>
-        <source>Usage: bge download OBJECT_NAME [-o PATH] [--overwrite]
-
-Downloads through a signed URL into PATH (default: the object&apos;s file name here), resuming
-an interrupted download, and checks the size and CRC-64 before the file appears.
-  -o, --output PATH   file or folder to write to
-  --overwrite         replace an existing file
-</source>
-        <translation>用法：bge download OBJECT_NAME [-o PATH] [--overwrite]
-
-通过签名 URL 下载到 PATH（默认：当前目录下与对象同名的文件），中断的下载会续传，
-文件在大小和 CRC-64 校验通过后才会出现。
-  -o, --output PATH   写入的文件或文件夹
-  --overwrite         替换已存在的文件
-</translation>
-    </message>
-    <message>
         <source>give exactly one object name</source>
         <translation>请只提供一个对象名称</translation>
     </message>
     <message>
         <source>not an object name: %1</source>
         <translation>不是有效的对象名称：%1</translation>
+    </message>
+    <message>
+        <source>Usage: bge download OBJECT_NAME [-o PATH] [--overwrite]
+
+Downloads through a signed URL into PATH (default: the object&apos;s file name here), resuming
+an interrupted download, and checks the size and CRC-64 before the file appears. An existing
+file is not replaced unless --overwrite; one with the object&apos;s size and CRC-64 counts as
+downloaded (nothing is fetched; --json says &quot;already_downloaded&quot;: true).
+  -o, --output PATH   file or folder to write to
+  --overwrite         replace an existing file
+</source>
+        <translation>用法：bge download OBJECT_NAME [-o PATH] [--overwrite]
+
+通过签名 URL 下载到 PATH（默认：当前目录下与对象同名的文件），中断的下载会续传，
+文件在大小和 CRC-64 校验通过后才会出现。除非指定 --overwrite，已存在的文件不会被替换；
+大小和 CRC-64 与对象相同的文件视为已下载（不获取任何数据；--json 输出 &quot;already_downloaded&quot;: true）。
+  -o, --output PATH   写入的文件或文件夹
+  --overwrite         替换已存在的文件
+</translation>
+    </message>
+    <message>
+        <source>bge: %1 is already downloaded (same size and CRC-64); nothing was fetched</source>
+        <translation>bge：%1 已下载（大小和 CRC-64 相同）；未重新获取任何数据</translation>
     </message>
 </context>
 <context>
