@@ -756,7 +756,14 @@ private Q_SLOTS:
             QFile copy(target);
             QVERIFY(original.open(QIODevice::ReadOnly) && copy.open(QIODevice::ReadOnly));
             QVERIFY2(original.readAll() == copy.readAll(), "the downloaded file differs from the uploaded one");
-            // The file exists now: not replaced without --overwrite.
+            // The file exists now and is the object: a rerun has nothing to do (issue 14, soak
+            // finding 4c). A different file there is not replaced without --overwrite.
+            const Run rerun = asPipeline({u"download"_s, object, u"-o"_s, target});
+            VERIFY_EXIT(rerun, 0);
+            QVERIFY2(rerun.errText().contains(u"already downloaded"_s), rerun.describe().constData());
+            copy.close();
+            QVERIFY(copy.open(QIODevice::WriteOnly | QIODevice::Append) && copy.write("x") == 1);
+            copy.close();
             VERIFY_EXIT(asPipeline({u"download"_s, object, u"-o"_s, target}), 2);
         }
 
