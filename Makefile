@@ -34,7 +34,8 @@ bench: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure --label-regex bench --verbose
 
 # The fault soak (docs/reliability.md): BGE_SOAK_RUNS (50) randomized runs of bge and bge-desktop
-# against a faulty sandbox, killed and restarted, every object read back; about 30-40 minutes.
+# against a faulty sandbox, killed and restarted, every object read back; 50 runs took 2-4 minutes
+# on a loaded 2-core machine, and need about 7 GB in the temporary folder.
 # BGE_SOAK_SEED replays a series, BGE_SOAK_ONLY one run of it. Not part of `make test`.
 soak: configure
 	cmake --build $(BUILD_DIR) --parallel $(JOBS) --target tst_soak bge bge-desktop bge-sandbox
