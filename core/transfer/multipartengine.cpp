@@ -329,8 +329,10 @@ void MultipartEngine::completeUpload()
     if (!saveJournal())
         return;
     m_adapter->complete(m_journal.uploadId, parts, [this, parts](const CompleteReply& r) {
-        if (r.discard)
+        if (r.discard) {
             dropJournal();
+            m_assembledDamaged = bool(r.error);
+        }
         if (r.error && !r.discard && m_mayBeComplete && m_adapter->discardsUpload(r.error)) {
             // The earlier run's Complete finished meanwhile.
             lookForCompleted([this, error = r.error] { fail(error); });

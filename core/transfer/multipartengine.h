@@ -58,6 +58,10 @@ public:
     // The upload as the journal has it: on resume, `extra` is what the adapter saved in
     // MultipartSettings::extra when the upload began (e.g. the HealthOmics store and clientToken).
     const UploadJournal& journal() const { return m_journal; }
+    // The job failed because the server assembled the result other than its parts make (the
+    // adapter answered Complete with `discard`): the upload is spent; what is left of the result
+    // is the caller's to look at.
+    bool assembledDamaged() const { return m_assembledDamaged; }
 
 Q_SIGNALS:
     // Bytes acknowledged or in flight, at most five times a second (and once at the end).
@@ -102,6 +106,7 @@ private:
     // The journal says an earlier run sent Complete: the upload may be gone because it became
     // the result.
     bool m_mayBeComplete = false;
+    bool m_assembledDamaged = false;
     QElapsedTimer m_progressClock;
     QElapsedTimer m_journalClock;
     bool m_journalDirty = false; // parts finished since the last save

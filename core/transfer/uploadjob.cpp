@@ -178,7 +178,9 @@ void UploadJob::checkName()
                                return;
                            }
                            if (match.verdict == ObjectMatch::Verdict::Different) {
-                               replaceOwnDamaged(match);
+                               const QString journalFile = UploadJournal::fileFor(
+                                   m_options.journalDirectory, m_options.filePath, m_objectName);
+                               replaceOwnDamaged(m_connection.get(), match, completingParts(journalFile), journalFile);
                                return;
                            }
                            uploadAfresh();
@@ -187,30 +189,49 @@ void UploadJob::checkName()
 
 void UploadJob::uploadAfresh()
 {
-    if (m_size < m_options.multipartThreshold || m_size == 0)
-        putObject(1);
-    else
-        startMultipart();
+    if (!m_engine) {
+        if (m_size < m_options.multipartThreshold || m_size == 0)
+            putObject(1);
+        else
+            startMultipart();
+        return;
+    }
+    // After an engine: it stopped the connection for good, and the adapter is bound to it.
+    m_engine.reset();
+    m_adapter.reset();
+    m_connection = std::make_unique<OssUploadConnection>(m_network, m_credentials, m_options.signature, m_options.retry);
+    m_connection->setFatalHandler([this](const ApiError& error) { fail(error); });
+    m_connection->setKey(m_objectName);
+    m_adapter = std::make_unique<OssMultipartAdapter>(m_connection.get(), m_options.overwrite);
+    m_connection->withCredentials([this] { uploadAfresh(); });
 }
 
-// Finding 5 of the soak: a run killed while its Complete was on the way, when the storage
-// assembled the object damaged, left that object under the name (nobody checked its CRC-64)
-// and a journal that says "completing". The object is provably ours when its ETag is the one
-// our Complete of the journal's parts gives; then it is damaged (not the file: ObjectMatch
-// said Different) and goes. Any other object may be somebody else's: never deleted.
-void UploadJob::replaceOwnDamaged(const ObjectMatch& match)
+// The parts a journal left by an earlier run of this file says it sent Complete with; none
+// when there is no such journal.
+QList<UploadJournal::Part> UploadJob::completingParts(const QString& journalFile) const
 {
-    const QString journalFile = UploadJournal::fileFor(m_options.journalDirectory, m_options.filePath, m_objectName);
     const std::optional<UploadJournal> journal = UploadJournal::load(journalFile);
     const bool sameFile = journal && journal->sources.size() == 1 && journal->sources.first().size == m_size &&
                           journal->sources.first().mtimeMs == m_mtimeMs;
-    const QByteArray ours = sameFile && journal->completing && journal->objectName == m_objectName
-                                ? multipartEtag(journal->parts)
-                                : QByteArray();
+    if (!sameFile || !journal->completing || journal->objectName != m_objectName)
+        return {};
+    return journal->parts;
+}
+
+// Findings 5 and 5b of the soak: a Complete of ours whose object the storage assembled damaged,
+// left under the name because nobody checked its CRC-64 (the run was killed while Complete was
+// on the way: 5) or because its reply was lost and the Complete sent again met the object (409,
+// 5b). The object is provably ours when its ETag is the one a Complete of `completedParts`
+// gives; then it is damaged (not the file: ObjectMatch said Different) and goes. Any other
+// object may be somebody else's: never deleted.
+void UploadJob::replaceOwnDamaged(OssUploadConnection* connection, const ObjectMatch& match,
+                                  const QList<UploadJournal::Part>& completedParts, const QString& journalFile)
+{
+    const QByteArray ours = multipartEtag(completedParts);
     if (ours.isEmpty() || bareEtag(match.etag) != ours)
         return fail(nameClash());
-    qCWarning(lcUpload).noquote() << m_objectName << "was assembled damaged by an earlier run's Complete (its ETag"
-                                  << "is that of the journal's parts, its CRC-64 not the file's); deleting it";
+    qCWarning(lcUpload).noquote() << m_objectName << "was assembled damaged by a Complete of ours (its ETag"
+                                  << "is that of our parts, its CRC-64 not the file's); deleting it";
     auto call = std::make_shared<OssCall>();
     call->method = "DELETE";
     call->done = [this, journalFile](const OssReply& r, FileWindowDevice*) {
@@ -218,12 +239,36 @@ void UploadJob::replaceOwnDamaged(const ObjectMatch& match)
             return;
         if (r.error)
             return fail(r.errorAt(u"DELETE %1 (an object assembled damaged)"_s.arg(m_objectName)));
-        UploadJournal::remove(journalFile); // its upload is completed: nothing of it to resume
-        Q_EMIT notice(tr("The object %1 assembled by the storage was damaged (CRC-64 mismatch); uploading it again.")
-                          .arg(m_objectName));
-        uploadAfresh();
+        if (!journalFile.isEmpty())
+            UploadJournal::remove(journalFile); // its upload is completed: nothing of it to resume
+        afterDamagedAssembly(ApiError::malformed(u"%1 was assembled damaged (CRC-64 mismatch); the damaged object "
+                                                 u"was deleted"_s.arg(m_objectName)));
     };
-    m_connection->send(call);
+    connection->send(call);
+}
+
+// Our damaged object is gone: the file is uploaded again from the start (a new multipart
+// upload: the old one was spent by its Complete), a bounded number of times. `error` is what
+// the job ends with once the bound is reached.
+void UploadJob::afterDamagedAssembly(const ApiError& error)
+{
+    // Twice more at most: a storage that damages every assembly is not worth a third copy of a
+    // large file (a rerun starts afresh anyway: the damaged object is gone).
+    constexpr int kMaxDamagedAssemblies = 2;
+    if (++m_damagedAssemblies > kMaxDamagedAssemblies)
+        return fail(error);
+    Q_EMIT notice(tr("The object %1 assembled by the storage was damaged (CRC-64 mismatch); uploading it again.")
+                      .arg(m_objectName));
+    uploadAfresh();
+}
+
+// For the look at the object after the engine failed: the engine stops m_connection for good.
+OssUploadConnection* UploadJob::connectionAfterEngine()
+{
+    m_afterEngine = std::make_unique<OssUploadConnection>(m_network, m_credentials, m_options.signature, m_options.retry);
+    m_afterEngine->setFatalHandler([this](const ApiError& error) { fail(error); });
+    m_afterEngine->setKey(m_objectName);
+    return m_afterEngine.get();
 }
 
 ApiError UploadJob::nameClash() const
@@ -250,10 +295,11 @@ void UploadJob::alreadyUploaded(const ObjectMatch& match)
 // (a dropped connection, the stall timer), and the retry met the object. If the object is the
 // file, the upload is done; otherwise somebody else's object came in between.
 void UploadJob::resolveRefusal(OssUploadConnection* connection, const ApiError& refusal, int partsSent,
-                               const QString& journalFile)
+                               const QString& journalFile, const QList<UploadJournal::Part>& completedParts)
 {
     ObjectMatch::check(connection, m_options.filePath, m_size, this,
-                       [this, refusal, partsSent, journalFile](const ApiError& error, const ObjectMatch& match) {
+                       [this, connection, refusal, partsSent, journalFile,
+                        completedParts](const ApiError& error, const ObjectMatch& match) {
                            if (error) {
                                fail(error);
                            } else if (match.verdict == ObjectMatch::Verdict::Same) {
@@ -262,7 +308,7 @@ void UploadJob::resolveRefusal(OssUploadConnection* connection, const ApiError& 
                                reportProgress(m_size, true);
                                succeed({m_objectName, m_size, match.crc64, match.etag, partsSent, false, false});
                            } else if (match.verdict == ObjectMatch::Verdict::Different) {
-                               fail(nameClash());
+                               replaceOwnDamaged(connection, match, completedParts, journalFile);
                            } else {
                                fail(refusal); // gone again meanwhile: the refusal as it came
                            }
@@ -360,12 +406,31 @@ void UploadJob::startMultipart()
             // Initiate or Complete refused (see resolveRefusal). The engine kept its journal:
             // when the object is ours (a lost Complete reply) the journal goes with the success;
             // when it is someone else's it stays, so a rerun with overwrite sends no part again.
-            m_afterEngine = std::make_unique<OssUploadConnection>(m_network, m_credentials, m_options.signature,
-                                                                  m_options.retry);
-            m_afterEngine->setFatalHandler([this](const ApiError& error) { fail(error); });
-            m_afterEngine->setKey(m_objectName);
-            resolveRefusal(m_afterEngine.get(), outcome.error(), int(m_engine->journal().parts.size()),
-                           settingsJournal);
+            // A Complete refused may be our own Complete sent again after its reply was lost:
+            // its parts prove the object ours (see replaceOwnDamaged).
+            const UploadJournal& journal = m_engine->journal();
+            resolveRefusal(connectionAfterEngine(), outcome.error(), int(journal.parts.size()), settingsJournal,
+                           journal.completing ? journal.parts : QList<UploadJournal::Part>());
+            return;
+        }
+        if (!outcome.ok() && m_engine->assembledDamaged()) {
+            // Our Complete was answered with an object other than the parts make; the adapter
+            // deleted it (its reply proved it ours). Gone: upload again; still there (the
+            // delete failed): proven ours by its ETag or left alone.
+            const QList<UploadJournal::Part> parts = m_engine->journal().parts;
+            OssUploadConnection* connection = connectionAfterEngine();
+            ObjectMatch::check(connection, m_options.filePath, m_size, this,
+                               [this, connection, parts, error = outcome.error()](const ApiError& headError,
+                                                                                 const ObjectMatch& match) {
+                                   if (headError)
+                                       fail(error);
+                                   else if (match.verdict == ObjectMatch::Verdict::Absent)
+                                       afterDamagedAssembly(error);
+                                   else if (match.verdict == ObjectMatch::Verdict::Different)
+                                       replaceOwnDamaged(connection, match, parts, {});
+                                   else
+                                       fail(error); // the file after all (somebody else stored it): not ours to claim
+                               });
             return;
         }
         if (!outcome.ok()) {

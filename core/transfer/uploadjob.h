@@ -89,9 +89,13 @@ private:
     void checkName();
     void alreadyUploaded(const ObjectMatch& match);
     void resolveRefusal(OssUploadConnection* connection, const ApiError& refusal, int partsSent,
-                        const QString& journalFile = {});
+                        const QString& journalFile = {}, const QList<UploadJournal::Part>& completedParts = {});
     ApiError nameClash() const;
-    void replaceOwnDamaged(const ObjectMatch& match);
+    QList<UploadJournal::Part> completingParts(const QString& journalFile) const;
+    void replaceOwnDamaged(OssUploadConnection* connection, const ObjectMatch& match,
+                           const QList<UploadJournal::Part>& completedParts, const QString& journalFile);
+    void afterDamagedAssembly(const ApiError& error);
+    OssUploadConnection* connectionAfterEngine();
     void uploadAfresh();
     void putObject(int attempt);
     void startMultipart();
@@ -105,6 +109,7 @@ private:
     qint64 m_size = 0;
     qint64 m_mtimeMs = 0;
     QElapsedTimer m_progressClock;
+    int m_damagedAssemblies = 0; // objects of this job's Completes found damaged and deleted
 
     // Declared in this order so that the engine goes first (it stops the adapter, which
     // stops the connection's requests).
