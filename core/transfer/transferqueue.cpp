@@ -593,8 +593,13 @@ bool TransferQueue::startRow(int row)
             [this, id](const QString& readSetId, const QString& status) {
                 onReadSetStatus(id, readSetId, status, {});
             });
-    connect(task, &TransferTask::notice, this,
-            [this, id](const QString& note) { onReadSetStatus(id, {}, {}, note); });
+    connect(task, &TransferTask::notice, this, [this, id](const QString& note) {
+        const int at = rowOf(id);
+        if (at >= 0 && m_items.at(at).readSet)
+            onReadSetStatus(id, {}, {}, note);
+        else
+            Q_EMIT notice(note);
+    });
     Running running;
     running.task = task;
     running.rate.add(m_clock.elapsed(), item.done);

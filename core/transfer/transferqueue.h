@@ -116,6 +116,10 @@ Q_SIGNALS:
     // store can refresh.
     void readSetSettled(const QString& account, const QString& storeId, const QString& readSetId,
                         bool active);
+    // An object's upload had to do more than the person asked (its assembly came back damaged
+    // and the file is sent again): translated, one line, for the transfers panel. A read-set
+    // upload's notes go to its item instead.
+    void notice(const QString& text);
 
 private:
     struct Running

@@ -91,6 +91,7 @@ void TransferTask::startUpload()
                               uploadOptions(m_environment, m_item));
     m_job = job;
     connect(job, &UploadJob::progress, this, &TransferTask::progress);
+    connect(job, &UploadJob::notice, this, &TransferTask::notice);
     job->run(this, [this](const Result<UploadResult>& result) {
         m_job = nullptr; // finished: it deletes itself
         Q_EMIT finished(result.error(), result.ok() ? result->objectName : QString());

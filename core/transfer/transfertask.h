@@ -71,7 +71,8 @@ Q_SIGNALS:
     // A read-set upload: Complete named the read set, or the service's status of it changed
     // (PROCESSING_UPLOAD, ACTIVATING; ACTIVE just before finished()).
     void readSetStatus(const QString& readSetId, const QString& status);
-    // A read-set upload found what an earlier run left (translated, for the person).
+    // The upload found what an earlier run left, or had to send the file again (a read set:
+    // an earlier run's upload; an object: an assembly the storage damaged). Translated.
     void notice(const QString& message);
 
 private:

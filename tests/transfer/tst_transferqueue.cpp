@@ -74,6 +74,7 @@ private:
     QTemporaryDir m_dir;
     Fixture m_slow; // 100 ms on every object-storage request
     Fixture m_drop; // every download cut halfway
+    Fixture m_damaging; // assembles every multipart object with a bit flipped
     int m_counter = 0;
 
     // A fresh folder for one test's files, journals and saved state.
@@ -189,6 +190,7 @@ private Q_SLOTS:
         const QStringList shared{u"--data-dir"_s, m_data.path()};
         QVERIFY(m_slow.start(shared + QStringList{u"--oss-faults"_s, u"latency-ms=100"_s}));
         QVERIFY(m_drop.start(shared + QStringList{u"--oss-faults"_s, u"drop-rate=1"_s}));
+        QVERIFY(m_damaging.start(shared + QStringList{u"--oss-faults"_s, u"corrupt-complete-rate=1"_s}));
     }
 
     void uploadsFilesAndFoldersThenDownloadsThem()
@@ -627,6 +629,30 @@ private Q_SLOTS:
         QVERIFY(waitFor(*queue, id, TransferState::Completed));
         QVERIFY(readAll(dest) == bytes);
         QVERIFY(!QFile::exists(partial));
+    }
+
+    // A damaged assembly is deleted and the file sent again (soak finding 5b): the app says so
+    // in the transfers panel's line, as `bge upload` does on stderr, not silently. This storage
+    // damages every assembly: two uploads again, then the item fails, the damaged object gone.
+    void damagedAssemblyIsSaidToThePerson()
+    {
+        const QString dir = freshDir(u"damaged"_s);
+        const QString path = dir + u"/in/assembled.bin"_s;
+        QVERIFY(writeFile(path, randomBytes(kMiB + 3, 70))); // 5 parts
+        auto queue = makeQueue(m_damaging, settings(dir));
+        QSignalSpy notices(queue.get(), &TransferQueue::notice);
+        const quint64 id = queue->addUploads({path}).first();
+        QVERIFY(waitFor(*queue, id, TransferState::Failed));
+        QCOMPARE(notices.size(), 2);
+        for (const QList<QVariant>& notice : std::as_const(notices))
+            QVERIFY2(notice.first().toString().contains(u"assembled.bin assembled by the storage was damaged"_s),
+                     qPrintable(notice.first().toString()));
+        const TransferItem& item = itemOf(*queue, id);
+        QVERIFY2(item.error.contains(u"CRC-64 mismatch"_s), qPrintable(item.error));
+        const QRegularExpressionMatch named = QRegularExpression(u"The object (\\S+/assembled\\.bin) "_s)
+                                                  .match(notices.first().first().toString());
+        QVERIFY(named.hasMatch());
+        QCOMPARE(m_damaging.request("HEAD", named.captured(1)).status, 404);
     }
 
     void thousandsOfQueuedFilesStayCheap()

@@ -111,6 +111,7 @@ TransfersPanel::TransfersPanel(PlatformApi* api, omics::OmicsConnections* omics,
     connect(m_queue, &TransferQueue::totalsChanged, this, &TransfersPanel::updateTotals);
     connect(m_queue, &TransferQueue::uploadDestinationChanged, this, &TransfersPanel::updateDestinations);
     connect(m_queue, &TransferQueue::storageErrorChanged, this, &TransfersPanel::showMessage);
+    connect(m_queue, &TransferQueue::notice, this, &TransfersPanel::showMessage);
     connect(m_queue, &TransferQueue::batchFinished, m_notifier, &TransferNotifier::notify);
     connect(m_queue, &TransferQueue::readSetSettled, this, &TransfersPanel::readSetSettled);
     connect(m_notifier, &TransferNotifier::shown, this,
