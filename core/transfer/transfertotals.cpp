@@ -36,6 +36,8 @@ TransferTotals TransferTotals::of(const QList<TransferItem>& items)
             ++t.waiting;
             break;
         }
+        if (item.state == TransferState::Running || item.state == TransferState::Queued)
+            ++(item.isUpload() ? t.uploading : t.downloading);
         if (item.size >= 0) {
             t.totalBytes += item.size;
             t.doneBytes += std::min(item.done, item.size);

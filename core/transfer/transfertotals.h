@@ -17,6 +17,8 @@ struct TransferTotals
     int waiting = 0;     // paused, or a name clash to decide
     int nameClashes = 0; // of the waiting: overwrite or skip?
     int finished = 0;    // completed, cancelled or skipped (what "remove finished" removes)
+    int uploading = 0;   // uploads running or queued
+    int downloading = 0; // downloads running or queued
     qint64 doneBytes = 0;
     qint64 totalBytes = 0; // of the items whose size is known
     double bytesPerSecond = 0;

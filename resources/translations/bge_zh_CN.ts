@@ -4040,6 +4040,10 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <source>Sequence stores, read sets and import jobs of your AWS HealthOmics accounts</source>
         <translation>您的 AWS HealthOmics 账户中的序列存储、读段集和导入任务</translation>
     </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::ModelsView</name>
@@ -6707,6 +6711,38 @@ R2：%2</translation>
         <source>no reason given</source>
         <translation>未给出原因</translation>
     </message>
+    <message>
+        <source>%1 uploading</source>
+        <translation>正在上传 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 downloading</source>
+        <translation>正在下载 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 个待处理</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 个失败</translation>
+    </message>
+    <message>
+        <source>Transfers: %1 done</source>
+        <translation>传输：已完成 %1 个</translation>
+    </message>
+    <message>
+        <source>No transfers</source>
+        <translation>暂无传输</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::TransferListModel</name>
@@ -6800,6 +6836,29 @@ R2：%2</translation>
     <message>
         <source>Uploads go to %1 · Downloads go to %2</source>
         <translation>上传至 %1 · 下载至 %2</translation>
+    </message>
+    <message>
+        <source>the platform folder of %1</source>
+        <translation>%1 的平台文件夹</translation>
+    </message>
+    <message>
+        <source>Platform folder for uploads: %1</source>
+        <translation>上传所用的平台文件夹：%1</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::TransfersStatusButton</name>
+    <message>
+        <source>Transfers</source>
+        <translation>传输</translation>
+    </message>
+    <message>
+        <source>Show the transfers</source>
+        <translation>显示传输面板</translation>
+    </message>
+    <message>
+        <source>Show the transfers (%1)</source>
+        <translation>显示传输面板（%1）</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@
 #include <QAbstractItemModelTester>
 #include <QDesktopServices>
 #include <QDir>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QElapsedTimer>
@@ -219,6 +220,24 @@ private:
         return r.ok() ? readAll(dest) : QByteArray();
     }
 
+    // The window as the shell builds it for the sandbox's first user, shown at 1280×800.
+    std::unique_ptr<MainWindow> signedInWindow(QSettings* settings, ConnectionMonitor* monitor)
+    {
+        auto window = std::make_unique<MainWindow>(settings, monitor);
+        bge::Profile profile;
+        profile.kind = bge::Profile::Kind::Sandbox;
+        profile.name = u"sandbox"_s;
+        profile.endpoint = QUrl(m_sandbox.apiEndpoint());
+        profile.clientId = u"bge-desktop-demo"_s;
+        bge::User user;
+        user.username = m_sandbox.user(0).value(u"username").toString();
+        user.nickname = m_sandbox.user(0).value(u"nickname").toString();
+        window->showWorkspace(&m_stack->api, user, profile);
+        window->resize(1280, 800);
+        window->show();
+        return QTest::qWaitForWindowExposed(window.get()) ? std::move(window) : nullptr;
+    }
+
     static QMimeData* fileDrag(const QStringList& paths)
     {
         auto* mime = new QMimeData;
@@ -269,6 +288,98 @@ private Q_SLOTS:
         QVERIFY2(summary.startsWith(u"1 of 4 files done"_s) && summary.contains(u"about 1 min 15 s left"_s) &&
                      summary.contains(u"failed: 1"_s) && summary.contains(u"overwrite or skip: 1"_s),
                  qPrintable(summary));
+    }
+
+    // Issue 15: the panel takes the window's height only when there is something to show. It
+    // comes with a drop, goes with Ctrl+J or when the list is emptied; hidden, the status bar
+    // tells of the transfers and a click brings it back. At sign-in it shows only for
+    // unfinished work. Runs first: the suite's HOME is new, so the saved queue is empty.
+    void panelShowsOnlyWhenThereIsSomethingToShow()
+    {
+        const QString dir = freshDir(u"presence"_s);
+        const QByteArray bytes = randomBytes(16 * kMiB + 5, 30); // 65 parts, 2 at a time, 60 ms each: seconds
+        QVERIFY(writeFile(dir + u"/presence.bin"_s, bytes));
+        QSettings windowSettings(dir + u"/window.ini"_s, QSettings::IniFormat);
+        ConnectionMonitor monitor;
+        {
+            const std::unique_ptr<MainWindow> window = signedInWindow(&windowSettings, &monitor);
+            QVERIFY(window);
+            auto* dock = window->findChild<QDockWidget*>(u"transfersDock"_s);
+            auto* status = window->findChild<QToolButton*>(u"transfersStatus"_s);
+            QVERIFY(dock && status);
+            QCOMPARE(window->transfersPanel()->queue()->count(), 0);
+            QVERIFY(!dock->isVisible());   // nothing to show: the results get the height
+            QVERIFY(!status->isVisible()); // and nothing to tell
+
+            std::unique_ptr<QMimeData> files(fileDrag({dir + u"/presence.bin"_s}));
+            const QPoint centre = window->rect().center();
+            QDragEnterEvent enter(centre, Qt::CopyAction, files.get(), Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(window.get(), &enter);
+            QDropEvent drop(centre, Qt::CopyAction, files.get(), Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(window.get(), &drop);
+            QVERIFY(drop.isAccepted());
+            QTRY_VERIFY(dock->isVisible());
+            QVERIFY(!status->isVisible());
+
+            // Ctrl+J hides the panel; the status bar says what goes on, and the percentage.
+            QCOMPARE(dock->toggleViewAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_J));
+            window->activateWindow(); // shortcuts go to the active window
+            QVERIFY(QTest::qWaitForWindowActive(window.get()));
+            QTest::keyClick(window.get(), Qt::Key_J, Qt::ControlModifier);
+            QTRY_VERIFY(!dock->isVisible());
+            QTRY_VERIFY(status->isVisible());
+            QTRY_VERIFY2(status->text().startsWith(u"1 uploading, "_s) && status->text().endsWith(u'%'),
+                         qPrintable(status->text()));
+            QVERIFY2(status->toolTip().contains(u"Ctrl+J"_s), qPrintable(status->toolTip()));
+            QVERIFY(waitFor(*window->transfersPanel(), u"presence.bin"_s, TransferState::Completed));
+            QTRY_COMPARE(status->text(), u"Transfers: 1 done"_s);
+
+            // A click on it brings the panel back, and the status bar is quiet again.
+            QTest::mouseClick(status, Qt::LeftButton);
+            QTRY_VERIFY(dock->isVisible());
+            QTRY_VERIFY(!status->isVisible());
+            window->close();
+        }
+        {
+            // Only finished transfers: the panel stays hidden at the next sign-in; the status
+            // bar tells of them.
+            const std::unique_ptr<MainWindow> window = signedInWindow(&windowSettings, &monitor);
+            QVERIFY(window);
+            auto* dock = window->findChild<QDockWidget*>(u"transfersDock"_s);
+            auto* status = window->findChild<QToolButton*>(u"transfersStatus"_s);
+            TransfersPanel* panel = window->transfersPanel();
+            QCOMPARE(panel->queue()->count(), 1);
+            QVERIFY(!dock->isVisible());
+            QTRY_COMPARE(status->text(), u"Transfers: 1 done"_s);
+            QVERIFY(status->isVisible());
+            // Something to decide (a file that is not there fails): it comes.
+            panel->addUploads({QUrl::fromLocalFile(dir + u"/missing.bin"_s)});
+            QVERIFY(waitFor(*panel, u"missing.bin"_s, TransferState::Failed));
+            QTRY_VERIFY(dock->isVisible());
+            window->close();
+        }
+        {
+            // A failure waits for the person: the panel shows at sign-in.
+            const std::unique_ptr<MainWindow> window = signedInWindow(&windowSettings, &monitor);
+            QVERIFY(window);
+            auto* dock = window->findChild<QDockWidget*>(u"transfersDock"_s);
+            auto* status = window->findChild<QToolButton*>(u"transfersStatus"_s);
+            TransfersPanel* panel = window->transfersPanel();
+            QCOMPARE(panel->queue()->count(), 2);
+            QVERIFY(dock->isVisible());
+            QVERIFY(!status->isVisible());
+            // Emptied, it goes: the failed one cancelled, then Remove Finished, with the toolbar
+            // as a person would.
+            select(*panel, u"missing.bin"_s);
+            click(*panel, u"cancelTransfersAction"_s);
+            QTRY_COMPARE(panel->queue()->totals().items, 1); // the completed one
+            QVERIFY(dock->isVisible());
+            click(*panel, u"removeFinishedTransfersAction"_s);
+            QTRY_COMPARE(panel->queue()->count(), 0);
+            QTRY_VERIFY(!dock->isVisible());
+            QVERIFY(!status->isVisible());
+            window->close();
+        }
     }
 
     void dropOnTheMainWindowUploadsFilesAndFolders()
@@ -338,10 +449,14 @@ private Q_SLOTS:
         auto* message = panel->findChild<QLabel*>(u"transfersMessage"_s);
         QTRY_VERIFY2(message->isVisible() && message->text().contains(u"Files transferred: 3."_s),
                      qPrintable(message->text()));
+        // The account the uploads go to, as the person knows it; the generated folder path only
+        // in the tooltip (issue 15).
         auto* destinations = panel->findChild<QLabel*>(u"transferDestinations"_s);
-        QVERIFY2(destinations->text().contains(queue->uploadDestination()) &&
-                     !queue->uploadDestination().isEmpty(),
+        QVERIFY(!queue->uploadDestination().isEmpty());
+        QVERIFY2(destinations->text().contains(u"the platform folder of "_s + user.nickname) &&
+                     !destinations->text().contains(queue->uploadDestination()),
                  qPrintable(destinations->text()));
+        QVERIFY2(destinations->toolTip().contains(queue->uploadDestination()), qPrintable(destinations->toolTip()));
     }
 
     void toolbarButtonsControlTheSelectedTransfers()

@@ -13,7 +13,9 @@
 #include "omics/omicsarea.h"
 #include "profiles/profile.h"
 #include "samples/samplespanel.h"
+#include "transfer/transferqueue.h"
 #include "transfers/transferspanel.h"
+#include "transfers/transfersstatusbutton.h"
 
 #include <QActionGroup>
 #include <QCloseEvent>
@@ -64,6 +66,8 @@ MainWindow::MainWindow(QSettings* settings, ConnectionMonitor* monitor, QWidget*
 
     createActions();
     createMenus();
+    m_transfersStatus = new TransfersStatusButton(m_transfersDock, statusBar());
+    statusBar()->addPermanentWidget(m_transfersStatus);
     m_indicator = new ConnectionIndicator(monitor, statusBar());
     statusBar()->addPermanentWidget(m_indicator);
 
@@ -207,6 +211,7 @@ void MainWindow::createMenus()
     view->addAction(m_showOmics);
     view->addSeparator();
     view->addAction(m_refresh);
+    m_transfersDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+J")));
     view->addAction(m_transfersDock->toggleViewAction());
 
     QMenu* account = menuBar()->addMenu(tr("&Account"));
@@ -254,6 +259,13 @@ void MainWindow::showWorkspace(PlatformApi* api, const User& user, const Profile
     m_transfersDock->setWidget(m_transfers);
     if (m_omicsConnections)
         m_transfers->setOmicsConnections(m_omicsConnections);
+    m_transfers->setAccountName(user.nickname.isEmpty() ? user.username : user.nickname);
+    m_transfersStatus->setQueue(m_transfers->queue());
+    // Nothing left to show: the results get the panel's height back.
+    connect(m_transfers->queue(), &TransferQueue::itemsRemoved, m_transfersDock, [this] {
+        if (m_transfers && m_transfers->queue()->count() == 0)
+            m_transfersDock->hide();
+    });
     createWorkspace();
     createOmicsArea();
     showArea(m_settings->value(kArea, 0).toInt() == 1 && m_omics ? static_cast<QWidget*>(m_omics)
@@ -340,10 +352,16 @@ void MainWindow::setSignedIn(bool signedIn)
     m_showOmics->setEnabled(omics);
     m_signOut->setEnabled(signedIn);
     m_transfersDock->toggleViewAction()->setEnabled(signedIn);
-    if (!signedIn)
+    if (!signedIn) {
+        m_transfersStatus->setQueue(nullptr);
         m_transfersDock->hide();
-    else if (!restoreState(m_settings->value(kState).toByteArray())) // the dock as the user left it
-        m_transfersDock->show();
+        return;
+    }
+    restoreState(m_settings->value(kState).toByteArray()); // where the user left the dock
+    // Shown when there is something to do or decide (a queue resumed, failures, name clashes),
+    // hidden when there is nothing or only finished transfers: the status bar then tells of them.
+    const TransferTotals totals = m_transfers ? m_transfers->queue()->totals() : TransferTotals{};
+    m_transfersDock->setVisible(totals.items > totals.completed);
 }
 
 void MainWindow::saveLayout()

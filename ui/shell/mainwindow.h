@@ -32,6 +32,7 @@ class ConnectionMonitor;
 class OmicsArea;
 class Preferences;
 class TransfersPanel;
+class TransfersStatusButton;
 class Workspace;
 
 // The one window. Its centre is a stack of pages: the profile choice, "starting…", the
@@ -123,6 +124,7 @@ private:
     std::optional<SandboxInfo> m_sandboxInfo;
     QMenu* m_samplesMenu = nullptr;
     QPointer<TransfersPanel> m_transfers;
+    TransfersStatusButton* m_transfersStatus = nullptr;
     AccountButton* m_account = nullptr;
     ConnectionIndicator* m_indicator = nullptr;
     QUrl m_endpoint;

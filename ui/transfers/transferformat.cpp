@@ -128,6 +128,25 @@ QString TransferFormat::summary(const TransferTotals& totals)
     return parts.join(u" · "_s);
 }
 
+QString TransferFormat::statusSummary(const TransferTotals& totals)
+{
+    // Counts after their verb, so that no language needs a plural of "upload".
+    QStringList parts;
+    if (totals.uploading > 0)
+        parts << tr("%1 uploading").arg(totals.uploading);
+    if (totals.downloading > 0)
+        parts << tr("%1 downloading").arg(totals.downloading);
+    if (totals.waiting > 0)
+        parts << tr("%1 waiting").arg(totals.waiting);
+    if (totals.failed > 0)
+        parts << tr("%1 failed").arg(totals.failed);
+    if (parts.isEmpty())
+        return totals.items > 0 ? tr("Transfers: %1 done").arg(totals.completed) : tr("No transfers");
+    if (totals.totalBytes > 0 && totals.uploading + totals.downloading > 0)
+        parts << tr("%1%").arg(totals.doneBytes * 100 / totals.totalBytes);
+    return parts.join(tr(", "));
+}
+
 QString TransferFormat::notificationTitle(const TransferBatchSummary& batch)
 {
     return batch.failed > 0 ? tr("Transfers finished with errors") : tr("Transfers finished");

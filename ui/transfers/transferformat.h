@@ -32,6 +32,8 @@ public:
     // A read set's store: "<store id> (account <account>)".
     static QString store(const ReadSetTransfer& readSet);
     static QString summary(const TransferTotals& totals);
+    // The status bar's few words for a hidden panel: "2 uploading, 1 downloading, 43%".
+    static QString statusSummary(const TransferTotals& totals);
     static QString notificationTitle(const TransferBatchSummary& batch);
     static QString notificationText(const TransferBatchSummary& batch);
 };

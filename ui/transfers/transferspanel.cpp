@@ -314,12 +314,23 @@ void TransfersPanel::updateTotals()
                              : (totals.items > 0 && totals.completed == totals.items ? 1000 : 0));
 }
 
+void TransfersPanel::setAccountName(const QString& name)
+{
+    m_accountName = name;
+    updateDestinations();
+}
+
 void TransfersPanel::updateDestinations()
 {
-    const QString uploads =
-        m_queue->uploadDestination().isEmpty() ? tr("your platform folder") : m_queue->uploadDestination();
+    // The platform's folder is a generated path ("DUS-1886…/20260312TZ-…") that means nothing to
+    // a person: the account it belongs to is named instead, the path kept for the tooltip.
+    const QString uploads = m_accountName.isEmpty() ? tr("your platform folder")
+                                                    : tr("the platform folder of %1").arg(m_accountName);
     m_destinations->setText(
         tr("Uploads go to %1 · Downloads go to %2").arg(uploads, QDir::toNativeSeparators(downloadFolder())));
+    m_destinations->setToolTip(m_queue->uploadDestination().isEmpty()
+                                   ? QString()
+                                   : tr("Platform folder for uploads: %1").arg(m_queue->uploadDestination()));
 }
 
 void TransfersPanel::showMessage(const QString& text)

@@ -68,6 +68,10 @@ public:
     static QString downloadFolder();
     static void setDownloadFolder(const QString& folder);
 
+    // Whose platform folder uploads go to, as the person knows the account ("张磊"); the
+    // folder's path itself is only in the tooltip.
+    void setAccountName(const QString& name);
+
     TransferQueue* queue() const { return m_queue; }
     TransferListModel* model() const { return m_model; }
 
@@ -101,6 +105,7 @@ private:
     QLabel* m_destinations = nullptr;
     QLabel* m_message = nullptr;
     bool m_askedDestination = false;
+    QString m_accountName;
 };
 
 } // namespace bge::ui
