@@ -15,10 +15,12 @@
 #include "api/records/user.h"
 #include "profiles/profile.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QLabel>
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
@@ -160,6 +162,43 @@ private Q_SLOTS:
         window.switchProfileAction()->trigger();
         QCOMPARE(signOut.size(), 1);
         QCOMPARE(switchProfile.size(), 1);
+    }
+
+    // Issue 15: the result tabs jumped sideways on the first selection (the detail form's
+    // width pushed the splitter), so a click aimed at one tab landed on another. At 1280×800
+    // and 1024×700, selecting samples one after another moves neither pane.
+    void panesKeepTheirWidthsWhenSamplesAreSelected_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1280x800") << QSize(1280, 800);
+        QTest::newRow("1024x700") << QSize(1024, 700);
+    }
+
+    void panesKeepTheirWidthsWhenSamplesAreSelected()
+    {
+        QFETCH(QSize, size);
+        auto s = settings(u"panes-%1"_s.arg(size.width()));
+        ConnectionMonitor monitor;
+        MainWindow window(s.get(), &monitor);
+        window.showWorkspace(&m_stack->api, demoUser(), sandboxProfile());
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* view = window.findChild<QAbstractItemView*>(u"samplesView"_s);
+        QVERIFY(view);
+        QTRY_VERIFY(view->model()->rowCount() >= 5);
+        auto* title = window.findChild<QLabel*>(u"sampleTitle"_s);
+        QVERIFY(title);
+        QSplitter* splitter = window.workspace()->splitter();
+        const QList<int> before = splitter->sizes();
+        // Genomic and metagenomic samples both among the first rows of the demo data.
+        for (int row = 0; row < 5; ++row) {
+            const QModelIndex index = view->model()->index(row, 0);
+            QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+            QTRY_COMPARE(title->text(), index.data().toString()); // its details arrived
+            QTest::qWait(100);                                     // and were laid out
+            QCOMPARE(splitter->sizes(), before);
+        }
     }
 
     void geometryDockAndSplitterAreRemembered()

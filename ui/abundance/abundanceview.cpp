@@ -7,8 +7,8 @@
 #include "api/platformapi.h"
 
 #include <QLabel>
+#include <QStackedLayout>
 #include <QTabWidget>
-#include <QVBoxLayout>
 
 namespace bge::ui {
 
@@ -35,9 +35,13 @@ AbundanceView::AbundanceView(PlatformApi* api, QWidget* parent)
     m_tabs->addTab(m_functions, tr("&Functions"));
     m_tabs->addTab(m_genes, tr("&Genes"));
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_hint);
-    layout->addWidget(m_tabs, 1);
+    // One or the other, in a stack: its minimum width is that of the tabs even while the hint
+    // shows, so the result pane is as wide before a metagenomics sample is selected as after;
+    // in a column the hidden tabs did not count, and the first such selection pushed the
+    // sample list aside (issue 15).
+    m_layout = new QStackedLayout(this);
+    m_layout->addWidget(m_hint);
+    m_layout->addWidget(m_tabs);
 
     connect(m_genes, &GenesPage::downloadRequested, this, &AbundanceView::downloadRequested);
     setSample({});
@@ -55,8 +59,7 @@ void AbundanceView::setSample(const bge::Sample& sample)
                   "instead.")
                    .arg(sample.biosampleId, sample.omic.display);
     m_hint->setText(hint);
-    m_hint->setVisible(!hint.isEmpty());
-    m_tabs->setVisible(hint.isEmpty());
+    m_layout->setCurrentWidget(hint.isEmpty() ? static_cast<QWidget*>(m_tabs) : m_hint);
     // A sample the tabs cannot show is not sent at all.
     const QString id = hint.isEmpty() ? sample.biosampleId : QString();
     m_taxa->setSample(id);

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QStackedLayout;
 class QTabWidget;
 
 namespace bge {
@@ -39,6 +40,7 @@ Q_SIGNALS:
 private:
     PlatformApi* m_api;
     QLabel* m_hint;
+    QStackedLayout* m_layout = nullptr;
     QTabWidget* m_tabs;
     TaxaPage* m_taxa;
     FunctionsPage* m_functions;

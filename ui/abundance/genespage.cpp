@@ -46,6 +46,12 @@ GenesPage::GenesPage(PlatformApi* api, QWidget* parent)
     m_catalog->setAccessibleName(tr("Gene catalog"));
     for (const QString& code : geneCatalogs())
         m_catalog->addItem(CatalogNames::geneCatalog(code), code);
+    // The catalogs' full names are long: sized to them, the box widened the whole result pane
+    // and pushed the sample list aside on the first selection (issue 15). It keeps a modest
+    // width; the list that opens, and the tooltip, show the whole name.
+    m_catalog->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_catalog->setMinimumContentsLength(24);
+    m_catalog->setToolTip(m_catalog->currentText());
     m_dataType->setObjectName(u"geneDataTypeBox"_s);
     m_dataType->setAccessibleName(tr("Result type"));
     m_dataType->addItem(tr("Genes and their abundance"), kList);
@@ -65,6 +71,7 @@ GenesPage::GenesPage(PlatformApi* api, QWidget* parent)
 
     connect(m_section, &PagedTableSection::loadMoreRequested, this, &GenesPage::loadMore);
     connect(m_catalog, &QComboBox::currentIndexChanged, this, [this] {
+        m_catalog->setToolTip(m_catalog->currentText());
         limitDataTypes();
         restart();
     });
