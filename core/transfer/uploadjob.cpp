@@ -58,8 +58,24 @@ UploadJob::UploadJob(QNetworkAccessManager* network, UploadCredentials* credenti
         m_options.retry.maxAttempts = 1;
     if (m_options.journalDirectory.isEmpty())
         m_options.journalDirectory = UploadJournal::defaultDirectory();
-    m_connection = std::make_unique<OssUploadConnection>(network, credentials, m_options.signature, m_options.retry);
-    m_connection->setFatalHandler([this](const ApiError& error) { fail(error); });
+    connectAfresh();
+}
+
+// A connection of this job to the storage: its fatal errors end the job.
+std::unique_ptr<OssUploadConnection> UploadJob::newConnection()
+{
+    auto connection =
+        std::make_unique<OssUploadConnection>(m_network, m_credentials, m_options.signature, m_options.retry);
+    connection->setFatalHandler([this](const ApiError& error) { fail(error); });
+    return connection;
+}
+
+// A new m_connection and the multipart adapter bound to it (the adapter goes first: it stops
+// the old connection's requests).
+void UploadJob::connectAfresh()
+{
+    m_adapter.reset();
+    m_connection = newConnection();
     m_adapter = std::make_unique<OssMultipartAdapter>(m_connection.get(), m_options.overwrite);
 }
 
@@ -180,7 +196,8 @@ void UploadJob::checkName()
                            if (match.verdict == ObjectMatch::Verdict::Different) {
                                const QString journalFile = UploadJournal::fileFor(
                                    m_options.journalDirectory, m_options.filePath, m_objectName);
-                               replaceOwnDamaged(m_connection.get(), match, completingParts(journalFile), journalFile);
+                               replaceOwnDamaged(m_connection.get(), match, completingParts(journalFile),
+                                                 journalFile);
                                return;
                            }
                            uploadAfresh();
@@ -198,11 +215,8 @@ void UploadJob::uploadAfresh()
     }
     // After an engine: it stopped the connection for good, and the adapter is bound to it.
     m_engine.reset();
-    m_adapter.reset();
-    m_connection = std::make_unique<OssUploadConnection>(m_network, m_credentials, m_options.signature, m_options.retry);
-    m_connection->setFatalHandler([this](const ApiError& error) { fail(error); });
+    connectAfresh();
     m_connection->setKey(m_objectName);
-    m_adapter = std::make_unique<OssMultipartAdapter>(m_connection.get(), m_options.overwrite);
     m_connection->withCredentials([this] { uploadAfresh(); });
 }
 
@@ -225,7 +239,8 @@ QList<UploadJournal::Part> UploadJob::completingParts(const QString& journalFile
 // gives; then it is damaged (not the file: ObjectMatch said Different) and goes. Any other
 // object may be somebody else's: never deleted.
 void UploadJob::replaceOwnDamaged(OssUploadConnection* connection, const ObjectMatch& match,
-                                  const QList<UploadJournal::Part>& completedParts, const QString& journalFile)
+                                  const QList<UploadJournal::Part>& completedParts,
+                                  const QString& journalFile)
 {
     const QByteArray ours = multipartEtag(completedParts);
     if (ours.isEmpty() || bareEtag(match.etag) != ours)
@@ -241,8 +256,9 @@ void UploadJob::replaceOwnDamaged(OssUploadConnection* connection, const ObjectM
             return fail(r.errorAt(u"DELETE %1 (an object assembled damaged)"_s.arg(m_objectName)));
         if (!journalFile.isEmpty())
             UploadJournal::remove(journalFile); // its upload is completed: nothing of it to resume
-        afterDamagedAssembly(ApiError::malformed(u"%1 was assembled damaged (CRC-64 mismatch); the damaged object "
-                                                 u"was deleted"_s.arg(m_objectName)));
+        afterDamagedAssembly(
+            ApiError::malformed(u"%1 was assembled damaged (CRC-64 mismatch); the damaged object "
+                                u"was deleted"_s.arg(m_objectName)));
     };
     connection->send(call);
 }
@@ -257,16 +273,16 @@ void UploadJob::afterDamagedAssembly(const ApiError& error)
     constexpr int kMaxDamagedAssemblies = 2;
     if (++m_damagedAssemblies > kMaxDamagedAssemblies)
         return fail(error);
-    Q_EMIT notice(tr("The object %1 assembled by the storage was damaged (CRC-64 mismatch); uploading it again.")
-                      .arg(m_objectName));
+    Q_EMIT notice(
+        tr("The object %1 assembled by the storage was damaged (CRC-64 mismatch); uploading it again.")
+            .arg(m_objectName));
     uploadAfresh();
 }
 
 // For the look at the object after the engine failed: the engine stops m_connection for good.
 OssUploadConnection* UploadJob::connectionAfterEngine()
 {
-    m_afterEngine = std::make_unique<OssUploadConnection>(m_network, m_credentials, m_options.signature, m_options.retry);
-    m_afterEngine->setFatalHandler([this](const ApiError& error) { fail(error); });
+    m_afterEngine = newConnection();
     m_afterEngine->setKey(m_objectName);
     return m_afterEngine.get();
 }
@@ -409,7 +425,8 @@ void UploadJob::startMultipart()
             // A Complete refused may be our own Complete sent again after its reply was lost:
             // its parts prove the object ours (see replaceOwnDamaged).
             const UploadJournal& journal = m_engine->journal();
-            resolveRefusal(connectionAfterEngine(), outcome.error(), int(journal.parts.size()), settingsJournal,
+            resolveRefusal(connectionAfterEngine(), outcome.error(), int(journal.parts.size()),
+                           settingsJournal,
                            journal.completing ? journal.parts : QList<UploadJournal::Part>());
             return;
         }
@@ -419,18 +436,19 @@ void UploadJob::startMultipart()
             // delete failed): proven ours by its ETag or left alone.
             const QList<UploadJournal::Part> parts = m_engine->journal().parts;
             OssUploadConnection* connection = connectionAfterEngine();
-            ObjectMatch::check(connection, m_options.filePath, m_size, this,
-                               [this, connection, parts, error = outcome.error()](const ApiError& headError,
-                                                                                 const ObjectMatch& match) {
-                                   if (headError)
-                                       fail(error);
-                                   else if (match.verdict == ObjectMatch::Verdict::Absent)
-                                       afterDamagedAssembly(error);
-                                   else if (match.verdict == ObjectMatch::Verdict::Different)
-                                       replaceOwnDamaged(connection, match, parts, {});
-                                   else
-                                       fail(error); // the file after all (somebody else stored it): not ours to claim
-                               });
+            ObjectMatch::check(
+                connection, m_options.filePath, m_size, this,
+                [this, connection, parts, error = outcome.error()](const ApiError& headError,
+                                                                   const ObjectMatch& match) {
+                    if (headError)
+                        fail(error);
+                    else if (match.verdict == ObjectMatch::Verdict::Absent)
+                        afterDamagedAssembly(error);
+                    else if (match.verdict == ObjectMatch::Verdict::Different)
+                        replaceOwnDamaged(connection, match, parts, {});
+                    else
+                        fail(error); // the file after all (somebody else stored it): not ours to claim
+                });
             return;
         }
         if (!outcome.ok()) {

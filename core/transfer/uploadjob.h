@@ -89,12 +89,15 @@ private:
     void checkName();
     void alreadyUploaded(const ObjectMatch& match);
     void resolveRefusal(OssUploadConnection* connection, const ApiError& refusal, int partsSent,
-                        const QString& journalFile = {}, const QList<UploadJournal::Part>& completedParts = {});
+                        const QString& journalFile = {},
+                        const QList<UploadJournal::Part>& completedParts = {});
     ApiError nameClash() const;
     QList<UploadJournal::Part> completingParts(const QString& journalFile) const;
     void replaceOwnDamaged(OssUploadConnection* connection, const ObjectMatch& match,
                            const QList<UploadJournal::Part>& completedParts, const QString& journalFile);
     void afterDamagedAssembly(const ApiError& error);
+    std::unique_ptr<OssUploadConnection> newConnection();
+    void connectAfresh();
     OssUploadConnection* connectionAfterEngine();
     void uploadAfresh();
     void putObject(int attempt);

@@ -196,7 +196,7 @@ private Q_SLOTS:
             const QModelIndex index = view->model()->index(row, 0);
             QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
             QTRY_COMPARE(title->text(), index.data().toString()); // its details arrived
-            QTest::qWait(100);                                     // and were laid out
+            QTest::qWait(100);                                    // and were laid out
             QCOMPARE(splitter->sizes(), before);
         }
     }

@@ -395,19 +395,9 @@ private Q_SLOTS:
         // The window as the shell builds it for a signed-in account.
         QSettings windowSettings(m_dir.filePath(u"window.ini"_s), QSettings::IniFormat);
         ConnectionMonitor monitor;
-        MainWindow window(&windowSettings, &monitor);
-        bge::Profile profile;
-        profile.kind = bge::Profile::Kind::Sandbox;
-        profile.name = u"sandbox"_s;
-        profile.endpoint = QUrl(m_sandbox.apiEndpoint());
-        profile.clientId = u"bge-desktop-demo"_s;
-        bge::User user;
-        user.username = m_sandbox.user(0).value(u"username").toString();
-        user.nickname = m_sandbox.user(0).value(u"nickname").toString();
-        window.showWorkspace(&m_stack->api, user, profile);
-        window.resize(1200, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const std::unique_ptr<MainWindow> shown = signedInWindow(&windowSettings, &monitor);
+        QVERIFY(shown);
+        MainWindow& window = *shown;
         TransfersPanel* panel = window.transfersPanel();
         QVERIFY(panel);
         QAbstractItemModelTester tester(panel->model(),
@@ -453,10 +443,12 @@ private Q_SLOTS:
         // in the tooltip (issue 15).
         auto* destinations = panel->findChild<QLabel*>(u"transferDestinations"_s);
         QVERIFY(!queue->uploadDestination().isEmpty());
-        QVERIFY2(destinations->text().contains(u"the platform folder of "_s + user.nickname) &&
+        QVERIFY2(destinations->text().contains(u"the platform folder of "_s +
+                                               m_sandbox.user(0).value(u"nickname").toString()) &&
                      !destinations->text().contains(queue->uploadDestination()),
                  qPrintable(destinations->text()));
-        QVERIFY2(destinations->toolTip().contains(queue->uploadDestination()), qPrintable(destinations->toolTip()));
+        QVERIFY2(destinations->toolTip().contains(queue->uploadDestination()),
+                 qPrintable(destinations->toolTip()));
     }
 
     void toolbarButtonsControlTheSelectedTransfers()

@@ -247,8 +247,9 @@ private Q_SLOTS:
                  qPrintable(m_changing.sandbox.errorOutput()));
         QVERIFY2(m_damaging.start(m_data.path(), {u"--oss-faults"_s, u"corrupt-complete-rate=1"_s}),
                  qPrintable(m_damaging.sandbox.errorOutput()));
-        QVERIFY2(m_damagingLost.start(m_data.path(), {u"--oss-faults"_s,
-                                                      u"corrupt-complete-rate=0.5,lost-complete-reply-rate=0.5"_s}),
+        QVERIFY2(m_damagingLost.start(
+                     m_data.path(),
+                     {u"--oss-faults"_s, u"corrupt-complete-rate=0.5,lost-complete-reply-rate=0.5"_s}),
                  qPrintable(m_damagingLost.sandbox.errorOutput()));
         QVERIFY2(m_damagingAnswered.start(m_data.path(), {u"--oss-faults"_s, u"corrupt-complete-rate=0.5"_s}),
                  qPrintable(m_damagingAnswered.sandbox.errorOutput()));
@@ -537,14 +538,17 @@ private:
         QSignalSpy notices(job, &UploadJob::notice);
         const Result<UploadResult> r = await(job);
         BGE_VERIFY_OK(r);
-        QVERIFY2(env.sandbox.errorOutput().contains(u"flipped a bit of "_s + r->objectName + u" when completing"_s),
+        QVERIFY2(env.sandbox.errorOutput().contains(u"flipped a bit of "_s + r->objectName +
+                                                    u" when completing"_s),
                  qPrintable(env.sandbox.errorOutput().right(2000)));
         QCOMPARE(notices.size(), 1);
-        QVERIFY2(notices.first().first().toString().contains(u"was damaged (CRC-64 mismatch); uploading it again"_s),
+        QVERIFY2(notices.first().first().toString().contains(
+                     u"was damaged (CRC-64 mismatch); uploading it again"_s),
                  qPrintable(notices.first().first().toString()));
         QCOMPARE(r->crc64, oss::Crc64::checksum(bytes));
         QCOMPARE(deletes(env, name + u".bin"_s), 1);
-        QVERIFY(!QFile::exists(UploadJournal::fileFor(m_journals, QFileInfo(path).absoluteFilePath(), r->objectName)));
+        QVERIFY(!QFile::exists(
+            UploadJournal::fileFor(m_journals, QFileInfo(path).absoluteFilePath(), r->objectName)));
         verifyStored(r->objectName, bytes);
     }
 
@@ -608,7 +612,8 @@ private Q_SLOTS:
     void damagedAssemblyWhoseReplyWasLostIsReplaced()
     {
         replacesDamagedAssemblyInTheSameRun(m_damagingLost, u"damaged-lost-reply"_s, 25);
-        QVERIFY(m_damagingLost.sandbox.errorOutput().contains(u"lost the reply to CompleteMultipartUpload"_s));
+        QVERIFY(
+            m_damagingLost.sandbox.errorOutput().contains(u"lost the reply to CompleteMultipartUpload"_s));
     }
 
     // The other path of the same run: Complete answered, its CRC-64 not the parts'. The object

@@ -518,8 +518,8 @@ void TestTransferCli::damagedMultipartObjectFailsLoudly()
              up.describe().constData());
     QVERIFY2(up.err.contains("the damaged object was deleted"), up.describe().constData());
     // The parts were fine; the upload is made afresh twice after a damaged assembly (finding 5b).
-    QTRY_COMPARE_WITH_TIMEOUT(acknowledgedParts(damaging.errorOutput(), u"damaged-whole.bam"_s).size(), 3 * 13,
-                              10000);
+    QTRY_COMPARE_WITH_TIMEOUT(acknowledgedParts(damaging.errorOutput(), u"damaged-whole.bam"_s).size(),
+                              3 * 13, 10000);
     QCOMPARE(up.err.count("was damaged (CRC-64 mismatch); uploading it again"), 2);
     QVERIFY(damaging.errorOutput().contains(u"oss: fault: flipped a bit of "_s));
     verifyGone(damaging, u"damaged-whole.bam"_s);

@@ -145,6 +145,21 @@ private:
         return found;
     }
 
+    // The download of `object` into `dir`/`name` as the app writes it to its state file, in
+    // `state`: the next item of `saved`, in a batch of its own.
+    static TransferItem savedDownload(const TransferQueueState& saved, const QString& dir,
+                                      const QString& name, const QString& object, TransferState state)
+    {
+        TransferItem item;
+        item.id = item.batch = quint64(saved.items.size() + 1);
+        item.direction = TransferDirection::Download;
+        item.localPath = dir + u'/' + name;
+        item.name = name;
+        item.objectName = object;
+        item.state = state;
+        return item;
+    }
+
     static int journalCount(const QString& journals)
     {
         return int(QDir(journals).entryList({u"upload-*.json"_s}, QDir::Files).size());
@@ -536,15 +551,10 @@ private Q_SLOTS:
         const TransferQueueSettings s = settings(dir);
         TransferQueueState saved;
         for (const QString& name : {u"done.bin"_s, u"foreign.bin"_s}) {
-            TransferItem item;
-            item.id = item.batch = quint64(saved.items.size() + 1);
-            item.direction = TransferDirection::Download;
-            item.localPath = dir + u'/' + name;
-            item.name = name;
-            item.objectName = object;
+            TransferItem item =
+                savedDownload(saved, dir, name, object, TransferState::Running); // while it ran
             item.size = bytes.size();
             item.done = bytes.size() / 2;
-            item.state = TransferState::Running; // as saved while it ran
             saved.items.append(item);
         }
         saved.nextId = saved.nextBatch = 3;
@@ -577,13 +587,8 @@ private Q_SLOTS:
         const QList<std::pair<QString, QByteArray>> files{
             {u"early.bin"_s, bytes}, {u"same-size.bin"_s, other}, {u"short.bin"_s, QByteArray("theirs")}};
         for (const auto& [name, content] : files) {
-            TransferItem item;
-            item.id = item.batch = quint64(saved.items.size() + 1);
-            item.direction = TransferDirection::Download;
-            item.localPath = dir + u'/' + name;
-            item.name = name;
-            item.objectName = object;
-            item.state = TransferState::Queued; // saved before it started: no size yet
+            // Saved before it started: no size yet.
+            const TransferItem item = savedDownload(saved, dir, name, object, TransferState::Queued);
             saved.items.append(item);
             QVERIFY(writeFile(item.localPath, content));
         }
@@ -645,8 +650,9 @@ private Q_SLOTS:
         QVERIFY(waitFor(*queue, id, TransferState::Failed));
         QCOMPARE(notices.size(), 2);
         for (const QList<QVariant>& notice : std::as_const(notices))
-            QVERIFY2(notice.first().toString().contains(u"assembled.bin assembled by the storage was damaged"_s),
-                     qPrintable(notice.first().toString()));
+            QVERIFY2(
+                notice.first().toString().contains(u"assembled.bin assembled by the storage was damaged"_s),
+                qPrintable(notice.first().toString()));
         const TransferItem& item = itemOf(*queue, id);
         QVERIFY2(item.error.contains(u"CRC-64 mismatch"_s), qPrintable(item.error));
         const QRegularExpressionMatch named = QRegularExpression(u"The object (\\S+/assembled\\.bin) "_s)

@@ -37,11 +37,13 @@ void TransfersStatusButton::setQueue(TransferQueue* queue)
 
 void TransfersStatusButton::refresh()
 {
-    const bool told = m_queue && m_queue->totals().items > 0 && m_dock->isHidden();
+    const TransferTotals totals = m_queue ? m_queue->totals() : TransferTotals{};
+    const bool told = totals.items > 0 && m_dock->isHidden();
     if (told) {
-        setText(TransferFormat::statusSummary(m_queue->totals()));
+        setText(TransferFormat::statusSummary(totals));
         const QString shortcut = m_dock->toggleViewAction()->shortcut().toString(QKeySequence::NativeText);
-        setToolTip(shortcut.isEmpty() ? tr("Show the transfers") : tr("Show the transfers (%1)").arg(shortcut));
+        setToolTip(shortcut.isEmpty() ? tr("Show the transfers")
+                                      : tr("Show the transfers (%1)").arg(shortcut));
         setAccessibleDescription(text());
     }
     setVisible(told);
