@@ -66,6 +66,7 @@ QList<TaxonObservation> taxonProfile(const Sample& sample, quint64 seed)
         v = speciesTotal > 0 ? v * classified / speciesTotal : 0;
 
     // Every higher rank: its species plus members the catalogue does not list.
+    QHash<const catalog::KnownTaxon*, double> ofListedSpecies;
     for (const auto& t : taxa) {
         if (t.rank == "species")
             continue;
@@ -77,8 +78,30 @@ QList<TaxonObservation> taxonProfile(const Sample& sample, quint64 seed)
         }
         const double extra = rng.chance(t.cohortPrevalence) ? cohortOf(t).sample(rng.normal()) * 0.15 : 0;
         const double v = std::min(99.9, sum > 0 ? sum * rng.uniform(1.02, 1.2) + extra : extra);
-        if (v > 0)
+        if (v > 0) {
             values.insert(&t, v);
+            ofListedSpecies.insert(&t, sum);
+        }
+    }
+    // Relative abundances of one rank share the sample's reads: as a profiler reports them,
+    // they sum to at most 100 %. The unlisted members are what gives way; the listed species
+    // stay inside their genus, family and so on.
+    constexpr double kRankCeiling = 99.5;
+    QHash<QString, std::pair<double, double>> rankTotals; // rank → (all, of listed species)
+    for (auto it = ofListedSpecies.cbegin(); it != ofListedSpecies.cend(); ++it) {
+        auto& [all, listed] = rankTotals[toQString(it.key()->rank)];
+        all += values.value(it.key());
+        listed += it.value();
+    }
+    for (auto it = ofListedSpecies.cbegin(); it != ofListedSpecies.cend(); ++it) {
+        const auto [all, listed] = rankTotals.value(toQString(it.key()->rank));
+        if (all <= kRankCeiling || all <= listed)
+            continue;
+        const double shrink = std::max(0.0, (kRankCeiling - listed) / (all - listed));
+        double& v = values[it.key()];
+        v = it.value() + (v - it.value()) * shrink;
+        if (v <= 0)
+            values.remove(it.key());
     }
 
     QList<TaxonObservation> profile;

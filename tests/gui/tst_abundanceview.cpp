@@ -13,12 +13,14 @@
 #include "common/exportbutton.h"
 
 #include <QAbstractItemModelTester>
+#include <QAreaSeries>
 #include <QBarCategoryAxis>
-#include <QBoxPlotSeries>
-#include <QBoxSet>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QLineSeries>
+#include <QLogValueAxis>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSignalSpy>
@@ -26,6 +28,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QValueAxis>
 
 #include <algorithm>
 
@@ -124,32 +127,52 @@ private Q_SLOTS:
 
         AbundanceView* view = nullptr;
         auto window = makeWindow(&view);
+        window->resize(1280 * 3 / 5, 650); // the results' share of a 1280×800 window
+        view->resize(window->size());
         view->setSample(m_metagenomics);
         TaxonChart* chart = view->taxaPage()->chart();
-        QTRY_COMPARE_WITH_TIMEOUT(chart->cohortSeries()->count(), TaxonChart::kDefaultTopCount,
-                                  bge::test::kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(chart->shown().size(), TaxonChart::kDefaultTopCount, bge::test::kWaitMs);
         QCOMPARE(view->taxaPage()->rankBox()->currentText(), u"species"_s);
         QCOMPARE(chart->sampleSeries()->count(), TaxonChart::kDefaultTopCount);
-        const QList<QBoxSet*> boxes = chart->cohortSeries()->boxSets();
-        for (int i = 0; i < TaxonChart::kDefaultTopCount; ++i) {
+        const int n = TaxonChart::kDefaultTopCount;
+        for (int i = 0; i < n; ++i) {
             const TaxonAbundance& t = species[i];
             QCOMPARE(chart->shown()[i].taxonId, t.taxonId);
-            QCOMPARE(chart->sampleSeries()->at(i), QPointF(i, *t.observation.value));
-            QCOMPARE(boxes[i]->at(QBoxSet::LowerExtreme), t.background.percentiles.value(5));
-            QCOMPARE(boxes[i]->at(QBoxSet::LowerQuartile), t.background.percentiles.value(25));
-            QCOMPARE(boxes[i]->at(QBoxSet::Median), t.background.percentiles.value(50));
-            QCOMPARE(boxes[i]->at(QBoxSet::UpperQuartile), t.background.percentiles.value(75));
-            QCOMPARE(boxes[i]->at(QBoxSet::UpperExtreme), t.background.percentiles.value(95));
-            QCOMPARE(boxes[i]->label(), TaxonChart::axisLabel(t));
+            // The first at the top: rows are numbered from the bottom.
+            QCOMPARE(chart->rowY(i), double(n - 1 - i));
+            QCOMPARE(chart->sampleSeries()->at(i), QPointF(*t.observation.value, n - 1 - i));
+            const QList<QPointF> whisker = chart->whiskerSeries(i)->points();
+            QCOMPARE(whisker.first().x(), t.background.percentiles.value(5));
+            QCOMPARE(whisker.last().x(), t.background.percentiles.value(95));
+            const QAreaSeries* box = chart->boxSeries(i);
+            QCOMPARE(box->upperSeries()->at(0).x(), t.background.percentiles.value(25));
+            QCOMPARE(box->upperSeries()->at(1).x(), t.background.percentiles.value(75));
+            QCOMPARE(chart->medianSeries(i)->at(0).x(), t.background.percentiles.value(50));
+            // Names in full, on the row's category.
+            QCOMPARE(chart->labelAxis()->at(n - 1 - i), TaxonChart::rowLabel(t));
+            const QString tip = chart->tipFor(i);
+            QVERIFY(tip.contains(TaxonChart::rowLabel(t)));
+            QVERIFY(tip.contains(u"P95"_s));
         }
-        // Labelled axes, categories named after the taxa.
-        const auto axes = chart->chart()->axes(Qt::Horizontal);
-        QCOMPARE(axes.size(), 1);
-        auto* categories = qobject_cast<QBarCategoryAxis*>(axes.first());
-        QVERIFY(categories && !categories->titleText().isEmpty());
-        QCOMPARE(categories->at(0), TaxonChart::axisLabel(species[0]));
-        QVERIFY(categories->at(0).contains(u". "_s)); // "Bacteroides caccae" → "B. caccae"
-        QVERIFY(!chart->chart()->axes(Qt::Vertical).first()->titleText().isEmpty());
+        QVERIFY(TaxonChart::rowLabel(species[0]).contains(u' ')); // "Bacteroides caccae", not "B. caccae"
+        QVERIFY(!chart->labelAxis()->titleText().isEmpty());
+        QVERIFY(!chart->valueAxis()->titleText().isEmpty());
+        QTest::qWait(50); // the layout follows the labels
+        for (QAbstractAxis* axis : chart->chart()->axes())
+            QVERIFY2(!axis->labelsTruncated(), qPrintable(axis->titleText()));
+
+        // The log scale, with a click: the same dots, a logarithmic axis.
+        QCheckBox* log = view->taxaPage()->logScaleBox();
+        QTest::mouseClick(log, Qt::LeftButton, {}, QPoint(8, log->height() / 2));
+        QVERIFY(chart->logScale());
+        QVERIFY(qobject_cast<QLogValueAxis*>(chart->valueAxis()));
+        QCOMPARE(chart->sampleSeries()->at(0),
+                 QPointF(std::max(*species[0].observation.value, TaxonChart::kLogFloor), n - 1));
+        QTest::qWait(50);
+        for (QAbstractAxis* axis : chart->chart()->axes())
+            QVERIFY2(!axis->labelsTruncated(), qPrintable(axis->titleText()));
+        QTest::mouseClick(log, Qt::LeftButton, {}, QPoint(8, log->height() / 2));
+        QVERIFY(qobject_cast<QValueAxis*>(chart->valueAxis()));
 
         // Another rank, fewer bars.
         view->taxaPage()->rankBox()->setCurrentText(u"genus"_s);

@@ -5,6 +5,10 @@
 // then HealthOmics: the sandbox's emulator added as an account, its read sets, a paired FASTQ
 // proposed and uploaded, an import job followed, an upload in progress started as a script would.
 // Run through tools/screenshots/make-screenshots.sh (a private X server and keyring).
+#include "abundance/abundanceview.h"
+#include "abundance/comparisontablemodel.h"
+#include "abundance/compositionpage.h"
+#include "abundance/taxonprofiles.h"
 #include "shell/mainwindow.h"
 #include "shell/profilechooserpage.h"
 #include "shell/sandboxlauncher.h"
@@ -40,10 +44,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QItemSelectionModel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRandomGenerator>
 #include <QRadioButton>
+#include <QRandomGenerator>
 #include <QScreen>
 #include <QSettings>
 #include <QTableView>
@@ -131,6 +136,22 @@ bool selectSample(Workspace* workspace, const QString& prefix)
         }
     }
     return fail("no sample of the kind wanted");
+}
+
+// Adds `count` samples whose id starts with `prefix` to the selection, as Ctrl+click does.
+bool selectMoreSamples(Workspace* workspace, const QString& prefix, int count)
+{
+    QAbstractItemView* table = workspace->samplesPanel()->view();
+    const QAbstractItemModel* model = table->model();
+    int added = 0;
+    for (int row = 0; row < model->rowCount() && added < count; ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (!index.data().toString().startsWith(prefix) || table->selectionModel()->isRowSelected(row))
+            continue;
+        table->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        ++added;
+    }
+    return added == count || fail("not enough samples of the kind wanted");
 }
 
 QWidget* findTopLevel(const QString& objectName)
@@ -352,6 +373,16 @@ bool takeScreenshots(StartupController& controller, Shooter& shooter)
     shooter.save(window, u"details"_s);
     tabs->setCurrentIndex(2); // abundance: a metagenomics sample
     shooter.save(window, u"abundance"_s);
+    // Four metagenomics samples compared: the Composition tab comes forward by itself.
+    if (!selectMoreSamples(workspace, u"E-F"_s, 3))
+        return false;
+    CompositionPage* composition = workspace->abundanceView()->compositionPage();
+    if (!QTest::qWaitFor(
+            [&] { return !composition->profiles()->isBusy() && composition->model()->rowCount() > 0; },
+            60000))
+        return fail("the composition of the selected samples did not come");
+    QTest::qWait(300); // the chart's first paint
+    shooter.save(window, u"composition"_s);
     return true;
 }
 

@@ -1,5 +1,6 @@
 #include "abundanceview.h"
 
+#include "compositionpage.h"
 #include "functionspage.h"
 #include "genespage.h"
 #include "taxapage.h"
@@ -9,6 +10,8 @@
 #include <QLabel>
 #include <QStackedLayout>
 #include <QTabWidget>
+
+#include <algorithm>
 
 namespace bge::ui {
 
@@ -23,7 +26,7 @@ constexpr int kMetagenomics = 2;
 AbundanceView::AbundanceView(PlatformApi* api, QWidget* parent)
     : QWidget(parent), m_api(api), m_hint(new QLabel(this)), m_tabs(new QTabWidget(this)),
       m_taxa(new TaxaPage(api, m_tabs)), m_functions(new FunctionsPage(api, m_tabs)),
-      m_genes(new GenesPage(api, m_tabs))
+      m_genes(new GenesPage(api, m_tabs)), m_composition(new CompositionPage(api, m_tabs))
 {
     setObjectName(u"abundanceView"_s);
     m_hint->setObjectName(u"abundanceHint"_s);
@@ -34,6 +37,10 @@ AbundanceView::AbundanceView(PlatformApi* api, QWidget* parent)
     m_tabs->addTab(m_taxa, tr("&Taxa"));
     m_tabs->addTab(m_functions, tr("&Functions"));
     m_tabs->addTab(m_genes, tr("&Genes"));
+    m_tabs->addTab(m_composition, tr("&Composition"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_composition),
+                          tr("The selected samples' compositions side by side (Ctrl+click or Shift+click "
+                             "several samples in the list)"));
 
     // One or the other, in a stack: its minimum width is that of the tabs even while the hint
     // shows, so the result pane is as wide before a metagenomics sample is selected as after;
@@ -49,22 +56,46 @@ AbundanceView::AbundanceView(PlatformApi* api, QWidget* parent)
 
 void AbundanceView::setSample(const bge::Sample& sample)
 {
-    QString hint;
-    if (!m_api)
-        hint = tr("Sign in to see microbiome abundance.");
-    else if (sample.biosampleId.isEmpty())
-        hint = tr("Select a metagenomics sample to see its taxon, function and gene abundance.");
-    else if (sample.omic.isSet() && sample.omic.code != kMetagenomics)
-        hint = tr("Abundance is measured for metagenomics samples. %1 is a %2 sample: look up its variants "
-                  "instead.")
-                   .arg(sample.biosampleId, sample.omic.display);
-    m_hint->setText(hint);
-    m_layout->setCurrentWidget(hint.isEmpty() ? static_cast<QWidget*>(m_tabs) : m_hint);
+    m_sample = sample;
+    updateHint();
     // A sample the tabs cannot show is not sent at all.
-    const QString id = hint.isEmpty() ? sample.biosampleId : QString();
+    const bool shown = sample.omic.code == kMetagenomics || !sample.omic.isSet();
+    const QString id = m_api && shown ? sample.biosampleId : QString();
     m_taxa->setSample(id);
     m_functions->setSample(id);
     m_genes->setSample(id);
+}
+
+void AbundanceView::setSamples(const QList<bge::Sample>& samples)
+{
+    const int before = m_selectedMetagenomics;
+    m_selectedMetagenomics = int(std::count_if(samples.cbegin(), samples.cend(), [](const bge::Sample& s) {
+        return !s.omic.isSet() || s.omic.code == kMetagenomics;
+    }));
+    m_composition->setSamples(samples);
+    updateHint();
+    // Ctrl+click on a second sample is a wish to compare: show the comparison at once.
+    if (before <= 1 && m_selectedMetagenomics > 1)
+        m_tabs->setCurrentWidget(m_composition);
+}
+
+void AbundanceView::updateHint()
+{
+    QString hint;
+    if (!m_api)
+        hint = tr("Sign in to see microbiome abundance.");
+    else if (m_selectedMetagenomics > 1)
+        hint.clear(); // several to compare, whatever the current one is
+    else if (m_sample.biosampleId.isEmpty())
+        hint =
+            tr("Select a metagenomics sample to see its taxon, function and gene abundance. Select several "
+               "(Ctrl+click or Shift+click) to compare their compositions.");
+    else if (m_sample.omic.isSet() && m_sample.omic.code != kMetagenomics)
+        hint = tr("Abundance is measured for metagenomics samples. %1 is a %2 sample: look up its variants "
+                  "instead.")
+                   .arg(m_sample.biosampleId, m_sample.omic.display);
+    m_hint->setText(hint);
+    m_layout->setCurrentWidget(hint.isEmpty() ? static_cast<QWidget*>(m_tabs) : m_hint);
 }
 
 } // namespace bge::ui

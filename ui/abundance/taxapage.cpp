@@ -1,12 +1,15 @@
 #include "taxapage.h"
 
+#include "composition.h"
 #include "pagefetch.h"
 #include "taxonabundancemodel.h"
 #include "taxonchart.h"
 
 #include "api/platformapi.h"
+#include "common/chartexport.h"
 #include "common/exportbutton.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -19,22 +22,11 @@ namespace bge::ui {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-// Ranks from the top of the tree down; the chart offers those present, species first chosen.
-const QStringList& rankOrder()
-{
-    static const QStringList kRanks{u"kingdom"_s, u"phylum"_s, u"class"_s,   u"order"_s,
-                                    u"family"_s,  u"genus"_s,  u"species"_s, u"strain"_s};
-    return kRanks;
-}
-
-} // namespace
-
 TaxaPage::TaxaPage(PlatformApi* api, QWidget* parent)
     : QWidget(parent), m_api(api), m_model(new TaxonAbundanceModel(this)),
       m_section(new PagedTableSection(m_model, TaxonAbundanceModel::SortRole, this)),
-      m_rank(new QComboBox(this)), m_topCount(new QSpinBox(this)), m_chart(new TaxonChart(this))
+      m_rank(new QComboBox(this)), m_topCount(new QSpinBox(this)),
+      m_logScale(new QCheckBox(tr("&Log scale"), this)), m_chart(new TaxonChart(this))
 {
     setObjectName(u"taxaPage"_s);
     m_section->table()->setAccessibleName(tr("Taxon abundance"));
@@ -54,6 +46,10 @@ TaxaPage::TaxaPage(PlatformApi* api, QWidget* parent)
     ofLabel->setBuddy(m_rank);
     chartControls->addWidget(ofLabel);
     chartControls->addWidget(m_rank);
+    m_logScale->setObjectName(u"chartLogScale"_s);
+    m_logScale->setToolTip(
+        tr("Abundance on a logarithmic scale: rare taxa and dominant ones in one picture"));
+    chartControls->addWidget(m_logScale);
     chartControls->addStretch(1);
 
     auto* chartPane = new QWidget(this);
@@ -73,6 +69,7 @@ TaxaPage::TaxaPage(PlatformApi* api, QWidget* parent)
     connect(m_section, &PagedTableSection::loadMoreRequested, this, &TaxaPage::loadMore);
     connect(m_rank, &QComboBox::currentTextChanged, this, &TaxaPage::updateChart);
     connect(m_topCount, &QSpinBox::valueChanged, m_chart, &TaxonChart::setTopCount);
+    connect(m_logScale, &QCheckBox::toggled, m_chart, &TaxonChart::setLogScale);
 }
 
 void TaxaPage::setSample(const QString& biosampleId)
@@ -124,16 +121,8 @@ void TaxaPage::afterPage()
         if (!present.contains(t.rank))
             present.append(t.rank);
     }
-    // Known ranks in tree order, then whatever else the platform sends.
-    QStringList ranks;
-    for (const QString& r : rankOrder()) {
-        if (present.contains(r))
-            ranks.append(r);
-    }
-    for (const QString& r : present) {
-        if (!ranks.contains(r))
-            ranks.append(r);
-    }
+    // The chart offers the ranks present, species first chosen.
+    const QStringList ranks = inTreeOrder(present);
     const QString current = m_rank->currentText();
     {
         const QSignalBlocker blocker(m_rank);
@@ -150,6 +139,8 @@ void TaxaPage::afterPage()
 void TaxaPage::updateChart()
 {
     m_chart->setTaxa(m_model->taxa(), m_rank->currentText());
+    if (ChartExporter* exporter = ChartExporter::of(m_chart))
+        exporter->setBaseName(u"taxa-%1-%2"_s.arg(m_rank->currentText(), m_biosampleId));
 }
 
 } // namespace bge::ui

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QSpinBox;
 
@@ -37,6 +38,7 @@ public:
     TaxonChart* chart() const { return m_chart; }
     PagedTableSection* section() const { return m_section; }
     QComboBox* rankBox() const { return m_rank; }
+    QCheckBox* logScaleBox() const { return m_logScale; }
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -53,6 +55,7 @@ private:
     PagedTableSection* m_section;
     QComboBox* m_rank;
     QSpinBox* m_topCount;
+    QCheckBox* m_logScale;
     TaxonChart* m_chart;
 };
 

@@ -1,5 +1,6 @@
 #include "distributionchart.h"
 
+#include "common/chartexport.h"
 #include "common/chartpalette.h"
 
 #include <QBarCategoryAxis>
@@ -51,6 +52,7 @@ DistributionChart::DistributionChart(QWidget* parent) : QChartView(parent)
     setMinimumSize(320, 240);
     chart()->setAnimationOptions(QChart::NoAnimation);
     chart()->legend()->setAlignment(Qt::AlignBottom);
+    ChartExporter::install(this, u"model-result"_s);
     rebuild();
 }
 

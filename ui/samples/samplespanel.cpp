@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
@@ -22,6 +23,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <map>
 
 namespace bge::ui {
@@ -58,7 +60,8 @@ SamplesPanel::SamplesPanel(PlatformApi* api, QWidget* parent)
     m_view->setAccessibleName(tr("Samples"));
     m_view->setModel(m_proxy);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several samples at once: their compositions and genotypes are compared side by side.
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
@@ -132,6 +135,9 @@ SamplesPanel::SamplesPanel(PlatformApi* api, QWidget* parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &SamplesPanel::onCurrentChanged);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &SamplesPanel::onCurrentChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &SamplesPanel::onSelectionChanged);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &SamplesPanel::onSelectionChanged);
     connect(header, &QHeaderView::sectionMoved, m_saveHeader, qOverload<>(&QTimer::start));
     connect(header, &QHeaderView::sectionResized, m_saveHeader, qOverload<>(&QTimer::start));
     connect(header, &QHeaderView::sortIndicatorChanged, m_saveHeader, qOverload<>(&QTimer::start));
@@ -274,6 +280,36 @@ void SamplesPanel::onCurrentChanged()
         return;
     m_currentId = sample.biosampleId;
     Q_EMIT currentSampleChanged(sample);
+}
+
+QList<Sample> SamplesPanel::selectedSamples() const
+{
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    QList<Sample> samples;
+    samples.reserve(rows.size());
+    for (const QModelIndex& row : std::as_const(rows)) {
+        const QModelIndex source = m_proxy->mapToSource(row);
+        if (source.isValid())
+            samples.append(m_model->sampleAt(source.row()));
+    }
+    return samples;
+}
+
+void SamplesPanel::onSelectionChanged()
+{
+    const QList<Sample> samples = selectedSamples();
+    QStringList ids;
+    ids.reserve(samples.size());
+    for (const Sample& s : samples)
+        ids.append(s.biosampleId);
+    QStringList sortedIds = ids;
+    sortedIds.sort();
+    if (sortedIds == m_selectedIds)
+        return; // a sort of the table moves rows, it does not change what is selected
+    m_selectedIds = sortedIds;
+    Q_EMIT selectedSamplesChanged(samples);
 }
 
 void SamplesPanel::updateActions()

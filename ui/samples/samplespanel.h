@@ -50,14 +50,18 @@ public:
     QSortFilterProxyModel* proxy() const { return m_proxy; }
     QTableView* view() const { return m_view; }
     SampleFilterBar* filterBar() const { return m_filterBar; }
-    // The selected sample; an empty biosample id when none.
+    // The sample with the cursor (the one the result views show); an empty biosample id when none.
     bge::Sample currentSample() const;
+    // Every selected sample, in the table's order (Ctrl- and Shift-click select several).
+    QList<bge::Sample> selectedSamples() const;
     QString statusText() const;
     // Looking up external ids or loading a page.
     bool isLoading() const;
 
 Q_SIGNALS:
     void currentSampleChanged(const bge::Sample& sample);
+    // The set of selected samples changed (not only their order): the views that compare samples.
+    void selectedSamplesChanged(const QList<bge::Sample>& samples);
 
 private:
     void buildActions();
@@ -66,6 +70,7 @@ private:
     void applyFilters();
     void load();
     void onCurrentChanged();
+    void onSelectionChanged();
     void onPageLoaded();
     void onLoadFailed(const bge::ApiError& error);
     void updateStatus();
@@ -93,6 +98,7 @@ private:
     SampleFilters m_applied;
     QString m_noMatch;   // why the table is empty when no request was made
     QString m_currentId; // the sample last announced by currentSampleChanged
+    QStringList m_selectedIds; // the samples last announced by selectedSamplesChanged
     QString m_selectWhenLoaded;
     bool m_fitColumns = false; // a sample just registered, selected once a page brings it
 };

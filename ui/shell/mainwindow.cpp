@@ -10,6 +10,7 @@
 #include "workspace.h"
 
 #include "api/records/user.h"
+#include "common/chartexport.h"
 #include "omics/omicsarea.h"
 #include "profiles/profile.h"
 #include "samples/samplespanel.h"
@@ -18,6 +19,7 @@
 #include "transfers/transfersstatusbutton.h"
 
 #include <QActionGroup>
+#include <QChartView>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -44,6 +46,7 @@ const QString kState = u"mainwindow/state"_s;
 const QString kSplitter = u"mainwindow/splitter"_s;
 const QString kCurrentTab = u"mainwindow/tab"_s;
 const QString kArea = u"mainwindow/area"_s; // 0: the platform, 1: HealthOmics
+const QString kSampleList = u"mainwindow/sampleList"_s; // shown (the default) or hidden
 } // namespace
 
 MainWindow::MainWindow(QSettings* settings, ConnectionMonitor* monitor, QWidget* parent)
@@ -144,6 +147,14 @@ void MainWindow::createActions()
         m_omics->chooseFilesToUpload();
     });
 
+    m_exportChart = new QAction(tr("&Export Chart…"), this);
+    m_exportChart->setObjectName(u"exportChartAction"_s);
+    m_exportChart->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
+    m_exportChart->setToolTip(
+        tr("Save the chart shown as a PNG image for print or as SVG (also on the chart's "
+           "context menu)"));
+    connect(m_exportChart, &QAction::triggered, this, &MainWindow::exportShownChart);
+
     m_showPlatform = new QAction(tr("&BGE Platform"), this);
     m_showPlatform->setObjectName(u"showPlatformAction"_s);
     m_showPlatform->setShortcut(QKeySequence(tr("Ctrl+1")));
@@ -197,6 +208,8 @@ void MainWindow::createMenus()
     file->addAction(m_upload);
     file->addAction(m_uploadReadSet);
     file->addSeparator();
+    file->addAction(m_exportChart);
+    file->addSeparator();
     file->addAction(m_preferences);
     file->addSeparator();
     file->addAction(m_quit);
@@ -207,6 +220,7 @@ void MainWindow::createMenus()
     m_samplesMenu->setEnabled(false);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = view;
     view->addAction(m_showPlatform);
     view->addAction(m_showOmics);
     view->addSeparator();
@@ -288,7 +302,9 @@ void MainWindow::createWorkspace()
     m_samplesMenu->addAction(workspace->samplesPanel()->improveSampleAction());
     m_samplesMenu->setEnabled(true);
     if (!workspace->splitter()->restoreState(m_settings->value(kSplitter).toByteArray()))
-        workspace->splitter()->setSizes({width() * 3 / 5, width() * 2 / 5});
+        workspace->splitter()->setSizes({width() * 2 / 5, width() * 3 / 5});
+    workspace->sampleListAction()->setChecked(m_settings->value(kSampleList, true).toBool());
+    m_viewMenu->insertAction(m_refresh, workspace->sampleListAction());
     workspace->tabs()->setCurrentIndex(m_settings->value(kCurrentTab, 0).toInt());
     m_areas->insertWidget(0, workspace);
     showPage(m_areas);
@@ -372,8 +388,37 @@ void MainWindow::saveLayout()
         m_settings->setValue(kState, saveState());
         m_settings->setValue(kSplitter, m_workspace->splitter()->saveState());
         m_settings->setValue(kCurrentTab, m_workspace->tabs()->currentIndex());
+        m_settings->setValue(kSampleList, m_workspace->sampleListAction()->isChecked());
         m_settings->setValue(kArea, omicsShown() ? 1 : 0);
     }
+}
+
+QChartView* MainWindow::shownChart() const
+{
+    QWidget* area = m_pages->currentWidget() == m_areas ? m_areas->currentWidget() : nullptr;
+    if (!area)
+        return nullptr;
+    const QList<QChartView*> charts = area->findChildren<QChartView*>();
+    // The one the keyboard is in, else the first one on screen.
+    for (QChartView* chart : charts) {
+        if (chart->isVisible() && chart->hasFocus())
+            return chart;
+    }
+    for (QChartView* chart : charts) {
+        if (chart->isVisible())
+            return chart;
+    }
+    return nullptr;
+}
+
+void MainWindow::exportShownChart()
+{
+    ChartExporter* exporter = ChartExporter::of(shownChart());
+    if (!exporter) {
+        showNotice(tr("No chart is shown. Charts are on a sample's Abundance and Models tabs."));
+        return;
+    }
+    exporter->chooseFile(ChartExport::Format::Png);
 }
 
 void MainWindow::showNotice(const QString& text)

@@ -10,6 +10,7 @@
 #include <optional>
 
 class QAction;
+class QChartView;
 class QDockWidget;
 class QMenu;
 class QSettings;
@@ -79,10 +80,14 @@ public:
     QAction* signOutAction() const { return m_signOut; }
     QAction* preferencesAction() const { return m_preferences; }
     QAction* aboutAction() const { return m_about; }
+    QAction* exportChartAction() const { return m_exportChart; }
 
     void setEndpoint(const QUrl& endpoint) { m_endpoint = endpoint; }
     // Something the user should know that needs no answer (e.g. no keychain): the status bar.
     void showNotice(const QString& text);
+    // File → Export Chart: the chart shown in the current area (none: a notice says where they are).
+    QChartView* shownChart() const;
+    void exportShownChart();
 
     // Writes geometry, dock state and splitter sizes (also done on close).
     void saveLayout();
@@ -123,6 +128,7 @@ private:
     omics::OmicsConnections* m_omicsConnections = nullptr;
     std::optional<SandboxInfo> m_sandboxInfo;
     QMenu* m_samplesMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
     QPointer<TransfersPanel> m_transfers;
     TransfersStatusButton* m_transfersStatus = nullptr;
     AccountButton* m_account = nullptr;
@@ -132,6 +138,7 @@ private:
     QAction* m_refresh = nullptr;
     QAction* m_upload = nullptr;
     QAction* m_uploadReadSet = nullptr;
+    QAction* m_exportChart = nullptr;
     QAction* m_showPlatform = nullptr;
     QAction* m_showOmics = nullptr;
     QAction* m_switchProfile = nullptr;

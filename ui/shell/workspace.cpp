@@ -5,8 +5,11 @@
 #include "models/modelsview.h"
 #include "samples/sampledetailview.h"
 #include "samples/samplespanel.h"
-#include "variants/variantsview.h"
 
+#include "variants/variantsview.h"
+#include <QTableView>
+
+#include <QAction>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -19,7 +22,8 @@ Workspace::Workspace(PlatformApi* api, QWidget* parent)
     : QWidget(parent), m_splitter(new QSplitter(Qt::Horizontal, this)),
       m_samples(new SamplesPanel(api, m_splitter)), m_tabs(new QTabWidget(m_splitter)),
       m_details(new SampleDetailView(api, m_tabs)), m_variants(new VariantsView(api, m_tabs)),
-      m_abundance(new AbundanceView(api, m_tabs)), m_models(new ModelsView(api, m_tabs))
+      m_abundance(new AbundanceView(api, m_tabs)), m_models(new ModelsView(api, m_tabs)),
+      m_sampleList(new QAction(tr("Sample &List"), this))
 {
     setObjectName(u"workspace"_s);
     m_splitter->setObjectName(u"mainSplitter"_s);
@@ -36,14 +40,30 @@ Workspace::Workspace(PlatformApi* api, QWidget* parent)
     m_variants->setAccessibleName(tr("Variants"));
     m_abundance->setAccessibleName(tr("Abundance"));
     m_models->setAccessibleName(tr("Models"));
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    // The results are what a person opens the app for: they get the larger share.
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+
+    m_sampleList->setObjectName(u"sampleListAction"_s);
+    m_sampleList->setCheckable(true);
+    m_sampleList->setChecked(true);
+    m_sampleList->setShortcut(QKeySequence(tr("F9")));
+    m_sampleList->setToolTip(tr("Show or hide the sample list; hidden, the results take the whole width"));
+    connect(m_sampleList, &QAction::toggled, this, [this](bool shown) {
+        m_samples->setVisible(shown);
+        // The keyboard goes where the eye goes: into the list shown, or onto the results.
+        if (shown)
+            m_samples->view()->setFocus(Qt::ShortcutFocusReason);
+        else
+            m_tabs->setFocus(Qt::ShortcutFocusReason);
+    });
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
 
     connect(m_samples, &SamplesPanel::currentSampleChanged, this, &Workspace::showSample);
+    connect(m_samples, &SamplesPanel::selectedSamplesChanged, m_abundance, &AbundanceView::setSamples);
     connect(m_details, &SampleDetailView::downloadRequested, this, &Workspace::downloadRequested);
     connect(m_abundance, &AbundanceView::downloadRequested, this, &Workspace::downloadRequested);
 }

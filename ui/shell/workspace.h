@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QSplitter;
 class QTabWidget;
 
@@ -29,6 +30,9 @@ public:
     SamplesPanel* samplesPanel() const { return m_samples; }
     QTabWidget* tabs() const { return m_tabs; }
     QSplitter* splitter() const { return m_splitter; }
+    AbundanceView* abundanceView() const { return m_abundance; }
+    // View → Sample List: hides the list so a sample's results get the whole width.
+    QAction* sampleListAction() const { return m_sampleList; }
 
 Q_SIGNALS:
     // A view asked to download an object of the platform's storage.
@@ -44,6 +48,7 @@ private:
     VariantsView* m_variants;
     AbundanceView* m_abundance;
     ModelsView* m_models;
+    QAction* m_sampleList;
 };
 
 } // namespace bge::ui

@@ -1,0 +1,13 @@
+#pragma once
+
+class QAbstractAxis;
+
+namespace bge::ui {
+
+// The height a chart needs so that each of `rows` categories on its vertical `axis` keeps its
+// label whole. Qt Charts gives a vertical category label the axis' whole height divided by the
+// categories plus two, less its padding, and cuts a label taller than that to "…" however wide
+// the axis is; so the height is set by the rows, not by taste.
+int heightForRows(const QAbstractAxis* axis, int rows);
+
+} // namespace bge::ui
