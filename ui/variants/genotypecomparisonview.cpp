@@ -1,0 +1,191 @@
+#include "genotypecomparisonview.h"
+
+#include "genotypecomparisonmodel.h"
+#include "genotypefetcher.h"
+
+#include "common/columnwidths.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace bge::ui {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kGenomics = 1;
+// Samples left out, and samples that failed, are named in one line up to this many.
+constexpr int kNamed = 5;
+
+QString nameSome(const QStringList& ids)
+{
+    QStringList named = ids.first(std::min<qsizetype>(ids.size(), kNamed));
+    if (ids.size() > kNamed)
+        named.append(u"…"_s);
+    return named.join(u", "_s);
+}
+
+QStringList idsOf(const QList<bge::Sample>& samples)
+{
+    QStringList ids;
+    for (const bge::Sample& s : samples)
+        ids.append(s.biosampleId);
+    return ids;
+}
+
+} // namespace
+
+GenotypeComparisonView::GenotypeComparisonView(PlatformApi* api, QWidget* parent)
+    : QWidget(parent), m_fetcher(new GenotypeFetcher(api, this)), m_model(new GenotypeComparisonModel(this)),
+      m_proxy(new QSortFilterProxyModel(this)), m_note(new QLabel(this)), m_table(new QTableView(this))
+{
+    setObjectName(u"genotypeComparison"_s);
+    m_note->setObjectName(u"comparisonNote"_s);
+    m_note->setTextFormat(Qt::PlainText);
+    m_note->hide();
+
+    m_proxy->setSourceModel(m_model);
+    m_table->setObjectName(u"comparisonTable"_s);
+    m_table->setAccessibleName(tr("Genotype comparison"));
+    m_table->setAccessibleDescription(tr("One row per sample, one column per rsid"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder); // the selection's order, until a header is clicked
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_note);
+    layout->addWidget(m_table, 1);
+
+    connect(m_fetcher, &GenotypeFetcher::fetched, this,
+            [this](const QString& id, const QList<bge::Variant>& variants) {
+                m_model->setVariants(id, variants);
+                Q_EMIT statusChanged();
+            });
+    connect(m_fetcher, &GenotypeFetcher::failed, this, [this](const QString& id, const bge::ApiError& error) {
+        m_model->setFailed(id, error.message());
+        Q_EMIT statusChanged();
+        Q_EMIT failed(error);
+    });
+    connect(m_fetcher, &GenotypeFetcher::idle, this, [this] {
+        fitColumns();
+        Q_EMIT statusChanged();
+    });
+}
+
+void GenotypeComparisonView::setSamples(const QList<bge::Sample>& samples)
+{
+    QList<bge::Sample> genomic;
+    QStringList leftOut;
+    for (const bge::Sample& s : samples) {
+        // Unknown omics is given the benefit of the doubt, as the single-sample view does: the
+        // platform answers a sample without calls with an empty list, not an error.
+        if (s.omic.isSet() && s.omic.code != kGenomics)
+            leftOut.append(s.biosampleId);
+        else
+            genomic.append(s);
+    }
+    // Only a comparison leaves samples out; a single sample has the view's own hint.
+    const bool noted = !leftOut.isEmpty() && genomic.size() >= 2;
+    m_note->setText(noted
+                        ? tr("Left out %n sample(s) that are not genomics: %1", nullptr, int(leftOut.size()))
+                              .arg(nameSome(leftOut))
+                        : QString());
+    m_note->setVisible(noted);
+    m_note->setToolTip(leftOut.join(u", "_s));
+
+    // The same samples selected again (e.g. their details refreshed) keep what is in flight.
+    if (idsOf(genomic) == idsOf(m_samples)) {
+        m_samples = genomic;
+        return;
+    }
+    m_samples = genomic;
+    start();
+}
+
+bool GenotypeComparisonView::isFetching() const
+{
+    return m_fetcher->isRunning();
+}
+
+void GenotypeComparisonView::compare(const QStringList& rsids)
+{
+    m_rsids = rsids;
+    start();
+}
+
+void GenotypeComparisonView::start()
+{
+    // Whatever was asked for the previous selection or rsids must not land in the new table.
+    m_fetcher->cancel();
+    if (!isComparing()) {
+        m_model->clear();
+        Q_EMIT statusChanged();
+        return;
+    }
+    m_model->setComparison(m_samples, m_rsids);
+    if (!m_rsids.isEmpty()) {
+        for (const bge::Sample& s : std::as_const(m_samples)) {
+            if (const QList<bge::Variant>* cached = m_fetcher->cached(s.biosampleId, m_rsids))
+                m_model->setVariants(s.biosampleId, *cached);
+            else
+                m_fetcher->fetch(s.biosampleId, m_rsids);
+        }
+    }
+    fitColumns();
+    Q_EMIT started();
+    Q_EMIT statusChanged();
+}
+
+void GenotypeComparisonView::retryFailed()
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->state(row) != GenotypeComparisonModel::State::Failed)
+            continue;
+        const QString id = m_model->biosampleId(row);
+        m_model->setPending(id);
+        m_fetcher->fetch(id, m_rsids);
+    }
+    Q_EMIT statusChanged();
+}
+
+QString GenotypeComparisonView::status() const
+{
+    if (!isComparing())
+        return {};
+    const int total = int(m_samples.size());
+    if (m_rsids.isEmpty())
+        return tr("Look up rsids to compare the genotypes of %n genomics sample(s).", nullptr, total);
+    using State = GenotypeComparisonModel::State;
+    const int fetchedCount = m_model->count(State::Fetched);
+    const int failedCount = m_model->count(State::Failed);
+    if (m_model->count(State::Pending) > 0)
+        return tr("Fetched %1 of %n sample(s)…", nullptr, total).arg(fetchedCount + failedCount);
+    QString text = tr("Genotypes at %n rsid(s) in %1.", nullptr, int(m_rsids.size()))
+                       .arg(tr("%n sample(s)", nullptr, fetchedCount));
+    if (failedCount > 0) {
+        QStringList ids;
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (m_model->state(row) == State::Failed)
+                ids.append(m_model->biosampleId(row));
+        }
+        text += u' ' + tr("%n sample(s) could not be fetched: %1", nullptr, failedCount).arg(nameSome(ids));
+    }
+    return text;
+}
+
+void GenotypeComparisonView::fitColumns()
+{
+    // Genotypes are short; a long indel's allele string would otherwise widen its column.
+    fitColumnsToContents(m_table, 200);
+}
+
+} // namespace bge::ui
