@@ -2981,12 +2981,20 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <translation>登录后查看微生物丰度。</translation>
     </message>
     <message>
-        <source>Select a metagenomics sample to see its taxon, function and gene abundance.</source>
-        <translation>选择一个宏基因组样品，查看其物种、功能和基因丰度。</translation>
-    </message>
-    <message>
         <source>Abundance is measured for metagenomics samples. %1 is a %2 sample: look up its variants instead.</source>
         <translation>丰度仅针对宏基因组样品测定。%1 是%2样品：请改为查询其变异位点。</translation>
+    </message>
+    <message>
+        <source>&amp;Composition</source>
+        <translation>组成(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The selected samples&apos; compositions side by side (Ctrl+click or Shift+click several samples in the list)</source>
+        <translation>所选样品的组成并排比较（在列表中按住 Ctrl 或 Shift 单击可选择多个样品）</translation>
+    </message>
+    <message>
+        <source>Select a metagenomics sample to see its taxon, function and gene abundance. Select several (Ctrl+click or Shift+click) to compare their compositions.</source>
+        <translation>选择一个宏基因组样品以查看其物种、功能和基因丰度。选择多个（按住 Ctrl 或 Shift 单击）可比较它们的组成。</translation>
     </message>
 </context>
 <context>
@@ -3144,6 +3152,52 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     </message>
 </context>
 <context>
+    <name>bge::ui::ChartExport</name>
+    <message>
+        <source>The chart could not be saved to %1: %2</source>
+        <translation>图表无法保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>not enough memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>Exported from BGE Desktop</source>
+        <translation>由 BGE Desktop 导出</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ChartExporter</name>
+    <message>
+        <source>Export Chart as &amp;PNG…</source>
+        <translation>将图表导出为 &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Save the chart as a PNG image at %1 dpi, for print</source>
+        <translation>将图表保存为 %1 dpi 的 PNG 图片，用于印刷</translation>
+    </message>
+    <message>
+        <source>Export Chart as &amp;SVG…</source>
+        <translation>将图表导出为 &amp;SVG…</translation>
+    </message>
+    <message>
+        <source>Save the chart as SVG, to edit in a vector drawing program</source>
+        <translation>将图表保存为 SVG，可在矢量绘图软件中编辑</translation>
+    </message>
+    <message>
+        <source>PNG image, %1 dpi (*.png)</source>
+        <translation>PNG 图片，%1 dpi (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG vector image (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+</context>
+<context>
     <name>bge::ui::ClientCredentialsSignIn</name>
     <message>
         <source>Checking the client secret…</source>
@@ -3223,6 +3277,143 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>Show all columns</source>
         <translation>显示所有列</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::ComparisonTableModel</name>
+    <message>
+        <source>Not found in this sample</source>
+        <translation>此样品中未检出</translation>
+    </message>
+    <message>
+        <source>Relative abundance (%) in %1; its %2-level taxa sum to %3 %</source>
+        <translation>%1 中的相对丰度（%）；其 %2 水平物种合计 %3 %</translation>
+    </message>
+    <message>
+        <source>Taxon</source>
+        <translation>物种</translation>
+    </message>
+    <message>
+        <source>Mean (%)</source>
+        <translation>平均值（%）</translation>
+    </message>
+    <message>
+        <source>Taxon id</source>
+        <translation>物种 ID</translation>
+    </message>
+    <message>
+        <source>Lineage</source>
+        <translation>分类谱系</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::CompositionChart</name>
+    <message>
+        <source>Composition of the selected samples</source>
+        <translation>所选样品的组成</translation>
+    </message>
+    <message>
+        <source>A bar per sample, stacked from its most abundant taxa at the chosen rank; the rest as Other</source>
+        <translation>每个样品一条堆积条形，由所选分类水平上丰度最高的物种组成，其余归为“其他”</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>样品</translation>
+    </message>
+    <message>
+        <source>Relative abundance (%)</source>
+        <translation>相对丰度（%）</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Select metagenomics samples to see their composition</source>
+        <translation>选择宏基因组样品以查看其组成</translation>
+    </message>
+    <message>
+        <source>No %1-level taxa in the selected samples</source>
+        <translation>所选样品中没有 %1 水平的物种</translation>
+    </message>
+    <message numerus="yes">
+        <source>Composition at %1 level, %n sample(s)</source>
+        <translation>
+            <numerusform>%1 水平的组成，%n 个样品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3 % relative abundance (%4 % at %5 level in all)</source>
+        <translation>%1
+%2：相对丰度 %3 %（%5 水平合计 %4 %）</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::CompositionPage</name>
+    <message>
+        <source>Rank of the composition</source>
+        <translation>组成的分类水平</translation>
+    </message>
+    <message>
+        <source>Number of taxa stacked before Other</source>
+        <translation>归入“其他”之前堆积的物种数</translation>
+    </message>
+    <message>
+        <source>Taxa by sample</source>
+        <translation>各样品的物种</translation>
+    </message>
+    <message>
+        <source>&amp;Rank</source>
+        <translation>分类水平(&amp;R)</translation>
+    </message>
+    <message>
+        <source>T&amp;op taxa</source>
+        <translation>前几位物种(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Fetching the taxa of the selected samples…</source>
+        <translation>正在获取所选样品的物种…</translation>
+    </message>
+    <message>
+        <source>Select metagenomics samples in the list (Ctrl+click or Shift+click for several).</source>
+        <translation>请在列表中选择宏基因组样品（按住 Ctrl 或 Shift 单击可选择多个）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fetched %1 of %n sample(s)…</source>
+        <translation>
+            <numerusform>已获取 %1/%n 个样品…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s) could not be fetched: %1</source>
+        <translation>
+            <numerusform>%n 个样品无法获取：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s) compared.</source>
+        <translation>
+            <numerusform>已比较 %n 个样品。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No abundance results on the platform yet for %n sample(s): %1</source>
+        <translation>
+            <numerusform>平台上尚无以下 %n 个样品的丰度结果：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %1 are shown; %n more selected are not.</source>
+        <translation>
+            <numerusform>仅显示前 %1 个；另有 %n 个已选样品未显示。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected sample(s) left out: abundance is measured for metagenomics samples only.</source>
+        <translation>
+            <numerusform>已略去 %n 个所选样品：仅宏基因组样品测定丰度。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3505,6 +3696,98 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>&amp;Results:</source>
         <translation>结果(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::GenotypeComparisonModel</name>
+    <message>
+        <source>Gene: %1</source>
+        <translation>基因：%1</translation>
+    </message>
+    <message>
+        <source>Depth: %1</source>
+        <translation>深度：%1</translation>
+    </message>
+    <message>
+        <source>Genotype quality: %1</source>
+        <translation>基因型质量：%1</translation>
+    </message>
+    <message>
+        <source>%1 (external id %2)</source>
+        <translation>%1（外部 ID %2）</translation>
+    </message>
+    <message>
+        <source>Fetching…</source>
+        <translation>正在获取…</translation>
+    </message>
+    <message>
+        <source>Not fetched: %1</source>
+        <translation>未获取：%1</translation>
+    </message>
+    <message>
+        <source>Not fetched</source>
+        <translation>未获取</translation>
+    </message>
+    <message>
+        <source>No call</source>
+        <translation>未检出</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>样品</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::GenotypeComparisonView</name>
+    <message>
+        <source>Genotype comparison</source>
+        <translation>基因型比较</translation>
+    </message>
+    <message>
+        <source>One row per sample, one column per rsid</source>
+        <translation>每个样品一行，每个 rsid 一列</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out %n sample(s) that are not genomics: %1</source>
+        <translation>
+            <numerusform>已略去 %n 个非基因组样品：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No results on the platform yet for %n sample(s), so no calls: %1</source>
+        <translation>
+            <numerusform>平台上尚无 %n 个样品的结果，因此无检出：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Look up rsids to compare the genotypes of %n genomics sample(s).</source>
+        <translation>
+            <numerusform>查询 rsid 以比较 %n 个基因组样品的基因型。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Fetched %1 of %n sample(s)…</source>
+        <translation>
+            <numerusform>已获取 %1/%n 个样品…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Genotypes at %n rsid(s) in %1.</source>
+        <translation>
+            <numerusform>%1 在 %n 个 rsid 处的基因型。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s)</source>
+        <translation>
+            <numerusform>%n 个样品</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s) could not be fetched: %1</source>
+        <translation>
+            <numerusform>%n 个样品无法获取：%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4043,6 +4326,22 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>Ctrl+J</source>
         <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>&amp;Export Chart…</source>
+        <translation>导出图表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Save the chart shown as a PNG image for print or as SVG (also on the chart&apos;s context menu)</source>
+        <translation>将当前图表保存为用于印刷的 PNG 图片或 SVG（也可在图表的右键菜单中操作）</translation>
+    </message>
+    <message>
+        <source>No chart is shown. Charts are on a sample&apos;s Abundance and Models tabs.</source>
+        <translation>当前没有显示图表。图表位于样品的“丰度”和“模型”标签页中。</translation>
     </message>
 </context>
 <context>
@@ -5391,6 +5690,92 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     </message>
 </context>
 <context>
+    <name>bge::ui::RsidPanelBar</name>
+    <message numerus="yes">
+        <source>%n rsid(s): %1</source>
+        <translation>
+            <numerusform>%n 个 rsid：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Look Up Panel</source>
+        <translation>查询位点组</translation>
+    </message>
+    <message>
+        <source>Save as Panel…</source>
+        <translation>另存为位点组…</translation>
+    </message>
+    <message>
+        <source>Delete Panel</source>
+        <translation>删除位点组</translation>
+    </message>
+    <message>
+        <source>Panel:</source>
+        <translation>位点组：</translation>
+    </message>
+    <message>
+        <source>Rsid panel</source>
+        <translation>rsid 位点组</translation>
+    </message>
+    <message>
+        <source>Look up panel</source>
+        <translation>查询位点组</translation>
+    </message>
+    <message>
+        <source>Put the panel&apos;s rsids in the box and look them up</source>
+        <translation>将位点组的 rsid 填入输入框并查询</translation>
+    </message>
+    <message>
+        <source>Save as panel</source>
+        <translation>另存为位点组</translation>
+    </message>
+    <message>
+        <source>Keep the rsids in the box as a named panel</source>
+        <translation>将输入框中的 rsid 保存为命名的位点组</translation>
+    </message>
+    <message>
+        <source>Delete panel</source>
+        <translation>删除位点组</translation>
+    </message>
+    <message>
+        <source>Delete the chosen panel</source>
+        <translation>删除所选位点组</translation>
+    </message>
+    <message>
+        <source>Save as Panel</source>
+        <translation>另存为位点组</translation>
+    </message>
+    <message>
+        <source>Panel name</source>
+        <translation>位点组名称</translation>
+    </message>
+    <message numerus="yes">
+        <source>Name of the panel of %n rsid(s) (a panel of the same name is replaced):</source>
+        <translation>
+            <numerusform>包含 %n 个 rsid 的位点组名称（同名位点组将被替换）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the panel “%1”?</source>
+        <translation>删除位点组“%1”？</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>bge::ui::RsidPanels</name>
+    <message>
+        <source>Pharmacogenomics</source>
+        <translation>药物基因组学</translation>
+    </message>
+    <message>
+        <source>Nutrigenomics</source>
+        <translation>营养基因组学</translation>
+    </message>
+</context>
+<context>
     <name>bge::ui::SampleDetailView</name>
     <message>
         <source>Loading the full record…</source>
@@ -6379,6 +6764,14 @@ Details: %2</source>
         <source>taxa of rank</source>
         <translation>个物种，分类等级</translation>
     </message>
+    <message>
+        <source>&amp;Log scale</source>
+        <translation>对数坐标(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Abundance on a logarithmic scale: rare taxa and dominant ones in one picture</source>
+        <translation>以对数坐标显示丰度：稀有物种与优势物种同图可见</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::TaxonAbundanceModel</name>
@@ -6454,10 +6847,6 @@ Details: %2</source>
         <translation>高丰度物种与参考人群对比</translation>
     </message>
     <message>
-        <source>Reference cohort (P5, P25, median, P75, P95)</source>
-        <translation>参考人群（P5、P25、中位数、P75、P95）</translation>
-    </message>
-    <message>
         <source>This sample</source>
         <translation>本样品</translation>
     </message>
@@ -6478,6 +6867,32 @@ Details: %2</source>
         <translation>
             <numerusform>丰度最高的 %n 个 %1 等级物种</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>For each taxon, the reference cohort&apos;s range as a box and whiskers, and this sample&apos;s relative abundance as a dot</source>
+        <translation>每个物种以箱线图表示参考人群的范围，以圆点表示本样品的相对丰度</translation>
+    </message>
+    <message>
+        <source>Relative abundance (%, log scale)</source>
+        <translation>相对丰度（%，对数坐标）</translation>
+    </message>
+    <message>
+        <source>Reference cohort (P5–P95 whiskers, P25–P75 box, median)</source>
+        <translation>参考人群（须线 P5–P95，箱体 P25–P75，中位数）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+This sample: %3 %</source>
+        <translation>%1（%2）
+本样品：%3 %</translation>
+    </message>
+    <message>
+        <source>Reference cohort: P5 %1, P25 %2, median %3, P75 %4, P95 %5 %</source>
+        <translation>参考人群：P5 %1，P25 %2，中位数 %3，P75 %4，P95 %5 %</translation>
+    </message>
+    <message>
+        <source>Higher than %1 of the cohort</source>
+        <translation>高于参考人群的 %1</translation>
     </message>
 </context>
 <context>
@@ -7126,6 +7541,22 @@ R2：%2</translation>
             <numerusform>%n 个 rsid 无检出结果：%1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Export variants</source>
+        <translation>导出变异</translation>
+    </message>
+    <message>
+        <source>Export genotype comparison</source>
+        <translation>导出基因型比较</translation>
+    </message>
+    <message>
+        <source>Fetch the selected samples&apos; calls at these rsids (Ctrl+Return)</source>
+        <translation>获取所选样品在这些 rsid 处的检出结果（Ctrl+Return）</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::Workspace</name>
@@ -7168,6 +7599,18 @@ R2：%2</translation>
     <message>
         <source>Models</source>
         <translation>模型</translation>
+    </message>
+    <message>
+        <source>Sample &amp;List</source>
+        <translation>样品列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>F9</source>
+        <translation>F9</translation>
+    </message>
+    <message>
+        <source>Show or hide the sample list; hidden, the results take the whole width</source>
+        <translation>显示或隐藏样品列表；隐藏时结果占满整个宽度</translation>
     </message>
 </context>
 </TS>

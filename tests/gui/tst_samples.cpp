@@ -327,6 +327,57 @@ private Q_SLOTS:
         }
     }
 
+    // Click, Ctrl+click, Shift+click and the keyboard, as a person selects several samples to
+    // compare: the panel says which are selected, in the table's order, once per change.
+    void severalSamplesAreSelectedByMouseAndKeyboard()
+    {
+        auto panel = makePanel(20);
+        QVERIFY(panel);
+        QTableView* view = panel->view();
+        QSignalSpy selected(panel.get(), &SamplesPanel::selectedSamplesChanged);
+        const auto clickRow = [view](int row, Qt::KeyboardModifiers modifiers = {}) {
+            const QRect cell = view->visualRect(view->model()->index(row, 0));
+            QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers, cell.center());
+        };
+        const auto idAt = [panel = panel.get()](int row) {
+            return panel->proxy()->index(row, 0).data().toString();
+        };
+        const auto ids = [](const QList<Sample>& samples) {
+            QStringList list;
+            for (const Sample& s : samples)
+                list.append(s.biosampleId);
+            return list;
+        };
+        clickRow(2);
+        QCOMPARE(ids(panel->selectedSamples()), QStringList{idAt(2)});
+        QCOMPARE(panel->currentSample().biosampleId, idAt(2));
+        clickRow(5, Qt::ControlModifier);
+        clickRow(0, Qt::ControlModifier);
+        QCOMPARE(ids(panel->selectedSamples()), (QStringList{idAt(0), idAt(2), idAt(5)}));
+        QCOMPARE(panel->currentSample().biosampleId, idAt(0)); // the views show the last clicked
+        QCOMPARE(ids(selected.last().first().value<QList<Sample>>()),
+                 (QStringList{idAt(0), idAt(2), idAt(5)}));
+        // Ctrl+click again takes one out.
+        clickRow(2, Qt::ControlModifier);
+        QCOMPARE(ids(panel->selectedSamples()), (QStringList{idAt(0), idAt(5)}));
+        // Shift+click: the range from the anchor.
+        clickRow(3);
+        clickRow(6, Qt::ShiftModifier);
+        QCOMPARE(ids(panel->selectedSamples()), (QStringList{idAt(3), idAt(4), idAt(5), idAt(6)}));
+        // Shift+Down from the keyboard grows it; a plain click makes it one again.
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Down, Qt::ShiftModifier);
+        QCOMPARE(panel->selectedSamples().size(), 5);
+        const qsizetype signals = selected.size();
+        // Sorting moves rows, it does not change the selection: no signal.
+        view->sortByColumn(0, Qt::DescendingOrder);
+        QCOMPARE(selected.size(), signals);
+        QCOMPARE(panel->selectedSamples().size(), 5);
+        clickRow(1);
+        QCOMPARE(panel->selectedSamples().size(), 1);
+        QCOMPARE(selected.size(), signals + 1);
+    }
+
     void columnsAndHeaderAreRemembered()
     {
         auto panel = makePanel(100);

@@ -28,6 +28,7 @@
 #include "omics/storeuploadmodel.h"
 #include "omics/storeuploadsview.h"
 #include "samples/samplespanel.h"
+#include "samples/sampletablemodel.h"
 #include "transfers/transferspanel.h"
 
 #include "omics/omicsconnection.h"
@@ -51,6 +52,7 @@
 #include <QRandomGenerator>
 #include <QScreen>
 #include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -129,7 +131,9 @@ bool selectSample(Workspace* workspace, const QString& prefix)
     for (int row = 0; row < model->rowCount(); ++row) {
         for (int column = 0; column < model->columnCount(); ++column) {
             if (model->index(row, column).data().toString().startsWith(prefix)) {
-                table->setCurrentIndex(model->index(row, 0));
+                // As a click does: the row current and the only one selected.
+                table->selectionModel()->setCurrentIndex(
+                    model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
                 table->scrollTo(model->index(row, 0));
                 return true;
             }
@@ -147,6 +151,11 @@ bool selectMoreSamples(Workspace* workspace, const QString& prefix, int count)
     for (int row = 0; row < model->rowCount() && added < count; ++row) {
         const QModelIndex index = model->index(row, 0);
         if (!index.data().toString().startsWith(prefix) || table->selectionModel()->isRowSelected(row))
+            continue;
+        // Samples with results, so the pictures show figures.
+        SamplesPanel* panel = workspace->samplesPanel();
+        const QModelIndex source = panel->proxy()->mapToSource(index);
+        if (panel->model()->sampleAt(source.row()).dataAvailability != true)
             continue;
         table->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
         ++added;
@@ -367,6 +376,26 @@ bool takeScreenshots(StartupController& controller, Shooter& shooter)
         return fail("the model gave no answer");
     QTest::qWait(300); // the chart's first paint
     shooter.save(window, genomicsViews.at(3));
+    // Three genomics samples compared at the nutrigenomic markers: one click on the panel.
+    if (!selectMoreSamples(workspace, u"E-B"_s, 2))
+        return false;
+    tabs->setCurrentIndex(1);
+    auto* panels = workspace->findChild<QComboBox*>(u"panelCombo"_s);
+    auto* lookUpPanel = workspace->findChild<QPushButton*>(u"lookUpPanelButton"_s);
+    auto* genotypes = workspace->findChild<QTableView*>(u"comparisonTable"_s);
+    if (!panels || !lookUpPanel || !genotypes)
+        return fail("the variants view's panels have changed");
+    panels->setCurrentIndex(panels->count() > 1 ? 1 : 0);
+    lookUpPanel->click();
+    if (!QTest::qWaitFor(
+            [&] {
+                const QAbstractItemModel* m = genotypes->model();
+                return m->rowCount() == 3 && !m->index(2, 1).data().toString().isEmpty();
+            },
+            60000))
+        return fail("the genotypes of the selected samples did not come");
+    QTest::qWait(200);
+    shooter.save(window, u"genotypes"_s);
     if (!selectSample(workspace, u"E-F"_s))
         return false;
     tabs->setCurrentIndex(0);

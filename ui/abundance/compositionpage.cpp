@@ -49,7 +49,7 @@ CompositionPage::CompositionPage(PlatformApi* api, QWidget* parent)
     m_progress->setObjectName(u"compositionProgress"_s);
     m_progress->setTextFormat(Qt::PlainText);
     m_progress->setWordWrap(true);
-    m_section->table()->setObjectName(u"comparisonTable"_s);
+    m_section->table()->setObjectName(u"taxaBySampleTable"_s);
     m_section->table()->setAccessibleName(tr("Taxa by sample"));
     m_section->loadMoreButton()->hide(); // whole profiles: there is no next page
     m_section->exportButton()->setSuggestedName(u"composition"_s);
@@ -211,6 +211,15 @@ void CompositionPage::updateStatus()
                          .arg(m_failed.join(u", "_s)));
     else if (ready == wanted)
         parts.append(tr("%n sample(s) compared.", nullptr, wanted));
+    QStringList empty;
+    for (const QString& id : std::as_const(m_ids)) {
+        if (m_profiles->has(id) && m_profiles->profile(id).isEmpty())
+            empty.append(id);
+    }
+    if (!empty.isEmpty())
+        parts.append(
+            tr("No abundance results on the platform yet for %n sample(s): %1", nullptr, int(empty.size()))
+                .arg(empty.join(u", "_s)));
     if (m_beyondLimit > 0)
         parts.append(tr("The first %1 are shown; %n more selected are not.", nullptr, m_beyondLimit)
                          .arg(kMaxCompared));

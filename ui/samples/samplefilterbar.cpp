@@ -59,6 +59,10 @@ SampleFilterBar::SampleFilterBar(QWidget* parent)
     m_availability->addItem(tr("Data: any"), AnyAvailability);
     m_availability->addItem(tr("Data available"), Available);
     m_availability->addItem(tr("Data not available"), NotAvailable);
+    // As wide as "Data: any", not as the longest choice: the filter row sets how narrow the
+    // sample list can be, and the list that opens shows every choice whole.
+    m_availability->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_availability->setMinimumContentsLength(int(m_availability->itemText(0).size()) + 1);
     m_ids->setToolTip(tr("Separate ids with commas or spaces. Ids like E-B12345678901 are biosample ids; "
                          "anything else is looked up as your own external sample id."));
     m_projects->setToolTip(tr("Separate project ids with commas or spaces."));

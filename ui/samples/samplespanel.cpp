@@ -258,7 +258,10 @@ void SamplesPanel::onPageLoaded()
             m_selectWhenLoaded.clear();
             const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
             if (index.isValid()) {
-                m_view->setCurrentIndex(index);
+                // As a click does: current and the only one selected (setCurrentIndex alone
+                // leaves the selection as it was in extended selection).
+                m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                                     QItemSelectionModel::Rows);
                 m_view->scrollTo(index);
             }
         }

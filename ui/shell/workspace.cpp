@@ -64,6 +64,7 @@ Workspace::Workspace(PlatformApi* api, QWidget* parent)
 
     connect(m_samples, &SamplesPanel::currentSampleChanged, this, &Workspace::showSample);
     connect(m_samples, &SamplesPanel::selectedSamplesChanged, m_abundance, &AbundanceView::setSamples);
+    connect(m_samples, &SamplesPanel::selectedSamplesChanged, m_variants, &VariantsView::setSamples);
     connect(m_details, &SampleDetailView::downloadRequested, this, &Workspace::downloadRequested);
     connect(m_abundance, &AbundanceView::downloadRequested, this, &Workspace::downloadRequested);
 }

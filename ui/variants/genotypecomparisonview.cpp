@@ -93,14 +93,25 @@ void GenotypeComparisonView::setSamples(const QList<bge::Sample>& samples)
         else
             genomic.append(s);
     }
-    // Only a comparison leaves samples out; a single sample has the view's own hint.
-    const bool noted = !leftOut.isEmpty() && genomic.size() >= 2;
-    m_note->setText(noted
-                        ? tr("Left out %n sample(s) that are not genomics: %1", nullptr, int(leftOut.size()))
-                              .arg(nameSome(leftOut))
-                        : QString());
-    m_note->setVisible(noted);
-    m_note->setToolTip(leftOut.join(u", "_s));
+    // Samples the platform has not analysed yet stay in the table, their cells empty; the note
+    // says why, so an empty row is not taken for a failure.
+    QStringList notAnalysed;
+    for (const bge::Sample& s : std::as_const(genomic)) {
+        if (s.dataAvailability == false)
+            notAnalysed.append(s.biosampleId);
+    }
+    // Only a comparison gets the note; a single sample has the view's own hint.
+    QStringList notes;
+    if (genomic.size() >= 2 && !leftOut.isEmpty())
+        notes.append(tr("Left out %n sample(s) that are not genomics: %1", nullptr, int(leftOut.size()))
+                         .arg(nameSome(leftOut)));
+    if (genomic.size() >= 2 && !notAnalysed.isEmpty())
+        notes.append(tr("No results on the platform yet for %n sample(s), so no calls: %1", nullptr,
+                        int(notAnalysed.size()))
+                         .arg(nameSome(notAnalysed)));
+    m_note->setText(notes.join(u' '));
+    m_note->setVisible(!notes.isEmpty());
+    m_note->setToolTip((leftOut + notAnalysed).join(u", "_s));
 
     // The same samples selected again (e.g. their details refreshed) keep what is in flight.
     if (idsOf(genomic) == idsOf(m_samples)) {

@@ -31,15 +31,17 @@ QString describe(const RsidPanel& panel)
 
 RsidPanelBar::RsidPanelBar(RsidInput* input, QSettings* settings, QWidget* parent)
     : QWidget(parent), m_input(input), m_panels(settings), m_combo(new QComboBox(this)),
-      m_lookUp(new QPushButton(tr("Look Up Panel"), this)),
-      m_save(new QPushButton(tr("Save as Panel…"), this)), m_delete(new QPushButton(tr("Delete Panel"), this))
+      m_lookUp(new QPushButton(tr("Look Up Panel"), this)), m_save(new QPushButton(tr("Save…"), this)),
+      m_delete(new QPushButton(tr("Delete"), this))
 {
     setObjectName(u"rsidPanelBar"_s);
     auto* label = new QLabel(tr("Panel:"), this);
     label->setBuddy(m_combo);
     m_combo->setObjectName(u"panelCombo"_s);
     m_combo->setAccessibleName(tr("Rsid panel"));
-    m_combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // A long panel name must not widen the pane; the list that opens shows it whole.
+    m_combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_combo->setMinimumContentsLength(10);
     m_lookUp->setObjectName(u"lookUpPanelButton"_s);
     m_lookUp->setAccessibleName(tr("Look up panel"));
     m_lookUp->setToolTip(tr("Put the panel's rsids in the box and look them up"));

@@ -20,6 +20,7 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStackedLayout>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -98,9 +99,11 @@ VariantsView::VariantsView(PlatformApi* api, QWidget* parent)
     content->addWidget(m_banner);
     content->addWidget(m_pages, 1);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_hint);
-    layout->addWidget(m_content);
+    // One or the other, in a stack: the pane is as wide with the hint as with the content,
+    // so selecting a genomics sample does not push the sample list aside (issue 15).
+    m_layout = new QStackedLayout(this);
+    m_layout->addWidget(m_hint);
+    m_layout->addWidget(m_content);
 
     connect(m_lookUp, &QPushButton::clicked, this, &VariantsView::lookUp);
     connect(m_input, &RsidInput::submitted, this, &VariantsView::lookUp);
@@ -175,8 +178,7 @@ void VariantsView::updateAvailability()
         hint = tr("Variants are called for genomics samples. %1 is a %2 sample: see its abundance instead.")
                    .arg(m_sample.biosampleId, m_sample.omic.display);
     m_hint->setText(hint);
-    m_hint->setVisible(!hint.isEmpty());
-    m_content->setVisible(hint.isEmpty());
+    m_layout->setCurrentWidget(hint.isEmpty() ? m_content : static_cast<QWidget*>(m_hint));
 
     m_pages->setCurrentWidget(comparing ? static_cast<QWidget*>(m_comparison) : m_single);
     m_export->setVisible(!comparing);

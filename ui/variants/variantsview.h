@@ -9,6 +9,7 @@
 #include <optional>
 
 class QLabel;
+class QStackedLayout;
 class QPushButton;
 class QSettings;
 class QSortFilterProxyModel;
@@ -70,6 +71,7 @@ private:
     QString m_singleStatus;
     bool m_wasComparing = false;
     QLabel* m_hint;
+    QStackedLayout* m_layout = nullptr;
     QWidget* m_content;
     RsidInput* m_input;
     RsidPanelBar* m_panels;
