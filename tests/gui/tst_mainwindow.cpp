@@ -9,6 +9,9 @@
 #include "shell/usercard.h"
 #include "shell/workspace.h"
 
+#include "abundance/abundanceview.h"
+#include "samples/samplespanel.h"
+
 #include "common/sandboxprocess.h"
 #include "coretestsupport.h"
 
@@ -16,11 +19,20 @@
 #include "profiles/profile.h"
 
 #include <QAbstractItemView>
+#include <QAbstractScrollArea>
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QChartView>
+#include <QFileDialog>
+#include <QImage>
+#include <QMenuBar>
+#include <QStatusBar>
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
@@ -67,6 +79,29 @@ private:
         profile.endpoint = QUrl(m_sandbox.apiEndpoint());
         profile.clientId = u"bge-desktop-demo"_s;
         return profile;
+    }
+
+    // The rows of the samples table whose omics column reads `omics`.
+    static QList<int> rowsOf(QAbstractItemView* view, const QString& omics)
+    {
+        QList<int> rows;
+        const QAbstractItemModel* model = view->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            for (int column = 0; column < model->columnCount(); ++column) {
+                if (model->index(row, column).data().toString() == omics) {
+                    rows.append(row);
+                    break;
+                }
+            }
+        }
+        return rows;
+    }
+
+    static void clickRow(QAbstractItemView* view, int row, Qt::KeyboardModifiers modifiers = {})
+    {
+        const QModelIndex index = view->model()->index(row, 0);
+        view->scrollTo(index);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers, view->visualRect(index).center());
     }
 
 private Q_SLOTS:
@@ -199,6 +234,178 @@ private Q_SLOTS:
             QTest::qWait(100);                                    // and were laid out
             QCOMPARE(splitter->sizes(), before);
         }
+    }
+
+    // Every widget a person can Tab to says what it is to a screen reader, on every tab of a
+    // sample's results, with one sample and with several selected.
+    void everyInteractiveWidgetHasAnAccessibleName()
+    {
+        auto s = settings(u"a11y"_s);
+        ConnectionMonitor monitor;
+        MainWindow window(s.get(), &monitor);
+        window.showWorkspace(&m_stack->api, demoUser(), sandboxProfile());
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* view = window.findChild<QAbstractItemView*>(u"samplesView"_s);
+        QTRY_VERIFY(view->model()->rowCount() >= 10);
+        const QList<int> metagenomics = rowsOf(view, u"metagenomics"_s);
+        QVERIFY(metagenomics.size() >= 2);
+        QTabWidget* tabs = window.workspace()->tabs();
+        auto* abundanceTabs = window.findChild<QTabWidget*>(u"abundanceTabs"_s);
+        QStringList unnamed;
+        const auto check = [&](const QString& where) {
+            QTest::qWait(150); // pages load and lay out
+            for (QWidget* w : window.findChildren<QWidget*>()) {
+                if (!w->isVisible() || !(w->focusPolicy() & Qt::TabFocus) || !w->isEnabled())
+                    continue;
+                // Parts of a composite widget (a spin box's line edit, a view's viewport) are
+                // named by their owner.
+                QWidget* owner = w->parentWidget();
+                if (qobject_cast<QAbstractSpinBox*>(owner) || qobject_cast<QComboBox*>(owner))
+                    continue;
+                if (auto* area = qobject_cast<QAbstractScrollArea*>(owner); area && area->viewport() == w)
+                    continue;
+                QAccessibleInterface* a = QAccessible::queryAccessibleInterface(w);
+                const QString name = a ? a->text(QAccessible::Name).trimmed() : QString();
+                if (name.isEmpty())
+                    unnamed.append(u"%1: %2 %3"_s.arg(where, QString::fromLatin1(w->metaObject()->className()),
+                                                      w->objectName()));
+            }
+        };
+        clickRow(view, metagenomics[0]);
+        for (int t = 0; t < tabs->count(); ++t) {
+            tabs->setCurrentIndex(t);
+            if (tabs->currentWidget() == window.workspace()->abundanceView()) {
+                for (int a = 0; a < abundanceTabs->count(); ++a) {
+                    abundanceTabs->setCurrentIndex(a);
+                    check(tabs->tabText(t) + u'/' + abundanceTabs->tabText(a));
+                }
+            } else {
+                check(tabs->tabText(t));
+            }
+        }
+        // Several selected: the comparison views.
+        clickRow(view, metagenomics[1], Qt::ControlModifier);
+        tabs->setCurrentWidget(window.workspace()->abundanceView());
+        check(u"composition"_s);
+        const QList<int> genomics = rowsOf(view, u"genomics"_s);
+        QVERIFY(genomics.size() >= 2);
+        clickRow(view, genomics[0]);
+        clickRow(view, genomics[1], Qt::ControlModifier);
+        tabs->setCurrentIndex(1);
+        check(u"genotypes"_s);
+        unnamed.removeDuplicates();
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u'\n')));
+    }
+
+    // Every menu command is reachable from the keyboard: a mnemonic or a shortcut, and the
+    // shortcut is shown in the menu.
+    void everyMenuCommandIsReachableByKeyboard()
+    {
+        auto s = settings(u"menus"_s);
+        ConnectionMonitor monitor;
+        MainWindow window(s.get(), &monitor);
+        window.showWorkspace(&m_stack->api, demoUser(), sandboxProfile());
+        QStringList unreachable;
+        for (QAction* menuAction : window.menuBar()->actions()) {
+            QMenu* menu = menuAction->menu();
+            if (!menu)
+                continue;
+            if (!menuAction->text().contains(u'&'))
+                unreachable.append(menuAction->text());
+            for (QAction* a : menu->actions()) {
+                if (a->isSeparator() || !a->isVisible())
+                    continue;
+                if (!a->text().contains(u'&') && a->shortcut().isEmpty())
+                    unreachable.append(menu->title() + u" → "_s + a->text());
+            }
+        }
+        QVERIFY2(unreachable.isEmpty(), qPrintable(unreachable.join(u", "_s)));
+        // The commands this issue added, with their keys.
+        QCOMPARE(window.exportChartAction()->shortcut(), QKeySequence(u"Ctrl+Shift+E"_s));
+        QCOMPARE(window.workspace()->sampleListAction()->shortcut(), QKeySequence(u"F9"_s));
+    }
+
+    // F9 hides the sample list and gives its width to the results; the choice is remembered.
+    void theSampleListHidesWithF9()
+    {
+        auto s = settings(u"samplelist"_s);
+        {
+            ConnectionMonitor monitor;
+            MainWindow window(s.get(), &monitor);
+            window.showWorkspace(&m_stack->api, demoUser(), sandboxProfile());
+            window.resize(1280, 800);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(&window));
+            QTabWidget* tabs = window.workspace()->tabs();
+            const int before = tabs->width();
+            QTest::keyClick(&window, Qt::Key_F9);
+            QTRY_VERIFY(!window.workspace()->samplesPanel()->isVisible());
+            QTRY_VERIFY(tabs->width() > before + 300);
+            window.close();
+        }
+        ConnectionMonitor monitor;
+        MainWindow window(s.get(), &monitor);
+        window.showWorkspace(&m_stack->api, demoUser(), sandboxProfile());
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!window.workspace()->samplesPanel()->isVisible());
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_F9);
+        QTRY_VERIFY(window.workspace()->samplesPanel()->isVisible());
+    }
+
+    // File → Export Chart (Ctrl+Shift+E) saves the chart on screen; its context menu offers
+    // PNG and SVG.
+    void theChartShownIsExportedFromTheFileMenu()
+    {
+        auto s = settings(u"exportchart"_s);
+        ConnectionMonitor monitor;
+        MainWindow window(s.get(), &monitor);
+        window.showWorkspace(&m_stack->api, demoUser(), sandboxProfile());
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        // No chart on the details tab: a notice, no dialog.
+        window.workspace()->tabs()->setCurrentIndex(0);
+        QTest::keyClick(&window, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(window.statusBar()->currentMessage().contains(u"No chart"_s));
+
+        auto* view = window.findChild<QAbstractItemView*>(u"samplesView"_s);
+        QTRY_VERIFY(view->model()->rowCount() >= 10);
+        clickRow(view, rowsOf(view, u"metagenomics"_s).value(0));
+        window.workspace()->tabs()->setCurrentWidget(window.workspace()->abundanceView());
+        auto* chart = window.findChild<QChartView*>(u"taxonChart"_s);
+        QTRY_VERIFY(chart->isVisible() && !chart->chart()->series().isEmpty());
+        QStringList menu;
+        for (QAction* a : chart->actions())
+            menu.append(a->objectName());
+        QCOMPARE(menu, (QStringList{u"exportChartPngAction"_s, u"exportChartSvgAction"_s}));
+        QCOMPARE(chart->contextMenuPolicy(), Qt::ActionsContextMenu);
+
+        window.activateWindow();
+        QTest::keyClick(&window, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+        QFileDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<QFileDialog*>(u"exportChartDialog"_s)) && dialog->isVisible());
+        const QString path = m_dir.filePath(u"taxa.png"_s);
+        // In the folder chosen, the name typed into the dialog's name box and Enter, as a person does.
+        dialog->setDirectory(m_dir.path());
+        auto* name = dialog->findChild<QLineEdit*>(u"fileNameEdit"_s);
+        QVERIFY(name);
+        name->clear();
+        QTest::keyClicks(name, u"taxa.png"_s);
+        QTest::keyClick(name, Qt::Key_Return);
+        QTRY_VERIFY(QFile::exists(path));
+        QImage image(path);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.dotsPerMeterX(), 11811); // 300 dpi
     }
 
     void geometryDockAndSplitterAreRemembered()

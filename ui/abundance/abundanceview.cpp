@@ -33,6 +33,7 @@ AbundanceView::AbundanceView(PlatformApi* api, QWidget* parent)
     m_hint->setAlignment(Qt::AlignCenter);
     m_hint->setWordWrap(true);
     m_tabs->setObjectName(u"abundanceTabs"_s);
+    m_tabs->setAccessibleName(tr("Abundance of the sample"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_taxa, tr("&Taxa"));
     m_tabs->addTab(m_functions, tr("&Functions"));

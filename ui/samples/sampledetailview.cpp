@@ -58,6 +58,7 @@ SampleDetailView::SampleDetailView(PlatformApi* api, QWidget* parent)
     fieldsScroll->setWidgetResizable(true);
     fieldsScroll->setFrameShape(QFrame::NoFrame);
     fieldsScroll->setWidget(m_fields);
+    fieldsScroll->setAccessibleName(tr("Fields of the sample"));
 
     m_jsonView->setObjectName(u"jsonView"_s);
     m_jsonView->setAccessibleName(tr("Raw JSON of the sample"));
@@ -71,6 +72,7 @@ SampleDetailView::SampleDetailView(PlatformApi* api, QWidget* parent)
     m_jsonView->header()->setSectionResizeMode(JsonTreeModel::Type, QHeaderView::ResizeToContents);
 
     m_tabs->setObjectName(u"detailTabs"_s);
+    m_tabs->setAccessibleName(tr("Sample details"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(fieldsScroll, tr("Fields"));
     m_tabs->addTab(m_files, tr("Files"));
