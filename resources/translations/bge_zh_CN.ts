@@ -2996,6 +2996,10 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <source>Select a metagenomics sample to see its taxon, function and gene abundance. Select several (Ctrl+click or Shift+click) to compare their compositions.</source>
         <translation>选择一个宏基因组样品以查看其物种、功能和基因丰度。选择多个（按住 Ctrl 或 Shift 单击）可比较它们的组成。</translation>
     </message>
+    <message>
+        <source>Abundance of the sample</source>
+        <translation>样品的丰度</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::AccountButton</name>
@@ -3315,10 +3319,6 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>A bar per sample, stacked from its most abundant taxa at the chosen rank; the rest as Other</source>
         <translation>每个样品一条堆积条形，由所选分类水平上丰度最高的物种组成，其余归为“其他”</translation>
-    </message>
-    <message>
-        <source>Sample</source>
-        <translation>样品</translation>
     </message>
     <message>
         <source>Relative abundance (%)</source>
@@ -5702,10 +5702,6 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <translation>查询位点组</translation>
     </message>
     <message>
-        <source>Save as Panel…</source>
-        <translation>另存为位点组…</translation>
-    </message>
-    <message>
         <source>Delete Panel</source>
         <translation>删除位点组</translation>
     </message>
@@ -5763,6 +5759,10 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <source>Delete</source>
         <translation>删除</translation>
     </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::RsidPanels</name>
@@ -5816,6 +5816,14 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>Files (%1)</source>
         <translation>文件（%1）</translation>
+    </message>
+    <message>
+        <source>Fields of the sample</source>
+        <translation>样品的字段</translation>
+    </message>
+    <message>
+        <source>Sample details</source>
+        <translation>样品详情</translation>
     </message>
 </context>
 <context>
@@ -6199,14 +6207,6 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <source>Loading samples…</source>
         <translation>正在加载样品…</translation>
     </message>
-    <message>
-        <source>You have no samples yet.</source>
-        <translation>您还没有样品。</translation>
-    </message>
-    <message>
-        <source>No sample matches the filters.</source>
-        <translation>没有符合筛选条件的样品。</translation>
-    </message>
     <message numerus="yes">
         <source>%1 of %n sample(s) loaded</source>
         <translation>
@@ -6224,6 +6224,14 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <translation>
             <numerusform>快速搜索显示其中 %n 个。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>You have no samples yet. Register one with Samples → Register Sample…; its results appear here once the platform has analysed it.</source>
+        <translation>您还没有样品。请通过“样品 → 登记样品…”登记一个；平台分析完成后，其结果会显示在这里。</translation>
+    </message>
+    <message>
+        <source>No sample matches the filters. Clear filters to see all your samples.</source>
+        <translation>没有样品符合筛选条件。清除筛选即可查看您的全部样品。</translation>
     </message>
 </context>
 <context>
@@ -6849,10 +6857,6 @@ Details: %2</source>
     <message>
         <source>This sample</source>
         <translation>本样品</translation>
-    </message>
-    <message>
-        <source>Taxon</source>
-        <translation>物种</translation>
     </message>
     <message>
         <source>Relative abundance (%)</source>
@@ -7586,7 +7590,7 @@ R2：%2</translation>
     </message>
     <message>
         <source>Sample details</source>
-        <translation>样本详情</translation>
+        <translation>样品详情</translation>
     </message>
     <message>
         <source>Variants</source>

@@ -234,6 +234,11 @@ private Q_SLOTS:
             QTest::qWait(100);                                    // and were laid out
             QCOMPARE(splitter->sizes(), before);
         }
+        // Whatever was shown, the window still fits a 1024×700 screen (a pane's minimum
+        // counts even while its hint shows).
+        const QSize least = window.minimumSizeHint().expandedTo(window.minimumSize());
+        QVERIFY2(least.width() <= 1024 && least.height() <= 700,
+                 qPrintable(u"%1×%2"_s.arg(least.width()).arg(least.height())));
     }
 
     // Every widget a person can Tab to says what it is to a screen reader, on every tab of a

@@ -7,7 +7,9 @@
 #include "models/parametertablemodel.h"
 #include "models/resultfieldsmodel.h"
 
+#include <QAbstractAxis>
 #include <QAbstractItemModelTester>
+#include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QBoxPlotSeries>
@@ -178,6 +180,17 @@ private Q_SLOTS:
         auto* mine = qobject_cast<QScatterSeries*>(view->chart()->series(u"sampleGroups"_s));
         QVERIFY(mine);
         QCOMPARE(mine->count(), expected->modelData.value(u"genotypes").toArray().size());
+
+        // Read at the results' share of a 1280×800 window: no group's label is cut short.
+        window.resize(1280 * 3 / 5, 650);
+        view->resize(window.size());
+        QTest::qWait(100);
+        for (QAbstractAxis* axis : view->chart()->chart()->axes()) {
+            auto* categories = qobject_cast<QBarCategoryAxis*>(axis);
+            QVERIFY2(!axis->labelsTruncated(),
+                     qPrintable(axis->titleText() + u": "_s +
+                                (categories ? categories->categories().join(u" | "_s) : QString())));
+        }
     }
 
     void aModelThatCannotReadTheSampleSaysWhy()

@@ -46,6 +46,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QItemSelectionModel>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -115,16 +116,8 @@ QWidget* findWebView(QWidget* window)
 // Selects the first sample whose id starts with `prefix` (E-B genomics, E-F metagenomics).
 bool selectSample(Workspace* workspace, const QString& prefix)
 {
-    QAbstractItemView* table = nullptr;
-    const bool listed = QTest::qWaitFor(
-        [&] {
-            for (auto* view : workspace->samplesPanel()->findChildren<QAbstractItemView*>()) {
-                if (view->model() && view->model()->rowCount() > 0)
-                    table = view;
-            }
-            return table != nullptr;
-        },
-        60000);
+    QAbstractItemView* table = workspace->samplesPanel()->view();
+    const bool listed = QTest::qWaitFor([&] { return table->model()->rowCount() > 0; }, 60000);
     if (!listed)
         return fail("no sample listed");
     const QAbstractItemModel* model = table->model();
@@ -417,6 +410,29 @@ bool takeScreenshots(StartupController& controller, Shooter& shooter)
 
 } // namespace
 
+// Fusion's colours in a dark session, as a desktop with a dark theme hands them to Qt.
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2b, 0x2b), base(0x1e, 0x1e, 0x1e), text(0xe6, 0xe6, 0xe6);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xc4));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Mid, QColor(0x50, 0x50, 0x50));
+    p.setColor(QPalette::Dark, QColor(0x18, 0x18, 0x18));
+    p.setColor(QPalette::Light, QColor(0x45, 0x45, 0x45));
+    return p;
+}
+
 int main(int argc, char* argv[])
 {
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
@@ -439,8 +455,11 @@ int main(int argc, char* argv[])
                                     u"docs/screenshots"_s);
     const QCommandLineOption sandbox(u"sandbox"_s, u"The bge-sandbox program."_s, u"path"_s,
                                      SandboxLauncher::defaultProgram());
-    parser.addOptions({language, output, sandbox});
+    const QCommandLineOption dark(u"dark"_s, u"A dark palette, to check the views in a dark session."_s);
+    parser.addOptions({language, output, sandbox, dark});
     parser.process(app);
+    if (parser.isSet(dark))
+        QApplication::setPalette(darkPalette());
 
     installTranslations(parser.value(language));
     if (!QDir().mkpath(parser.value(output)))

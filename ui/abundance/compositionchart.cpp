@@ -38,7 +38,6 @@ CompositionChart::CompositionChart(QWidget* parent)
     c->legend()->setAlignment(Qt::AlignRight);
     c->legend()->setShowToolTips(true);
     m_series->setBarWidth(0.7);
-    m_samples->setTitleText(tr("Sample"));
     m_values->setTitleText(tr("Relative abundance (%)"));
     m_values->setLabelFormat(u"%.0f"_s);
     c->addSeries(m_series);
@@ -92,8 +91,8 @@ void CompositionChart::rebuild()
     // Tall enough for its bars' labels and for the legend's names, one under the other.
     const int legendHeight =
         int(m_stacks.labels.size()) * (QFontMetrics(chart()->legend()->font()).height() + 8) + 90;
-    setMinimumHeight(
-        std::max(heightForRows(m_samples, int(std::clamp<qsizetype>(samples, 3, 16))), legendHeight));
+    setMinimumHeight(std::max(
+        heightForRows(m_samples, categories, int(std::clamp<qsizetype>(samples, 3, 16))), legendHeight));
     QString title;
     if (samples == 0)
         title = tr("Select metagenomics samples to see their composition");

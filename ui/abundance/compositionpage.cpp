@@ -6,6 +6,7 @@
 #include "taxonprofiles.h"
 
 #include "api/apierror.h"
+#include "common/chartscroll.h"
 #include "common/columnwidths.h"
 #include "common/errorbanner.h"
 #include "common/exportbutton.h"
@@ -69,7 +70,7 @@ CompositionPage::CompositionPage(PlatformApi* api, QWidget* parent)
     auto* chartLayout = new QVBoxLayout(chartPane);
     chartLayout->setContentsMargins(0, 0, 0, 0);
     chartLayout->addLayout(controls);
-    chartLayout->addWidget(m_chart, 1);
+    chartLayout->addWidget(scrollable(m_chart, this), 1);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(u"compositionSplitter"_s);
@@ -79,6 +80,7 @@ CompositionPage::CompositionPage(PlatformApi* api, QWidget* parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(splitter);
 
     connect(m_rank, &QComboBox::currentTextChanged, this, &CompositionPage::rebuild);

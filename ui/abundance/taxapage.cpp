@@ -7,6 +7,7 @@
 
 #include "api/platformapi.h"
 #include "common/chartexport.h"
+#include "common/chartscroll.h"
 #include "common/exportbutton.h"
 
 #include <QCheckBox>
@@ -56,7 +57,7 @@ TaxaPage::TaxaPage(PlatformApi* api, QWidget* parent)
     auto* chartLayout = new QVBoxLayout(chartPane);
     chartLayout->setContentsMargins(0, 0, 0, 0);
     chartLayout->addLayout(chartControls);
-    chartLayout->addWidget(m_chart, 1);
+    chartLayout->addWidget(scrollable(m_chart, this), 1);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_section);
@@ -64,6 +65,7 @@ TaxaPage::TaxaPage(PlatformApi* api, QWidget* parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(splitter);
 
     connect(m_section, &PagedTableSection::loadMoreRequested, this, &TaxaPage::loadMore);

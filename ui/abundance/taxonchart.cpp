@@ -69,7 +69,7 @@ TaxonChart::TaxonChart(QWidget* parent)
     c->setAnimationOptions(QChart::NoAnimation);
     c->legend()->setAlignment(Qt::AlignBottom);
     m_labels->setObjectName(u"taxonAxis"_s);
-    m_labels->setTitleText(tr("Taxon"));
+    // No title: the rows are named, and a rotated title costs width the names need.
     m_labels->setGridLineVisible(false);
     c->addAxis(m_labels, Qt::AlignLeft);
     ChartExporter::install(this, u"taxa"_s);
@@ -236,7 +236,7 @@ void TaxonChart::rebuild()
         m_values->setRange(0, high > 0 ? high * 1.08 : 1);
         static_cast<QValueAxis*>(m_values)->applyNiceNumbers();
     }
-    setMinimumHeight(heightForRows(m_labels, std::clamp<int>(int(m_shown.size()), 4, 16)));
+    setMinimumHeight(heightForRows(m_labels, labels, std::clamp<int>(int(m_shown.size()), 4, 16)));
     chart()->setTitle(m_shown.isEmpty()
                           ? tr("No %1-level taxa loaded").arg(m_rank)
                           : tr("Top %n %1-level taxa", nullptr, int(m_shown.size())).arg(m_rank));

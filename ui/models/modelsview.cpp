@@ -114,10 +114,13 @@ ModelsView::ModelsView(PlatformApi* api, QWidget* parent)
     fieldsLayout->setContentsMargins(0, 0, 0, 0);
     fieldsLayout->addWidget(m_fieldTable, 1);
     fieldsLayout->addWidget(m_export, 0, Qt::AlignRight);
-    auto* results = new QSplitter(Qt::Horizontal, m_content);
+    // One above the other, each the pane's whole width: side by side, the values were cut off
+    // at the table's right edge and the chart's group labels at 1280×800 (issue 15).
+    auto* results = new QSplitter(Qt::Vertical, m_content);
+    results->setObjectName(u"resultSplitter"_s);
+    results->setChildrenCollapsible(false);
     results->addWidget(fieldsPane);
     results->addWidget(m_chart);
-    // The chart gets the larger share: its category labels are what gets cut first.
     results->setStretchFactor(0, 2);
     results->setStretchFactor(1, 3);
 

@@ -346,7 +346,11 @@ void SamplesPanel::updateStatus()
     else if (m_model->isLoading() && loaded == 0)
         text = tr("Loading samples…");
     else if (m_model->total() == 0 && !m_model->hasError())
-        text = m_applied.isEmpty() ? tr("You have no samples yet.") : tr("No sample matches the filters.");
+        // What to do next, not only what is missing.
+        text = m_applied.isEmpty()
+                   ? tr("You have no samples yet. Register one with Samples → Register Sample…; "
+                        "its results appear here once the platform has analysed it.")
+                   : tr("No sample matches the filters. Clear filters to see all your samples.");
     else if (m_model->total())
         text = tr("%1 of %n sample(s) loaded", nullptr, int(*m_model->total())).arg(loaded);
     else

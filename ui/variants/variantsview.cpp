@@ -16,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSet>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -83,7 +84,15 @@ VariantsView::VariantsView(PlatformApi* api, QWidget* parent)
     actions->addWidget(m_comparisonExport);
 
     m_single->addWidget(m_table);
-    m_single->addWidget(m_detail);
+    // The detail is a long form: it scrolls rather than making the window taller than a
+    // 1024×700 screen (the pane's height counts even while the hint shows).
+    auto* detailScroll = new QScrollArea(m_single);
+    detailScroll->setObjectName(u"variantDetailScroll"_s);
+    detailScroll->setFrameShape(QFrame::NoFrame);
+    detailScroll->setWidgetResizable(true);
+    detailScroll->setFocusPolicy(Qt::NoFocus);
+    detailScroll->setWidget(m_detail);
+    m_single->addWidget(detailScroll);
     m_single->setStretchFactor(0, 3);
     m_single->setStretchFactor(1, 2);
     // One sample: its calls and the detail of one; several: their genotypes side by side.
