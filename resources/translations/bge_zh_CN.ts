@@ -3291,7 +3291,7 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     </message>
     <message>
         <source>Relative abundance (%) in %1; its %2-level taxa sum to %3 %</source>
-        <translation>%1 中的相对丰度（%）；其 %2 水平物种合计 %3 %</translation>
+        <translation>%1 中的相对丰度（%）；其%2水平物种合计 %3 %</translation>
     </message>
     <message>
         <source>Taxon</source>
@@ -3334,19 +3334,19 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     </message>
     <message>
         <source>No %1-level taxa in the selected samples</source>
-        <translation>所选样品中没有 %1 水平的物种</translation>
+        <translation>所选样品中没有%1水平的物种</translation>
     </message>
     <message numerus="yes">
         <source>Composition at %1 level, %n sample(s)</source>
         <translation>
-            <numerusform>%1 水平的组成，%n 个样品</numerusform>
+            <numerusform>%1水平的组成，%n 个样品</numerusform>
         </translation>
     </message>
     <message>
         <source>%1
 %2: %3 % relative abundance (%4 % at %5 level in all)</source>
         <translation>%1
-%2：相对丰度 %3 %（%5 水平合计 %4 %）</translation>
+%2：相对丰度 %3 %（%5水平合计 %4 %）</translation>
     </message>
 </context>
 <context>
@@ -5008,6 +5008,41 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     </message>
 </context>
 <context>
+    <name>bge::ui::Rank</name>
+    <message>
+        <source>kingdom</source>
+        <translation>界</translation>
+    </message>
+    <message>
+        <source>phylum</source>
+        <translation>门</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>纲</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>目</translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation>科</translation>
+    </message>
+    <message>
+        <source>genus</source>
+        <translation>属</translation>
+    </message>
+    <message>
+        <source>species</source>
+        <translation>种</translation>
+    </message>
+    <message>
+        <source>strain</source>
+        <translation>株</translation>
+    </message>
+</context>
+<context>
     <name>bge::ui::ReadSetDetailView</name>
     <message>
         <source>&amp;Copy ARN</source>
@@ -5706,10 +5741,6 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <translation>删除位点组</translation>
     </message>
     <message>
-        <source>Panel:</source>
-        <translation>位点组：</translation>
-    </message>
-    <message>
         <source>Rsid panel</source>
         <translation>rsid 位点组</translation>
     </message>
@@ -5762,6 +5793,10 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>Save…</source>
         <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Pa&amp;nel:</source>
+        <translation>位点组(&amp;N)：</translation>
     </message>
 </context>
 <context>
@@ -6864,12 +6899,12 @@ Details: %2</source>
     </message>
     <message>
         <source>No %1-level taxa loaded</source>
-        <translation>尚未加载 %1 等级的物种</translation>
+        <translation>尚未加载%1水平的物种</translation>
     </message>
     <message numerus="yes">
         <source>Top %n %1-level taxa</source>
         <translation>
-            <numerusform>丰度最高的 %n 个 %1 等级物种</numerusform>
+            <numerusform>丰度最高的 %n 个%1水平物种</numerusform>
         </translation>
     </message>
     <message>

@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -157,7 +158,7 @@ private Q_SLOTS:
         QVERIFY(TaxonChart::rowLabel(species[0]).contains(u' ')); // "Bacteroides caccae", not "B. caccae"
         QVERIFY(chart->labelAxis()->titleText().isEmpty()); // the rows are named: no title takes their width
         QVERIFY(!chart->valueAxis()->titleText().isEmpty());
-        QTest::qWait(50); // the layout follows the labels
+        QTest::qWait(100); // the chart lays its labels out on the event loop's next passes
         for (QAbstractAxis* axis : chart->chart()->axes())
             QVERIFY2(!axis->labelsTruncated(), qPrintable(axis->titleText()));
 
@@ -168,11 +169,18 @@ private Q_SLOTS:
         QVERIFY(qobject_cast<QLogValueAxis*>(chart->valueAxis()));
         QCOMPARE(chart->sampleSeries()->at(0),
                  QPointF(std::max(*species[0].observation.value, TaxonChart::kLogFloor), n - 1));
-        QTest::qWait(50);
+        QTest::qWait(100); // the chart lays its labels out on the event loop's next passes
         for (QAbstractAxis* axis : chart->chart()->axes())
             QVERIFY2(!axis->labelsTruncated(), qPrintable(axis->titleText()));
         QTest::mouseClick(log, Qt::LeftButton, {}, QPoint(8, log->height() / 2));
         QVERIFY(qobject_cast<QValueAxis*>(chart->valueAxis()));
+
+        // Thirty taxa, the most the box offers: the chart grows (and scrolls), names stay whole.
+        view->taxaPage()->findChild<QSpinBox*>(u"chartTopCount"_s)->setValue(30);
+        QCOMPARE(chart->shown().size(), std::min<qsizetype>(30, species.size()));
+        QTest::qWait(100); // the chart lays its labels out on the event loop's next passes
+        for (QAbstractAxis* axis : chart->chart()->axes())
+            QVERIFY2(!axis->labelsTruncated(), qPrintable(axis->titleText()));
 
         // Another rank, fewer bars.
         view->taxaPage()->rankBox()->setCurrentText(u"genus"_s);

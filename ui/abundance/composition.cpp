@@ -2,6 +2,7 @@
 
 #include "taxonabundancemodel.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include <algorithm>
@@ -33,6 +34,20 @@ QStringList inTreeOrder(const QStringList& present)
             ranks.append(r);
     }
     return ranks;
+}
+
+QString rankDisplayName(const QString& rank)
+{
+    static const char* const kNames[] = {
+        QT_TRANSLATE_NOOP("bge::ui::Rank", "kingdom"), QT_TRANSLATE_NOOP("bge::ui::Rank", "phylum"),
+        QT_TRANSLATE_NOOP("bge::ui::Rank", "class"),   QT_TRANSLATE_NOOP("bge::ui::Rank", "order"),
+        QT_TRANSLATE_NOOP("bge::ui::Rank", "family"),  QT_TRANSLATE_NOOP("bge::ui::Rank", "genus"),
+        QT_TRANSLATE_NOOP("bge::ui::Rank", "species"), QT_TRANSLATE_NOOP("bge::ui::Rank", "strain")};
+    for (const char* name : kNames) {
+        if (rank == QLatin1StringView(name))
+            return QCoreApplication::translate("bge::ui::Rank", name);
+    }
+    return rank;
 }
 
 QStringList Composition::ranksIn(const QList<std::pair<QString, QList<bge::TaxonAbundance>>>& profiles)

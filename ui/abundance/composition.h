@@ -13,6 +13,8 @@ namespace bge::ui {
 // Ranks from the top of the tree down (kingdom … strain), then whatever else `present` holds,
 // in its order: how every rank chooser lists them.
 QStringList inTreeOrder(const QStringList& present);
+// A rank as the interface language names it ("genus" → "属"); an unknown rank as sent.
+QString rankDisplayName(const QString& rank);
 
 // What several samples are made of at one rank: every taxon of that rank in any of them, with
 // each sample's relative abundance (the platform's figures, unscaled). The stacked chart and

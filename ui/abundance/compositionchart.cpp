@@ -91,15 +91,16 @@ void CompositionChart::rebuild()
     // Tall enough for its bars' labels and for the legend's names, one under the other.
     const int legendHeight =
         int(m_stacks.labels.size()) * (QFontMetrics(chart()->legend()->font()).height() + 8) + 90;
-    setMinimumHeight(std::max(
-        heightForRows(m_samples, categories, int(std::clamp<qsizetype>(samples, 3, 16))), legendHeight));
+    setMinimumHeight(
+        std::max(heightForRows(m_samples, categories, int(std::max<qsizetype>(samples, 3))), legendHeight));
     QString title;
     if (samples == 0)
         title = tr("Select metagenomics samples to see their composition");
     else if (m_composition.taxa.isEmpty())
-        title = tr("No %1-level taxa in the selected samples").arg(m_composition.rank);
+        title = tr("No %1-level taxa in the selected samples").arg(rankDisplayName(m_composition.rank));
     else
-        title = tr("Composition at %1 level, %n sample(s)", nullptr, int(samples)).arg(m_composition.rank);
+        title = tr("Composition at %1 level, %n sample(s)", nullptr, int(samples))
+                    .arg(rankDisplayName(m_composition.rank));
     chart()->setTitle(title);
     if (ChartExporter* exporter = ChartExporter::of(this))
         exporter->setBaseName(samples == 1
@@ -121,7 +122,8 @@ void CompositionChart::showSegmentTip(bool entered, int index, QBarSet* set)
     QToolTip::showText(QCursor::pos(),
                        tr("%1\n%2: %3 % relative abundance (%4 % at %5 level in all)")
                            .arg(set->label(), id, abundanceText(set->at(index)),
-                                abundanceText(m_composition.totals.value(sample)), m_composition.rank),
+                                abundanceText(m_composition.totals.value(sample)),
+                                rankDisplayName(m_composition.rank)),
                        this);
 }
 

@@ -83,9 +83,14 @@ CompositionPage::CompositionPage(PlatformApi* api, QWidget* parent)
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(splitter);
 
-    connect(m_rank, &QComboBox::currentTextChanged, this, &CompositionPage::rebuild);
+    connect(m_rank, &QComboBox::currentIndexChanged, this, &CompositionPage::rebuild);
     connect(m_topCount, &QSpinBox::valueChanged, m_chart, &CompositionChart::setTopCount);
-    connect(m_profiles, &TaxonProfiles::profileReady, this, &CompositionPage::rebuild);
+    connect(m_profiles, &TaxonProfiles::profileReady, this, [this](const QString& id) {
+        // A sample that failed and came on a later request is no longer a failure.
+        if (m_failed.removeAll(id) > 0 && m_failed.isEmpty())
+            m_section->banner()->clear();
+        rebuild();
+    });
     connect(m_profiles, &TaxonProfiles::failed, this, &CompositionPage::onFailed);
     connect(m_profiles, &TaxonProfiles::settled, this, &CompositionPage::updateStatus);
     rebuild();
@@ -164,7 +169,7 @@ QString CompositionPage::chooseRank(const QStringList& ranks)
 {
     // The rank chosen stays while it is offered; otherwise the one a composition is usually
     // read at first.
-    QString rank = m_rank->currentText();
+    QString rank = m_rank->currentData().toString();
     if (!ranks.contains(rank)) {
         const auto preferred = std::find_if(kPreferredRanks.cbegin(), kPreferredRanks.cend(),
                                             [&ranks](const QString& r) { return ranks.contains(r); });
@@ -172,11 +177,12 @@ QString CompositionPage::chooseRank(const QStringList& ranks)
     }
     QStringList offered;
     for (int i = 0; i < m_rank->count(); ++i)
-        offered.append(m_rank->itemText(i));
+        offered.append(m_rank->itemData(i).toString());
     const QSignalBlocker blocker(m_rank);
     if (offered != ranks) {
         m_rank->clear();
-        m_rank->addItems(ranks);
+        for (const QString& r : ranks)
+            m_rank->addItem(rankDisplayName(r), r); // named in the interface's language
     }
     m_rank->setCurrentIndex(int(ranks.indexOf(rank)));
     return rank;

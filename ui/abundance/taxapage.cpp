@@ -69,7 +69,7 @@ TaxaPage::TaxaPage(PlatformApi* api, QWidget* parent)
     layout->addWidget(splitter);
 
     connect(m_section, &PagedTableSection::loadMoreRequested, this, &TaxaPage::loadMore);
-    connect(m_rank, &QComboBox::currentTextChanged, this, &TaxaPage::updateChart);
+    connect(m_rank, &QComboBox::currentIndexChanged, this, &TaxaPage::updateChart);
     connect(m_topCount, &QSpinBox::valueChanged, m_chart, &TaxonChart::setTopCount);
     connect(m_logScale, &QCheckBox::toggled, m_chart, &TaxonChart::setLogScale);
 }
@@ -125,11 +125,12 @@ void TaxaPage::afterPage()
     }
     // The chart offers the ranks present, species first chosen.
     const QStringList ranks = inTreeOrder(present);
-    const QString current = m_rank->currentText();
+    const QString current = m_rank->currentData().toString();
     {
         const QSignalBlocker blocker(m_rank);
         m_rank->clear();
-        m_rank->addItems(ranks);
+        for (const QString& rank : ranks)
+            m_rank->addItem(rankDisplayName(rank), rank); // named in the interface's language
         const QString wanted = !current.isEmpty()             ? current
                                : ranks.contains(u"species"_s) ? u"species"_s
                                                               : ranks.value(0);
@@ -140,9 +141,10 @@ void TaxaPage::afterPage()
 
 void TaxaPage::updateChart()
 {
-    m_chart->setTaxa(m_model->taxa(), m_rank->currentText());
+    const QString rank = m_rank->currentData().toString();
+    m_chart->setTaxa(m_model->taxa(), rank);
     if (ChartExporter* exporter = ChartExporter::of(m_chart))
-        exporter->setBaseName(u"taxa-%1-%2"_s.arg(m_rank->currentText(), m_biosampleId));
+        exporter->setBaseName(u"taxa-%1-%2"_s.arg(rank, m_biosampleId));
 }
 
 } // namespace bge::ui

@@ -1,6 +1,7 @@
 #include "taxonchart.h"
 
 #include "abundanceformat.h"
+#include "composition.h"
 #include "taxonabundancemodel.h"
 
 #include "common/chartexport.h"
@@ -186,13 +187,15 @@ void TaxonChart::rebuild()
         auto* lower = new QLineSeries;
         lower->append({{p25, y - kBoxHalf}, {p75, y - kBoxHalf}});
         auto* box = new QAreaSeries(upper, lower);
-        upper->setParent(box); // the area does not own its edges; they go with it
-        lower->setParent(box);
         box->setName(tr("Reference cohort (P5–P95 whiskers, P25–P75 box, median)"));
         auto* medianLine = new QLineSeries;
         medianLine->append({{shownValue(median), y - kBoxHalf}, {shownValue(median), y + kBoxHalf}});
         attach(whisker);
         attach(box);
+        // Once the chart owns the area: its edges go with it (Qt makes the area a child of
+        // its upper edge until then).
+        upper->setParent(box);
+        lower->setParent(box);
         attach(medianLine);
         m_whiskers.append(whisker);
         m_boxes.append(box);
@@ -236,10 +239,11 @@ void TaxonChart::rebuild()
         m_values->setRange(0, high > 0 ? high * 1.08 : 1);
         static_cast<QValueAxis*>(m_values)->applyNiceNumbers();
     }
-    setMinimumHeight(heightForRows(m_labels, labels, std::clamp<int>(int(m_shown.size()), 4, 16)));
-    chart()->setTitle(m_shown.isEmpty()
-                          ? tr("No %1-level taxa loaded").arg(m_rank)
-                          : tr("Top %n %1-level taxa", nullptr, int(m_shown.size())).arg(m_rank));
+    setMinimumHeight(heightForRows(m_labels, labels, std::max<int>(int(m_shown.size()), 4)));
+    chart()->setTitle(
+        m_shown.isEmpty()
+            ? tr("No %1-level taxa loaded").arg(rankDisplayName(m_rank))
+            : tr("Top %n %1-level taxa", nullptr, int(m_shown.size())).arg(rankDisplayName(m_rank)));
     applyPalette();
 }
 

@@ -61,6 +61,8 @@ void TaxonProfiles::fetchPage(const QString& biosampleId, const PageToken& page)
     fetch->job.run<Page<bge::TaxonAbundance>>(
         m_api->taxonAbundance(biosampleId, {}, page, kPageSize), this,
         [this, biosampleId, fetch](const Result<Page<bge::TaxonAbundance>>& result) {
+            // Erasing the entry here drops the PendingJob running this handler: safe, as the
+            // handler belongs to the job's connection and `fetch` is not touched after it.
             if (!result) {
                 const ApiError error = result.error();
                 m_fetches.erase(biosampleId);

@@ -1,7 +1,5 @@
 #include "chartexport.h"
 
-#include "chartpalette.h"
-
 #include <QAction>
 #include <QApplication>
 #include <QChart>
@@ -11,6 +9,7 @@
 #include <QImage>
 #include <QMessageBox>
 #include <QPainter>
+#include <QPalette>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QStyle>
@@ -29,20 +28,29 @@ constexpr double kLogicalDpi = 96.0;
 constexpr double kInchesPerMetre = 1.0 / 0.0254;
 
 // Draws the chart in the light theme for the length of a render, then gives it back the
-// window's palette: the figure is the same in a dark session.
+// window's palette: the figure is the same in a dark session. It goes through the view's own
+// palette, so each chart's PaletteChange handler puts its series colours back both times
+// (a theme switch alone resets them to Qt's defaults).
 class LightThemeForExport final
 {
 public:
-    explicit LightThemeForExport(QChartView* view) : m_view(view)
+    explicit LightThemeForExport(QChartView* view)
+        : m_view(view), m_ownPalette(view->testAttribute(Qt::WA_SetPalette)), m_palette(view->palette())
     {
-        applyPaletteToChart(m_view->chart(), QApplication::style()->standardPalette());
+        m_view->setPalette(QApplication::style()->standardPalette());
     }
-    ~LightThemeForExport() { applyPaletteToChart(m_view->chart(), m_view->palette()); }
+    ~LightThemeForExport()
+    {
+        // A palette the view inherited is inherited again, so it follows later changes.
+        m_view->setPalette(m_ownPalette ? m_palette : QPalette());
+    }
     LightThemeForExport(const LightThemeForExport&) = delete;
     LightThemeForExport& operator=(const LightThemeForExport&) = delete;
 
 private:
     QChartView* m_view;
+    bool m_ownPalette;
+    QPalette m_palette;
 };
 
 void render(QChartView* view, QPainter* painter, const QRectF& target)

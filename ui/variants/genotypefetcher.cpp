@@ -10,6 +10,11 @@ using namespace Qt::StringLiterals;
 
 GenotypeFetcher::GenotypeFetcher(PlatformApi* api, QObject* parent) : QObject(parent), m_api(api) {}
 
+GenotypeFetcher::~GenotypeFetcher()
+{
+    cancel();
+}
+
 QString GenotypeFetcher::cacheKey(const QString& biosampleId, const QStringList& rsids)
 {
     // A set: the same rsids typed in another order are the same question.

@@ -26,6 +26,8 @@ public:
     static constexpr int kCached = 256;
 
     explicit GenotypeFetcher(PlatformApi* api, QObject* parent = nullptr);
+    // What is still in flight is aborted: no request outlives the view that asked.
+    ~GenotypeFetcher() override;
 
     // The answer already fetched for this sample and rsid set (in any order), or nullptr.
     const QList<bge::Variant>* cached(const QString& biosampleId, const QStringList& rsids) const;

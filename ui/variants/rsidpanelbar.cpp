@@ -35,7 +35,7 @@ RsidPanelBar::RsidPanelBar(RsidInput* input, QSettings* settings, QWidget* paren
       m_delete(new QPushButton(tr("Delete"), this))
 {
     setObjectName(u"rsidPanelBar"_s);
-    auto* label = new QLabel(tr("Panel:"), this);
+    auto* label = new QLabel(tr("Pa&nel:"), this);
     label->setBuddy(m_combo);
     m_combo->setObjectName(u"panelCombo"_s);
     m_combo->setAccessibleName(tr("Rsid panel"));
