@@ -239,6 +239,11 @@ private Q_SLOTS:
         const QSize least = window.minimumSizeHint().expandedTo(window.minimumSize());
         QVERIFY2(least.width() <= 1024 && least.height() <= 700,
                  qPrintable(u"%1×%2"_s.arg(least.width()).arg(least.height())));
+        // With the Transfers panel shown too, it still fits 1280×800.
+        window.findChild<QDockWidget*>(u"transfersDock"_s)->show();
+        const QSize withPanel = window.minimumSizeHint().expandedTo(window.minimumSize());
+        QVERIFY2(withPanel.height() <= 800,
+                 qPrintable(u"%1×%2"_s.arg(withPanel.width()).arg(withPanel.height())));
     }
 
     // Every widget a person can Tab to says what it is to a screen reader, on every tab of a

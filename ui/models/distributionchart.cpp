@@ -49,7 +49,9 @@ DistributionChart::DistributionChart(QWidget* parent) : QChartView(parent)
     setObjectName(u"distributionChart"_s);
     setAccessibleName(tr("Background distributions of the result"));
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(320, 240);
+    // Low enough that, under the result fields, the models tab never makes the window taller
+    // than a 1024×700 screen; the splitter above gives it more when there is room.
+    setMinimumSize(320, 160);
     chart()->setAnimationOptions(QChart::NoAnimation);
     chart()->legend()->setAlignment(Qt::AlignBottom);
     ChartExporter::install(this, u"model-result"_s);

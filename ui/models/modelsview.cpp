@@ -121,8 +121,9 @@ ModelsView::ModelsView(PlatformApi* api, QWidget* parent)
     results->setChildrenCollapsible(false);
     results->addWidget(fieldsPane);
     results->addWidget(m_chart);
-    results->setStretchFactor(0, 2);
-    results->setStretchFactor(1, 3);
+    // The chart's two-line group labels need the height; the fields scroll.
+    results->setStretchFactor(0, 1);
+    results->setStretchFactor(1, 2);
 
     auto* content = new QVBoxLayout(m_content);
     content->setContentsMargins(0, 0, 0, 0);
