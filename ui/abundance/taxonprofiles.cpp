@@ -62,7 +62,9 @@ void TaxonProfiles::fetchPage(const QString& biosampleId, const PageToken& page)
         m_api->taxonAbundance(biosampleId, {}, page, kPageSize), this,
         [this, biosampleId, fetch](const Result<Page<bge::TaxonAbundance>>& result) {
             // Erasing the entry here drops the PendingJob running this handler: safe, as the
-            // handler belongs to the job's connection and `fetch` is not touched after it.
+            // handler and its guard belong to the job's connection, and `fetch` is not touched
+            // after it. (A fetch dropped by a new selection is the case ASan caught when the
+            // guard lived in the PendingJob.)
             if (!result) {
                 const ApiError error = result.error();
                 m_fetches.erase(biosampleId);
