@@ -3789,6 +3789,12 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
             <numerusform>%n 个样品无法获取：%1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The first %1 are compared; %n more selected are not.</source>
+        <translation>
+            <numerusform>仅比较前 %1 个；另有 %n 个已选样品未比较。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::ImportJobDetail</name>

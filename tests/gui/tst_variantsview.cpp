@@ -464,6 +464,38 @@ private Q_SLOTS:
         QVERIFY(text(view, u"variantsStatus"_s).contains(u"of %1"_s.arg(rsids.size())));
     }
 
+    // A comparison nobody looks at costs no calls: a new selection while the view is hidden
+    // is fetched when it is shown again.
+    void aHiddenComparisonWaitsUntilShown()
+    {
+        QVERIFY(m_genomicSamples.size() >= 4);
+        QWidget window;
+        VariantsView* view = makeView(window);
+        view->setSample(m_genomicSamples[0]);
+        view->setSamples(m_genomicSamples.first(2));
+        auto* input = view->findChild<RsidInput*>();
+        input->setText(kCompared.join(u' '));
+        QTest::keyClick(input->editor(), Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(comparisonDone(view), bge::test::kWaitMs);
+
+        view->hide(); // another tab is shown
+        const QList<Sample> others = m_genomicSamples.mid(2, 2);
+        view->setSample(others[0]);
+        view->setSamples(others);
+        // Answers are logged after they are sent: a later call seen proves nothing else came.
+        const int markers = m_platform.requestCount(u"GET /profile"_s);
+        QVERIFY(bge::test::await(m_platform.api()->user()).ok());
+        QTRY_VERIFY(m_platform.requestCount(u"GET /profile"_s) > markers);
+        const int hidden = m_platform.requestCount(u"GET /variants"_s);
+        QTest::qWait(200);
+        QCOMPARE(m_platform.requestCount(u"GET /variants"_s), hidden);
+
+        view->show();
+        QTRY_VERIFY_WITH_TIMEOUT(comparisonDone(view), bge::test::kWaitMs);
+        QTRY_COMPARE(m_platform.requestCount(u"GET /variants"_s), hidden + 2); // one per sample
+        verifyComparison(view, others, kCompared); // (asks the platform itself, so counted before)
+    }
+
     void threeGenomicSamplesAreComparedCellByCell()
     {
         const QList<Sample> samples = m_genomicSamples.first(3);

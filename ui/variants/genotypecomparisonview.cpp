@@ -11,6 +11,9 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <utility>
+
 namespace bge::ui {
 
 using namespace Qt::StringLiterals;
@@ -100,8 +103,14 @@ void GenotypeComparisonView::setSamples(const QList<bge::Sample>& samples)
         if (s.dataAvailability == false)
             notAnalysed.append(s.biosampleId);
     }
+    const int beyond = std::max(0, int(genomic.size()) - kMaxCompared);
+    if (beyond > 0)
+        genomic.resize(kMaxCompared);
     // Only a comparison gets the note; a single sample has the view's own hint.
     QStringList notes;
+    if (beyond > 0)
+        notes.append(
+            tr("The first %1 are compared; %n more selected are not.", nullptr, beyond).arg(kMaxCompared));
     if (genomic.size() >= 2 && !leftOut.isEmpty())
         notes.append(tr("Left out %n sample(s) that are not genomics: %1", nullptr, int(leftOut.size()))
                          .arg(nameSome(leftOut)));
@@ -119,7 +128,19 @@ void GenotypeComparisonView::setSamples(const QList<bge::Sample>& samples)
         return;
     }
     m_samples = genomic;
-    start();
+    if (isVisible()) {
+        start();
+    } else {
+        m_fetcher->cancel(); // the old selection's answers must not land in the new table
+        m_startWhenShown = true;
+    }
+}
+
+void GenotypeComparisonView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (std::exchange(m_startWhenShown, false))
+        start();
 }
 
 bool GenotypeComparisonView::isFetching() const

@@ -26,6 +26,9 @@ class GenotypeComparisonView final : public QWidget
 {
     Q_OBJECT
 public:
+    // More rows than this are a list, not a comparison; the rest are named in the note.
+    static constexpr int kMaxCompared = 40;
+
     explicit GenotypeComparisonView(PlatformApi* api, QWidget* parent = nullptr);
 
     // The selection, in its order; samples whose omics is known and not genomics are left out.
@@ -50,6 +53,11 @@ Q_SIGNALS:
     // A sample's fetch failed (the others go on).
     void failed(const bge::ApiError& error);
 
+protected:
+    // A selection made while the view is hidden is fetched when it is shown: a comparison
+    // nobody looks at costs no calls. (What was already asked for finishes and is cached.)
+    void showEvent(QShowEvent* event) override;
+
 private:
     void start();
     void fitColumns();
@@ -60,6 +68,7 @@ private:
     QLabel* m_note;
     QTableView* m_table;
     QList<bge::Sample> m_samples; // the genomics ones
+    bool m_startWhenShown = false;
     QStringList m_rsids;
 };
 
