@@ -14,7 +14,7 @@ QList<PlatformCode> biosampleSiteCodes()
 
 QList<PlatformCode> omicsCodes()
 {
-    return {{1, u"genomics"_s}, {2, u"metagenomics"_s}};
+    return {{kOmicsGenomics, u"genomics"_s}, {kOmicsMetagenomics, u"metagenomics"_s}};
 }
 
 QList<PlatformCode> organismCodes()

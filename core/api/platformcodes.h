@@ -17,6 +17,10 @@ struct PlatformCode
     QString name;
 };
 
+// The omics codes the views branch on (a sample's `omic.code`).
+inline constexpr int kOmicsGenomics = 1;
+inline constexpr int kOmicsMetagenomics = 2;
+
 QList<PlatformCode> biosampleSiteCodes();
 QList<PlatformCode> omicsCodes();
 QList<PlatformCode> organismCodes();

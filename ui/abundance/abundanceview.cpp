@@ -6,6 +6,7 @@
 #include "taxapage.h"
 
 #include "api/platformapi.h"
+#include "api/platformcodes.h"
 
 #include <QLabel>
 #include <QStackedLayout>
@@ -16,12 +17,6 @@
 namespace bge::ui {
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-constexpr int kMetagenomics = 2;
-
-} // namespace
 
 AbundanceView::AbundanceView(PlatformApi* api, QWidget* parent)
     : QWidget(parent), m_api(api), m_hint(new QLabel(this)), m_tabs(new QTabWidget(this)),
@@ -60,7 +55,7 @@ void AbundanceView::setSample(const bge::Sample& sample)
     m_sample = sample;
     updateHint();
     // A sample the tabs cannot show is not sent at all.
-    const bool shown = sample.omic.code == kMetagenomics || !sample.omic.isSet();
+    const bool shown = sample.omic.code == kOmicsMetagenomics || !sample.omic.isSet();
     const QString id = m_api && shown ? sample.biosampleId : QString();
     m_taxa->setSample(id);
     m_functions->setSample(id);
@@ -71,7 +66,7 @@ void AbundanceView::setSamples(const QList<bge::Sample>& samples)
 {
     const int before = m_selectedMetagenomics;
     m_selectedMetagenomics = int(std::count_if(samples.cbegin(), samples.cend(), [](const bge::Sample& s) {
-        return !s.omic.isSet() || s.omic.code == kMetagenomics;
+        return !s.omic.isSet() || s.omic.code == kOmicsMetagenomics;
     }));
     m_composition->setSamples(samples);
     updateHint();
@@ -91,7 +86,7 @@ void AbundanceView::updateHint()
         hint =
             tr("Select a metagenomics sample to see its taxon, function and gene abundance. Select several "
                "(Ctrl+click or Shift+click) to compare their compositions.");
-    else if (m_sample.omic.isSet() && m_sample.omic.code != kMetagenomics)
+    else if (m_sample.omic.isSet() && m_sample.omic.code != kOmicsMetagenomics)
         hint = tr("Abundance is measured for metagenomics samples. %1 is a %2 sample: look up its variants "
                   "instead.")
                    .arg(m_sample.biosampleId, m_sample.omic.display);

@@ -6,6 +6,7 @@
 #include "taxonprofiles.h"
 
 #include "api/apierror.h"
+#include "api/platformcodes.h"
 #include "common/chartscroll.h"
 #include "common/columnwidths.h"
 #include "common/errorbanner.h"
@@ -28,7 +29,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kMetagenomics = 2;
 // The rank a composition is usually first read at; the next ones if a profile lacks it.
 const QStringList kPreferredRanks{u"genus"_s, u"species"_s, u"phylum"_s};
 
@@ -101,7 +101,7 @@ void CompositionPage::setSamples(const QList<bge::Sample>& samples)
     QStringList ids;
     m_notMetagenomics = 0;
     for (const bge::Sample& s : samples) {
-        if (s.omic.isSet() && s.omic.code != kMetagenomics)
+        if (s.omic.isSet() && s.omic.code != kOmicsMetagenomics)
             ++m_notMetagenomics;
         else if (!s.biosampleId.isEmpty())
             ids.append(s.biosampleId);

@@ -5,16 +5,22 @@
 
 namespace bge::ui {
 
-QWidget* scrollable(QChartView* chart, QWidget* parent)
+QWidget* scrollable(QWidget* content, QWidget* parent)
 {
     auto* area = new QScrollArea(parent);
-    area->setObjectName(chart->objectName() + QStringLiteral("Scroll"));
+    area->setObjectName(content->objectName() + QStringLiteral("Scroll"));
     area->setFrameShape(QFrame::NoFrame);
     area->setWidgetResizable(true);
-    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // The chart takes the keyboard, not the frame around it.
+    // The content takes the keyboard, not the frame around it.
     area->setFocusPolicy(Qt::NoFocus);
-    area->setWidget(chart);
+    area->setWidget(content);
+    return area;
+}
+
+QWidget* scrollable(QChartView* chart, QWidget* parent)
+{
+    QWidget* area = scrollable(static_cast<QWidget*>(chart), parent);
+    static_cast<QScrollArea*>(area)->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     // Short enough to give way; the chart keeps its own minimum inside.
     area->setMinimumHeight(160);
     return area;

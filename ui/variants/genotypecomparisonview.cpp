@@ -3,6 +3,7 @@
 #include "genotypecomparisonmodel.h"
 #include "genotypefetcher.h"
 
+#include "api/platformcodes.h"
 #include "common/columnwidths.h"
 
 #include <QHeaderView>
@@ -20,7 +21,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kGenomics = 1;
 // Samples left out, and samples that failed, are named in one line up to this many.
 constexpr int kNamed = 5;
 
@@ -91,7 +91,7 @@ void GenotypeComparisonView::setSamples(const QList<bge::Sample>& samples)
     for (const bge::Sample& s : samples) {
         // Unknown omics is given the benefit of the doubt, as the single-sample view does: the
         // platform answers a sample without calls with an empty list, not an error.
-        if (s.omic.isSet() && s.omic.code != kGenomics)
+        if (s.omic.isSet() && s.omic.code != kOmicsGenomics)
             leftOut.append(s.biosampleId);
         else
             genomic.append(s);

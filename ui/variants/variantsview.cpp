@@ -8,6 +8,8 @@
 #include "varianttablemodel.h"
 
 #include "api/platformapi.h"
+#include "api/platformcodes.h"
+#include "common/chartscroll.h"
 #include "common/columnwidths.h"
 #include "common/errorbanner.h"
 #include "common/exportbutton.h"
@@ -16,7 +18,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QSet>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -32,7 +33,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kGenomics = 1;
 // Rsids asked for but absent from the answer are named in the status up to this many.
 constexpr int kMissingNamed = 10;
 
@@ -86,13 +86,7 @@ VariantsView::VariantsView(PlatformApi* api, QWidget* parent)
     m_single->addWidget(m_table);
     // The detail is a long form: it scrolls rather than making the window taller than a
     // 1024×700 screen (the pane's height counts even while the hint shows).
-    auto* detailScroll = new QScrollArea(m_single);
-    detailScroll->setObjectName(u"variantDetailScroll"_s);
-    detailScroll->setFrameShape(QFrame::NoFrame);
-    detailScroll->setWidgetResizable(true);
-    detailScroll->setFocusPolicy(Qt::NoFocus);
-    detailScroll->setWidget(m_detail);
-    m_single->addWidget(detailScroll);
+    m_single->addWidget(scrollable(m_detail, m_single));
     m_single->setStretchFactor(0, 3);
     m_single->setStretchFactor(1, 2);
     // One sample: its calls and the detail of one; several: their genotypes side by side.
@@ -183,7 +177,7 @@ void VariantsView::updateAvailability()
         hint.clear();
     else if (m_sample.biosampleId.isEmpty())
         hint = tr("Select a genomics sample to look up its variants.");
-    else if (m_sample.omic.isSet() && m_sample.omic.code != kGenomics)
+    else if (m_sample.omic.isSet() && m_sample.omic.code != kOmicsGenomics)
         hint = tr("Variants are called for genomics samples. %1 is a %2 sample: see its abundance instead.")
                    .arg(m_sample.biosampleId, m_sample.omic.display);
     m_hint->setText(hint);
