@@ -3000,6 +3000,18 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <source>Abundance of the sample</source>
         <translation>样品的丰度</translation>
     </message>
+    <message>
+        <source>The taxa at every rank, and a chart against the reference cohort</source>
+        <translation>各分类等级的物种，以及与参考人群对比的图表</translation>
+    </message>
+    <message>
+        <source>Functional abundance in a catalog of your choice</source>
+        <translation>所选功能数据库中的功能丰度</translation>
+    </message>
+    <message>
+        <source>Gene abundance and result files</source>
+        <translation>基因丰度和结果文件</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::AccountButton</name>
@@ -3415,6 +3427,18 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
             <numerusform>已略去 %n 个所选样品：仅宏基因组样品测定丰度。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The rank at which the selected samples are compared</source>
+        <translation>比较所选样品时使用的分类等级</translation>
+    </message>
+    <message>
+        <source>How many taxa each stack shows; the rest of the rank is Other</source>
+        <translation>每个堆积柱显示的物种数；该等级的其余部分归入“其他”</translation>
+    </message>
+    <message>
+        <source>Each taxon of the rank, its abundance in every selected sample and the mean</source>
+        <translation>该等级的每个物种在各所选样品中的丰度及其平均值</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::ConnectionIndicator</name>
@@ -3607,6 +3631,14 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <source>&amp;Catalog:</source>
         <translation>数据库(&amp;C)：</translation>
     </message>
+    <message>
+        <source>The catalog whose functions the sample&apos;s genes are counted in</source>
+        <translation>用于统计样品基因功能的数据库</translation>
+    </message>
+    <message>
+        <source>The functions found in the sample, with their abundance</source>
+        <translation>样品中检出的功能及其丰度</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::GeneAbundanceModel</name>
@@ -3696,6 +3728,14 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>&amp;Results:</source>
         <translation>结果(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The genes and their abundance, or the result files to download</source>
+        <translation>基因及其丰度，或可下载的结果文件</translation>
+    </message>
+    <message>
+        <source>The genes found in the sample with their abundance, or its result files</source>
+        <translation>样品中检出的基因及其丰度，或样品的结果文件</translation>
     </message>
 </context>
 <context>
@@ -3795,6 +3835,10 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
             <numerusform>仅比较前 %1 个；另有 %n 个已选样品未比较。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The selected samples&apos; genotypes, one row per sample and one column per rsid</source>
+        <translation>所选样品的基因型：每行一个样品，每列一个 rsid</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::ImportJobDetail</name>
@@ -3829,6 +3873,14 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>Created %1</source>
         <translation>创建于 %1</translation>
+    </message>
+    <message>
+        <source>Each source file of the job, what became of it and its read set</source>
+        <translation>该任务的每个源文件、其处理结果及对应的读段集</translation>
+    </message>
+    <message>
+        <source>Open the read set on the Read sets tab</source>
+        <translation>在“读段集”标签页中打开该读段集</translation>
     </message>
 </context>
 <context>
@@ -3966,6 +4018,18 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <translation>
             <numerusform>%n 个任务</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The store&apos;s import jobs, newest first; the chosen one is detailed below</source>
+        <translation>该序列存储的导入任务，最新的在前；所选任务的详情显示在下方</translation>
+    </message>
+    <message>
+        <source>Import read sets from files in S3 (Ctrl+I)</source>
+        <translation>从 S3 中的文件导入读段集（Ctrl+I）</translation>
+    </message>
+    <message>
+        <source>Ask the store again for its import jobs (F5)</source>
+        <translation>重新获取该序列存储的导入任务（F5）</translation>
     </message>
 </context>
 <context>
@@ -4420,6 +4484,26 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <source>The model could not interpret this sample (model_code %1): %2</source>
         <translation>模型无法解读此样品（model_code %1）：%2</translation>
     </message>
+    <message>
+        <source>The parameters the model runs with, one per row; F2 edits the selected cell</source>
+        <translation>运行模型所用的参数，每行一个；按 F2 编辑所选单元格</translation>
+    </message>
+    <message>
+        <source>Add a parameter row</source>
+        <translation>添加一行参数</translation>
+    </message>
+    <message>
+        <source>Remove the selected parameter row</source>
+        <translation>删除所选参数行</translation>
+    </message>
+    <message>
+        <source>Run the model on the selected sample with these parameters</source>
+        <translation>使用这些参数对所选样品运行模型</translation>
+    </message>
+    <message>
+        <source>The fields of the model&apos;s result and their values</source>
+        <translation>模型结果的各字段及其取值</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::OmicsAccountDialog</name>
@@ -4654,6 +4738,22 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
+    <message>
+        <source>The AWS account and region whose sequence stores are shown</source>
+        <translation>显示其序列存储的 AWS 账户和区域</translation>
+    </message>
+    <message>
+        <source>Add an AWS account to reach its HealthOmics sequence stores</source>
+        <translation>添加 AWS 账户以访问其 HealthOmics 序列存储</translation>
+    </message>
+    <message>
+        <source>Change the chosen account&apos;s name, region or credentials</source>
+        <translation>修改所选账户的名称、区域或凭证</translation>
+    </message>
+    <message>
+        <source>Forget the chosen account and its credentials on this computer</source>
+        <translation>在本机上删除所选账户及其凭证</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::OmicsArea</name>
@@ -4694,6 +4794,14 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <translation>
             <numerusform>拖入的文件夹中有超过 %n 个测序文件：只建议上传前 %n 个。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Read-set uploads begun but not completed, from here or elsewhere</source>
+        <translation>已开始但尚未完成的读段集上传（无论从本机还是其他位置发起）</translation>
+    </message>
+    <message>
+        <source>Jobs that import read sets from S3 into the store</source>
+        <translation>将读段集从 S3 导入该序列存储的任务</translation>
     </message>
 </context>
 <context>
@@ -4798,6 +4906,14 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <translation>
             <numerusform>%n 个序列存储</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The account&apos;s sequence stores; choose one to see its read sets</source>
+        <translation>该账户的序列存储；选择一个以查看其读段集</translation>
+    </message>
+    <message>
+        <source>The store&apos;s read sets: find, open, download and upload them</source>
+        <translation>该序列存储的读段集：查找、打开、下载和上传</translation>
     </message>
 </context>
 <context>
@@ -5196,6 +5312,22 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
             <numerusform>%1，分为 %n 个分片，每片 %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Read set details</source>
+        <translation>读段集详情</translation>
+    </message>
+    <message>
+        <source>The read set&apos;s identity, files and origin</source>
+        <translation>读段集的标识、文件和来源</translation>
+    </message>
+    <message>
+        <source>The read set&apos;s metadata as the service sent it</source>
+        <translation>服务返回的读段集元数据</translation>
+    </message>
+    <message>
+        <source>Save this file of the read set on your computer, through the Transfers panel</source>
+        <translation>通过传输面板将读段集的此文件保存到本机</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::ReadSetFilterBar</name>
@@ -5278,6 +5410,42 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>Any</source>
         <translation>不限</translation>
+    </message>
+    <message>
+        <source>Only the read sets with exactly this name</source>
+        <translation>仅显示名称完全一致的读段集</translation>
+    </message>
+    <message>
+        <source>Only the read sets in this state</source>
+        <translation>仅显示处于此状态的读段集</translation>
+    </message>
+    <message>
+        <source>Only the read sets of this file type</source>
+        <translation>仅显示此文件类型的读段集</translation>
+    </message>
+    <message>
+        <source>Only the read sets uploaded, or only those imported from S3</source>
+        <translation>仅显示上传的读段集，或仅显示从 S3 导入的读段集</translation>
+    </message>
+    <message>
+        <source>Only the read sets of this subject</source>
+        <translation>仅显示该受试者的读段集</translation>
+    </message>
+    <message>
+        <source>Only the read sets of this sample</source>
+        <translation>仅显示该样品的读段集</translation>
+    </message>
+    <message>
+        <source>Only the read sets created on or after this day</source>
+        <translation>仅显示在该日期当天或之后创建的读段集</translation>
+    </message>
+    <message>
+        <source>Only the read sets created on or before this day</source>
+        <translation>仅显示在该日期当天或之前创建的读段集</translation>
+    </message>
+    <message>
+        <source>Show every read set of the store again</source>
+        <translation>重新显示该序列存储的全部读段集</translation>
     </message>
 </context>
 <context>
@@ -5618,6 +5786,14 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <source>%1 (%2 shown by the quick search)</source>
         <translation>%1（快速搜索显示 %2 个）</translation>
     </message>
+    <message>
+        <source>The store&apos;s read sets that match the filters; the chosen one is detailed beside the list</source>
+        <translation>该序列存储中符合筛选条件的读段集；所选读段集的详情显示在列表旁</translation>
+    </message>
+    <message>
+        <source>Choose the columns the read-set table shows</source>
+        <translation>选择读段集表格显示的列</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::RegisterSampleDialog</name>
@@ -5729,6 +5905,10 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
             <numerusform>（%n 个重复，只查询一次）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The rsids to look up, separated by anything; Ctrl+Return looks them up</source>
+        <translation>要查询的 rsid，可用任意分隔符分隔；按 Ctrl+Return 查询</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::RsidPanelBar</name>
@@ -5804,6 +5984,10 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
         <source>Pa&amp;nel:</source>
         <translation>位点组(&amp;N)：</translation>
     </message>
+    <message>
+        <source>A named list of rsids to look up with one click</source>
+        <translation>一键查询的命名 rsid 列表</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::RsidPanels</name>
@@ -5865,6 +6049,26 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>Sample details</source>
         <translation>样品详情</translation>
+    </message>
+    <message>
+        <source>What the platform keeps about the sample, field by field</source>
+        <translation>平台保存的样品信息，逐字段列出</translation>
+    </message>
+    <message>
+        <source>The sample&apos;s record as the platform sent it, as a tree</source>
+        <translation>以树形显示平台返回的样品记录</translation>
+    </message>
+    <message>
+        <source>What the platform keeps about the sample</source>
+        <translation>平台保存的样品信息</translation>
+    </message>
+    <message>
+        <source>The sample&apos;s sequencing files</source>
+        <translation>样品的测序文件</translation>
+    </message>
+    <message>
+        <source>The sample&apos;s record as the platform sent it</source>
+        <translation>平台返回的样品记录</translation>
     </message>
 </context>
 <context>
@@ -6053,10 +6257,6 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
 <context>
     <name>bge::ui::SampleFilterBar</name>
     <message>
-        <source>Server filters (search all your samples)</source>
-        <translation>服务器筛选（在您的全部样品中查找）</translation>
-    </message>
-    <message>
         <source>Site</source>
         <translation>采样部位</translation>
     </message>
@@ -6115,6 +6315,18 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>Separate project ids with commas or spaces.</source>
         <translation>多个项目编号用逗号或空格分隔。</translation>
+    </message>
+    <message>
+        <source>Server filters</source>
+        <translation>服务器筛选</translation>
+    </message>
+    <message>
+        <source>These filters search all your samples on the platform; the quick search below looks only through the samples loaded.</source>
+        <translation>这些筛选条件在平台上搜索您的全部样品；下方的快速搜索仅在已加载的样品中查找。</translation>
+    </message>
+    <message>
+        <source>Only samples whose result data is available, or only those without</source>
+        <translation>仅显示已有结果数据的样品，或仅显示尚无结果数据的样品</translation>
     </message>
 </context>
 <context>
@@ -6273,6 +6485,30 @@ HealthOmics 的位置及用于签名的密钥（按 AWS SDK 的方式解析）�
     <message>
         <source>No sample matches the filters. Clear filters to see all your samples.</source>
         <translation>没有样品符合筛选条件。清除筛选即可查看您的全部样品。</translation>
+    </message>
+    <message>
+        <source>Your samples. Select one to see its results; Ctrl or Shift selects several to compare them.</source>
+        <translation>您的样品。选择一个查看其结果；按住 Ctrl 或 Shift 可选择多个进行比较。</translation>
+    </message>
+    <message>
+        <source>Choose the columns the sample table shows</source>
+        <translation>选择样品表格显示的列</translation>
+    </message>
+    <message>
+        <source>Sample &amp;Filters</source>
+        <translation>样品筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show or fold away the server filters; folded, the list can narrow to its id column</source>
+        <translation>显示或收起服务器筛选；收起后，列表可缩窄到只显示编号列</translation>
+    </message>
+    <message>
+        <source>Filters (%1)</source>
+        <translation>筛选（%1）</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>筛选</translation>
     </message>
 </context>
 <context>
@@ -6764,6 +7000,14 @@ Details: %2</source>
         <source>&amp;Keep</source>
         <translation>保留(&amp;K)</translation>
     </message>
+    <message>
+        <source>Uploads begun in this store and not completed; Delete aborts the selected ones</source>
+        <translation>在该序列存储中已开始但未完成的上传；按 Delete 中止所选上传</translation>
+    </message>
+    <message>
+        <source>Ask the store again for its uploads in progress (F5)</source>
+        <translation>重新获取该序列存储中正在进行的上传（F5）</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::SystemBrowserPanel</name>
@@ -6820,6 +7064,18 @@ Details: %2</source>
     <message>
         <source>Abundance on a logarithmic scale: rare taxa and dominant ones in one picture</source>
         <translation>以对数坐标显示丰度：稀有物种与优势物种同图可见</translation>
+    </message>
+    <message>
+        <source>The taxa found in the sample at every rank, with their relative abundance</source>
+        <translation>样品在各分类等级检出的物种及其相对丰度</translation>
+    </message>
+    <message>
+        <source>The rank whose taxa the chart compares with the reference cohort</source>
+        <translation>图表中与参考人群比较的物种所在的分类等级</translation>
+    </message>
+    <message>
+        <source>How many of the sample&apos;s most abundant taxa the chart shows</source>
+        <translation>图表显示样品中丰度最高的物种数</translation>
     </message>
 </context>
 <context>
@@ -7474,6 +7730,10 @@ R2：%2</translation>
         <source>Select a variant to see everything the platform reported for it.</source>
         <translation>选择一个变异，查看平台返回的全部信息。</translation>
     </message>
+    <message>
+        <source>The variant&apos;s record as the platform sent it</source>
+        <translation>平台返回的变异记录</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::VariantTableModel</name>
@@ -7602,6 +7862,10 @@ R2：%2</translation>
         <source>Fetch the selected samples&apos; calls at these rsids (Ctrl+Return)</source>
         <translation>获取所选样品在这些 rsid 处的检出结果（Ctrl+Return）</translation>
     </message>
+    <message>
+        <source>The sample&apos;s genotype at each rsid looked up; the selected one is detailed below</source>
+        <translation>样品在所查询的每个 rsid 上的基因型；所选变异的详情显示在下方</translation>
+    </message>
 </context>
 <context>
     <name>bge::ui::Workspace</name>
@@ -7656,6 +7920,22 @@ R2：%2</translation>
     <message>
         <source>Show or hide the sample list; hidden, the results take the whole width</source>
         <translation>显示或隐藏样品列表；隐藏时结果占满整个宽度</translation>
+    </message>
+    <message>
+        <source>The sample&apos;s fields, files and record</source>
+        <translation>样品的字段、文件和记录</translation>
+    </message>
+    <message>
+        <source>Genotypes at the rsids you look up, for one or several genomics samples</source>
+        <translation>一个或多个基因组样品在所查询 rsid 上的基因型</translation>
+    </message>
+    <message>
+        <source>Taxa, functions and genes found in metagenomics samples</source>
+        <translation>宏基因组样品中检出的物种、功能和基因</translation>
+    </message>
+    <message>
+        <source>Interpretation models run on the sample</source>
+        <translation>对样品运行的解读模型</translation>
     </message>
 </context>
 </TS>

@@ -10,10 +10,14 @@
 #include "shell/workspace.h"
 
 #include "abundance/abundanceview.h"
+#include "abundance/compositionchart.h"
+#include "abundance/compositionpage.h"
+#include "samples/samplefilterbar.h"
 #include "samples/samplespanel.h"
 
 #include "common/sandboxprocess.h"
 #include "coretestsupport.h"
+#include "keyboardaccess.h"
 
 #include "api/records/user.h"
 #include "profiles/profile.h"
@@ -22,26 +26,32 @@
 #include <QAbstractScrollArea>
 #include <QAbstractSpinBox>
 #include <QAccessible>
-#include <QChartView>
-#include <QFileDialog>
-#include <QImage>
-#include <QMenuBar>
-#include <QStatusBar>
 #include <QAction>
+#include <QBarCategoryAxis>
+#include <QChartView>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QSplitterHandle>
 #include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 
 using namespace bge::ui;
 using namespace Qt::StringLiterals;
@@ -103,6 +113,29 @@ private:
         view->scrollTo(index);
         QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers, view->visualRect(index).center());
     }
+
+    // A window signed in to the sandbox as the demo user, shown at `size` and active (shortcuts
+    // need an active window; without a window manager, a new one is not active by itself).
+    struct SignedInWindow
+    {
+        ConnectionMonitor monitor;
+        MainWindow window;
+
+        SignedInWindow(QSettings* settings, const TestMainWindow& test) : window(settings, &monitor)
+        {
+            window.showWorkspace(&test.m_stack->api, demoUser(), test.sandboxProfile());
+        }
+
+        bool show(QSize size)
+        {
+            window.resize(size);
+            window.show();
+            if (!QTest::qWaitForWindowExposed(&window))
+                return false;
+            window.activateWindow();
+            return QTest::qWaitForWindowActive(&window);
+        }
+    };
 
 private Q_SLOTS:
     void initTestCase()
@@ -207,18 +240,16 @@ private Q_SLOTS:
         QTest::addColumn<QSize>("size");
         QTest::newRow("1280x800") << QSize(1280, 800);
         QTest::newRow("1024x700") << QSize(1024, 700);
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
     }
 
     void panesKeepTheirWidthsWhenSamplesAreSelected()
     {
         QFETCH(QSize, size);
         auto s = settings(u"panes-%1"_s.arg(size.width()));
-        ConnectionMonitor monitor;
-        MainWindow window(s.get(), &monitor);
-        window.showWorkspace(&m_stack->api, demoUser(), sandboxProfile());
-        window.resize(size);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        SignedInWindow open(s.get(), *this);
+        QVERIFY(open.show(size));
+        MainWindow& window = open.window;
         auto* view = window.findChild<QAbstractItemView*>(u"samplesView"_s);
         QVERIFY(view);
         QTRY_VERIFY(view->model()->rowCount() >= 5);
@@ -246,17 +277,62 @@ private Q_SLOTS:
                  qPrintable(u"%1×%2"_s.arg(withPanel.width()).arg(withPanel.height())));
     }
 
-    // Every widget a person can Tab to says what it is to a screen reader, on every tab of a
-    // sample's results, with one sample and with several selected.
-    void everyInteractiveWidgetHasAnAccessibleName()
+    // In the window as a person sees it, at the sizes people use, no chart cuts a label short:
+    // the taxa chart of one sample and the composition of several (issue 15).
+    void chartsAreWholeInTheWindow_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1024x700") << QSize(1024, 700);
+        QTest::newRow("1280x800") << QSize(1280, 800);
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+    }
+
+    void chartsAreWholeInTheWindow()
+    {
+        QFETCH(QSize, size);
+        auto s = settings(u"charts-%1"_s.arg(size.width()));
+        SignedInWindow open(s.get(), *this);
+        QVERIFY(open.show(size));
+        MainWindow& window = open.window;
+        QCOMPARE(window.size(), size);
+        auto* view = window.findChild<QAbstractItemView*>(u"samplesView"_s);
+        QTRY_VERIFY(view->model()->rowCount() >= 10);
+        const QList<int> metagenomics = rowsOf(view, u"metagenomics"_s);
+        QVERIFY(metagenomics.size() >= 3);
+        window.workspace()->tabs()->setCurrentWidget(window.workspace()->abundanceView());
+        const auto checkCharts = [&](const QString& where) {
+            int shown = 0;
+            for (QChartView* chart : window.findChildren<QChartView*>()) {
+                if (!chart->isVisible() || chart->chart()->series().isEmpty())
+                    continue;
+                ++shown;
+                for (QAbstractAxis* axis : chart->chart()->axes())
+                    QVERIFY2(!axis->labelsTruncated(), qPrintable(where + u": "_s + chart->objectName()));
+            }
+            QVERIFY2(shown > 0, qPrintable(where));
+        };
+        clickRow(view, metagenomics[0]);
+        auto* taxa = window.findChild<QChartView*>(u"taxonChart"_s);
+        QTRY_VERIFY(taxa->isVisible() && !taxa->chart()->series().isEmpty());
+        QTest::qWait(150); // the chart lays its labels out on the event loop's next passes
+        checkCharts(u"taxa"_s);
+        clickRow(view, metagenomics[1], Qt::ControlModifier);
+        clickRow(view, metagenomics[2], Qt::ControlModifier);
+        CompositionChart* composition = window.workspace()->abundanceView()->compositionPage()->chart();
+        QTRY_VERIFY_WITH_TIMEOUT(composition->isVisible() && composition->sampleAxis()->count() == 3, 15000);
+        QTest::qWait(150);
+        checkCharts(u"composition"_s);
+    }
+
+    // Every widget a person can Tab to says what it is and what it does to a screen reader (its
+    // accessible name and description), on every tab of a sample's results, with one sample and
+    // with several selected.
+    void everyInteractiveWidgetIsNamedAndDescribed()
     {
         auto s = settings(u"a11y"_s);
-        ConnectionMonitor monitor;
-        MainWindow window(s.get(), &monitor);
-        window.showWorkspace(&m_stack->api, demoUser(), sandboxProfile());
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        SignedInWindow open(s.get(), *this);
+        QVERIFY(open.show(QSize(1280, 800)));
+        MainWindow& window = open.window;
         auto* view = window.findChild<QAbstractItemView*>(u"samplesView"_s);
         QTRY_VERIFY(view->model()->rowCount() >= 10);
         const QList<int> metagenomics = rowsOf(view, u"metagenomics"_s);
@@ -266,22 +342,7 @@ private Q_SLOTS:
         QStringList unnamed;
         const auto check = [&](const QString& where) {
             QTest::qWait(150); // pages load and lay out
-            for (QWidget* w : window.findChildren<QWidget*>()) {
-                if (!w->isVisible() || !(w->focusPolicy() & Qt::TabFocus) || !w->isEnabled())
-                    continue;
-                // Parts of a composite widget (a spin box's line edit, a view's viewport) are
-                // named by their owner.
-                QWidget* owner = w->parentWidget();
-                if (qobject_cast<QAbstractSpinBox*>(owner) || qobject_cast<QComboBox*>(owner))
-                    continue;
-                if (auto* area = qobject_cast<QAbstractScrollArea*>(owner); area && area->viewport() == w)
-                    continue;
-                QAccessibleInterface* a = QAccessible::queryAccessibleInterface(w);
-                const QString name = a ? a->text(QAccessible::Name).trimmed() : QString();
-                if (name.isEmpty())
-                    unnamed.append(u"%1: %2 %3"_s.arg(where, QString::fromLatin1(w->metaObject()->className()),
-                                                      w->objectName()));
-            }
+            unnamed += bge::test::accessibilityGaps(&window, where);
         };
         clickRow(view, metagenomics[0]);
         for (int t = 0; t < tabs->count(); ++t) {
@@ -295,18 +356,61 @@ private Q_SLOTS:
                 check(tabs->tabText(t));
             }
         }
+        // One genomics sample: the variant lookup and the models.
+        const QList<int> genomics = rowsOf(view, u"genomics"_s);
+        QVERIFY(genomics.size() >= 2);
+        clickRow(view, genomics[0]);
+        tabs->setCurrentWidget(window.workspace()->findChild<QWidget*>(u"variantsView"_s));
+        check(u"variants"_s);
+        tabs->setCurrentWidget(window.workspace()->findChild<QWidget*>(u"modelsView"_s));
+        check(u"models"_s);
         // Several selected: the comparison views.
         clickRow(view, metagenomics[1], Qt::ControlModifier);
         tabs->setCurrentWidget(window.workspace()->abundanceView());
         check(u"composition"_s);
-        const QList<int> genomics = rowsOf(view, u"genomics"_s);
-        QVERIFY(genomics.size() >= 2);
         clickRow(view, genomics[0]);
         clickRow(view, genomics[1], Qt::ControlModifier);
         tabs->setCurrentIndex(1);
         check(u"genotypes"_s);
         unnamed.removeDuplicates();
+        for (const QString& p : unnamed)
+            qWarning().noquote() << p;
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u'\n')));
+    }
+
+    // Tab, pressed as a key, walks each screen in reading order and reaches every widget on it:
+    // the sample list's tools, filters, search and table, then the result tab bar and the
+    // tab's own widgets (issue 15).
+    void tabFollowsTheLayout()
+    {
+        auto s = settings(u"taborder"_s);
+        SignedInWindow open(s.get(), *this);
+        QVERIFY(open.show(QSize(1280, 800)));
+        MainWindow& window = open.window;
+        auto* view = window.findChild<QAbstractItemView*>(u"samplesView"_s);
+        QTRY_VERIFY(view->model()->rowCount() >= 10);
+        clickRow(view, rowsOf(view, u"metagenomics"_s).value(0));
+        QTabWidget* tabs = window.workspace()->tabs();
+        QStringList problems;
+        for (int t = 0; t < tabs->count(); ++t) {
+            tabs->setCurrentIndex(t);
+            QTest::qWait(200);
+            Workspace* workspace = window.workspace();
+            QWidget* start =
+                bge::test::firstInReadingOrder(bge::test::tabReachableWidgets(workspace->samplesPanel()));
+            const QList<QWidget*> chain = bge::test::tabChain(workspace, start);
+            QStringList names;
+            for (QWidget* w : chain)
+                names.append(bge::test::describeWidget(w));
+            qDebug().noquote() << tabs->tabText(t) << names.join(u" | "_s);
+            for (const QString& b : bge::test::readingOrderBreaks(chain))
+                problems.append(tabs->tabText(t) + u": "_s + b);
+            for (const QString& m : bge::test::unreachedByTab(workspace, chain))
+                problems.append(tabs->tabText(t) + u": not reached: "_s + m);
+        }
+        for (const QString& p : problems)
+            qWarning().noquote() << p;
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     }
 
     // Every menu command is reachable from the keyboard: a mnemonic or a shortcut, and the
@@ -342,14 +446,9 @@ private Q_SLOTS:
     {
         auto s = settings(u"samplelist"_s);
         {
-            ConnectionMonitor monitor;
-            MainWindow window(s.get(), &monitor);
-            window.showWorkspace(&m_stack->api, demoUser(), sandboxProfile());
-            window.resize(1280, 800);
-            window.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&window));
-            window.activateWindow();
-            QVERIFY(QTest::qWaitForWindowActive(&window));
+            SignedInWindow open(s.get(), *this);
+            QVERIFY(open.show(QSize(1280, 800)));
+            MainWindow& window = open.window;
             QTabWidget* tabs = window.workspace()->tabs();
             const int before = tabs->width();
             QTest::keyClick(&window, Qt::Key_F9);
@@ -357,12 +456,9 @@ private Q_SLOTS:
             QTRY_VERIFY(tabs->width() > before + 300);
             window.close();
         }
-        ConnectionMonitor monitor;
-        MainWindow window(s.get(), &monitor);
-        window.showWorkspace(&m_stack->api, demoUser(), sandboxProfile());
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        SignedInWindow open(s.get(), *this);
+        QVERIFY(open.show(QSize(1280, 800)));
+        MainWindow& window = open.window;
         QVERIFY(!window.workspace()->samplesPanel()->isVisible());
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -370,19 +466,87 @@ private Q_SLOTS:
         QTRY_VERIFY(window.workspace()->samplesPanel()->isVisible());
     }
 
+    // The sample list narrows to its id column: the filters fold away with a click (and flow
+    // onto more lines while shown), the splitter is dragged by mouse as far as it goes, and the
+    // ids are still whole. The fold is remembered (issue 15).
+    void theSampleListNarrowsToItsIdColumn()
+    {
+        auto s = settings(u"narrowlist"_s);
+        ConnectionMonitor monitor;
+        auto window = std::make_unique<MainWindow>(s.get(), &monitor);
+        window->showWorkspace(&m_stack->api, demoUser(), sandboxProfile());
+        window->resize(1280, 800);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        SamplesPanel* panel = window->workspace()->samplesPanel();
+        QTableView* view = panel->view();
+        QTRY_VERIFY(view->model()->rowCount() >= 10);
+        const int idColumn = view->horizontalHeader()->logicalIndex(0);
+        const int idWidth = view->columnWidth(idColumn);
+        // What a table needs around its first column: frame, vertical scroll bar.
+        const int chrome = 2 * view->frameWidth() + view->verticalScrollBar()->sizeHint().width();
+
+        // Shown, the filters flow onto more lines: they ask for little more than one box.
+        const int withFilters = panel->minimumSizeHint().width();
+        qInfo("sample list's least width: %d px with the filters shown, id column %d px", withFilters,
+              idWidth);
+        QVERIFY2(withFilters <= idWidth + chrome + 60, qPrintable(QString::number(withFilters)));
+
+        // Folded away with a click on the toolbar's Filters button.
+        QAction* filters = panel->filtersAction();
+        auto* toolbar = panel->findChild<QToolBar*>(u"samplesToolbar"_s);
+        QWidget* button = toolbar->widgetForAction(filters);
+        QVERIFY(button && button->isVisible());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(!filters->isChecked());
+        QTRY_VERIFY(!panel->filterBar()->isVisible());
+
+        // The splitter's handle dragged to the window's left edge.
+        QSplitter* splitter = window->workspace()->splitter();
+        QSplitterHandle* handle = splitter->handle(1);
+        const QPoint grip = handle->rect().center();
+        QTest::mousePress(handle, Qt::LeftButton, {}, grip);
+        for (int x = grip.x(); x > -handle->mapTo(splitter, QPoint()).x(); x -= 40)
+            QTest::mouseMove(handle, QPoint(x, grip.y()));
+        QTest::mouseMove(handle, QPoint(-handle->mapTo(splitter, QPoint()).x(), grip.y()));
+        QTest::mouseRelease(handle, Qt::LeftButton, {},
+                            QPoint(-handle->mapTo(splitter, QPoint()).x(), grip.y()));
+        QTRY_VERIFY(panel->width() < 400);
+        qInfo("dragged to the left edge: the list is %d px wide", panel->width());
+        QVERIFY2(panel->width() <= idWidth + chrome + 40, qPrintable(QString::number(panel->width())));
+        // The ids whole.
+        QVERIFY(view->columnViewportPosition(idColumn) + view->columnWidth(idColumn) <=
+                view->viewport()->width());
+        window->close();
+        window.reset();
+
+        // Next start: still folded; the View menu's command brings the filters back.
+        MainWindow again(s.get(), &monitor);
+        again.showWorkspace(&m_stack->api, demoUser(), sandboxProfile());
+        again.resize(1280, 800);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        SamplesPanel* restored = again.workspace()->samplesPanel();
+        QVERIFY(!restored->filtersAction()->isChecked());
+        QVERIFY(!restored->filterBar()->isVisible());
+        bool inViewMenu = false;
+        for (QAction* menu : again.menuBar()->actions()) {
+            if (menu->menu() && menu->menu()->actions().contains(restored->filtersAction()))
+                inViewMenu = true;
+        }
+        QVERIFY(inViewMenu);
+        restored->filtersAction()->trigger();
+        QTRY_VERIFY(restored->filterBar()->isVisible());
+    }
+
     // File → Export Chart (Ctrl+Shift+E) saves the chart on screen; its context menu offers
     // PNG and SVG.
     void theChartShownIsExportedFromTheFileMenu()
     {
         auto s = settings(u"exportchart"_s);
-        ConnectionMonitor monitor;
-        MainWindow window(s.get(), &monitor);
-        window.showWorkspace(&m_stack->api, demoUser(), sandboxProfile());
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        SignedInWindow open(s.get(), *this);
+        QVERIFY(open.show(QSize(1280, 800)));
+        MainWindow& window = open.window;
         // No chart on the details tab: a notice, no dialog.
         window.workspace()->tabs()->setCurrentIndex(0);
         QTest::keyClick(&window, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
@@ -424,12 +588,9 @@ private Q_SLOTS:
         QList<int> sizes;
         QSize size(1000, 700);
         {
-            ConnectionMonitor monitor;
-            MainWindow window(s.get(), &monitor);
-            window.showWorkspace(&m_stack->api, demoUser(), sandboxProfile());
-            window.resize(size);
-            window.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            SignedInWindow open(s.get(), *this);
+            QVERIFY(open.show(size));
+            MainWindow& window = open.window;
             auto* splitter = window.workspace()->splitter();
             splitter->setSizes({300, 600});
             sizes = splitter->sizes();

@@ -4,6 +4,7 @@
 // Active, the bytes read back are the files' and the read-set table finds it; its file
 // downloads through the panel; an upload in progress started elsewhere is aborted with Delete
 // and a confirmation; the window is grabbed at 1280×800.
+#include "keyboardaccess.h"
 #include "omicsbrowsesupport.h"
 
 #include "omics/omicsaccountswitcher.h"
@@ -31,6 +32,7 @@
 #include <QDir>
 #include <QDropEvent>
 #include <QFile>
+#include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -190,6 +192,43 @@ private Q_SLOTS:
         QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
         QCOMPARE(workspace->currentStore().id, m_store);
         screenshot(u"omics-desktop-readsets.png"_s);
+    }
+
+    // The HealthOmics area for a keyboard and screen-reader user (issue 15): on each of the
+    // store's tabs, every widget Tab reaches has an accessible name and description, and Tab,
+    // pressed as a key, walks the area in reading order and reaches all of it.
+    void healthOmicsIsNamedDescribedAndTabbedInOrder()
+    {
+        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        OmicsWorkspace* workspace = m_window->omicsArea()->workspace();
+        QTRY_COMPARE(workspace->currentStore().id, m_store);
+        QTabWidget* tabs = workspace->storeTabs();
+        // A read set chosen: its details are beside the list, and checked with it.
+        QTableView* readSets = workspace->readSetsPanel()->view();
+        QTRY_VERIFY_WITH_TIMEOUT(readSets->model()->rowCount() > 0, kWaitMs);
+        clickRow(readSets, 0);
+        auto* title = m_window->findChild<QLabel*>(u"readSetTitle"_s);
+        QVERIFY(title);
+        QTRY_VERIFY_WITH_TIMEOUT(title->isVisible() && !title->text().isEmpty(), kWaitMs);
+        QStringList problems;
+        for (int t = 0; t < tabs->count(); ++t) {
+            tabs->setCurrentIndex(t);
+            QTest::qWait(200); // the tab's list loads and lays out
+            const QString where = tabs->tabText(t);
+            problems += accessibilityGaps(m_window->omicsArea(), where);
+            QWidget* start = firstInReadingOrder(tabReachableWidgets(m_window->omicsArea()));
+            QVERIFY(start);
+            const QList<QWidget*> chain = tabChain(m_window->omicsArea(), start);
+            for (const QString& b : readingOrderBreaks(chain))
+                problems.append(where + u": "_s + b);
+            for (const QString& m : unreachedByTab(m_window->omicsArea(), chain))
+                problems.append(where + u": not reached: "_s + m);
+        }
+        tabs->setCurrentIndex(0);
+        problems.removeDuplicates();
+        for (const QString& p : problems)
+            qWarning().noquote() << p;
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     }
 
     void droppedPairBecomesOneActiveReadSet()

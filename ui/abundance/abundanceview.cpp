@@ -34,6 +34,11 @@ AbundanceView::AbundanceView(PlatformApi* api, QWidget* parent)
     m_tabs->addTab(m_functions, tr("&Functions"));
     m_tabs->addTab(m_genes, tr("&Genes"));
     m_tabs->addTab(m_composition, tr("&Composition"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_taxa),
+                          tr("The taxa at every rank, and a chart against the reference cohort"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_functions),
+                          tr("Functional abundance in a catalog of your choice"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_genes), tr("Gene abundance and result files"));
     m_tabs->setTabToolTip(m_tabs->indexOf(m_composition),
                           tr("The selected samples' compositions side by side (Ctrl+click or Shift+click "
                              "several samples in the list)"));

@@ -43,8 +43,10 @@ CompositionPage::CompositionPage(PlatformApi* api, QWidget* parent)
     setObjectName(u"compositionPage"_s);
     m_rank->setObjectName(u"compositionRankBox"_s);
     m_rank->setAccessibleName(tr("Rank of the composition"));
+    m_rank->setToolTip(tr("The rank at which the selected samples are compared"));
     m_topCount->setObjectName(u"compositionTopCount"_s);
     m_topCount->setAccessibleName(tr("Number of taxa stacked before Other"));
+    m_topCount->setToolTip(tr("How many taxa each stack shows; the rest of the rank is Other"));
     m_topCount->setRange(1, 20);
     m_topCount->setValue(CompositionChart::kDefaultTopCount);
     m_progress->setObjectName(u"compositionProgress"_s);
@@ -52,6 +54,8 @@ CompositionPage::CompositionPage(PlatformApi* api, QWidget* parent)
     m_progress->setWordWrap(true);
     m_section->table()->setObjectName(u"taxaBySampleTable"_s);
     m_section->table()->setAccessibleName(tr("Taxa by sample"));
+    m_section->table()->setAccessibleDescription(
+        tr("Each taxon of the rank, its abundance in every selected sample and the mean"));
     m_section->loadMoreButton()->hide(); // whole profiles: there is no next page
     m_section->exportButton()->setSuggestedName(u"composition"_s);
 

@@ -23,10 +23,13 @@ FunctionsPage::FunctionsPage(PlatformApi* api, QWidget* parent)
     setObjectName(u"functionsPage"_s);
     m_catalog->setObjectName(u"functionCatalogBox"_s);
     m_catalog->setAccessibleName(tr("Function catalog"));
+    m_catalog->setToolTip(tr("The catalog whose functions the sample's genes are counted in"));
     for (const QString& code : functionCatalogs())
         m_catalog->addItem(CatalogNames::functionCatalog(code), code);
     m_section->table()->setObjectName(u"functionsTable"_s);
     m_section->table()->setAccessibleName(tr("Function abundance"));
+    m_section->table()->setAccessibleDescription(
+        tr("The functions found in the sample, with their abundance"));
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Catalog:"), m_catalog);

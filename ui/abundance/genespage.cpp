@@ -54,12 +54,15 @@ GenesPage::GenesPage(PlatformApi* api, QWidget* parent)
     m_catalog->setToolTip(m_catalog->currentText());
     m_dataType->setObjectName(u"geneDataTypeBox"_s);
     m_dataType->setAccessibleName(tr("Result type"));
+    m_dataType->setToolTip(tr("The genes and their abundance, or the result files to download"));
     m_dataType->addItem(tr("Genes and their abundance"), kList);
     m_dataType->addItem(tr("Result files to download"), kFile);
     m_download->setObjectName(u"downloadButton"_s);
     m_download->setToolTip(tr("Download the selected result file"));
     m_section->table()->setObjectName(u"genesTable"_s);
     m_section->table()->setAccessibleName(tr("Gene abundance"));
+    m_section->table()->setAccessibleDescription(
+        tr("The genes found in the sample with their abundance, or its result files"));
     m_section->addAction(m_download);
 
     auto* form = new QFormLayout;

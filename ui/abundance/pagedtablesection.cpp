@@ -3,6 +3,7 @@
 #include "common/columnwidths.h"
 #include "common/errorbanner.h"
 #include "common/exportbutton.h"
+#include "common/recordtable.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -19,7 +20,7 @@ using namespace Qt::StringLiterals;
 
 PagedTableSection::PagedTableSection(QAbstractItemModel* model, int sortRole, QWidget* parent)
     : QWidget(parent), m_banner(new ErrorBanner(this)), m_filter(new QLineEdit(this)),
-      m_proxy(new QSortFilterProxyModel(this)), m_table(new QTableView(this)), m_status(new QLabel(this)),
+      m_proxy(new QSortFilterProxyModel(this)), m_table(new RecordTable(this)), m_status(new QLabel(this)),
       m_loadMore(new QPushButton(tr("Load &More"), this)), m_export(new ExportButton(m_table, this)),
       m_actions(new QHBoxLayout)
 {
@@ -35,7 +36,6 @@ PagedTableSection::PagedTableSection(QAbstractItemModel* model, int sortRole, QW
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // the platform's order until a header is clicked
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);

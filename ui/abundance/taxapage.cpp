@@ -9,6 +9,7 @@
 #include "common/chartexport.h"
 #include "common/chartscroll.h"
 #include "common/exportbutton.h"
+#include "common/taborder.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -31,11 +32,15 @@ TaxaPage::TaxaPage(PlatformApi* api, QWidget* parent)
 {
     setObjectName(u"taxaPage"_s);
     m_section->table()->setAccessibleName(tr("Taxon abundance"));
+    m_section->table()->setAccessibleDescription(
+        tr("The taxa found in the sample at every rank, with their relative abundance"));
     m_section->table()->setObjectName(u"taxaTable"_s);
     m_rank->setObjectName(u"chartRankBox"_s);
     m_rank->setAccessibleName(tr("Rank shown in the chart"));
+    m_rank->setToolTip(tr("The rank whose taxa the chart compares with the reference cohort"));
     m_topCount->setObjectName(u"chartTopCount"_s);
     m_topCount->setAccessibleName(tr("Number of taxa in the chart"));
+    m_topCount->setToolTip(tr("How many of the sample's most abundant taxa the chart shows"));
     m_topCount->setRange(1, 30);
     m_topCount->setValue(TaxonChart::kDefaultTopCount);
 
@@ -52,6 +57,8 @@ TaxaPage::TaxaPage(PlatformApi* api, QWidget* parent)
         tr("Abundance on a logarithmic scale: rare taxa and dominant ones in one picture"));
     chartControls->addWidget(m_logScale);
     chartControls->addStretch(1);
+    // "Chart the top [N] taxa of rank [R]": the count comes first on screen, and so for Tab.
+    orderTabStops({m_topCount, m_rank});
 
     auto* chartPane = new QWidget(this);
     auto* chartLayout = new QVBoxLayout(chartPane);

@@ -8,6 +8,8 @@
 #include "api/platformapi.h"
 #include "common/errorbanner.h"
 #include "common/exportbutton.h"
+#include "common/recordtable.h"
+#include "common/taborder.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -41,7 +43,7 @@ ModelsView::ModelsView(PlatformApi* api, QWidget* parent)
       m_run(new QPushButton(tr("&Run"), m_content)), m_cancel(new QPushButton(tr("Cancel"), m_content)),
       m_status(new QLabel(m_content)), m_banner(new ErrorBanner(m_content)), m_message(new QLabel(m_content)),
       m_fields(new ResultFieldsModel(this)), m_fieldsProxy(new QSortFilterProxyModel(this)),
-      m_fieldTable(new QTableView(m_content)), m_export(new ExportButton(m_fieldTable, m_content)),
+      m_fieldTable(new RecordTable(m_content)), m_export(new ExportButton(m_fieldTable, m_content)),
       m_chart(new DistributionChart(m_content))
 {
     setObjectName(u"modelsView"_s);
@@ -63,15 +65,21 @@ ModelsView::ModelsView(PlatformApi* api, QWidget* parent)
     m_parameters->setParameters({{kSampleParameter, QString()}});
     m_parameterTable->setObjectName(u"parameterTable"_s);
     m_parameterTable->setAccessibleName(tr("Model parameters"));
+    m_parameterTable->setAccessibleDescription(
+        tr("The parameters the model runs with, one per row; F2 edits the selected cell"));
     m_parameterTable->setModel(m_parameters);
     m_parameterTable->verticalHeader()->hide();
     m_parameterTable->horizontalHeader()->setStretchLastSection(true);
     m_parameterTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Tab goes on to the buttons; while a cell is edited, Tab still moves to the next cell.
+    m_parameterTable->setTabKeyNavigation(false);
     m_parameterTable->setMaximumHeight(m_parameterTable->fontMetrics().lineSpacing() * 8);
     auto* add = new QPushButton(tr("&Add"), m_content);
     add->setObjectName(u"addParameterButton"_s);
+    add->setToolTip(tr("Add a parameter row"));
     auto* remove = new QPushButton(tr("Re&move"), m_content);
     remove->setObjectName(u"removeParameterButton"_s);
+    remove->setToolTip(tr("Remove the selected parameter row"));
     auto* parameterButtons = new QVBoxLayout;
     parameterButtons->addWidget(add);
     parameterButtons->addWidget(remove);
@@ -81,6 +89,7 @@ ModelsView::ModelsView(PlatformApi* api, QWidget* parent)
     parameterRow->addLayout(parameterButtons);
 
     m_run->setObjectName(u"runButton"_s);
+    m_run->setToolTip(tr("Run the model on the selected sample with these parameters"));
     m_run->setDefault(true);
     m_cancel->setObjectName(u"cancelButton"_s);
     m_status->setObjectName(u"modelStatus"_s);
@@ -103,6 +112,7 @@ ModelsView::ModelsView(PlatformApi* api, QWidget* parent)
     m_fieldsProxy->setSortRole(ResultFieldsModel::SortRole);
     m_fieldTable->setObjectName(u"resultTable"_s);
     m_fieldTable->setAccessibleName(tr("Result fields"));
+    m_fieldTable->setAccessibleDescription(tr("The fields of the model's result and their values"));
     m_fieldTable->setModel(m_fieldsProxy);
     m_fieldTable->setSortingEnabled(true);
     m_fieldTable->sortByColumn(-1, Qt::AscendingOrder);
@@ -132,6 +142,8 @@ ModelsView::ModelsView(PlatformApi* api, QWidget* parent)
     content->addWidget(m_banner);
     content->addWidget(m_message);
     content->addWidget(results, 1);
+    // The parameter buttons were made after the result table; Tab reaches them beside their table.
+    orderTabStops({m_parameterTable, add, remove, m_run, m_cancel});
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_hint);

@@ -8,6 +8,7 @@ target_sources(bge_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/omicsworkspace.cpp ${CMAKE_CURRENT_LIST_DIR}/omicsworkspace.h
     ${CMAKE_CURRENT_LIST_DIR}/readsetdetailview.cpp ${CMAKE_CURRENT_LIST_DIR}/readsetdetailview.h
     ${CMAKE_CURRENT_LIST_DIR}/readsetfilterbar.cpp ${CMAKE_CURRENT_LIST_DIR}/readsetfilterbar.h
+    ${CMAKE_CURRENT_LIST_DIR}/optionaldateedit.cpp ${CMAKE_CURRENT_LIST_DIR}/optionaldateedit.h
     ${CMAKE_CURRENT_LIST_DIR}/readsetquery.cpp ${CMAKE_CURRENT_LIST_DIR}/readsetquery.h
     ${CMAKE_CURRENT_LIST_DIR}/readsetspanel.cpp ${CMAKE_CURRENT_LIST_DIR}/readsetspanel.h
     ${CMAKE_CURRENT_LIST_DIR}/readsettablemodel.cpp ${CMAKE_CURRENT_LIST_DIR}/readsettablemodel.h

@@ -7,6 +7,7 @@
 
 #include "common/columnwidths.h"
 #include "common/errorbanner.h"
+#include "common/recordtable.h"
 #include "omics/omicsapi.h"
 
 #include <QHBoxLayout>
@@ -33,7 +34,7 @@ QString formatTime(const QDateTime& time)
 ImportJobDetail::ImportJobDetail(omics::OmicsApi* api, const QString& storeId, QWidget* parent)
     : QWidget(parent), m_api(api), m_storeId(storeId), m_banner(new ErrorBanner(this)),
       m_title(new QLabel(this)), m_status(new QLabel(this)), m_message(new QLabel(this)),
-      m_times(new QLabel(this)), m_model(new ImportJobSourceModel(this)), m_table(new QTableView(this)),
+      m_times(new QLabel(this)), m_model(new ImportJobSourceModel(this)), m_table(new RecordTable(this)),
       m_sourceMessage(new QLabel(this)), m_showReadSet(new QPushButton(tr("Show R&ead Set"), this))
 {
     setObjectName(u"importJobDetail"_s);
@@ -49,10 +50,9 @@ ImportJobDetail::ImportJobDetail(omics::OmicsApi* api, const QString& storeId, Q
 
     m_table->setObjectName(u"importResultsTable"_s);
     m_table->setAccessibleName(tr("Sources of the import job"));
+    m_table->setAccessibleDescription(tr("Each source file of the job, what became of it and its read set"));
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
@@ -63,6 +63,7 @@ ImportJobDetail::ImportJobDetail(omics::OmicsApi* api, const QString& storeId, Q
     m_sourceMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_showReadSet->setObjectName(u"showReadSetButton"_s);
     m_showReadSet->setAccessibleName(tr("Show the read set this source became"));
+    m_showReadSet->setToolTip(tr("Open the read set on the Read sets tab"));
 
     auto* head = new QHBoxLayout;
     head->addWidget(m_title);

@@ -8,6 +8,8 @@
 
 #include "common/columnwidths.h"
 #include "common/errorbanner.h"
+#include "common/recordtable.h"
+#include "common/taborder.h"
 #include "omics/omicsapi.h"
 
 #include <QAction>
@@ -37,7 +39,7 @@ ImportJobsView::ImportJobsView(omics::OmicsApi* api, const QString& storeId, con
                                QWidget* parent)
     : QWidget(parent), m_api(api), m_storeId(storeId), m_defaultRole(defaultRoleArn),
       m_banner(new ErrorBanner(this)), m_model(new ImportJobModel(this)),
-      m_proxy(new QSortFilterProxyModel(this)), m_table(new QTableView(this)),
+      m_proxy(new QSortFilterProxyModel(this)), m_table(new RecordTable(this)),
       m_detail(new ImportJobDetail(api, storeId, this)),
       m_startButton(new QPushButton(tr("&Start Import…"), this)),
       m_refreshButton(new QPushButton(tr("&Refresh"), this)), m_status(new QLabel(this)),
@@ -49,20 +51,22 @@ ImportJobsView::ImportJobsView(omics::OmicsApi* api, const QString& storeId, con
     m_proxy->setSortRole(ImportJobModel::SortRole);
     m_table->setObjectName(u"importJobsTable"_s);
     m_table->setAccessibleName(tr("Import jobs of the store"));
+    m_table->setAccessibleDescription(
+        tr("The store's import jobs, newest first; the chosen one is detailed below"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ImportJobModel::Created, Qt::DescendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
 
     m_startButton->setObjectName(u"startImportJobButton"_s);
     m_startButton->setAccessibleName(tr("Start an import job"));
+    m_startButton->setToolTip(tr("Import read sets from files in S3 (Ctrl+I)"));
     m_refreshButton->setObjectName(u"refreshImportJobsButton"_s);
     m_refreshButton->setAccessibleName(tr("Refresh the import jobs"));
+    m_refreshButton->setToolTip(tr("Ask the store again for its import jobs (F5)"));
     m_status->setObjectName(u"importJobsStatus"_s);
     m_poll->setObjectName(u"importJobsPoll"_s);
     // Shortcuts of the view, not of the window: beside other views in one window, F5 refreshes
@@ -95,9 +99,7 @@ ImportJobsView::ImportJobsView(omics::OmicsApi* api, const QString& storeId, con
     layout->addWidget(m_banner);
     layout->addLayout(buttons);
     layout->addWidget(splitter, 1);
-    setTabOrder(m_startButton, m_refreshButton);
-    setTabOrder(m_refreshButton, m_table);
-    setTabOrder(m_table, m_detail);
+    orderTabStops({m_startButton, m_refreshButton, m_table, m_detail});
 
     connect(m_startButton, &QPushButton::clicked, this, &ImportJobsView::startImport);
     connect(m_refreshButton, &QPushButton::clicked, this, &ImportJobsView::refresh);

@@ -41,14 +41,18 @@ OmicsAccountSwitcher::OmicsAccountSwitcher(omics::OmicsConnections* connections,
     setObjectName(u"omicsAccountSwitcher"_s);
     m_accounts->setObjectName(u"accountCombo"_s);
     m_accounts->setAccessibleName(tr("HealthOmics account"));
+    m_accounts->setToolTip(tr("The AWS account and region whose sequence stores are shown"));
     m_accounts->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_accounts->setMinimumContentsLength(16);
     m_add->setObjectName(u"addAccountButton"_s);
     m_add->setAccessibleName(tr("Add HealthOmics account"));
+    m_add->setToolTip(tr("Add an AWS account to reach its HealthOmics sequence stores"));
     m_edit->setObjectName(u"editAccountButton"_s);
     m_edit->setAccessibleName(tr("Edit HealthOmics account"));
+    m_edit->setToolTip(tr("Change the chosen account's name, region or credentials"));
     m_remove->setObjectName(u"removeAccountButton"_s);
     m_remove->setAccessibleName(tr("Remove HealthOmics account"));
+    m_remove->setToolTip(tr("Forget the chosen account and its credentials on this computer"));
     for (QPushButton* b : {m_add, m_edit, m_remove})
         b->setAutoDefault(false);
 

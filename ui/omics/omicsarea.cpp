@@ -142,12 +142,14 @@ void OmicsArea::showStore(const QString& account, const omics::SequenceStore& st
 
     m_uploads = new StoreUploadsView(m_api.get(), store.id, tabs);
     m_uploads->setAccessibleName(tr("Uploads in progress"));
-    tabs->addTab(m_uploads, tr("Uploads in progress"));
+    tabs->setTabToolTip(tabs->addTab(m_uploads, tr("Uploads in progress")),
+                        tr("Read-set uploads begun but not completed, from here or elsewhere"));
 
     const QString role = m_sandbox && m_sandbox->omics ? m_sandbox->omics->importRoleArn : QString();
     m_imports = new ImportJobsView(m_api.get(), store.id, role, tabs);
     m_imports->setAccessibleName(tr("Import jobs"));
-    tabs->addTab(m_imports, tr("Import jobs"));
+    tabs->setTabToolTip(tabs->addTab(m_imports, tr("Import jobs")),
+                        tr("Jobs that import read sets from S3 into the store"));
     connect(m_imports, &ImportJobsView::readSetActivated, this,
             [this](const QString& storeId, const QString& readSetId) {
                 if (storeId != m_workspace->currentStore().id)

@@ -6,6 +6,7 @@
 #include "sequencestoremodel.h"
 
 #include "common/errorbanner.h"
+#include "common/recordtable.h"
 #include "omics/omicsconnections.h"
 
 #include <QAction>
@@ -39,7 +40,7 @@ OmicsWorkspace::OmicsWorkspace(omics::OmicsConnections* connections, std::option
       m_switcher(
           new OmicsAccountSwitcher(connections, sandbox ? sandbox->omics : std::nullopt, settings, this)),
       m_pages(new QStackedWidget(this)), m_stores(new SequenceStoreModel(this)),
-      m_storeView(new QTableView(this)), m_storeBanner(new ErrorBanner(this)),
+      m_storeView(new RecordTable(this)), m_storeBanner(new ErrorBanner(this)),
       m_storeStatus(new QLabel(this)), m_splitter(new QSplitter(Qt::Horizontal, this)),
       m_storeTabs(new QTabWidget(this)), m_readSets(new ReadSetsPanel(settings, this))
 {
@@ -110,10 +111,10 @@ QWidget* OmicsWorkspace::buildStoresPage()
     proxy->setSortRole(SequenceStoreModel::SortRole);
     m_storeView->setObjectName(u"sequenceStoresView"_s);
     m_storeView->setAccessibleName(tr("Sequence stores"));
+    m_storeView->setAccessibleDescription(
+        tr("The account's sequence stores; choose one to see its read sets"));
     m_storeView->setModel(proxy);
-    m_storeView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_storeView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_storeView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_storeView->setWordWrap(false);
     m_storeView->verticalHeader()->hide();
     m_storeView->setSortingEnabled(true);
@@ -142,6 +143,7 @@ QWidget* OmicsWorkspace::buildStoresPage()
 
     m_storeTabs->setObjectName(u"storeTabs"_s);
     m_storeTabs->addTab(m_readSets, tr("Read sets"));
+    m_storeTabs->setTabToolTip(0, tr("The store's read sets: find, open, download and upload them"));
 
     m_splitter->setObjectName(u"omicsSplitter"_s);
     m_splitter->addWidget(left);

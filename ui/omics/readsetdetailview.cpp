@@ -4,6 +4,7 @@
 
 #include "common/errorbanner.h"
 #include "common/jsontreemodel.h"
+#include "common/taborder.h"
 #include "omics/omicsapi.h"
 #include "omics/readsetdownloadjob.h"
 
@@ -114,6 +115,8 @@ ReadSetDetailView::ReadSetDetailView(QWidget* parent)
 
     auto* scroll = new QScrollArea(this);
     scroll->setObjectName(u"readSetFieldsScroll"_s);
+    scroll->setAccessibleName(tr("Read set details"));
+    scroll->setAccessibleDescription(tr("The read set's identity, files and origin"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -127,8 +130,13 @@ ReadSetDetailView::ReadSetDetailView(QWidget* parent)
 
     auto* tabs = m_tabs = new QTabWidget(this);
     tabs->setObjectName(u"readSetDetailTabs"_s);
-    tabs->addTab(scroll, tr("Details"));
-    tabs->addTab(m_jsonView, tr("Raw JSON"));
+    tabs->setTabToolTip(tabs->addTab(scroll, tr("Details")), tr("The read set's identity, files and origin"));
+    tabs->setTabToolTip(tabs->addTab(m_jsonView, tr("Raw JSON")),
+                        tr("The read set's metadata as the service sent it"));
+    // The ARN's Copy button was made before the tabs that hold it and the files' buttons: Tab
+    // reaches the tab bar, then the fields, then the buttons as they stand on the page.
+    orderTabStops({tabs->tabBar(), scroll, m_downloads.value(u"SOURCE1"_s), m_downloads.value(u"SOURCE2"_s),
+                   m_downloads.value(u"INDEX"_s), m_copyArn});
 
     auto* detail = new QWidget(this);
     auto* detailLayout = new QVBoxLayout(detail);
@@ -161,6 +169,7 @@ void ReadSetDetailView::addFileRow(QFormLayout* form, const QString& file, const
     auto* button = new QPushButton(tr("Download…"), form->parentWidget());
     button->setObjectName(u"download_"_s + file);
     button->setAccessibleName(tr("Download %1").arg(label.chopped(1)));
+    button->setToolTip(tr("Save this file of the read set on your computer, through the Transfers panel"));
     button->setAutoDefault(false);
     button->setEnabled(false);
     m_downloads.insert(file, button);

@@ -1,5 +1,7 @@
 #include "readsetfilterbar.h"
 
+#include "optionaldateedit.h"
+
 #include "omicsformat.h"
 
 #include <QComboBox>
@@ -62,27 +64,36 @@ ReadSetFilterBar::ReadSetFilterBar(QWidget* parent) : QWidget(parent)
         }
     };
     m_name = lineEdit(u"filterName"_s, tr("Name"), tr("Exact name"));
+    m_name->setToolTip(tr("Only the read sets with exactly this name"));
     add(tr("&Name:"), m_name);
     m_status = comboBox(u"filterStatus"_s, tr("Status"), statusValues());
+    m_status->setToolTip(tr("Only the read sets in this state"));
     add(tr("S&tatus:"), m_status);
     m_fileType = comboBox(u"filterFileType"_s, tr("File type"), fileTypes());
+    m_fileType->setToolTip(tr("Only the read sets of this file type"));
     add(tr("File t&ype:"), m_fileType);
     m_creationType = comboBox(u"filterCreationType"_s, tr("Created by"),
                               {{u"UPLOAD"_s, OmicsFormat::creationType(u"UPLOAD"_s)},
                                {u"IMPORT"_s, OmicsFormat::creationType(u"IMPORT"_s)}});
+    m_creationType->setToolTip(tr("Only the read sets uploaded, or only those imported from S3"));
     add(tr("Created &by:"), m_creationType);
     m_subject = lineEdit(u"filterSubject"_s, tr("Subject ID"), tr("Subject ID"));
+    m_subject->setToolTip(tr("Only the read sets of this subject"));
     add(tr("S&ubject:"), m_subject);
     m_sample = lineEdit(u"filterSample"_s, tr("Sample ID"), tr("Sample ID"));
+    m_sample->setToolTip(tr("Only the read sets of this sample"));
     add(tr("Sa&mple:"), m_sample);
     m_after = dateEdit(u"filterCreatedAfter"_s, tr("Created after"));
+    m_after->setToolTip(tr("Only the read sets created on or after this day"));
     add(tr("Created &after:"), m_after);
     m_before = dateEdit(u"filterCreatedBefore"_s, tr("Created before"));
+    m_before->setToolTip(tr("Only the read sets created on or before this day"));
     add(tr("Created b&efore:"), m_before);
 
     auto* clearButton = new QPushButton(tr("C&lear Filters"), this);
     clearButton->setObjectName(u"clearFiltersButton"_s);
     clearButton->setAccessibleName(tr("Clear filters"));
+    clearButton->setToolTip(tr("Show every read set of the store again"));
     clearButton->setAutoDefault(false);
     connect(clearButton, &QPushButton::clicked, this, &ReadSetFilterBar::clear);
     layout->addWidget(clearButton, row + 1, 7, Qt::AlignRight);
@@ -122,7 +133,7 @@ QComboBox* ReadSetFilterBar::comboBox(const QString& objectName, const QString& 
 
 QDateEdit* ReadSetFilterBar::dateEdit(const QString& objectName, const QString& label)
 {
-    auto* edit = new QDateEdit(this);
+    auto* edit = new OptionalDateEdit(this);
     edit->setObjectName(objectName);
     edit->setAccessibleName(label);
     edit->setCalendarPopup(true);

@@ -7,6 +7,7 @@
 
 #include "common/columnwidths.h"
 #include "common/errorbanner.h"
+#include "common/recordtable.h"
 #include "samples/columnchooser.h"
 
 #include <QHeaderView>
@@ -34,7 +35,7 @@ constexpr QLatin1StringView kSettingsGroup("omics/readSets");
 ReadSetsPanel::ReadSetsPanel(QSettings* settings, QWidget* parent)
     : QWidget(parent), m_settings(settings), m_model(new ReadSetTableModel(this)),
       m_proxy(new QSortFilterProxyModel(this)), m_filterBar(new ReadSetFilterBar(this)),
-      m_search(new QLineEdit(this)), m_banner(new ErrorBanner(this)), m_view(new QTableView(this)),
+      m_search(new QLineEdit(this)), m_banner(new ErrorBanner(this)), m_view(new RecordTable(this)),
       m_detail(new ReadSetDetailView(this)), m_splitter(new QSplitter(Qt::Horizontal, this)),
       m_status(new QLabel(this)), m_saveHeader(new QTimer(this))
 {
@@ -54,10 +55,10 @@ ReadSetsPanel::ReadSetsPanel(QSettings* settings, QWidget* parent)
 
     m_view->setObjectName(u"readSetsView"_s);
     m_view->setAccessibleName(tr("Read sets"));
+    m_view->setAccessibleDescription(tr("The store's read sets that match the filters; the chosen one is "
+                                        "detailed beside the list"));
     m_view->setModel(m_proxy);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
@@ -83,6 +84,7 @@ ReadSetsPanel::ReadSetsPanel(QSettings* settings, QWidget* parent)
     auto* columnsButton = new QToolButton(this);
     columnsButton->setObjectName(u"readSetColumnsButton"_s);
     columnsButton->setAccessibleName(tr("Choose columns"));
+    columnsButton->setToolTip(tr("Choose the columns the read-set table shows"));
     columnsButton->setText(tr("Columns"));
     columnsButton->setMenu(m_columns->menu());
     columnsButton->setPopupMode(QToolButton::InstantPopup);

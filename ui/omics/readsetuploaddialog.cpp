@@ -4,6 +4,7 @@
 
 #include "common/columnwidths.h"
 #include "common/errorbanner.h"
+#include "common/recordtable.h"
 #include "omics/omicsapi.h"
 #include "seqformat/readsetfiletype.h"
 
@@ -71,7 +72,7 @@ ReadSetUploadDialog::ReadSetUploadDialog(omics::OmicsApi* api, const QString& ac
                                          const omics::SequenceStore& store, const QStringList& files,
                                          QWidget* parent)
     : QDialog(parent), m_api(api), m_account(account), m_store(store), m_banner(new ErrorBanner(this)),
-      m_model(new ReadSetUploadModel(this)), m_table(new QTableView(this)),
+      m_model(new ReadSetUploadModel(this)), m_table(new RecordTable(this)),
       m_addButton(new QPushButton(tr("&Add Files…"), this)),
       m_removeButton(new QPushButton(tr("&Remove"), this)), m_editor(new QGroupBox(tr("Read set"), this)),
       m_type(new QComboBox(m_editor)), m_name(makeEdit(u"nameEdit"_s, tr("Read set name"), m_editor)),
@@ -99,9 +100,7 @@ ReadSetUploadDialog::ReadSetUploadDialog(omics::OmicsApi* api, const QString& ac
     m_table->setObjectName(u"proposalsTable"_s);
     m_table->setAccessibleName(tr("Proposed read sets"));
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);

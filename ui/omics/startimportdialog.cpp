@@ -7,6 +7,7 @@
 
 #include "common/columnwidths.h"
 #include "common/errorbanner.h"
+#include "common/recordtable.h"
 #include "omics/omicsapi.h"
 #include "omics/omicsvalidation.h"
 
@@ -58,7 +59,7 @@ StartImportDialog::StartImportDialog(omics::OmicsApi* api, const QString& storeI
                                      QWidget* parent)
     : QDialog(parent), m_api(api), m_storeId(storeId), m_banner(new ErrorBanner(this)),
       m_role(makeEdit(u"roleEdit"_s, tr("Service role ARN"), this)), m_model(new ImportSourcesModel(this)),
-      m_table(new QTableView(this)), m_addButton(new QPushButton(tr("&Add Source"), this)),
+      m_table(new RecordTable(this)), m_addButton(new QPushButton(tr("&Add Source"), this)),
       m_removeButton(new QPushButton(tr("&Remove Source"), this)),
       m_manifestButton(new QPushButton(tr("&Load Manifest…"), this)),
       m_editor(new QGroupBox(tr("Source"), this)), m_type(new QComboBox(m_editor)),
@@ -83,9 +84,7 @@ StartImportDialog::StartImportDialog(omics::OmicsApi* api, const QString& storeI
     m_table->setObjectName(u"importSourcesTable"_s);
     m_table->setAccessibleName(tr("Sources to import"));
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);

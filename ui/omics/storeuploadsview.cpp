@@ -6,6 +6,7 @@
 
 #include "common/columnwidths.h"
 #include "common/errorbanner.h"
+#include "common/recordtable.h"
 #include "omics/omicsapi.h"
 
 #include <QAction>
@@ -35,7 +36,7 @@ constexpr int kAgeRefreshMs = 30 * 1000;
 StoreUploadsView::StoreUploadsView(omics::OmicsApi* api, const QString& storeId, QWidget* parent)
     : QWidget(parent), m_api(api), m_storeId(storeId), m_banner(new ErrorBanner(this)),
       m_model(new StoreUploadModel(this)), m_proxy(new QSortFilterProxyModel(this)),
-      m_table(new QTableView(this)), m_refreshButton(new QPushButton(tr("&Refresh"), this)),
+      m_table(new RecordTable(this)), m_refreshButton(new QPushButton(tr("&Refresh"), this)),
       m_abortButton(new QPushButton(tr("&Abort…"), this)), m_status(new QLabel(this)),
       m_ageTimer(new QTimer(this))
 {
@@ -46,18 +47,19 @@ StoreUploadsView::StoreUploadsView(omics::OmicsApi* api, const QString& storeId,
     m_proxy->setSortRole(StoreUploadModel::SortRole);
     m_table->setObjectName(u"storeUploadsTable"_s);
     m_table->setAccessibleName(tr("Multipart uploads in progress"));
+    m_table->setAccessibleDescription(
+        tr("Uploads begun in this store and not completed; Delete aborts the selected ones"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(StoreUploadModel::Age, Qt::DescendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
 
     m_refreshButton->setObjectName(u"refreshUploadsButton"_s);
     m_refreshButton->setAccessibleName(tr("Refresh the uploads in progress"));
+    m_refreshButton->setToolTip(tr("Ask the store again for its uploads in progress (F5)"));
     m_abortButton->setObjectName(u"abortUploadButton"_s);
     m_abortButton->setAccessibleName(tr("Abort the selected uploads"));
     m_abortButton->setToolTip(tr("Abort the selected uploads (Delete)"));

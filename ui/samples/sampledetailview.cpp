@@ -59,9 +59,11 @@ SampleDetailView::SampleDetailView(PlatformApi* api, QWidget* parent)
     fieldsScroll->setFrameShape(QFrame::NoFrame);
     fieldsScroll->setWidget(m_fields);
     fieldsScroll->setAccessibleName(tr("Fields of the sample"));
+    fieldsScroll->setAccessibleDescription(tr("What the platform keeps about the sample, field by field"));
 
     m_jsonView->setObjectName(u"jsonView"_s);
     m_jsonView->setAccessibleName(tr("Raw JSON of the sample"));
+    m_jsonView->setAccessibleDescription(tr("The sample's record as the platform sent it, as a tree"));
     m_jsonView->setModel(m_json);
     m_jsonView->setUniformRowHeights(true);
     m_jsonView->setAlternatingRowColors(true);
@@ -77,6 +79,9 @@ SampleDetailView::SampleDetailView(PlatformApi* api, QWidget* parent)
     m_tabs->addTab(fieldsScroll, tr("Fields"));
     m_tabs->addTab(m_files, tr("Files"));
     m_tabs->addTab(m_jsonView, tr("Raw JSON"));
+    m_tabs->setTabToolTip(0, tr("What the platform keeps about the sample"));
+    m_tabs->setTabToolTip(1, tr("The sample's sequencing files"));
+    m_tabs->setTabToolTip(2, tr("The sample's record as the platform sent it"));
 
     auto* content = new QWidget(m_pages);
     auto* contentLayout = new QVBoxLayout(content);

@@ -3,6 +3,7 @@
 #include "samplefilesmodel.h"
 
 #include "api/records/sample.h"
+#include "common/recordtable.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -21,7 +22,7 @@ namespace bge::ui {
 using namespace Qt::StringLiterals;
 
 SampleFilesPane::SampleFilesPane(QWidget* parent)
-    : QWidget(parent), m_model(new SampleFilesModel(this)), m_view(new QTableView(this)),
+    : QWidget(parent), m_model(new SampleFilesModel(this)), m_view(new RecordTable(this)),
       m_state(new QLabel(this)), m_download(new QPushButton(tr("&Download"), this)),
       m_downloadAction(new QAction(tr("Download"), this)),
       m_copyAction(new QAction(tr("Copy object name"), this))
@@ -33,9 +34,7 @@ SampleFilesPane::SampleFilesPane(QWidget* parent)
     m_view->setAccessibleName(tr("Files of the sample"));
     m_view->setModel(proxy);
     m_view->setSortingEnabled(true);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);

@@ -2,9 +2,9 @@
 
 #include "codechoicebutton.h"
 
+#include "common/flowlayout.h"
+
 #include <QComboBox>
-#include <QGridLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -36,7 +36,8 @@ QLineEdit* listEdit(const QString& objectName, const QString& placeholder, const
 } // namespace
 
 SampleFilterBar::SampleFilterBar(QWidget* parent)
-    : QGroupBox(tr("Server filters (search all your samples)"), parent),
+    // A short title: the group box's title sets how narrow the sample list can be.
+    : QGroupBox(tr("Server filters"), parent),
       m_sites(new CodeChoiceButton(tr("Site"), biosampleSiteCodes(), false, this)),
       m_omics(new CodeChoiceButton(tr("Omics"), omicsCodes(), false, this)),
       m_organisms(new CodeChoiceButton(tr("Organism"), organismCodes(), false, this))
@@ -50,12 +51,15 @@ SampleFilterBar::SampleFilterBar(QWidget* parent)
       m_clear(new QPushButton(tr("Clear filters"), this))
 {
     setObjectName(u"serverFilters"_s);
+    setToolTip(tr("These filters search all your samples on the platform; the quick search below looks only "
+                  "through the samples loaded."));
     m_sites->setObjectName(u"siteFilter"_s);
     m_omics->setObjectName(u"omicsFilter"_s);
     m_organisms->setObjectName(u"organismFilter"_s);
     m_statuses->setObjectName(u"statusFilter"_s);
     m_availability->setObjectName(u"availabilityFilter"_s);
     m_availability->setAccessibleName(tr("Data availability"));
+    m_availability->setToolTip(tr("Only samples whose result data is available, or only those without"));
     m_availability->addItem(tr("Data: any"), AnyAvailability);
     m_availability->addItem(tr("Data available"), Available);
     m_availability->addItem(tr("Data not available"), NotAvailable);
@@ -68,17 +72,17 @@ SampleFilterBar::SampleFilterBar(QWidget* parent)
     m_projects->setToolTip(tr("Separate project ids with commas or spaces."));
     m_clear->setObjectName(u"clearFilters"_s);
 
-    auto* choices = new QHBoxLayout;
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{m_sites, m_omics, m_organisms, m_statuses, m_availability})
-        choices->addWidget(w);
-    choices->addStretch();
+    // The boxes keep room for an id or two; the flow gives them the rest of their line.
+    const int idWidth = fontMetrics().horizontalAdvance(u"E-B12345678901"_s) + fontMetrics().height();
+    m_projects->setMinimumWidth(idWidth);
+    m_ids->setMinimumWidth(idWidth);
 
-    auto* layout = new QGridLayout(this);
-    layout->addLayout(choices, 0, 0, 1, 3);
-    layout->addWidget(m_projects, 1, 0);
-    layout->addWidget(m_ids, 1, 1);
-    layout->addWidget(m_clear, 1, 2);
+    // A flow, not a grid: the sample list can narrow to its id column, the filters going onto
+    // more lines as it does (issue 15).
+    auto* layout = new FlowLayout(this);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_sites, m_omics, m_organisms, m_statuses,
+                                                      m_availability, m_projects, m_ids, m_clear})
+        layout->addWidget(w);
 
     const auto changed = [this] {
         updateClearButton();

@@ -84,6 +84,13 @@ bool SampleFilters::isEmpty() const
     return *this == SampleFilters();
 }
 
+int SampleFilters::activeCount() const
+{
+    return int(!sites.isEmpty()) + int(!omics.isEmpty()) + int(!organisms.isEmpty()) +
+           int(!statuses.isEmpty()) + int(!projectIds.isEmpty()) + int(dataAvailability.has_value()) +
+           int(!ids.isEmpty());
+}
+
 void SampleFilters::save(QSettings& settings) const
 {
     settings.beginGroup(u"filters"_s);

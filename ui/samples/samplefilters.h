@@ -28,6 +28,8 @@ struct SampleFilters
     // Every filter but the external ids, which only a lookup can turn into biosample ids.
     SampleQuery query() const;
     bool isEmpty() const;
+    // How many kinds of filter are set (sites, omics … ids): shown when the bar is folded away.
+    int activeCount() const;
 
     // "E-B12345678901, ZK001  P-W1;" → the items, in order, without blanks.
     static QStringList splitList(const QString& text);

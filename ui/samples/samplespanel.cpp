@@ -9,6 +9,8 @@
 
 #include "api/platformapi.h"
 #include "common/errorbanner.h"
+#include "common/recordtable.h"
+#include "common/taborder.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -16,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTimer>
@@ -39,7 +42,7 @@ constexpr QLatin1StringView kSettingsGroup("samples");
 SamplesPanel::SamplesPanel(PlatformApi* api, QWidget* parent)
     : QWidget(parent), m_api(api), m_model(new SampleTableModel(api, this)),
       m_proxy(new QSortFilterProxyModel(this)), m_filterBar(new SampleFilterBar(this)),
-      m_search(new QLineEdit(this)), m_banner(new ErrorBanner(this)), m_view(new QTableView(this)),
+      m_search(new QLineEdit(this)), m_banner(new ErrorBanner(this)), m_view(new RecordTable(this)),
       m_status(new QLabel(this)), m_saveHeader(new QTimer(this)), m_resolver(new SampleQueryResolver(this))
 {
     setObjectName(u"samplesPanel"_s);
@@ -58,11 +61,11 @@ SamplesPanel::SamplesPanel(PlatformApi* api, QWidget* parent)
 
     m_view->setObjectName(u"samplesView"_s);
     m_view->setAccessibleName(tr("Samples"));
+    m_view->setAccessibleDescription(tr("Your samples. Select one to see its results; Ctrl or Shift selects "
+                                        "several to compare them."));
     m_view->setModel(m_proxy);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     // Several samples at once: their compositions and genotypes are compared side by side.
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
@@ -95,9 +98,11 @@ SamplesPanel::SamplesPanel(PlatformApi* api, QWidget* parent)
     auto* columnsButton = new QToolButton(toolbar);
     columnsButton->setObjectName(u"columnsButton"_s);
     columnsButton->setText(tr("Columns"));
+    columnsButton->setToolTip(tr("Choose the columns the sample table shows"));
     columnsButton->setMenu(m_columns->menu());
     columnsButton->setPopupMode(QToolButton::InstantPopup);
     toolbar->addWidget(columnsButton);
+    toolbar->addAction(m_showFilters);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins({});
@@ -107,6 +112,8 @@ SamplesPanel::SamplesPanel(PlatformApi* api, QWidget* parent)
     layout->addWidget(m_banner);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_status);
+    // The toolbar's Columns button was made after the table; Tab goes top to bottom.
+    orderTabStops({columnsButton, m_filterBar, m_search, m_banner, m_view});
 
     connect(m_filterBar, &SampleFilterBar::filtersChanged, this, &SamplesPanel::applyFilters);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
@@ -170,6 +177,19 @@ void SamplesPanel::buildActions()
     m_improve->setToolTip(tr("Fill in library fields of the selected sample that are still empty"));
     connect(m_improve, &QAction::triggered, this, &SamplesPanel::openImproveDialog);
 
+    m_showFilters = new QAction(QIcon::fromTheme(u"view-filter"_s), tr("Sample &Filters"), this);
+    m_showFilters->setObjectName(u"sampleFiltersAction"_s);
+    m_showFilters->setCheckable(true);
+    m_showFilters->setChecked(true);
+    m_showFilters->setToolTip(
+        tr("Show or fold away the server filters; folded, the list can narrow to its id "
+           "column"));
+    connect(m_showFilters, &QAction::toggled, this, [this](bool shown) {
+        m_filterBar->setVisible(shown);
+        updateFiltersAction();
+        saveSettings();
+    });
+
     auto* find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
     find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -194,6 +214,13 @@ void SamplesPanel::restoreSettings()
     m_filterBar->setFilters(SampleFilters::load(settings));
     // What the bar kept: codes no longer known are dropped.
     m_applied = m_filterBar->filters();
+    const bool filtersShown = settings.value(u"filtersShown"_s, true).toBool();
+    {
+        const QSignalBlocker quiet(m_showFilters); // restoring is not a change to save
+        m_showFilters->setChecked(filtersShown);
+    }
+    m_filterBar->setHidden(!filtersShown);
+    updateFiltersAction();
     // First run: the columns fit the first page, once it is there.
     m_fitColumns = !m_view->horizontalHeader()->restoreState(settings.value(u"header"_s).toByteArray());
 }
@@ -204,6 +231,14 @@ void SamplesPanel::saveSettings() const
     settings.beginGroup(kSettingsGroup);
     m_applied.save(settings);
     settings.setValue(u"header"_s, m_view->horizontalHeader()->saveState());
+    settings.setValue(u"filtersShown"_s, m_showFilters->isChecked());
+}
+
+void SamplesPanel::updateFiltersAction()
+{
+    // Folded away, the filters still apply: the button says how many.
+    const int active = m_applied.activeCount();
+    m_showFilters->setIconText(active > 0 ? tr("Filters (%1)").arg(active) : tr("Filters"));
 }
 
 void SamplesPanel::setFilters(const SampleFilters& filters)
@@ -218,6 +253,7 @@ void SamplesPanel::applyFilters()
     if (filters == m_applied)
         return; // e.g. the focus left a text box that did not change
     m_applied = filters;
+    updateFiltersAction();
     saveSettings();
     load();
 }

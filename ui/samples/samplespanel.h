@@ -45,6 +45,8 @@ public:
     QAction* refreshAction() const { return m_refresh; }
     QAction* registerSampleAction() const { return m_register; }
     QAction* improveSampleAction() const { return m_improve; }
+    // Shows or folds away the server filters (checked: shown); remembered.
+    QAction* filtersAction() const { return m_showFilters; }
 
     SampleTableModel* model() const { return m_model; }
     QSortFilterProxyModel* proxy() const { return m_proxy; }
@@ -75,6 +77,7 @@ private:
     void onLoadFailed(const bge::ApiError& error);
     void updateStatus();
     void updateActions();
+    void updateFiltersAction();
     void openRegisterDialog();
     void openImproveDialog();
     void refreshSample(const QString& biosampleId);
@@ -92,6 +95,7 @@ private:
     QTimer* m_saveHeader;
     QAction* m_refresh = nullptr;
     QAction* m_register = nullptr;
+    QAction* m_showFilters = nullptr;
     QAction* m_improve = nullptr;
 
     SampleQueryResolver* m_resolver;

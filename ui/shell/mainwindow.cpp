@@ -305,6 +305,7 @@ void MainWindow::createWorkspace()
         workspace->splitter()->setSizes({width() * 2 / 5, width() * 3 / 5});
     workspace->sampleListAction()->setChecked(m_settings->value(kSampleList, true).toBool());
     m_viewMenu->insertAction(m_refresh, workspace->sampleListAction());
+    m_viewMenu->insertAction(m_refresh, workspace->samplesPanel()->filtersAction());
     workspace->tabs()->setCurrentIndex(m_settings->value(kCurrentTab, 0).toInt());
     m_areas->insertWidget(0, workspace);
     showPage(m_areas);

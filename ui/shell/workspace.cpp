@@ -40,6 +40,12 @@ Workspace::Workspace(PlatformApi* api, QWidget* parent)
     m_variants->setAccessibleName(tr("Variants"));
     m_abundance->setAccessibleName(tr("Abundance"));
     m_models->setAccessibleName(tr("Models"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_details), tr("The sample's fields, files and record"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_variants),
+                          tr("Genotypes at the rsids you look up, for one or several genomics samples"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_abundance),
+                          tr("Taxa, functions and genes found in metagenomics samples"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_models), tr("Interpretation models run on the sample"));
     // The results are what a person opens the app for: they get the larger share.
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);

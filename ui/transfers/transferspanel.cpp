@@ -8,6 +8,7 @@
 
 #include "api/apiconnection.h"
 #include "api/platformapi.h"
+#include "common/recordtable.h"
 #include "transfer/transferpaths.h"
 #include "transfer/transferqueue.h"
 #include "transfer/uploadcredentials.h"
@@ -136,12 +137,11 @@ void TransfersPanel::createTable()
     m_proxy->setSortRole(TransferListModel::SortRole);
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
 
-    m_view = new QTableView(this);
+    m_view = new RecordTable(this);
     m_view->setObjectName(u"transfersTable"_s);
     m_view->setAccessibleName(tr("Transfers"));
     m_view->setModel(m_proxy);
     m_view->setItemDelegateForColumn(TransferListModel::Progress, new ProgressDelegate(m_view));
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);

@@ -5,6 +5,7 @@
 
 #include "api/platformcodes.h"
 #include "common/columnwidths.h"
+#include "common/recordtable.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -44,7 +45,7 @@ QStringList idsOf(const QList<bge::Sample>& samples)
 
 GenotypeComparisonView::GenotypeComparisonView(PlatformApi* api, QWidget* parent)
     : QWidget(parent), m_fetcher(new GenotypeFetcher(api, this)), m_model(new GenotypeComparisonModel(this)),
-      m_proxy(new QSortFilterProxyModel(this)), m_note(new QLabel(this)), m_table(new QTableView(this))
+      m_proxy(new QSortFilterProxyModel(this)), m_note(new QLabel(this)), m_table(new RecordTable(this))
 {
     setObjectName(u"genotypeComparison"_s);
     m_note->setObjectName(u"comparisonNote"_s);
@@ -54,11 +55,12 @@ GenotypeComparisonView::GenotypeComparisonView(PlatformApi* api, QWidget* parent
     m_proxy->setSourceModel(m_model);
     m_table->setObjectName(u"comparisonTable"_s);
     m_table->setAccessibleName(tr("Genotype comparison"));
+    m_table->setAccessibleDescription(
+        tr("The selected samples' genotypes, one row per sample and one column per rsid"));
     m_table->setAccessibleDescription(tr("One row per sample, one column per rsid"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // the selection's order, until a header is clicked
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();

@@ -21,6 +21,8 @@ RsidInput::RsidInput(QWidget* parent)
 {
     m_edit->setObjectName(u"rsidEdit"_s);
     m_edit->setAccessibleName(tr("Rsids"));
+    m_edit->setAccessibleDescription(
+        tr("The rsids to look up, separated by anything; Ctrl+Return looks them up"));
     m_edit->setPlaceholderText(tr("rs762551, rs671 rs4988235 … (any separator; Ctrl+Return to look up)"));
     m_edit->setTabChangesFocus(true);
     m_edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);

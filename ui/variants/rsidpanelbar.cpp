@@ -39,6 +39,7 @@ RsidPanelBar::RsidPanelBar(RsidInput* input, QSettings* settings, QWidget* paren
     label->setBuddy(m_combo);
     m_combo->setObjectName(u"panelCombo"_s);
     m_combo->setAccessibleName(tr("Rsid panel"));
+    m_combo->setAccessibleDescription(tr("A named list of rsids to look up with one click"));
     // A long panel name must not widen the pane; the list that opens shows it whole.
     m_combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_combo->setMinimumContentsLength(10);

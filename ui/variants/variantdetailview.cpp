@@ -90,6 +90,7 @@ VariantDetailView::VariantDetailView(QWidget* parent)
 
     m_raw->setObjectName(u"variantJson"_s);
     m_raw->setAccessibleName(tr("Variant record as received"));
+    m_raw->setAccessibleDescription(tr("The variant's record as the platform sent it"));
     m_raw->setReadOnly(true);
     m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);

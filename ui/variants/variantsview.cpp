@@ -13,6 +13,7 @@
 #include "common/columnwidths.h"
 #include "common/errorbanner.h"
 #include "common/exportbutton.h"
+#include "common/recordtable.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -45,7 +46,7 @@ VariantsView::VariantsView(PlatformApi* api, QWidget* parent)
       m_lookUp(new QPushButton(tr("&Look Up"), m_content)), m_status(new QLabel(m_content)),
       m_banner(new ErrorBanner(m_content)), m_pages(new QStackedWidget(m_content)),
       m_single(new QSplitter(Qt::Vertical, m_pages)), m_model(new VariantTableModel(this)),
-      m_proxy(new QSortFilterProxyModel(this)), m_table(new QTableView(m_single)),
+      m_proxy(new QSortFilterProxyModel(this)), m_table(new RecordTable(m_single)),
       m_detail(new VariantDetailView(m_single)), m_export(new ExportButton(m_table, m_content)),
       m_comparison(new GenotypeComparisonView(api, m_pages)),
       m_comparisonExport(new ExportButton(m_comparison->table(), m_content))
@@ -67,10 +68,11 @@ VariantsView::VariantsView(PlatformApi* api, QWidget* parent)
     m_proxy->setSortRole(VariantTableModel::SortRole);
     m_table->setObjectName(u"variantTable"_s);
     m_table->setAccessibleName(tr("Variants"));
+    m_table->setAccessibleDescription(
+        tr("The sample's genotype at each rsid looked up; the selected one is detailed below"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // the order asked for, until a header is clicked
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
