@@ -59,7 +59,7 @@ int main(int argc, char* argv[])
     if (!options)
         return fail(error + u"\nTry 'bge-sandbox --help'."_s, 2);
 
-    DemoWorld world = DemoWorld::generate(options->seed);
+    DemoWorld world = DemoWorld::generate(options->seed, options->sampleCount);
     if (!options->configFile.isEmpty() && !world.loadClientConfig(options->configFile, &error))
         return fail(error, 2);
 

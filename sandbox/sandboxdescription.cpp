@@ -21,13 +21,14 @@ namespace {
 QJsonObject exampleSamples(const SampleRepository& samples, const Principal& principal)
 {
     QJsonObject o;
-    for (const Sample& s : samples.visibleTo(principal)) {
+    samples.forEachVisible(principal, [&o](const Sample& s) {
         if (!s.dataAvailability)
-            continue;
+            return true;
         const QString kind = s.omic == kOmicGenomics ? u"genomics"_s : u"metagenomics"_s;
         if (!o.contains(kind))
             o.insert(kind, s.biosampleId);
-    }
+        return o.size() < 2;
+    });
     return o;
 }
 

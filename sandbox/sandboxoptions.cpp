@@ -42,19 +42,30 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
         {u"port"_s, u"API and OAuth port on 127.0.0.1 (0 = any free port)."_s, u"N"_s, u"0"_s},
         {u"oss-port"_s, u"Object-storage port on 127.0.0.1 (0 = any free port)."_s, u"N"_s, u"0"_s},
         {u"data-dir"_s, u"Where objects and upload state live (default: a temporary directory)."_s, u"DIR"_s},
-        {u"seed"_s, u"Seed of the demo data and of the fault draws (same seed, same platform)."_s, u"N"_s, u"20191"_s},
+        {u"seed"_s, u"Seed of the demo data and of the fault draws (same seed, same platform)."_s, u"N"_s,
+         u"20191"_s},
+        {u"samples"_s,
+         u"How many demo samples the platform holds (default 240; zhanglei3 owns about 3 in 8, the other "
+         u"demo "
+         "users and the pipeline app the rest). The same seed and number give the same samples; the first "
+         "240 are the same whatever the number, and only they have result files in object storage (the "
+         "others have their results through the API)."_s,
+         u"N"_s, u"240"_s},
         {u"config"_s, u"JSON file with more client apps: {\"clients\": [...]}."_s, u"FILE"_s},
         {u"token-ttl"_s, u"Access-token lifetime in seconds."_s, u"S"_s, u"21600"_s},
         {u"sts-ttl"_s, u"Lifetime of object-storage STS credentials in seconds."_s, u"S"_s, u"3600"_s},
         {u"refresh-ttl"_s, u"Refresh-token lifetime in seconds."_s, u"S"_s, u"2592000"_s},
-        {u"advertise-oss"_s, u"Object-storage URL that /sts/token advertises (e.g. behind a proxy)."_s, u"URL"_s},
+        {u"advertise-oss"_s, u"Object-storage URL that /sts/token advertises (e.g. behind a proxy)."_s,
+         u"URL"_s},
         {u"oss-faults"_s,
-         u"Fault injection for reliability tests, e.g. \"error-rate=0.1,drop-rate=0.05,latency-ms=200\". Also "
+         u"Fault injection for reliability tests, e.g. \"error-rate=0.1,drop-rate=0.05,latency-ms=200\". "
+         u"Also "
          "corrupt-rate (PutObject/UploadPart bodies stored with a bit flipped, so their CRC-64 differs), "
          "corrupt-complete-rate (multipart objects assembled with a bit flipped), bandwidth-kibps (each "
          "body sent or received at most this many KiB/s) and lost-reply-rate (PutObject, UploadPart and "
          "CompleteMultipartUpload done, then the connection cut before the answer; lost-put-reply-rate, "
-         "lost-part-reply-rate and lost-complete-reply-rate for one kind). The corrupt and lost-reply rates pick "
+         "lost-part-reply-rate and lost-complete-reply-rate for one kind). The corrupt and lost-reply rates "
+         "pick "
          "evenly, not at random: 0.5 is every second call, 1 every call."_s,
          u"SPEC"_s},
         {u"api-faults"_s,
@@ -64,7 +75,8 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
          "strike before the request is handled; draws follow --seed."_s,
          u"SPEC"_s},
         {u"max-object-size"_s,
-         u"Largest PutObject or UploadPart body in bytes, Content-Length or chunked (default 5 GiB, as OSS; a "
+         u"Largest PutObject or UploadPart body in bytes, Content-Length or chunked (default 5 GiB, as OSS; "
+         u"a "
          "test aid to reach the limit quickly)."_s,
          u"BYTES"_s, u"5368709120"_s},
         {u"omics-port"_s, u"HealthOmics emulator port on 127.0.0.1 (0 = any free port)."_s, u"N"_s, u"0"_s},
@@ -72,10 +84,11 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
          u"Fault injection for the HealthOmics endpoint alone (error-rate, drop-rate, latency-ms, "
          "bandwidth-kibps; same syntax as --oss-faults, which otherwise applies to it too)."_s,
          u"SPEC"_s},
-        {u"omics-quotas"_s, u"HealthOmics TPS quotas (ThrottlingException): on (default) or off."_s, u"on|off"_s,
-         u"on"_s},
+        {u"omics-quotas"_s, u"HealthOmics TPS quotas (ThrottlingException): on (default) or off."_s,
+         u"on|off"_s, u"on"_s},
         {u"omics-processing-ms"_s,
-         u"How long an uploaded read set stays PROCESSING_UPLOAD, in milliseconds (an import job takes 1.5 times "
+         u"How long an uploaded read set stays PROCESSING_UPLOAD, in milliseconds (an import job takes 1.5 "
+         u"times "
          "this)."_s,
          u"MS"_s, u"1000"_s},
         {u"omics-read-part-size"_s, u"GetReadSet part size in bytes (default 100 MiB)."_s, u"BYTES"_s,
@@ -91,7 +104,8 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
         {u"describe"_s, u"Print the description JSON (requested ports) and exit without serving."_s},
         {u"clock-offset"_s,
          u"Test aid: the object-storage clock is this many seconds off (e.g. 1800 or -1800), as if the "
-         "client's clock were wrong; signed dates more than 15 minutes off are refused (RequestTimeTooSkewed) "
+         "client's clock were wrong; signed dates more than 15 minutes off are refused "
+         "(RequestTimeTooSkewed) "
          "and answers carry the server's Date."_s,
          u"S"_s, u"0"_s},
         {u"clock-offset-after"_s,
@@ -119,7 +133,8 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
                               : std::nullopt;
     const auto tokenTtl = seed ? number(parser, u"token-ttl"_s, 1, 365LL * 86400, 21600, error) : std::nullopt;
     const auto stsTtl = tokenTtl ? number(parser, u"sts-ttl"_s, 1, 365LL * 86400, 3600, error) : std::nullopt;
-    const auto omicsPort = stsTtl ? number(parser, u"omics-port"_s, 0, 65535, 0, error) : std::nullopt;
+    const auto samples = stsTtl ? number(parser, u"samples"_s, 1, 2000000, 240, error) : std::nullopt;
+    const auto omicsPort = samples ? number(parser, u"omics-port"_s, 0, 65535, 0, error) : std::nullopt;
     const auto processing =
         omicsPort ? number(parser, u"omics-processing-ms"_s, 0, 3600LL * 1000, 1000, error) : std::nullopt;
     const auto readPartSize = processing ? number(parser, u"omics-read-part-size"_s, 1, 5368709120LL,
@@ -151,6 +166,7 @@ std::optional<SandboxOptions> parseSandboxOptions(const QStringList& arguments, 
     o.apiPort = int(*apiPort);
     o.ossPort = int(*ossPort);
     o.seed = quint64(*seed);
+    o.sampleCount = int(*samples);
     o.tokenTtlSeconds = *tokenTtl;
     o.stsTtlSeconds = *stsTtl;
     const auto refreshTtl = number(parser, u"refresh-ttl"_s, 1, 3650LL * 86400, 30LL * 86400, error);

@@ -15,6 +15,9 @@ struct SandboxOptions
     int ossPort = 0;
     QString dataDirectory; // empty = a temporary directory removed on exit
     quint64 seed = 20191;
+    // --samples: how many demo samples the platform holds (the demo users and the pipeline app
+    // share them; zhanglei3 owns about 3 in 8). Large numbers are for the scale benchmarks.
+    int sampleCount = 240;
     QString configFile;
     qint64 tokenTtlSeconds = 21600;
     qint64 stsTtlSeconds = 3600;

@@ -12,6 +12,8 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+
 namespace bge::sandbox {
 
 using namespace Qt::StringLiterals;
@@ -91,13 +93,13 @@ bool mayRead(const ApiContext& api, const Principal& principal, const QString& k
     const QString prefix = api.world.uploadDestination(principal) + u'/';
     if (key.startsWith(prefix) && !key.mid(prefix.size()).contains(u'/') && key.size() > prefix.size())
         return true;
-    for (const Sample& s : api.samples.visibleTo(principal)) {
-        for (const SampleFile& f : s.files) {
-            if (f.objectName == key)
-                return true;
-        }
-    }
-    return false;
+    bool found = false;
+    api.samples.forEachVisible(principal, [&](const Sample& s) {
+        found = std::any_of(s.files.cbegin(), s.files.cend(),
+                            [&](const SampleFile& f) { return f.objectName == key; });
+        return !found;
+    });
+    return found;
 }
 
 void handleSignUrl(ApiContext& api, const httplib::Request& req, httplib::Response& res, const StsGrant& signer)

@@ -12,6 +12,8 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+
 namespace bge::sandbox {
 
 using namespace Qt::StringLiterals;
@@ -92,31 +94,37 @@ void handleSamples(ApiContext& api, const httplib::Request& req, httplib::Respon
             return sendError(res, ApiCode::InvalidParameter);
     }
 
-    QList<Sample> matching;
-    for (const Sample& s : api.samples.visibleTo(grant->principal)) {
+    // One pass over the samples: all are counted, only the page's are copied.
+    const qsizetype first = qsizetype(*page - 1) * *limit;
+    qsizetype matching = 0;
+    QList<Sample> onPage;
+    api.samples.forEachVisible(grant->principal, [&](const Sample& s) {
         if ((!ids->isEmpty() && !ids->contains(s.biosampleId, Qt::CaseInsensitive))
             || (!sites->isEmpty() && !sites->contains(s.site)) || (!omics->isEmpty() && !omics->contains(s.omic))
             || (!organismCodes->isEmpty() && !organismCodes->contains(s.organism))
             || (!statuses->isEmpty() && !statuses->contains(s.status))
             || (availabilityGiven && s.dataAvailability != *availability))
-            continue;
+            return true;
         if (!projects->isEmpty()) {
             const bool inProject = std::any_of(s.projectIds.cbegin(), s.projectIds.cend(),
                                                [&](const QString& id) { return projects->contains(id); });
             if (!inProject)
-                continue;
+                return true;
         }
-        matching.append(s);
-    }
+        if (matching >= first && matching < first + *limit)
+            onPage.append(s);
+        ++matching;
+        return true;
+    });
 
     QJsonArray result;
-    const qsizetype first = qsizetype(*page - 1) * *limit;
-    for (qsizetype i = first; i < std::min(matching.size(), first + *limit); ++i)
-        result.append(sampleToJson(matching[i], api.world, *withFiles));
-    const bool more = first + *limit < matching.size();
-    sendSuccess(res, QJsonObject{{u"result"_s, result},
-                                 {u"count"_s, double(matching.size())},
-                                 {u"next_page"_s, more ? QJsonValue(*page + 1) : QJsonValue(QJsonValue::Null)}});
+    for (const Sample& s : std::as_const(onPage))
+        result.append(sampleToJson(s, api.world, *withFiles));
+    const bool more = first + *limit < matching;
+    sendSuccess(res,
+                QJsonObject{{u"result"_s, result},
+                            {u"count"_s, double(matching)},
+                            {u"next_page"_s, more ? QJsonValue(*page + 1) : QJsonValue(QJsonValue::Null)}});
 }
 
 void handleSample(ApiContext& api, const httplib::Request& req, httplib::Response& res)

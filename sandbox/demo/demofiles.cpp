@@ -9,6 +9,8 @@
 #include "platformcodes.h"
 #include "variantrecords.h"
 
+#include <algorithm>
+
 #include <QCryptographicHash>
 
 namespace bge::sandbox {
@@ -84,7 +86,8 @@ const SampleFile* geneAbundanceFile(const Sample& sample, const QString& catalog
 
 void attachDemoFiles(QList<Sample>& samples, OssStore& oss, quint64 seed)
 {
-    for (Sample& s : samples) {
+    for (qsizetype i = 0; i < std::min(samples.size(), kSamplesWithFiles); ++i) {
+        Sample& s = samples[i];
         if (!s.dataAvailability)
             continue;
         const QString id = s.biosampleId;

@@ -24,16 +24,15 @@ std::optional<Sample> SampleRepository::find(const QString& biosampleId) const
     return *it;
 }
 
-QList<Sample> SampleRepository::visibleTo(const Principal& principal) const
+void SampleRepository::forEachVisible(const Principal& principal,
+                                      const std::function<bool(const Sample&)>& visit) const
 {
     std::lock_guard lock(m_mutex);
-    QList<Sample> result;
     for (const QString& id : m_order) {
         const Sample& s = m_samples[id];
-        if (s.isVisibleTo(principal))
-            result.append(s);
+        if (s.isVisibleTo(principal) && !visit(s))
+            return;
     }
-    return result;
 }
 
 std::optional<Sample> SampleRepository::findByExternalId(const Principal& principal, const QString& externalId,

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 
+#include <functional>
 #include <mutex>
 #include <optional>
 
@@ -18,7 +19,10 @@ public:
     explicit SampleRepository(QList<Sample> initial);
 
     std::optional<Sample> find(const QString& biosampleId) const;
-    QList<Sample> visibleTo(const Principal& principal) const; // in registration order
+    // Calls `visit` with each sample the principal may see, in registration order, until it
+    // returns false. No copies: a listing of 100,000 samples (--samples) costs one pass.
+    // `visit` runs under the repository's lock and must not call back into it.
+    void forEachVisible(const Principal& principal, const std::function<bool(const Sample&)>& visit) const;
     std::optional<Sample> findByExternalId(const Principal& principal, const QString& externalId, int site,
                                            const QString& projectId) const;
     // Adds a sample, assigning a fresh id with the site's letter. Returns the id.

@@ -339,6 +339,65 @@ private Q_SLOTS:
                                                        {u"project_id"_s, project}}, m_app).code(), 0);
     }
 
+    // --samples N: a platform of that size for the scale benchmarks. Every sample is someone's
+    // (the demo users' and the pipeline app's counts add up to N), the first 240 are the default
+    // platform's, and a sample past them has its results through the API.
+    void samplesOnDemand()
+    {
+        SandboxProcess big;
+        QVERIFY2(big.start({u"--samples"_s, u"1000"_s}), qPrintable(big.errorOutput()));
+        HttpTestClient http(big.apiEndpoint());
+        const QString approve = big.description().value(u"auto_approve_param").toString();
+        const QString desktopSecret =
+            big.clientById(u"bge-desktop-demo"_s).value(u"client_secret").toString();
+        int total = 0;
+        QString user0Token;
+        for (int u = 0; u < 3; ++u) {
+            const QString token = http.userToken(approve, u"bge-desktop-demo"_s, desktopSecret,
+                                                 big.user(u).value(u"username").toString());
+            if (u == 0)
+                user0Token = token;
+            const HttpResult r = http.get(u"/samples"_s, {{u"limit"_s, u"1"_s}}, token);
+            QCOMPARE(r.code(), 0);
+            total += r.data().toObject().value(u"count").toInt();
+        }
+        const QString appToken =
+            http.clientToken(u"bge-pipeline-demo"_s,
+                             big.clientById(u"bge-pipeline-demo"_s).value(u"client_secret").toString());
+        total += http.get(u"/samples"_s, {{u"limit"_s, u"1"_s}}, appToken)
+                     .data()
+                     .toObject()
+                     .value(u"count")
+                     .toInt();
+        QCOMPARE(total, 1000);
+
+        // The first page is the default platform's.
+        const auto ids = [](const HttpResult& r) {
+            QStringList list;
+            for (const QJsonValue& v : r.data().toObject().value(u"result").toArray())
+                list.append(v.toObject().value(u"biosample_id").toString());
+            return list;
+        };
+        const QUrlQuery firstPage{{u"limit"_s, u"50"_s}};
+        QCOMPARE(ids(http.get(u"/samples"_s, firstPage, user0Token)),
+                 ids(get(u"/samples"_s, firstPage, m_user0)));
+
+        // The last analysed metagenomics sample of zhanglei3's, far past the first 240.
+        QUrlQuery analysed{{u"omics"_s, u"2"_s}, {u"data_availability"_s, u"true"_s}, {u"limit"_s, u"100"_s}};
+        const int count =
+            http.get(u"/samples"_s, analysed, user0Token).data().toObject().value(u"count").toInt();
+        QVERIFY(count > 100);
+        analysed.addQueryItem(u"page"_s, QString::number((count + 99) / 100));
+        const QString last = ids(http.get(u"/samples"_s, analysed, user0Token)).constLast();
+        const HttpResult taxa =
+            http.get(u"/microbiome/taxon_abundance"_s, {{u"biosample_id"_s, last}}, user0Token);
+        QCOMPARE(taxa.code(), 0);
+
+        SandboxProcess refused;
+        QVERIFY(!refused.start({u"--samples"_s, u"0"_s}));
+        QVERIFY(refused.errorOutput().contains(u"--samples must be a whole number from 1"_s));
+    }
+
     void variants()
     {
         const HttpResult r = get(u"/variants"_s, {{u"biosample_id"_s, m_genomic},
