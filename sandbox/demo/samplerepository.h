@@ -31,8 +31,8 @@ public:
 
 private:
     mutable std::mutex m_mutex;
-    QList<QString> m_order;
-    QHash<QString, Sample> m_samples;
+    QList<Sample> m_samples;              // in registration order: a listing is one pass
+    QHash<QString, qsizetype> m_position; // biosample id → index in m_samples
 };
 
 } // namespace bge::sandbox

@@ -161,7 +161,8 @@ private Q_SLOTS:
                       }});
         cases.last().filters.ids = {first.externalSampleId, last.externalSampleId};
         // External ids are the project's own: the platform maps them within the projects named.
-        cases.last().filters.projectIds = {first.projects.value(0).projectId, last.projects.value(0).projectId};
+        cases.last().filters.projectIds = {first.projects.value(0).projectId,
+                                           last.projects.value(0).projectId};
         cases.append({"a biosample id and an external id", {}, [&first, &last](const Sample& s) {
                           return (s.biosampleId == first.biosampleId ||
                                   s.externalSampleId == last.externalSampleId) &&
@@ -238,8 +239,8 @@ private Q_SLOTS:
         projects->setFocus();
         QTest::keyClicks(projects, project);
         QTest::keyClick(projects, Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(panel->statusText().contains(u"No sample has the external id(s) NO-SUCH-KIT-1"_s),
-                                 kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            panel->statusText().contains(u"No sample has the external id(s) NO-SUCH-KIT-1"_s), kWaitMs);
         QCOMPARE(panel->model()->rowCount(), 0);
         QVERIFY(panel->model()->requestedPages().isEmpty());
 
@@ -283,6 +284,32 @@ private Q_SLOTS:
         QCOMPARE(model->requestedPages(), pagesBefore); // nothing asked of the server
         search->clear();
         QCOMPARE(panel->proxy()->rowCount(), model->rowCount());
+    }
+
+    // The quick search keeps filtering the pages that arrive after it was typed, and the
+    // model's per-row search text matches what the cells show (issue 16: the proxy reads it
+    // instead of formatting every cell on every key).
+    void quickSearchFiltersPagesThatArriveLater()
+    {
+        auto panel = makePanel(20);
+        QVERIFY(panel);
+        SampleTableModel* model = panel->model();
+        QVERIFY(QTest::qWaitFor([&] { return model->rowCount() > 0 && !model->isLoading(); }, kWaitMs));
+        auto* search = panel->findChild<QLineEdit*>(u"quickSearch"_s);
+        QTest::keyClicks(search, u"Feces"_s);
+        QVERIFY(loadToTheEnd(*model));
+        QVERIFY(model->rowCount() > 20);
+        int expected = 0;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            bool shown = false;
+            for (int column = 0; column < SampleTableModel::ColumnCount; ++column)
+                shown = shown ||
+                        model->index(row, column).data().toString().contains(u"feces"_s, Qt::CaseInsensitive);
+            QCOMPARE(model->searchText(row).contains(u"feces"_s), shown);
+            expected += shown ? 1 : 0;
+        }
+        QVERIFY(expected > 0 && expected < model->rowCount());
+        QCOMPARE(panel->proxy()->rowCount(), expected);
     }
 
     void sortingByClickingTheHeader()

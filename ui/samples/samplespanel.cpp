@@ -5,6 +5,7 @@
 #include "registersampledialog.h"
 #include "samplefilterbar.h"
 #include "samplequeryresolver.h"
+#include "samplesortfilterproxy.h"
 #include "sampletablemodel.h"
 
 #include "api/platformapi.h"
@@ -41,16 +42,11 @@ constexpr QLatin1StringView kSettingsGroup("samples");
 
 SamplesPanel::SamplesPanel(PlatformApi* api, QWidget* parent)
     : QWidget(parent), m_api(api), m_model(new SampleTableModel(api, this)),
-      m_proxy(new QSortFilterProxyModel(this)), m_filterBar(new SampleFilterBar(this)),
+      m_proxy(new SampleSortFilterProxy(m_model, this)), m_filterBar(new SampleFilterBar(this)),
       m_search(new QLineEdit(this)), m_banner(new ErrorBanner(this)), m_view(new RecordTable(this)),
       m_status(new QLabel(this)), m_saveHeader(new QTimer(this)), m_resolver(new SampleQueryResolver(this))
 {
     setObjectName(u"samplesPanel"_s);
-
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(SampleTableModel::SortRole);
-    m_proxy->setFilterKeyColumn(-1); // every column
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
     m_search->setObjectName(u"quickSearch"_s);
     m_search->setAccessibleName(tr("Quick search"));
@@ -117,7 +113,7 @@ SamplesPanel::SamplesPanel(PlatformApi* api, QWidget* parent)
 
     connect(m_filterBar, &SampleFilterBar::filtersChanged, this, &SamplesPanel::applyFilters);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
-        m_proxy->setFilterFixedString(text.trimmed());
+        m_proxy->setSearchText(text);
         updateStatus();
     });
     connect(m_resolver, &SampleQueryResolver::resolved, this,
@@ -152,6 +148,11 @@ SamplesPanel::SamplesPanel(PlatformApi* api, QWidget* parent)
 
     restoreSettings();
     load();
+}
+
+QSortFilterProxyModel* SamplesPanel::proxy() const
+{
+    return m_proxy;
 }
 
 SamplesPanel::~SamplesPanel()

@@ -22,6 +22,7 @@ namespace bge::ui {
 class ColumnChooser;
 class ErrorBanner;
 class SampleFilterBar;
+class SampleSortFilterProxy;
 class SampleQueryResolver;
 class SampleTableModel;
 
@@ -49,7 +50,7 @@ public:
     QAction* filtersAction() const { return m_showFilters; }
 
     SampleTableModel* model() const { return m_model; }
-    QSortFilterProxyModel* proxy() const { return m_proxy; }
+    QSortFilterProxyModel* proxy() const;
     QTableView* view() const { return m_view; }
     SampleFilterBar* filterBar() const { return m_filterBar; }
     // The sample with the cursor (the one the result views show); an empty biosample id when none.
@@ -85,7 +86,7 @@ private:
 
     PlatformApi* m_api;
     SampleTableModel* m_model;
-    QSortFilterProxyModel* m_proxy;
+    SampleSortFilterProxy* m_proxy;
     SampleFilterBar* m_filterBar;
     QLineEdit* m_search;
     ErrorBanner* m_banner;

@@ -5,6 +5,10 @@
 #include "api/platformapi.h"
 #include "api/platformcodes.h"
 
+#include <QThreadPool>
+
+#include <utility>
+
 namespace bge::ui {
 
 using namespace Qt::StringLiterals;
@@ -63,8 +67,7 @@ void SampleTableModel::reload(const SampleQuery& query)
     abortFetch();
     beginResetModel();
     m_query = query;
-    m_samples.clear();
-    m_ids.clear();
+    dropRows();
     m_total.reset();
     m_requestedPages.clear();
     m_error = {};
@@ -83,8 +86,7 @@ void SampleTableModel::clear()
 {
     abortFetch();
     beginResetModel();
-    m_samples.clear();
-    m_ids.clear();
+    dropRows();
     m_total = 0;
     m_requestedPages.clear();
     m_error = {};
@@ -102,6 +104,26 @@ void SampleTableModel::retry()
     startFetch();
 }
 
+void SampleTableModel::dropRows()
+{
+    // Freeing 100,000 samples (their JSON and texts, some 800 MB) took the window most of a
+    // second on a new filter: a large table is freed on a worker thread instead. Their data
+    // is implicitly shared with atomic counts, so a copy still held here stays valid.
+    if (m_samples.size() >= kRowsFreedInBackground) {
+        QThreadPool::globalInstance()->start([samples = std::exchange(m_samples, {}),
+                                              keys = std::exchange(m_keys, {}),
+                                              ids = std::exchange(m_ids, {})]() mutable {
+            samples.clear();
+            keys.clear();
+            ids.clear();
+        });
+        return;
+    }
+    m_samples.clear();
+    m_keys.clear();
+    m_ids.clear();
+}
+
 int SampleTableModel::rowOf(const QString& biosampleId) const
 {
     for (int row = 0; row < m_samples.size(); ++row) {
@@ -117,6 +139,7 @@ bool SampleTableModel::updateSample(const Sample& sample)
     if (row < 0)
         return false;
     m_samples[row] = sample;
+    m_keys[row] = keysFor(sample);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     return true;
 }
@@ -193,6 +216,8 @@ void SampleTableModel::onPage(quint64 generation, qint64 pageNumber, const Resul
     if (!fresh.isEmpty()) {
         beginInsertRows({}, int(m_samples.size()), int(m_samples.size() + fresh.size() - 1));
         m_samples.append(fresh);
+        for (const Sample& s : std::as_const(fresh))
+            m_keys.append(keysFor(s));
         endInsertRows();
     }
     Q_EMIT loadingChanged(false);
@@ -217,7 +242,7 @@ QVariant SampleTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return display(s, index.column());
     case SortRole:
-        return sortValue(s, index.column());
+        return m_keys.at(index.row()).sort.at(index.column());
     case BiosampleIdRole:
         return s.biosampleId;
     case Qt::ToolTipRole:
@@ -295,6 +320,19 @@ QVariant SampleTableModel::sortValue(const Sample& s, int column) const
         // Site, omics and organism codes have no meaningful order: their names sort as read.
         return display(s, column);
     }
+}
+
+SampleTableModel::RowKeys SampleTableModel::keysFor(const Sample& s) const
+{
+    RowKeys keys;
+    QStringList shown;
+    for (int column = 0; column < ColumnCount; ++column) {
+        keys.sort[column] = sortValue(s, column);
+        shown.append(display(s, column).toString());
+    }
+    // A separator no one types, so that a search does not match across two columns.
+    keys.searchText = shown.join(QChar(0x1f)).toCaseFolded();
+    return keys;
 }
 
 QVariant SampleTableModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QSet>
 
+#include <array>
 #include <optional>
 
 namespace bge {
@@ -50,6 +51,7 @@ public:
     };
 
     static constexpr int kDefaultPageSize = 50;
+    static constexpr qsizetype kRowsFreedInBackground = 10000;
 
     explicit SampleTableModel(PlatformApi* api, QObject* parent = nullptr);
     ~SampleTableModel() override;
@@ -90,6 +92,12 @@ public:
 
     static QString columnName(Column column);
 
+    // What the quick search looks through: the row's shown texts, case-folded (compare with a
+    // case-folded needle). Built once when the row arrives, as the sort keys (SortRole) are:
+    // searching or sorting 100,000 rows must not format or parse them again on every pass.
+    const QString& searchText(int row) const { return m_keys.at(row).searchText; }
+    const QVariant& sortKey(int row, int column) const { return m_keys.at(row).sort.at(column); }
+
 Q_SIGNALS:
     void loadingChanged(bool loading);
     void pageLoaded(int newRows);
@@ -101,13 +109,22 @@ private:
     void startFetch();
     void onPage(quint64 generation, qint64 pageNumber, const Result<Page<Sample>>& result);
     void abortFetch();
+    void dropRows();
     QVariant display(const Sample& s, int column) const;
     QVariant sortValue(const Sample& s, int column) const;
+
+    struct RowKeys
+    {
+        QString searchText;
+        std::array<QVariant, ColumnCount> sort;
+    };
+    RowKeys keysFor(const Sample& s) const;
 
     PlatformApi* m_api;
     SampleQuery m_query;
     int m_pageSize = kDefaultPageSize;
     QList<Sample> m_samples;
+    QList<RowKeys> m_keys; // one per row of m_samples
     QSet<QString> m_ids;
     std::optional<PageToken> m_next; // the page to ask for next; unset when there is none
     std::optional<qint64> m_total;
