@@ -51,6 +51,11 @@ OssUploadConnection::~OssUploadConnection()
     stop();
 }
 
+void OssUploadConnection::shareConnections(ConnectionPool* pool)
+{
+    m_sharedConnections = pool;
+}
+
 OssLocation OssUploadConnection::location() const
 {
     return {QUrl(m_target->endpoint), m_target->bucket, m_target->region, m_signature};
@@ -208,7 +213,8 @@ void OssUploadConnection::send(std::shared_ptr<OssCall> call)
 void OssUploadConnection::sendDirect(std::shared_ptr<OssCall> call, const QNetworkRequest& request,
                                      FileWindowDevice* device)
 {
-    auto* direct = new FileBodyRequest(m_connections, request, call->method, device, this);
+    ConnectionPool* pool = m_sharedConnections ? m_sharedConnections.data() : m_connections;
+    auto* direct = new FileBodyRequest(pool, request, call->method, device, this);
     direct->setRoute(FileBodyRequest::routeFor(request.url(), m_network)); // the manager's, as decided
     m_directRequests.insert(direct);
     if (call->progress) {
