@@ -180,7 +180,10 @@ void OssUploadConnection::send(std::shared_ptr<OssCall> call)
         call->accessKeyId = m_target->credentials.accessKeyId;
         QNetworkRequest request = signedOssRequest(location(), m_target->credentials, call->method, m_key, call->query,
                                                    headers, oss::ServerClock::now(QUrl(m_target->endpoint)));
-        if (device && m_directSockets && FileBodyRequest::canSendDirectly(request.url(), m_network)) {
+        // Bodies, and the HEAD of a name check (one per file of a folder of small files: through
+        // QNetworkAccessManager it cost more CPU than the file's PUT), go on the kept sockets.
+        const bool direct = device || call->method == "HEAD";
+        if (direct && m_directSockets && FileBodyRequest::canSendDirectly(request.url(), m_network)) {
             sendDirect(call, request, device);
             return;
         }
