@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
+#include <QPointer>
+#include <QThreadPool>
 
 #include <cerrno>
 #include <filesystem>
@@ -12,6 +14,9 @@
 
 #ifdef Q_OS_UNIX
 #include <unistd.h>
+#endif
+#ifdef Q_OS_LINUX
+#include <fcntl.h> // sync_file_range
 #endif
 
 using namespace Qt::StringLiterals;
@@ -87,6 +92,46 @@ void DownloadDestination::syncToDisk(QFile& file)
     file.flush();
 #ifdef Q_OS_UNIX
     ::fsync(file.handle());
+#endif
+}
+
+void DownloadDestination::syncToDiskThen(QFile& file, QObject* context, std::function<void()> then)
+{
+    file.flush();
+#ifdef Q_OS_UNIX
+    // The pool's thread syncs a descriptor of its own: the file may be closed meanwhile (the job
+    // aborted), and its descriptor number given to another file.
+    const int fd = QCoreApplication::instance() ? ::dup(file.handle()) : -1;
+    if (fd >= 0) {
+        QPointer<QObject> guard(context);
+        QThreadPool::globalInstance()->start(
+            [fd, guard = std::move(guard), then = std::move(then)]() mutable {
+                ::fsync(fd);
+                ::close(fd);
+                // Back on the application's thread, where the guard may be read.
+                QMetaObject::invokeMethod(
+                    QCoreApplication::instance(),
+                    [guard = std::move(guard), then = std::move(then)] {
+                        if (guard)
+                            then();
+                    },
+                    Qt::QueuedConnection);
+            });
+        return;
+    }
+#endif
+    syncToDisk(file);
+    then();
+}
+
+void DownloadDestination::startWriteback(QFile& file, qint64 offset, qint64 length)
+{
+#ifdef Q_OS_LINUX
+    ::sync_file_range(file.handle(), offset, length, SYNC_FILE_RANGE_WRITE);
+#else
+    Q_UNUSED(file);
+    Q_UNUSED(offset);
+    Q_UNUSED(length);
 #endif
 }
 

@@ -4,10 +4,13 @@
 
 #include <QString>
 
+#include <functional>
+
 #include <memory>
 #include <optional>
 
 class QFile;
+class QObject;
 class QLockFile;
 
 namespace bge {
@@ -39,6 +42,14 @@ public:
 
     // fsync: on disk before it gets its final name, so that a crash never leaves a short file there.
     static void syncToDisk(QFile& file);
+    // The same on a thread of the pool, then `then` on the caller's thread (not at all once
+    // `context` is gone): a disk that takes its time holds up only this file, not every other
+    // transfer of the event loop. Synchronously where that is not possible.
+    static void syncToDiskThen(QFile& file, QObject* context, std::function<void()> then);
+    // Starts writing `length` bytes from `offset` to the disk now, without waiting (Linux:
+    // sync_file_range), so that the final syncToDisk() finds little left to do: the disk works
+    // while the network does, instead of after it. Nothing elsewhere.
+    static void startWriteback(QFile& file, qint64 offset, qint64 length);
     // Renames the partial file onto the destination, the journal removed. Without `overwrite`
     // an existing destination is never replaced (the verified partial file stays, so a later
     // job with overwriting allowed finishes without downloading).

@@ -35,6 +35,12 @@ constexpr int kMaxRestarts = 3; // times the object changed (or the range was re
 constexpr int kMaxTotalAttempts = 1000;
 constexpr int kProgressIntervalMs = 200;
 constexpr int kUrlExpiryMarginSeconds = 30;
+// Below this size an object is fetched without a journal: resuming it would save next to
+// nothing, and the journal (a file created, synced, renamed and deleted) costs a small file
+// more than its bytes do. A partial file without a journal is started afresh by the next job.
+constexpr qint64 kJournalFrom = 1024 * 1024;
+// Written bytes are handed to the disk in steps of this size as they arrive (startWriteback).
+constexpr qint64 kWritebackStep = 8 * 1024 * 1024;
 
 } // namespace
 
@@ -145,6 +151,7 @@ void DownloadJob::hashPartialStep()
                 m_hashing->fileName(), m_hashing->errorString())));
         if (n == 0) {
             m_hashing.reset();
+            m_writebackFrom = m_written; // on disk already
             emitProgress(true);
             if (tryFinishWithoutNetwork())
                 return;
@@ -311,10 +318,12 @@ bool DownloadJob::checkHeaders(QNetworkReply* reply)
     m_serverCrc = crc;
     m_result.etag = etag;
     if (!m_haveJournal || m_journal.size != total || m_journal.etag != etag || m_journal.crc64 != crc) {
-        // Before the first byte is written: a partial file always has a journal describing it.
+        // Before the first byte is written: a partial file always has a journal describing it,
+        // on disk from kJournalFrom on (below it, in memory only: this job's own retries still
+        // notice an object that changed between them).
         m_journal = {m_objectName, etag, total, crc};
         QString error;
-        if (!m_journal.save(journalPathFor(m_destination), &error)) {
+        if (total >= kJournalFrom && !m_journal.save(journalPathFor(m_destination), &error)) {
             stopAttempt(ApiError::usage(u"cannot write %1: %2"_s.arg(journalPathFor(m_destination), error)));
             return false;
         }
@@ -372,6 +381,10 @@ ApiError DownloadJob::writePart(const char* data, qint64 size)
         }
         m_crc.update(data + done, n);
         m_written += n;
+        if (m_written - m_writebackFrom >= kWritebackStep) {
+            DownloadDestination::startWriteback(m_part, m_writebackFrom, m_written - m_writebackFrom);
+            m_writebackFrom = m_written;
+        }
         m_attemptBytes += n;
         m_result.bytesFetched += n;
         done += n;
@@ -540,6 +553,7 @@ void DownloadJob::truncatePartial()
     }
     m_crc.reset();
     m_written = 0;
+    m_writebackFrom = 0;
 }
 
 void DownloadJob::retryOrFail(const ApiError& error)
@@ -561,7 +575,14 @@ void DownloadJob::retryOrFail(const ApiError& error)
 
 void DownloadJob::finishDownload()
 {
-    DownloadDestination::syncToDisk(m_part);
+    DownloadDestination::syncToDiskThen(m_part, this, [this] {
+        if (!isFinished())
+            finishSynced();
+    });
+}
+
+void DownloadJob::finishSynced()
+{
     m_part.close();
     const qint64 onDisk = QFileInfo(m_part.fileName()).size();
     if (onDisk != m_total || m_written != m_total) {

@@ -105,6 +105,7 @@ private:
     void restartFromScratch(const QString& why);
     void retryOrFail(const ApiError& error);
     void finishDownload();
+    void finishSynced();
     void discardPartial();
     void truncatePartial();
     void releaseResources();
@@ -125,6 +126,7 @@ private:
     bool m_haveJournal = false;
     oss::Crc64 m_crc;
     qint64 m_written = 0; // bytes in the partial file, all covered by m_crc
+    qint64 m_writebackFrom = 0; // bytes before this one were handed to the disk (startWriteback)
     qint64 m_total = -1;
     std::optional<quint64> m_serverCrc;
 

@@ -44,8 +44,11 @@ FileBodyRequest::FileBodyRequest(ConnectionPool* pool, const QNetworkRequest& re
                                  FileWindowDevice* body, QObject* parent)
     : QObject(parent), m_pool(pool), m_request(request), m_method(std::move(method)), m_body(body)
 {
-    m_body->setParent(this);
-    m_bodySize = m_body->size();
+    if (m_body) {
+        m_body->setParent(this);
+        m_bodySize = m_body->size();
+    }
+    m_response = freshParser();
     m_stall.setSingleShot(true);
     m_stall.setInterval(m_request.transferTimeout() > 0 ? m_request.transferTimeout() : kDefaultStallMs);
     connect(&m_stall, &QTimer::timeout, this, [this] {
@@ -168,13 +171,20 @@ QByteArray FileBodyRequest::head() const
         haveLength = haveLength || name.compare("Content-Length", Qt::CaseInsensitive) == 0;
         h += name + ": " + m_request.rawHeader(name) + "\r\n";
     }
-    if (!haveLength)
+    if (!haveLength && m_body)
         h += "Content-Length: " + QByteArray::number(m_bodySize) + "\r\n";
     const QVariant agent = m_request.header(QNetworkRequest::UserAgentHeader);
     if (agent.isValid() && !haveAgent)
         h += "User-Agent: " + agent.toByteArray() + "\r\n";
     h += "\r\n";
     return h;
+}
+
+HttpResponseParser FileBodyRequest::freshParser() const
+{
+    HttpResponseParser parser;
+    parser.setAnswersHead(m_method == "HEAD");
+    return parser;
 }
 
 void FileBodyRequest::sendHead()
@@ -251,7 +261,7 @@ bool FileBodyRequest::retryOnFreshConnection()
 {
     // A kept connection the server closed while it sat idle: not this request's fault. Send it
     // again on a new connection, once, from the first byte of the body (which restarts its CRC).
-    if (!m_reused || m_triedFresh || m_response.hasStarted() || !m_body->seek(0))
+    if (!m_reused || m_triedFresh || m_response.hasStarted() || (m_body && !m_body->seek(0)))
         return false;
     m_triedFresh = true;
     m_reused = false;
@@ -260,7 +270,7 @@ bool FileBodyRequest::retryOnFreshConnection()
     m_queued = 0;
     m_bodyQueued = false;
     m_headSent = false;
-    m_response = HttpResponseParser();
+    m_response = freshParser();
     connectFresh();
     return true;
 }

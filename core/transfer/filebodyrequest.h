@@ -36,7 +36,9 @@ class FileBodyRequest final : public QObject
     Q_OBJECT
 public:
     // `request` gives the URL, the (signed) headers and the inactivity time-out
-    // (transferTimeout(), 60 s if none); `body` is open and becomes this object's child.
+    // (transferTimeout(), 60 s if none); `body` is open and becomes this object's child, or
+    // null for a request without a body (a HEAD: the kept connections and the parsing of an
+    // upload are as cheap for its name check as for its bytes).
     FileBodyRequest(ConnectionPool* pool, const QNetworkRequest& request, QByteArray method, FileWindowDevice* body,
                     QObject* parent = nullptr);
     ~FileBodyRequest() override;
@@ -56,7 +58,7 @@ public:
     void start();
     void abort(); // stops at once; finished() does not follow
 
-    FileWindowDevice* body() const { return m_body; }
+    FileWindowDevice* body() const { return m_body; } // null without a body
     // The answer, when it arrived whole (any status).
     const HttpResponseParser& response() const { return m_response; }
     // Why there is no answer: transport (also for an answer that is not valid HTTP), time-out,
@@ -84,6 +86,7 @@ private:
     void finish(const ApiError& error, bool reusable);
     void releaseSocket(bool reusable);
     QByteArray head() const;
+    HttpResponseParser freshParser() const;
 
     QPointer<ConnectionPool> m_pool;
     QNetworkRequest m_request;

@@ -158,6 +158,11 @@ bool HttpResponseParser::parseHeaderBlock(const QByteArray& block)
     }
     if (m_status >= 100 && m_status < 200)
         return true;
+    if (m_answersHead) {
+        m_framing = Framing::Length;
+        m_remaining = 0;
+        return true;
+    }
 
     const QByteArray transferEncoding = header("Transfer-Encoding").toLower();
     if (!transferEncoding.isEmpty() && transferEncoding != "identity") {

@@ -19,6 +19,9 @@ public:
 
     explicit HttpResponseParser(qsizetype maxBody = 1 << 20) : m_maxBody(maxBody) {}
 
+    // The answer to a HEAD: it has no body, whatever its Content-Length says (RFC 9112 §6.3).
+    void setAnswersHead(bool head) { m_answersHead = head; }
+
     // Takes the next bytes of the connection; returns how many belong to this answer (fewer
     // than `size` once it is Done: whatever follows is not ours).
     qsizetype feed(const char* data, qsizetype size);
@@ -54,6 +57,7 @@ private:
     void fail(const QString& why);
 
     qsizetype m_maxBody;
+    bool m_answersHead = false;
     State m_state = State::Headers;
     bool m_started = false;
     QString m_error;

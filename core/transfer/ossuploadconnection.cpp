@@ -51,6 +51,11 @@ OssUploadConnection::~OssUploadConnection()
     stop();
 }
 
+void OssUploadConnection::shareConnections(ConnectionPool* pool)
+{
+    m_sharedConnections = pool;
+}
+
 OssLocation OssUploadConnection::location() const
 {
     return {QUrl(m_target->endpoint), m_target->bucket, m_target->region, m_signature};
@@ -175,7 +180,10 @@ void OssUploadConnection::send(std::shared_ptr<OssCall> call)
         call->accessKeyId = m_target->credentials.accessKeyId;
         QNetworkRequest request = signedOssRequest(location(), m_target->credentials, call->method, m_key, call->query,
                                                    headers, oss::ServerClock::now(QUrl(m_target->endpoint)));
-        if (device && m_directSockets && FileBodyRequest::canSendDirectly(request.url(), m_network)) {
+        // Bodies, and the HEAD of a name check (one per file of a folder of small files: through
+        // QNetworkAccessManager it cost more CPU than the file's PUT), go on the kept sockets.
+        const bool direct = device || call->method == "HEAD";
+        if (direct && m_directSockets && FileBodyRequest::canSendDirectly(request.url(), m_network)) {
             sendDirect(call, request, device);
             return;
         }
@@ -208,7 +216,8 @@ void OssUploadConnection::send(std::shared_ptr<OssCall> call)
 void OssUploadConnection::sendDirect(std::shared_ptr<OssCall> call, const QNetworkRequest& request,
                                      FileWindowDevice* device)
 {
-    auto* direct = new FileBodyRequest(m_connections, request, call->method, device, this);
+    ConnectionPool* pool = m_sharedConnections ? m_sharedConnections.data() : m_connections;
+    auto* direct = new FileBodyRequest(pool, request, call->method, device, this);
     direct->setRoute(FileBodyRequest::routeFor(request.url(), m_network)); // the manager's, as decided
     m_directRequests.insert(direct);
     if (call->progress) {

@@ -55,6 +55,10 @@ public:
     // Called when credentials cannot be had: the upload cannot go on.
     void setFatalHandler(std::function<void(const ApiError&)> fatal) { m_fatal = std::move(fatal); }
     void setKey(const QString& key) { m_key = key; }
+    // Kept-alive connections shared with the other uploads of a batch (a folder of small files
+    // then pays for one TCP and TLS handshake per connection, not one per file); it must outlive
+    // this connection. Without it, the connection keeps a pool of its own. Before any send().
+    void shareConnections(ConnectionPool* pool);
     const QString& key() const { return m_key; }
 
     // Calls `then` with valid credentials (renewing them first when they are about to expire).
@@ -99,6 +103,7 @@ private:
     QPointer<QNetworkReply> m_initiating; // the InitiateMultipartUpload in flight, if any
     QSet<FileBodyRequest*> m_directRequests;
     ConnectionPool* m_connections = nullptr; // kept-alive connections for the bodies
+    QPointer<ConnectionPool> m_sharedConnections; // shareConnections(), instead of m_connections
     bool m_directSockets = true;
 };
 

@@ -67,7 +67,14 @@ std::unique_ptr<OssUploadConnection> UploadJob::newConnection()
     auto connection =
         std::make_unique<OssUploadConnection>(m_network, m_credentials, m_options.signature, m_options.retry);
     connection->setFatalHandler([this](const ApiError& error) { fail(error); });
+    connection->shareConnections(m_sharedConnections);
     return connection;
+}
+
+void UploadJob::shareConnections(ConnectionPool* pool)
+{
+    m_sharedConnections = pool;
+    m_connection->shareConnections(pool);
 }
 
 // A new m_connection and the multipart adapter bound to it (the adapter goes first: it stops

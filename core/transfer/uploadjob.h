@@ -15,6 +15,7 @@ class QNetworkAccessManager;
 
 namespace bge {
 
+class ConnectionPool;
 class MultipartEngine;
 class OssMultipartAdapter;
 class OssUploadConnection;
@@ -67,6 +68,9 @@ public:
 
     // 8 MiB, grown so that the file fits in 10000 parts (rounded up to whole MiB), at most 5 GiB.
     static qint64 partSizeFor(qint64 fileSize);
+    // Kept-alive connections shared with the other uploads of a batch (see
+    // OssUploadConnection::shareConnections); `pool` must outlive the job. Before start().
+    void shareConnections(ConnectionPool* pool);
     // Gives up for good an upload a destroyed job left to resume (a paused upload cancelled):
     // aborts the multipart upload its journal names on the server and removes the journal.
     // Nothing to do without a journal. Fire and forget; nothing happens once `context` is gone.
@@ -122,6 +126,7 @@ private:
     // For the look at the object after the engine failed: the engine stops m_connection for good.
     std::unique_ptr<OssUploadConnection> m_afterEngine;
     UploadCredentials* m_credentials;
+    ConnectionPool* m_sharedConnections = nullptr;
 };
 
 } // namespace bge

@@ -486,6 +486,12 @@ Commands:
   --version, --help
 </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bge::cli::CliContext</name>
@@ -537,39 +543,59 @@ Commands:
 <context>
     <name>bge::cli::DownloadCommand</name>
     <message>
-        <source>download an object (a sample&apos;s file, a result file)</source>
-        <translation>下载对象（样品文件、结果文件）</translation>
-    </message>
-    <message>
-        <source>give exactly one object name</source>
-        <translation>请只提供一个对象名称</translation>
-    </message>
-    <message>
         <source>not an object name: %1</source>
         <translation>不是有效的对象名称：%1</translation>
     </message>
     <message>
-        <source>Usage: bge download OBJECT_NAME [-o PATH] [--overwrite]
+        <source>bge: %1 is already downloaded (same size and CRC-64); nothing was fetched</source>
+        <translation>bge：%1 已下载（大小和 CRC-64 相同）；未重新获取任何数据</translation>
+    </message>
+    <message>
+        <source>download objects (a sample&apos;s files, result files)</source>
+        <translation>下载对象（样品文件、结果文件）</translation>
+    </message>
+    <message>
+        <source>Usage: bge download OBJECT_NAME… [-o PATH] [--overwrite] [--jobs N]
 
 Downloads through a signed URL into PATH (default: the object&apos;s file name here), resuming
 an interrupted download, and checks the size and CRC-64 before the file appears. An existing
 file is not replaced unless --overwrite; one with the object&apos;s size and CRC-64 counts as
-downloaded (nothing is fetched; --json says &quot;already_downloaded&quot;: true).
-  -o, --output PATH   file or folder to write to
+downloaded (nothing is fetched; --json says &quot;already_downloaded&quot;: true). Several objects go
+into one folder (PATH, default here), N at a time; --json then gives a list, in their order.
+  -o, --output PATH   file or folder to write to (a folder for several objects)
   --overwrite         replace an existing file
+  --jobs N            objects in flight at once (1–16, default 8)
 </source>
-        <translation>用法：bge download OBJECT_NAME [-o PATH] [--overwrite]
+        <translation>用法：bge download OBJECT_NAME… [-o PATH] [--overwrite] [--jobs N]
 
 通过签名 URL 下载到 PATH（默认：当前目录下与对象同名的文件），中断的下载会续传，
 文件在大小和 CRC-64 校验通过后才会出现。除非指定 --overwrite，已存在的文件不会被替换；
 大小和 CRC-64 与对象相同的文件视为已下载（不获取任何数据；--json 输出 &quot;already_downloaded&quot;: true）。
-  -o, --output PATH   写入的文件或文件夹
+多个对象下载到同一个文件夹（PATH，默认当前目录），同时 N 个；此时 --json 按给出的顺序输出列表。
+  -o, --output PATH   写入的文件或文件夹（多个对象时为文件夹）
   --overwrite         替换已存在的文件
+  --jobs N            同时下载的对象数（1–16，默认 8）
 </translation>
     </message>
     <message>
-        <source>bge: %1 is already downloaded (same size and CRC-64); nothing was fetched</source>
-        <translation>bge：%1 已下载（大小和 CRC-64 相同）；未重新获取任何数据</translation>
+        <source>give at least one object name</source>
+        <translation>请至少提供一个对象名称</translation>
+    </message>
+    <message>
+        <source>--jobs takes a number between 1 and 16</source>
+        <translation>--jobs 的值应为 1 到 16 之间的数字</translation>
+    </message>
+    <message>
+        <source>several objects go into a folder: %1 is not one</source>
+        <translation>多个对象须下载到文件夹中：%1 不是文件夹</translation>
+    </message>
+    <message>
+        <source>two objects would be written to %1</source>
+        <translation>有两个对象会写入同一个文件 %1</translation>
+    </message>
+    <message>
+        <source>bge: %1 was not downloaded</source>
+        <translation>bge: %1 未下载</translation>
     </message>
 </context>
 <context>
@@ -2041,24 +2067,26 @@ Paging:
         <source>Usage: bge upload FILE… [--jobs N] [--part-size SIZE] [--overwrite]
 
 Each file goes to &lt;destination&gt;/&lt;file name&gt; of the platform&apos;s storage. Files of 100 MiB
-and more are sent in parts, N at a time (default 4), each checked by CRC-64. An interrupted
+and more are sent in parts, N at a time (default 4), each checked by CRC-64, one file after
+the other; smaller files go in one request each, N files at a time (default 8). An interrupted
 upload resumes when the same command runs again. An existing object is not replaced
 unless --overwrite; one with the file&apos;s size and CRC-64 counts as uploaded (nothing is sent).
 With --json: [{&quot;file&quot;, &quot;object_name&quot;, &quot;size&quot;, &quot;crc64&quot;, &quot;parts_sent&quot;, &quot;resumed&quot;,
-&quot;already_uploaded&quot;}, …] (parts_sent: parts this run sent; resumed: an earlier run&apos;s parts were
-kept; already_uploaded: the object was there already).
-  --jobs N           parts in flight at once (1–16)
+&quot;already_uploaded&quot;}, …] in the order of the files (parts_sent: parts this run sent; resumed:
+an earlier run&apos;s parts were kept; already_uploaded: the object was there already).
+  --jobs N           parts, or small files, in flight at once (1–16)
   --part-size SIZE   e.g. 8M, 64MiB (100 KiB to 5 GiB; default from the file size)
 </source>
         <translation>用法：bge upload FILE… [--jobs N] [--part-size SIZE] [--overwrite]
 
 每个文件上传到平台存储的 &lt;destination&gt;/&lt;文件名&gt;。100 MiB 及以上的文件分片上传，
-同时 N 个分片（默认 4），每个分片都经 CRC-64 校验。中断的上传再次运行同一命令即可续传。
+同时 N 个分片（默认 4），每个分片都经 CRC-64 校验，文件逐个上传；更小的文件每个一次请求，
+同时 N 个文件（默认 8）。中断的上传再次运行同一命令即可续传。
 已存在的对象不会被替换，除非使用 --overwrite；大小和 CRC-64 与文件相同的对象视为已上传（不发送任何数据）。
-使用 --json 时输出：[{&quot;file&quot;, &quot;object_name&quot;, &quot;size&quot;, &quot;crc64&quot;, &quot;parts_sent&quot;, &quot;resumed&quot;,
+使用 --json 时按文件顺序输出：[{&quot;file&quot;, &quot;object_name&quot;, &quot;size&quot;, &quot;crc64&quot;, &quot;parts_sent&quot;, &quot;resumed&quot;,
 &quot;already_uploaded&quot;}, …]（parts_sent：本次发送的分片数；resumed：保留了之前运行的分片；
 already_uploaded：对象此前已存在）。
-  --jobs N           同时传输的分片数（1–16）
+  --jobs N           同时传输的分片数或小文件数（1–16）
   --part-size SIZE   例如 8M、64MiB（100 KiB 至 5 GiB；默认按文件大小确定）
 </translation>
     </message>

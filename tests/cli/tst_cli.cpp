@@ -767,6 +767,28 @@ private Q_SLOTS:
             VERIFY_EXIT(asPipeline({u"download"_s, object, u"-o"_s, target}), 2);
         }
 
+        // Several objects in one command go into a folder, several at once; --json lists them in
+        // the order given, whatever order they finished in.
+        const QString folder = m_home->path(u"tmp/both"_s);
+        QVERIFY(QDir().mkpath(folder));
+        QStringList both{u"download"_s};
+        for (const QJsonValue& u : uploaded)
+            both << u.toObject().value(u"object_name"_s).toString();
+        const Run down = asPipeline(both + QStringList{u"-o"_s, folder, u"--json"_s, u"--jobs"_s, u"2"_s});
+        VERIFY_EXIT(down, 0);
+        const QJsonArray downloaded = down.json().toArray();
+        QCOMPARE(downloaded.size(), 2);
+        for (qsizetype i = 0; i < downloaded.size(); ++i) {
+            const QJsonObject o = downloaded[i].toObject();
+            QCOMPARE(o.value(u"file"_s).toString(),
+                     QDir(folder).filePath(QFileInfo(i == 0 ? small : large).fileName()));
+            QCOMPARE(o.value(u"crc64"_s).toString(), uploaded[i].toObject().value(u"crc64"_s).toString());
+        }
+        // Not into one file, and never two objects into the same file.
+        VERIFY_EXIT(asPipeline(both + QStringList{u"-o"_s, m_home->path(u"tmp/back-0"_s)}), 2);
+        const QString first = uploaded[0].toObject().value(u"object_name"_s).toString();
+        VERIFY_EXIT(asPipeline({u"download"_s, first, first, u"-o"_s, folder}), 2);
+
         VERIFY_EXIT(asPipeline({u"upload"_s}), 2);
         VERIFY_EXIT(asPipeline({u"upload"_s, m_home->path(u"tmp/missing.fastq"_s)}), 2);
         VERIFY_EXIT(asPipeline({u"upload"_s, small, u"--part-size"_s, u"1K"_s}), 2);

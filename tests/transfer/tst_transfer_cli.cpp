@@ -473,7 +473,8 @@ void TestTransferCli::damagedPutObjectIsSentAgain()
     const QString second = m_dir.filePath(u"put-second.txt"_s);
     QVERIFY(writeRandomFile(first, 3 * kMiB + 1, 5));
     QVERIFY(writeRandomFile(second, 2 * kMiB + 3, 6));
-    const Run up = bge(damaging, {u"upload"_s, first, second, u"--json"_s});
+    // One file at a time: the sandbox damages every other body it receives, in arrival order.
+    const Run up = bge(damaging, {u"upload"_s, first, second, u"--json"_s, u"--jobs"_s, u"1"_s});
     VERIFY_EXIT(up, 0);
     QTRY_COMPARE_WITH_TIMEOUT(acknowledgedPuts(damaging.errorOutput(), u"put-second.txt"_s), 2, 10000);
     const QString log = damaging.errorOutput();

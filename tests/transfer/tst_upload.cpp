@@ -530,6 +530,10 @@ private Q_SLOTS:
     // there after the name check) is a real clash, reported as such.
     void refusedWriteOverAnotherObjectIsAClash()
     {
+        // The name check's HEAD has to go through the interposing manager, not the upload's own
+        // sockets: Qt's transport for these jobs (the diagnostic switch).
+        qputenv("BGE_UPLOAD_TRANSPORT", "qt");
+        const auto ownSockets = qScopeGuard([] { qunsetenv("BGE_UPLOAD_TRANSPORT"); });
         QVERIFY(QDir().mkpath(m_dir.filePath(u"other"_s)));
         for (const qint64 threshold : {100 * kMiB, 100 * kKiB}) { // PutObject and multipart
             const QString name = threshold > kMiB ? u"between-put.bin"_s : u"between-multi.bin"_s;
