@@ -1,12 +1,10 @@
 // download: objects of the platform's storage to files, several at once.
-#include "batchprogress.h"
 #include "command.h"
-#include "orderedresults.h"
 #include "output.h"
+#include "transferbatch.h"
 #include "transfercommands.h"
 
 #include "transfer/downloadjob.h"
-#include "transfer/filesinflight.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -84,20 +82,12 @@ public:
     }
 
 private:
-    struct State
+    struct State : TransferBatch
     {
-        State(int count, bool json, int filesInFlight)
-            : inFlight(filesInFlight), progress(count, stderrIsTerminal()), results(count, !json)
-        {
-        }
+        using TransferBatch::TransferBatch;
         QStringList objects;
         QStringList destinations;
-        qsizetype next = 0;
         DownloadOptions options;
-        FilesInFlight inFlight;
-        BatchProgress progress;
-        OrderedResults results;
-        ApiError firstError;
     };
 
     // Every download is one GET at a time: they all count as single-request files.
@@ -105,7 +95,7 @@ private:
     {
         while (state->next < state->objects.size() && state->inFlight.mayStart(false))
             start(ctx, state, int(state->next++));
-        if (state->next < state->objects.size() || state->inFlight.running() > 0)
+        if (!state->isDone(state->objects.size()))
             return;
         if (ctx.json()) {
             // One object keeps the single JSON object it always had; several give a list.
@@ -135,11 +125,7 @@ private:
                 // Alone, the error says it all (as it always did); among several, which one failed.
                 if (state->objects.size() > 1)
                     printErr(tr("bge: %1 was not downloaded").arg(object) + u'\n');
-                if (!state->firstError)
-                    state->firstError = result.error();
-                else
-                    printErr(u"bge: "_s + result.error().fullText() + u'\n');
-                state->results.failed(index);
+                state->failed(index, result.error());
             } else {
                 const DownloadResult& r = result.value();
                 if (r.alreadyDownloaded)

@@ -1,12 +1,10 @@
 // upload: files to the platform's object storage, several small ones at once.
-#include "batchprogress.h"
 #include "command.h"
-#include "orderedresults.h"
 #include "output.h"
+#include "transferbatch.h"
 #include "transfercommands.h"
 
 #include "transfer/connectionpool.h"
-#include "transfer/filesinflight.h"
 #include "transfer/uploadcredentials.h"
 #include "transfer/uploadjob.h"
 
@@ -86,22 +84,14 @@ public:
     }
 
 private:
-    struct State
+    struct State : TransferBatch
     {
-        State(int count, bool json, int filesInFlight)
-            : inFlight(filesInFlight), progress(count, stderrIsTerminal()), results(count, !json)
-        {
-        }
+        using TransferBatch::TransferBatch;
         QStringList files;
         QList<qint64> sizes;
-        qsizetype next = 0;
         UploadOptions options;
         PlatformUploadCredentials* credentials = nullptr;
         ConnectionPool* connections = nullptr; // kept alive from one file to the next
-        FilesInFlight inFlight;
-        BatchProgress progress;
-        OrderedResults results;
-        ApiError firstError;
     };
 
     static bool isMultipart(const State& state, qsizetype index)
@@ -117,7 +107,7 @@ private:
         while (state->next < state->files.size() &&
                state->inFlight.mayStart(isMultipart(*state, state->next)))
             start(ctx, state, int(state->next++));
-        if (state->next < state->files.size() || state->inFlight.running() > 0)
+        if (!state->isDone(state->files.size()))
             return;
         if (ctx.json())
             printJson(state->results.json());
@@ -145,11 +135,7 @@ private:
             state->progress.finish(index, label, result.ok() && !result->alreadyUploaded);
             if (!result) {
                 printErr(tr("bge: %1 was not uploaded").arg(path) + u'\n');
-                if (!state->firstError)
-                    state->firstError = result.error();
-                else
-                    printErr(u"bge: "_s + result.error().fullText() + u'\n');
-                state->results.failed(index);
+                state->failed(index, result.error());
             } else {
                 const UploadResult& r = result.value();
                 if (r.alreadyUploaded) {
