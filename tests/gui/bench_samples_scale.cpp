@@ -22,7 +22,6 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QSettings>
@@ -77,18 +76,6 @@ private:
     qint64 m_lastNs = 0;
     qint64 m_longestNs = 0;
 };
-
-qint64 residentKiB()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 // Loading 100,000 rows page by page takes minutes on a loaded two-core machine: more than
 // QtTest's five minutes per test function.
@@ -153,7 +140,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
-        const qint64 before = residentKiB();
+        const qint64 before = bge::test::residentKiB();
 
         // The first page.
         QElapsedTimer clock;
@@ -169,7 +156,7 @@ private Q_SLOTS:
         const int total = int(model->total().value_or(-1));
         qInfo("zhanglei3 owns %d of the platform's %d samples", total, samplesWanted());
         QVERIFY(total > 0);
-        const qint64 afterFirstPage = residentKiB();
+        const qint64 afterFirstPage = bge::test::residentKiB();
 
         // Ctrl+End until every sample is in the table: each press reaches the bottom, which
         // fetches the next page.
@@ -185,7 +172,7 @@ private Q_SLOTS:
         const double scrollMs = double(clock.nsecsElapsed()) / 1e6;
         const double scrollStall = m_stalls.stop();
         QCOMPARE(model->rowCount(), total);
-        const qint64 loaded = residentKiB();
+        const qint64 loaded = bge::test::residentKiB();
         report(u"Ctrl+End to the last row"_s, scrollMs, scrollStall,
                u"%1 rows, %2 pages, %3 rows/s"_s.arg(total)
                    .arg((total + 99) / 100)
