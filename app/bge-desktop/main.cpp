@@ -8,6 +8,7 @@
 #include "shell/startupcontroller.h"
 #include "shell/startupreport.h"
 #include "shell/translations.h"
+#include "signin/embeddedbrowsersetup.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -18,7 +19,6 @@
 
 #ifdef Q_OS_UNIX
 #include <csignal>
-#include <unistd.h>
 #endif
 
 using namespace Qt::StringLiterals;
@@ -33,15 +33,9 @@ int main(int argc, char* argv[])
     ::signal(SIGXFSZ, SIG_IGN);
 #endif
 
-    // The sign-in page (a QtWebEngine plugin, loaded only when needed) shares OpenGL contexts
-    // with the widgets; Qt requires this before the application object exists.
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
-#ifdef Q_OS_UNIX
-    // Chromium, inside QtWebEngine, refuses to start its sandbox as root (containers, CI) and
-    // the sign-in page would stay blank. Root already has every right the sandbox withholds.
-    if (::geteuid() == 0 && !qEnvironmentVariableIsSet("QTWEBENGINE_DISABLE_SANDBOX"))
-        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
-#endif
+    // The sign-in page is a QtWebEngine plugin, loaded only when needed; what it needs of the
+    // process comes before the application object.
+    bge::ui::prepareProcessForEmbeddedBrowser();
 
     // The system's proxy settings, for Qt Network and the sign-in page (QtWebEngine) alike.
     bge::net::useSystemProxies();

@@ -16,6 +16,7 @@
 #include "common/peakmemory.h"
 #include "common/sandboxprocess.h"
 #include "coretestsupport.h"
+#include "stallmeter.h"
 
 #include "api/records/user.h"
 #include "profiles/profile.h"
@@ -38,45 +39,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The event loop's longest stall: a timer asks to fire every 5 ms; the longest gap between two
-// firings, less those 5 ms, is the longest the window could not answer.
-class StallMeter final : public QObject
-{
-public:
-    StallMeter()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(kTickMs);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
-            m_longestNs = std::max(m_longestNs, now - m_lastNs);
-            m_lastNs = now;
-        });
-    }
-    void start()
-    {
-        m_longestNs = 0;
-        m_clock.start();
-        m_lastNs = 0;
-        m_timer.start();
-    }
-    // The longest stall since start(), in ms.
-    double stop()
-    {
-        m_timer.stop();
-        const qint64 now = m_clock.nsecsElapsed();
-        m_longestNs = std::max(m_longestNs, now - m_lastNs);
-        return std::max(0.0, double(m_longestNs) / 1e6 - kTickMs);
-    }
-
-private:
-    static constexpr int kTickMs = 5;
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_lastNs = 0;
-    qint64 m_longestNs = 0;
-};
-
 // Loading 100,000 rows page by page takes minutes on a loaded two-core machine: more than
 // QtTest's five minutes per test function.
 const bool kLongerTimeout = qputenv("QTEST_FUNCTION_TIMEOUT", "1800000");
@@ -90,7 +52,7 @@ private:
     QTemporaryDir m_dir;
     bge::test::SandboxProcess m_sandbox;
     std::unique_ptr<bge::test::ClientStack> m_stack;
-    StallMeter m_stalls;
+    bge::test::StallMeter m_stalls;
     QStringList m_report;
 
     void report(const QString& action, double ms, double stallMs, const QString& note = {})

@@ -1,0 +1,79 @@
+#pragma once
+
+// What the first-result benchmark (bench_first_result) and the two programs it starts for each
+// run (firstresult_signin, firstresult_restart) share: the keychain they meet in, the process
+// set-up of bge-desktop's main(), and a wait that takes timestamps as precisely as the app sees
+// its events.
+
+#include "net/environmentproxyfactory.h"
+#include "signin/embeddedbrowsersetup.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTextStream>
+#include <QTimer>
+
+#include <functional>
+
+namespace bge::test::firstresult {
+
+using namespace Qt::StringLiterals;
+
+// The keychain service the runs share: the bench stores a profile's client secret there, the
+// first sign-in its session, the later starts find it.
+inline QString keychainService()
+{
+    return u"BGE Desktop Bench"_s;
+}
+
+// What bge-desktop's main() does before the application object exists (app/bge-desktop).
+inline void prepareLikeTheApp()
+{
+    bge::ui::prepareProcessForEmbeddedBrowser();
+    bge::net::useSystemProxies();
+}
+
+// A run that went wrong: says so on stderr for the bench, and the exit code to return.
+inline int failRun(const char* program, const QString& why)
+{
+    QTextStream(stderr) << program << ": " << why << Qt::endl;
+    return 1;
+}
+
+// The longest a run waits for anything (Chromium's start on a loaded machine included).
+constexpr int kRunTimeoutMs = 120000;
+
+// Runs the event loop until `done()` holds (checked every 2 ms) or `timeoutMs` has passed;
+// whether it held. Unlike QTest::qWaitFor, which naps 10 ms between rounds of events, the loop
+// waits for events: the handlers that take this benchmark's timestamps run when the app would.
+inline bool waitUntil(const std::function<bool()>& done, int timeoutMs)
+{
+    if (done())
+        return true;
+    QEventLoop loop;
+    QTimer check;
+    check.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    check.start(2);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return done();
+}
+
+inline double msSince(const QElapsedTimer& timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+// One line of results for the bench, "key=value …", flushed at once.
+inline void printResult(const QString& line)
+{
+    QTextStream out(stdout);
+    out << line << Qt::endl;
+}
+
+} // namespace bge::test::firstresult
