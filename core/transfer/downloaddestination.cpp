@@ -1,10 +1,12 @@
 #include "downloaddestination.h"
 
+#include "exclusivefilelock.h"
+#include "filesinflight.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLockFile>
 #include <QPointer>
 #include <QThreadPool>
 
@@ -49,24 +51,12 @@ ApiError DownloadDestination::prepare(bool overwrite)
     if (dest.exists() && !overwrite)
         return nameTaken(m_destination);
 
-    m_lock = std::make_unique<QLockFile>(partialPath() + u".lock"_s);
-    m_lock->setStaleLockTime(0); // a lock is stale only when its process is gone
-    if (!m_lock->tryLock(0) && m_lock->error() == QLockFile::LockFailedError) {
-        // A process killed between creating the file and writing its id into it leaves a lock
-        // that names no process, which QLockFile never calls stale with no stale time. Its
-        // native lock died with it: removeStaleLockFile() removes the file only when nobody
-        // holds that (a live download takes it before writing its id).
-        qint64 pid = 0;
-        QString host;
-        QString app;
-        if (!m_lock->getLockInfo(&pid, &host, &app) && m_lock->removeStaleLockFile())
-            m_lock->tryLock(0);
-    }
-    if (!m_lock->isLocked()) {
-        const bool held = m_lock->error() == QLockFile::LockFailedError;
+    m_lock = std::make_unique<ExclusiveFileLock>(partialPath() + u".lock"_s);
+    if (const auto outcome = m_lock->tryLock(); outcome != ExclusiveFileLock::Outcome::Locked) {
         m_lock.reset();
-        return ApiError::usage(held ? u"another download into %1 is running"_s.arg(m_destination)
-                                    : u"cannot create files next to %1"_s.arg(m_destination));
+        return ApiError::usage(outcome == ExclusiveFileLock::Outcome::HeldElsewhere
+                                   ? u"another download into %1 is running"_s.arg(m_destination)
+                                   : u"cannot create files next to %1"_s.arg(m_destination));
     }
     m_prepared = true;
     return {};
@@ -95,6 +85,24 @@ void DownloadDestination::syncToDisk(QFile& file)
 #endif
 }
 
+namespace {
+
+// Where finished files are synced: a pool of its own, as wide as the downloads in flight. A sync
+// waits for the disk, not a CPU, and the filesystem commits concurrent syncs together: on ext4
+// here, 200 files of 64 KiB synced two at a time (the global pool's width on two cores) took
+// 0.16 s, eight at a time 0.07 s. Owned by the application object, which waits for it.
+QThreadPool* syncPool()
+{
+    static QThreadPool* pool = [] {
+        auto* p = new QThreadPool(QCoreApplication::instance());
+        p->setMaxThreadCount(FilesInFlight::kDefaultSingleRequestFiles);
+        return p;
+    }();
+    return pool;
+}
+
+} // namespace
+
 void DownloadDestination::syncToDiskThen(QFile& file, QObject* context, std::function<void()> then)
 {
     file.flush();
@@ -104,7 +112,7 @@ void DownloadDestination::syncToDiskThen(QFile& file, QObject* context, std::fun
     const int fd = QCoreApplication::instance() ? ::dup(file.handle()) : -1;
     if (fd >= 0) {
         QPointer<QObject> guard(context);
-        QThreadPool::globalInstance()->start(
+        syncPool()->start(
             [fd, guard = std::move(guard), then = std::move(then)]() mutable {
                 ::fsync(fd);
                 ::close(fd);

@@ -11,9 +11,10 @@
 
 class QFile;
 class QObject;
-class QLockFile;
 
 namespace bge {
+
+class ExclusiveFileLock;
 
 // The local side of any download, whatever the protocol: `<destination>.bgepart` (the bytes so
 // far) with its journal `<destination>.bgepart.json`, a lock so that two downloads never write
@@ -67,7 +68,7 @@ public:
 
 private:
     QString m_destination;
-    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<ExclusiveFileLock> m_lock;
     bool m_prepared = false;
 };
 

@@ -242,6 +242,8 @@ private:
         QMap<QString, QList<double>> processSeconds;
         for (int round = 0; round < m_rounds; ++round) {
             QStringList order{u"bge"_s, u"ali-oss get"_s};
+            if (!m_baseline.isEmpty())
+                order.insert(1, u"bge (baseline)"_s);
             if (round % 2)
                 std::reverse(order.begin(), order.end());
             for (const QString& client : std::as_const(order)) {
@@ -274,6 +276,11 @@ private:
                 .arg(median(processSeconds[u"ali-oss get"_s]), 0, 'f', 2)
                 .arg(script / median(seconds[u"bge"_s]), 0, 'f', 2)
                 .arg(median(processSeconds[u"ali-oss get"_s]) / median(seconds[u"bge"_s]), 0, 'f', 2));
+        if (!m_baseline.isEmpty())
+            say(u"bench: download %1: bge (baseline) median %2 s: this bge is %3x as fast as the baseline"_s
+                    .arg(set.tag)
+                    .arg(median(seconds[u"bge (baseline)"_s]), 0, 'f', 2)
+                    .arg(median(seconds[u"bge (baseline)"_s]) / median(seconds[u"bge"_s]), 0, 'f', 2));
         for (const QString& name : std::as_const(set.names))
             QVERIFY(m_sandbox.deleteObject(m_sandbox.keyFor(name)));
         QDir(set.dir).removeRecursively();
