@@ -9,6 +9,7 @@
 #include "shell/startupreport.h"
 #include "shell/translations.h"
 #include "signin/embeddedbrowsersetup.h"
+#include "transfer/streamingallocator.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -36,6 +37,7 @@ int main(int argc, char* argv[])
     // The sign-in page is a QtWebEngine plugin, loaded only when needed; what it needs of the
     // process comes before the application object.
     bge::ui::prepareProcessForEmbeddedBrowser();
+    bge::tuneAllocatorForStreaming(); // transfers of large files: see there why
 
     // The system's proxy settings, for Qt Network and the sign-in page (QtWebEngine) alike.
     bge::net::useSystemProxies();

@@ -5,6 +5,7 @@
 #include "output.h"
 
 #include "net/environmentproxyfactory.h"
+#include "transfer/streamingallocator.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
@@ -50,6 +51,7 @@ int main(int argc, char* argv[])
     // kept for resume (write() failing with EFBIG), not kill the program with SIGXFSZ.
     ::signal(SIGXFSZ, SIG_IGN);
 #endif
+    bge::tuneAllocatorForStreaming(); // before anything allocates: see there why
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"BGE"_s);
     QCoreApplication::setOrganizationDomain(u"bge.genomics.cn"_s);
