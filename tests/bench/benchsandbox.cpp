@@ -59,6 +59,11 @@ void BenchSandbox::stop()
         QDir(m_dataDir).removeRecursively();
 }
 
+QString BenchSandbox::clientId()
+{
+    return kClientId;
+}
+
 QString BenchSandbox::clientSecret() const
 {
     for (const QJsonValue& c : m_description.value(u"clients").toArray()) {
@@ -132,7 +137,7 @@ QProcessEnvironment BenchSandbox::bgeEnvironment(const QString& homeDir) const
     env.insert(u"XDG_DATA_HOME"_s, homeDir + u"/data"_s);
     env.insert(u"XDG_CACHE_HOME"_s, homeDir + u"/cache"_s);
     env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"disabled:"_s);
-    env.insert(u"BGE_ENDPOINT"_s, m_description.value(u"api_endpoint").toString());
+    env.insert(u"BGE_ENDPOINT"_s, apiEndpoint());
     env.insert(u"BGE_CLIENT_ID"_s, kClientId);
     env.insert(u"BGE_CLIENT_SECRET"_s, clientSecret());
     return env;
