@@ -22,13 +22,16 @@ BenchSandbox::~BenchSandbox()
     stop();
 }
 
-QString BenchSandbox::start(const QString& sandboxPath, const QString& workDir)
+QString BenchSandbox::start(const QString& sandboxPath, const QString& workDir,
+                            const QStringList& extraArguments)
 {
     // The log goes to a file: a pipe nobody reads while a client runs would fill up.
     m_dataDir = workDir + u"/sandbox-data"_s;
     QDir(m_dataDir).removeRecursively();
     m_process.setStandardErrorFile(workDir + u"/sandbox.log"_s);
-    m_process.start(sandboxPath, {u"--port"_s, u"0"_s, u"--oss-port"_s, u"0"_s, u"--data-dir"_s, m_dataDir});
+    m_process.start(sandboxPath,
+                    QStringList{u"--port"_s, u"0"_s, u"--oss-port"_s, u"0"_s, u"--data-dir"_s, m_dataDir} +
+                        extraArguments);
     if (!m_process.waitForStarted(10000))
         return u"bge-sandbox did not start: "_s + m_process.errorString();
     if (!QTest::qWaitFor([this] { return m_process.canReadLine(); }, 30000))

@@ -22,9 +22,9 @@ public:
     BenchSandbox(const BenchSandbox&) = delete;
     BenchSandbox& operator=(const BenchSandbox&) = delete;
 
-    // Starts it with its data (removed first) and its log under `workDir`; empty on success,
-    // otherwise why not.
-    QString start(const QString& sandboxPath, const QString& workDir);
+    // Starts it with its data (removed first) and its log under `workDir`, and `extraArguments`
+    // (e.g. --oss-faults latency-ms=20); empty on success, otherwise why not.
+    QString start(const QString& sandboxPath, const QString& workDir, const QStringList& extraArguments = {});
     void stop();
 
     qint64 pid() const { return m_process.processId(); }

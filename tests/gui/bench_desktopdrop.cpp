@@ -7,8 +7,9 @@
 // files the queue had in flight, the longest the window's event loop stalled during the upload
 // (target: the window keeps answering), and how many times faster the desktop is than the script.
 // Sets: BGE_BENCH_SMALL_UPLOADS (default "1000x64K,200x4M"); BGE_BENCH_ROUNDS rounds (default 2),
-// the order of the two clients reversed every other round. Every object is checked on the
-// sandbox's side (HEAD: size and CRC-64) and deleted between clients: the benchmark fails only
+// the order of the two clients reversed every other round; BGE_BENCH_OSS_LATENCY_MS: every
+// object-storage request answered that late (a real service's round trip; default none). Every object is
+// checked on the sandbox's side (HEAD: size and CRC-64) and deleted between clients: the benchmark fails only
 // when one is wrong or a transfer fails, never on timing. Run it through
 // `ctest -R bench_desktopdrop --verbose` (run_transfer_bench.sh installs ali-oss once).
 #include "bench/benchfileset.h"
@@ -222,7 +223,15 @@ private Q_SLOTS:
         // The queue saves itself under the (private) HOME's application data, as the app does.
         QCoreApplication::setOrganizationName(u"BGE"_s);
         say(u"bench: "_s + machineSummary());
-        const QString problem = m_sandbox.start(QStringLiteral(BGE_SANDBOX_PATH), m_work);
+        // A round trip like the real service's (tens of ms away) instead of loopback's: what
+        // files in flight are for.
+        const int latencyMs = qEnvironmentVariableIntValue("BGE_BENCH_OSS_LATENCY_MS");
+        if (latencyMs > 0)
+            say(u"bench: every object-storage request of the sandbox answers %1 ms late"_s.arg(latencyMs));
+        const QString problem =
+            m_sandbox.start(QStringLiteral(BGE_SANDBOX_PATH), m_work,
+                            latencyMs > 0 ? QStringList{u"--oss-faults"_s, u"latency-ms=%1"_s.arg(latencyMs)}
+                                          : QStringList());
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         m_stack = std::make_unique<test::ClientStack>(m_sandbox.apiEndpoint(), BenchSandbox::clientId(),
                                                       m_sandbox.clientSecret());
