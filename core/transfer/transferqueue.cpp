@@ -31,10 +31,12 @@ constexpr qint64 kProgressSaveIntervalMs = 5000;
 TransferQueue::TransferQueue(PlatformApi* api, UploadCredentials* credentials, TransferQueueSettings settings,
                              QObject* parent)
     : QObject(parent), m_stateFile(settings.stateFile.isEmpty() ? defaultStateFile() : settings.stateFile),
-      m_maxConcurrent(std::clamp(settings.maxConcurrent, 1, kMaxConcurrentLimit))
+      m_maxConcurrent(std::clamp(settings.maxConcurrent, 1, kMaxConcurrentLimit)),
+      m_maxSingleRequestUploads(std::clamp(settings.maxSingleRequestUploads, 1, kMaxConcurrentLimit))
 {
     m_environment.api = api;
     m_environment.credentials = credentials;
+    m_environment.connections = &m_connections;
     m_environment.upload = settings.upload;
     m_environment.download = settings.download;
     m_environment.omics = settings.omics;
@@ -59,6 +61,9 @@ TransferQueue::~TransferQueue()
     const QHash<quint64, Running> running = std::exchange(m_running, {});
     for (const Running& r : running)
         delete r.task; // pause semantics: journals, server parts and partial files stay
+    // Stopped tasks still waiting for deleteLater() go now too, before the connections they
+    // share (a member, gone before the children).
+    qDeleteAll(findChildren<TransferTask*>(Qt::FindDirectChildrenOnly));
 }
 
 QString TransferQueue::defaultStateFile()
@@ -486,6 +491,14 @@ bool TransferQueue::canStart(const TransferItem& item) const
     return item.readSet ? !m_environment.omics.isNull() : m_environment.api != nullptr;
 }
 
+// A file sent in one PutObject. Its size is the one seen when it was added (a resumed multipart
+// upload has the size it started with); a file not found then fails at once, wherever it runs.
+bool TransferQueue::isSingleRequestUpload(const TransferItem& item) const
+{
+    return item.isUpload() && !item.readSet && item.size >= 0 &&
+           item.size < m_environment.upload.multipartThreshold;
+}
+
 // Two running transfers must never write the same object or file: such an item waits. A
 // read-set upload writes no name of its own (duplicates are fine in a store), but two of the
 // same files and name would share one journal.
@@ -505,29 +518,36 @@ void TransferQueue::startWaiting()
     QSet<QString> busy;
     for (auto it = m_running.cbegin(); it != m_running.cend(); ++it)
         busy.insert(busyKey(m_items.at(rowOf(it.key()))));
+    // Two kinds of slots (see TransferQueueSettings): small uploads in theirs run beside the
+    // others, so a folder of small files never waits behind a large file, nor the other way.
     // A read set the service is processing holds no bytes in flight (it is polled now and then,
     // for minutes on the real service): it leaves its slot to the next transfer.
     int moving = 0;
+    int single = 0;
     for (auto it = m_running.cbegin(); it != m_running.cend(); ++it) {
         const TransferItem& item = m_items.at(rowOf(it.key()));
-        if (!(item.readSet && item.readSet->isProcessing()))
+        if (it->singleRequest)
+            ++single;
+        else if (!(item.readSet && item.readSet->isProcessing()))
             ++moving;
     }
     int firstHeldBack = -1;
     int row = m_scanFrom;
-    for (; row < m_items.size() && moving < m_maxConcurrent; ++row) {
+    for (; row < m_items.size() && (moving < m_maxConcurrent || single < m_maxSingleRequestUploads); ++row) {
         const TransferItem& item = m_items.at(row);
         if (item.state != TransferState::Queued)
             continue;
-        const QString key = busyKey(item);
-        if (busy.contains(key) || !canStart(item)) {
+        const bool singleRequest = isSingleRequestUpload(item);
+        const bool slotFree = singleRequest ? single < m_maxSingleRequestUploads : moving < m_maxConcurrent;
+        const QString key = slotFree ? busyKey(item) : QString();
+        if (!slotFree || busy.contains(key) || !canStart(item)) {
             if (firstHeldBack < 0)
                 firstHeldBack = row;
             continue;
         }
         if (startRow(row)) {
             busy.insert(key);
-            ++moving;
+            ++(singleRequest ? single : moving);
         }
     }
     m_scanFrom = firstHeldBack >= 0 ? std::min(firstHeldBack, row) : row;
@@ -602,6 +622,7 @@ bool TransferQueue::startRow(int row)
     });
     Running running;
     running.task = task;
+    running.singleRequest = isSingleRequestUpload(item);
     running.rate.add(m_clock.elapsed(), item.done);
     m_running.insert(id, running);
     setState(row, TransferState::Running);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "connectionpool.h"
+#include "filesinflight.h"
 #include "transferbatches.h"
 #include "transferitem.h"
 #include "transferrate.h"
@@ -18,7 +20,13 @@ namespace bge {
 struct TransferQueueSettings
 {
     QString stateFile;        // empty: defaultStateFile()
-    int maxConcurrent = 2;    // files at a time; each upload also sends several parts at once
+    // Multipart uploads, downloads and read sets at a time: each already has several parts in
+    // flight, so more of them would only split the link and the memory.
+    int maxConcurrent = 2;
+    // Besides those, uploads below the multipart threshold at a time (one PutObject each): their
+    // time goes on each request's round trip and the server storing it, not on the link, so a
+    // folder of small files needs many in flight (see FilesInFlight, which `bge upload` uses).
+    int maxSingleRequestUploads = FilesInFlight::kDefaultSingleRequestFiles;
     int tickIntervalMs = 250; // how often figures and views are refreshed
     int saveDelayMs = 200;    // changes within this time are saved together (longer for long lists)
     UploadOptions upload;     // journal folder, part sizes, parallelism, retries
@@ -61,6 +69,7 @@ public:
     const TransferTotals& totals() const { return m_totals; }
     int maxConcurrent() const { return m_maxConcurrent; }
     void setMaxConcurrent(int files);
+    int maxSingleRequestUploads() const { return m_maxSingleRequestUploads; }
     int runningCount() const { return int(m_running.size()); }
     // The platform folder uploads go to; empty until known.
     const QString& uploadDestination() const { return m_uploadDestination; }
@@ -126,7 +135,8 @@ private:
     {
         TransferTask* task = nullptr;
         TransferRate rate;
-        int reports = 0; // progress signals so far
+        int reports = 0;            // progress signals so far
+        bool singleRequest = false; // counted against maxSingleRequestUploads
     };
     void load();
     void appendItems(QList<TransferItem> items);
@@ -145,6 +155,7 @@ private:
     void onReadSetFinished(int row, const ApiError& error, const QString& readSetId);
     void onReadSetStatus(quint64 id, const QString& readSetId, const QString& status, const QString& note);
     bool canStart(const TransferItem& item) const;
+    bool isSingleRequestUpload(const TransferItem& item) const;
     static QString busyKey(const TransferItem& item);
     void tick();
     void rebuildIndexes();
@@ -156,6 +167,11 @@ private:
     TransferEnvironment m_environment;
     QString m_stateFile;
     int m_maxConcurrent;
+    int m_maxSingleRequestUploads;
+    // Kept connections every upload of the queue shares: a small file's PutObject goes on a
+    // connection an earlier one left open instead of opening (on the real service: a TLS
+    // handshake) one of its own.
+    ConnectionPool m_connections;
     QList<TransferItem> m_items;
     QHash<quint64, int> m_rows;
     QHash<quint64, Running> m_running;

@@ -89,6 +89,8 @@ void TransferTask::startUpload()
 {
     auto* job = new UploadJob(m_environment.network(), m_environment.credentials,
                               uploadOptions(m_environment, m_item));
+    if (m_environment.connections)
+        job->shareConnections(m_environment.connections);
     m_job = job;
     connect(job, &UploadJob::progress, this, &TransferTask::progress);
     connect(job, &UploadJob::notice, this, &TransferTask::notice);

@@ -14,6 +14,7 @@ class QNetworkAccessManager;
 
 namespace bge {
 
+class ConnectionPool;
 class PlatformApi;
 class UploadCredentials;
 namespace omics {
@@ -27,6 +28,8 @@ struct TransferEnvironment
 {
     PlatformApi* api = nullptr;
     UploadCredentials* credentials = nullptr;
+    // Kept connections the uploads share; it outlives every task. None: each has its own.
+    ConnectionPool* connections = nullptr;
     QPointer<omics::OmicsConnections> omics;
     UploadOptions upload;
     DownloadOptions download;

@@ -27,46 +27,50 @@ void PlatformUploadCredentials::acquire(QObject* context, bool renew, Callback r
             context, [ready, target = *m_cached] { ready(target); }, Qt::QueuedConnection);
         return;
     }
+    const bool inFlight = !m_waiting.isEmpty();
+    m_waiting.append({context, std::move(ready)});
+    if (!inFlight)
+        fetch();
+}
+
+void PlatformUploadCredentials::fetch()
+{
     if (!m_clientId.isEmpty()) {
-        fetchToken(context, std::move(ready));
+        fetchToken();
         return;
     }
-    QPointer<QObject> guard(context);
-    m_tokens->acquireToken(this, [this, guard, ready](const QString& accessToken, const ApiError& error) {
-        if (!guard)
-            return;
+    m_tokens->acquireToken(this, [this](const QString& accessToken, const ApiError& error) {
         if (error) {
-            ready(error);
+            settle(error);
             return;
         }
-        m_api->introspect(accessToken)->run(this, [this, guard, ready](const Result<TokenInfo>& info) {
-            if (!guard)
-                return;
+        m_api->introspect(accessToken)->run(this, [this](const Result<TokenInfo>& info) {
             if (!info.ok()) {
-                ready(info.error());
+                settle(info.error());
                 return;
             }
             if (info->clientId.isEmpty()) {
-                ready(ApiError::malformed(QStringLiteral("introspect: no client_id for the session's token")));
+                settle(
+                    ApiError::malformed(QStringLiteral("introspect: no client_id for the session's token")));
                 return;
             }
             m_clientId = info->clientId;
-            fetchToken(guard, ready);
+            fetchToken();
         });
     });
 }
 
-void PlatformUploadCredentials::fetchToken(QObject* context, Callback ready)
+void PlatformUploadCredentials::fetchToken()
 {
-    m_api->uploadToken()->run(context, [this, ready](const Result<UploadToken>& token) {
+    m_api->uploadToken()->run(this, [this](const Result<UploadToken>& token) {
         if (!token.ok()) {
-            ready(token.error());
+            settle(token.error());
             return;
         }
         // Finding 5: the platform's word is not enough to send STS credentials and file bytes in clear.
         if (const QString refusal = net::clearTextRefusal(QUrl(token->endpoint), tr("the object-storage endpoint"));
             !refusal.isEmpty()) {
-            ready(ApiError::transportRefused(refusal, QStringLiteral("upload credentials")));
+            settle(ApiError::transportRefused(refusal, QStringLiteral("upload credentials")));
             return;
         }
         UploadTarget t;
@@ -77,8 +81,18 @@ void PlatformUploadCredentials::fetchToken(QObject* context, Callback ready)
         t.destination = token->destination;
         t.clientId = m_clientId;
         m_cached = t;
-        ready(t);
+        settle(t);
     });
+}
+
+void PlatformUploadCredentials::settle(const Result<UploadTarget>& target)
+{
+    // Taken first: a caller may ask again from its callback (a new fetch, or the cache).
+    const QList<Waiting> waiting = std::exchange(m_waiting, {});
+    for (const Waiting& w : waiting) {
+        if (w.context)
+            w.ready(target);
+    }
 }
 
 } // namespace bge

@@ -4,6 +4,7 @@
 #include "oss/osscredentials.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -41,7 +42,9 @@ public:
 };
 
 // UploadCredentials on top of the platform: POST /sts/token, and the client id of the
-// session's access token from /oauth2/introspect (asked once).
+// session's access token from /oauth2/introspect (asked once). Callers while a fetch is in
+// flight wait for it rather than each making their own: the first files of a batch start
+// together (8 small ones at once) and would otherwise each ask the platform.
 class PlatformUploadCredentials final : public QObject, public UploadCredentials
 {
     Q_OBJECT
@@ -50,12 +53,20 @@ public:
     void acquire(QObject* context, bool renew, Callback ready) override;
 
 private:
-    void fetchToken(QObject* context, Callback ready);
+    struct Waiting
+    {
+        QPointer<QObject> context;
+        Callback ready;
+    };
+    void fetch();
+    void fetchToken();
+    void settle(const Result<UploadTarget>& target);
 
     PlatformApi* m_api;
     TokenProvider* m_tokens;
     QString m_clientId;
     std::optional<UploadTarget> m_cached;
+    QList<Waiting> m_waiting; // callers of the fetch in flight; empty: none in flight
 };
 
 // Seconds before expiry at which credentials count as expiring: a fifth of their lifetime,

@@ -12,6 +12,7 @@
 // downloaded file (size and CRC-64 of its bytes) is checked: the benchmark fails when one is
 // wrong or a client fails, never on timing.
 #include "benchdata.h"
+#include "benchfileset.h"
 #include "benchreport.h"
 #include "benchsandbox.h"
 #include "clientrun.h"
@@ -20,8 +21,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
-#include <QStandardPaths>
 #include <QTest>
 
 #include <algorithm>
@@ -34,43 +33,6 @@ namespace {
 
 constexpr int kScriptParallel = 8; // the peer: a plain script with 8 requests in flight
 
-struct FileSet
-{
-    QString tag; // "1000x64K"
-    int count = 0;
-    qint64 size = 0;
-    QString dir;
-    QStringList files; // absolute paths
-    QStringList names;
-    QList<quint64> crcs;
-    qint64 bytes() const { return count * size; }
-};
-
-QList<FileSet> parseSets(const QString& spec)
-{
-    QList<FileSet> sets;
-    for (const QString& item : spec.split(u',', Qt::SkipEmptyParts)) {
-        FileSet set;
-        set.tag = item.trimmed();
-        const QStringList parts = set.tag.toLower().split(u'x');
-        set.count = parts.size() == 2 ? parts[0].toInt() : 0;
-        set.size = parts.size() == 2 ? parseBenchSize(parts[1]) : 0;
-        if (set.count <= 0 || set.size <= 0)
-            return {};
-        sets.append(set);
-    }
-    return sets;
-}
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 } // namespace
 
 class BenchSmallFiles final : public QObject
@@ -78,44 +40,14 @@ class BenchSmallFiles final : public QObject
     Q_OBJECT
 
 private:
-    QString m_work, m_nodeModules, m_script, m_node;
+    QString m_work;
+    AliossObjectsScript m_alioss;
     QString m_baseline; // BGE_BENCH_BASELINE_BGE
     BenchSandbox m_sandbox;
     int m_rounds = 2;
 
     QString bgePath() const { return QStringLiteral(BGE_CLI_PATH); }
     QProcessEnvironment bgeEnvironment() const { return m_sandbox.bgeEnvironment(m_work + u"/bge-home"_s); }
-
-    // Writes the set's files (distinct seeds, one sync for all of them).
-    void prepare(FileSet& set)
-    {
-        set.dir = m_work + u"/set-"_s + set.tag;
-        QDir(set.dir).removeRecursively();
-        QVERIFY(QDir().mkpath(set.dir));
-        for (int i = 0; i < set.count; ++i) {
-            const QString name = u"sf-%1-%2.bin"_s.arg(set.tag).arg(i, 5, 10, QLatin1Char('0'));
-            const QString path = set.dir + u'/' + name;
-            const std::optional<quint64> crc =
-                writeBenchFile(path, set.size, quint64(i) * 7919 + quint64(set.size), false);
-            QVERIFY2(crc, qPrintable(path));
-            set.files.append(path);
-            set.names.append(name);
-            set.crcs.append(*crc);
-        }
-        syncFileSystem();
-    }
-
-    // Every object is its file; then they all go, so that the next client starts from the same state.
-    void verifyAndDeleteObjects(const FileSet& set)
-    {
-        for (int i = 0; i < set.count; ++i) {
-            const QString wrong =
-                m_sandbox.checkObject(m_sandbox.keyFor(set.names[i]), set.size, set.crcs[i]);
-            QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
-        }
-        for (const QString& name : set.names)
-            QVERIFY(m_sandbox.deleteObject(m_sandbox.keyFor(name)));
-    }
 
     // Every file downloaded into `dir` is its object's bytes, and nothing else is there; then they go.
     void verifyAndDeleteDownloads(const FileSet& set, const QString& dir)
@@ -134,24 +66,7 @@ private:
     ClientRun runScript(const QString& client, const FileSet& set, const QString& op,
                         const QString& downloadDir = {})
     {
-        QJsonObject config = m_sandbox.aliossConfig();
-        config.insert(u"op"_s, op);
-        config.insert(u"parallel"_s, kScriptParallel);
-        QJsonArray objects;
-        for (int i = 0; i < set.count; ++i) {
-            const QString file = op == u"put"_s ? set.files[i] : downloadDir + u'/' + set.names[i];
-            objects.append(QJsonObject{{u"key"_s, m_sandbox.keyFor(set.names[i])}, {u"file"_s, file}});
-        }
-        config.insert(u"objects"_s, objects);
-        const QString configFile = m_work + u"/alioss-config.json"_s;
-        if (!writePrivateFile(configFile, QJsonDocument(config).toJson(QJsonDocument::Compact)))
-            return {};
-        ClientRun r = measureClient(
-            client, set.count, set.bytes(), m_node, {m_script, m_nodeModules, configFile},
-            QProcessEnvironment::systemEnvironment(), m_work + u"/run-alioss"_s, m_sandbox.pid());
-        QFile::remove(configFile);
-        takeReportedSeconds(r);
-        return r;
+        return m_alioss.run(m_sandbox, client, set, op, kScriptParallel, downloadDir);
     }
 
     ClientRun runBge(const QString& client, const FileSet& set, const QStringList& arguments)
@@ -170,7 +85,7 @@ private:
 
     void uploadSet(FileSet& set)
     {
-        prepare(set);
+        writeFileSet(set, m_work);
         if (QTest::currentTestFailed())
             return;
         QMap<QString, QList<double>> seconds;
@@ -197,7 +112,7 @@ private:
                     verifyJsonList(r, set.count);
                 }
                 say(u"bench: upload %1 round %2: "_s.arg(set.tag).arg(round + 1) + formatRun(r));
-                verifyAndDeleteObjects(set);
+                verifyAndDeleteObjects(m_sandbox, set);
                 if (QTest::currentTestFailed())
                     return;
                 seconds[client].append(r.seconds);
@@ -224,7 +139,7 @@ private:
 
     void downloadSet(FileSet& set)
     {
-        prepare(set);
+        writeFileSet(set, m_work);
         if (QTest::currentTestFailed())
             return;
         // The objects, once, by the script (not measured), checked.
@@ -290,16 +205,11 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_work = qEnvironmentVariable("BGE_BENCH_WORK_DIR");
-        m_nodeModules = qEnvironmentVariable("BGE_BENCH_NODE_DIR");
-        m_script = qEnvironmentVariable("BGE_BENCH_ALIOSS_OBJECTS_SCRIPT");
-        QVERIFY2(!m_work.isEmpty() && QFile::exists(m_script), "run through run_transfer_bench.sh");
-        m_node = QStandardPaths::findExecutable(u"node"_s);
-        QVERIFY2(!m_node.isEmpty(), "node is needed");
+        const QString missing = m_alioss.locate();
+        QVERIFY2(missing.isEmpty(), qPrintable(missing));
+        m_work = m_alioss.workDir();
         m_baseline = qEnvironmentVariable("BGE_BENCH_BASELINE_BGE");
-        m_rounds = qMax(1, qEnvironmentVariableIntValue("BGE_BENCH_ROUNDS"));
-        if (!qEnvironmentVariableIsSet("BGE_BENCH_ROUNDS"))
-            m_rounds = 2;
+        m_rounds = benchRounds();
         say(u"bench: "_s + machineSummary());
         const QString problem = m_sandbox.start(QStringLiteral(BGE_SANDBOX_PATH), m_work);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -308,7 +218,7 @@ private Q_SLOTS:
     void uploads()
     {
         const QString spec = qEnvironmentVariable("BGE_BENCH_SMALL_UPLOADS", u"1000x64K,200x4M"_s);
-        QList<FileSet> sets = parseSets(spec);
+        QList<FileSet> sets = parseFileSets(spec);
         QVERIFY2(!sets.isEmpty(), qPrintable(u"BGE_BENCH_SMALL_UPLOADS: not COUNTxSIZE,…: "_s + spec));
         for (FileSet& set : sets) {
             uploadSet(set);
@@ -320,7 +230,7 @@ private Q_SLOTS:
     void downloads()
     {
         const QString spec = qEnvironmentVariable("BGE_BENCH_SMALL_DOWNLOADS", u"1000x64K"_s);
-        QList<FileSet> sets = parseSets(spec);
+        QList<FileSet> sets = parseFileSets(spec);
         QVERIFY2(!sets.isEmpty(), qPrintable(u"BGE_BENCH_SMALL_DOWNLOADS: not COUNTxSIZE,…: "_s + spec));
         for (FileSet& set : sets) {
             downloadSet(set);

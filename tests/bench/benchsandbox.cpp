@@ -22,13 +22,16 @@ BenchSandbox::~BenchSandbox()
     stop();
 }
 
-QString BenchSandbox::start(const QString& sandboxPath, const QString& workDir)
+QString BenchSandbox::start(const QString& sandboxPath, const QString& workDir,
+                            const QStringList& extraArguments)
 {
     // The log goes to a file: a pipe nobody reads while a client runs would fill up.
     m_dataDir = workDir + u"/sandbox-data"_s;
     QDir(m_dataDir).removeRecursively();
     m_process.setStandardErrorFile(workDir + u"/sandbox.log"_s);
-    m_process.start(sandboxPath, {u"--port"_s, u"0"_s, u"--oss-port"_s, u"0"_s, u"--data-dir"_s, m_dataDir});
+    m_process.start(sandboxPath,
+                    QStringList{u"--port"_s, u"0"_s, u"--oss-port"_s, u"0"_s, u"--data-dir"_s, m_dataDir} +
+                        extraArguments);
     if (!m_process.waitForStarted(10000))
         return u"bge-sandbox did not start: "_s + m_process.errorString();
     if (!QTest::qWaitFor([this] { return m_process.canReadLine(); }, 30000))
@@ -57,6 +60,11 @@ void BenchSandbox::stop()
     }
     if (!m_dataDir.isEmpty())
         QDir(m_dataDir).removeRecursively();
+}
+
+QString BenchSandbox::clientId()
+{
+    return kClientId;
 }
 
 QString BenchSandbox::clientSecret() const
@@ -132,7 +140,7 @@ QProcessEnvironment BenchSandbox::bgeEnvironment(const QString& homeDir) const
     env.insert(u"XDG_DATA_HOME"_s, homeDir + u"/data"_s);
     env.insert(u"XDG_CACHE_HOME"_s, homeDir + u"/cache"_s);
     env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"disabled:"_s);
-    env.insert(u"BGE_ENDPOINT"_s, m_description.value(u"api_endpoint").toString());
+    env.insert(u"BGE_ENDPOINT"_s, apiEndpoint());
     env.insert(u"BGE_CLIENT_ID"_s, kClientId);
     env.insert(u"BGE_CLIENT_SECRET"_s, clientSecret());
     return env;

@@ -22,12 +22,17 @@ public:
     BenchSandbox(const BenchSandbox&) = delete;
     BenchSandbox& operator=(const BenchSandbox&) = delete;
 
-    // Starts it with its data (removed first) and its log under `workDir`; empty on success,
-    // otherwise why not.
-    QString start(const QString& sandboxPath, const QString& workDir);
+    // Starts it with its data (removed first) and its log under `workDir`, and `extraArguments`
+    // (e.g. --oss-faults latency-ms=20); empty on success, otherwise why not.
+    QString start(const QString& sandboxPath, const QString& workDir, const QStringList& extraArguments = {});
     void stop();
 
     qint64 pid() const { return m_process.processId(); }
+    QString apiEndpoint() const { return m_description.value(u"api_endpoint").toString(); }
+    // The app every client of a benchmark signs in as (client credentials): its objects go to
+    // destination().
+    static QString clientId();
+    QString clientSecret() const;
     QString destination() const { return m_sts.value(u"destination").toString(); }
     QString keyFor(const QString& name) const { return destination() + u'/' + name; }
 
@@ -51,8 +56,6 @@ public:
     QJsonObject aliossConfig() const;
 
 private:
-    QString clientSecret() const;
-
     QProcess m_process;
     QString m_dataDir;
     QJsonObject m_description;

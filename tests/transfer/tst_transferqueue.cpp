@@ -1,8 +1,8 @@
 // The transfer queue against real bge-sandbox child processes: uploads (files and folders) and
-// downloads byte for byte, the limit of files at a time, name clashes made explicit, pause and
-// resume keeping the work done, cancel leaving nothing behind on the server or the disk, a
-// restart from the saved state resuming the multipart upload, and thousands of queued files
-// kept cheap (changes batched per tick).
+// downloads byte for byte, the limits of files at a time (small and multipart ones), name clashes made
+// explicit, pause and resume keeping the work done, cancel leaving nothing behind on the server or the disk,
+// a restart from the saved state resuming the multipart upload, and thousands of queued files kept cheap
+// (changes batched per tick).
 //
 // Two sandboxes share one data directory, so they serve the same objects: a slow one (latency
 // on every object-storage request, so that a test can act mid-upload) and one that cuts every
@@ -12,6 +12,7 @@
 #include "coretestsupport.h"
 #include "oss/crc64.h"
 #include "transfer/downloadjob.h"
+#include "transfer/filesinflight.h"
 #include "transfer/ossrequest.h"
 #include "transfer/transferqueue.h"
 #include "transfer/transferqueuestore.h"
@@ -25,6 +26,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace bge;
 using namespace bge::test;
@@ -251,31 +253,55 @@ private Q_SLOTS:
         QVERIFY(downloadBack(multiObject, freshDir(u"back"_s)) == multi);
     }
 
-    void keepsToTheConcurrencyLimit()
+    // Small files (one PutObject each) go up to maxSingleRequestUploads at a time, beside the
+    // multipart uploads, which keep to maxConcurrent: neither kind waits behind the other (the
+    // small files come first in the batch, the multipart ones start at once all the same).
+    void keepsToTheConcurrencyLimits()
     {
         const QString dir = freshDir(u"limit"_s);
         QStringList files;
-        for (int i = 0; i < 6; ++i) {
-            files << dir + u"/in/limit-%1.bin"_s.arg(i);
+        for (int i = 0; i < 12; ++i) {
+            files << dir + u"/in/limit-small-%1.bin"_s.arg(i, 2, 10, QLatin1Char('0'));
             QVERIFY(writeFile(files.last(), randomBytes(64 * kKiB, 10 + i)));
+        }
+        for (int i = 0; i < 3; ++i) {
+            files << dir + u"/in/limit-multi-%1.bin"_s.arg(i);
+            QVERIFY(writeFile(files.last(), randomBytes(kMiB + 512 * kKiB, 30 + i))); // 6 parts
         }
         TransferQueueSettings s = settings(dir);
         s.maxConcurrent = 2;
         auto queue = makeQueue(m_slow, s);
-        int most = 0;
+        QCOMPARE(queue->maxSingleRequestUploads(), FilesInFlight::kDefaultSingleRequestFiles);
+        int mostSmall = 0;
+        int mostMultipart = 0;
+        bool sideBySide = false;
         const auto count = [&] {
-            int running = 0;
-            for (int row = 0; row < queue->count(); ++row)
-                running += queue->at(row).state == TransferState::Running ? 1 : 0;
-            QCOMPARE(running, queue->runningCount());
-            most = std::max(most, running);
+            int small = 0;
+            int multipart = 0;
+            for (int row = 0; row < queue->count(); ++row) {
+                const TransferItem& item = queue->at(row);
+                if (item.state == TransferState::Running)
+                    ++(item.size < s.upload.multipartThreshold ? small : multipart);
+            }
+            QCOMPARE(small + multipart, queue->runningCount());
+            mostSmall = std::max(mostSmall, small);
+            mostMultipart = std::max(mostMultipart, multipart);
+            sideBySide = sideBySide || (small > 0 && multipart > 0);
         };
-        connect(queue.get(), &TransferQueue::itemsChanged, this, count);
-        connect(queue.get(), &TransferQueue::totalsChanged, this, count);
+        // Every few ms rather than per tick: a start and a finish between two ticks count too.
+        QTimer poll;
+        poll.setInterval(2);
+        connect(&poll, &QTimer::timeout, this, count);
+        poll.start();
         const QList<quint64> ids = queue->addUploads(files);
         for (const quint64 id : ids)
             QVERIFY(waitFor(*queue, id, TransferState::Completed));
-        QCOMPARE(most, 2);
+        poll.stop();
+        QCOMPARE(mostSmall, 8);
+        QCOMPARE(mostMultipart, 2);
+        QVERIFY(sideBySide);
+        QVERIFY(downloadBack(itemOf(*queue, ids[11]).objectName, freshDir(u"back"_s)) == readAll(files[11]));
+        QVERIFY(downloadBack(itemOf(*queue, ids[14]).objectName, freshDir(u"back"_s)) == readAll(files[14]));
     }
 
     void nameClashesAreExplicit()

@@ -460,6 +460,35 @@ private Q_SLOTS:
         QVERIFY(m_plain.object(replaced->objectName, second.size()).body == second);
     }
 
+    // The first files of a batch start together (the queue's 8 small files): one credentials
+    // object asks the platform once for all of them, and a caller gone meanwhile is not called.
+    void simultaneousCallersShareOneFetch()
+    {
+        PlatformUploadCredentials credentials(&m_plain.stack->api, &m_plain.stack->session);
+        const qsizetype before = m_plain.sandbox.errorOutput().count(u"api: POST /sts/token 200"_s);
+        QList<Result<UploadTarget>> results;
+        QObject contexts[8];
+        auto gone = std::make_unique<QObject>();
+        bool goneCalled = false;
+        credentials.acquire(gone.get(), false, [&](const Result<UploadTarget>&) { goneCalled = true; });
+        for (QObject& context : contexts)
+            credentials.acquire(&context, false, [&](const Result<UploadTarget>& t) { results.append(t); });
+        gone.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(results.size(), 8, kWaitMs);
+        for (const Result<UploadTarget>& t : std::as_const(results)) {
+            BGE_VERIFY_OK(t);
+            QCOMPARE(t->credentials.accessKeyId, results.first()->credentials.accessKeyId);
+        }
+        QVERIFY(!goneCalled);
+        QTRY_COMPARE(m_plain.sandbox.errorOutput().count(u"api: POST /sts/token 200"_s), before + 1);
+        // Then the cached target, without asking again.
+        bool cached = false;
+        credentials.acquire(&contexts[0], false, [&](const Result<UploadTarget>& t) { cached = t.ok(); });
+        QTRY_VERIFY(cached);
+        QTest::qWait(200);
+        QCOMPARE(m_plain.sandbox.errorOutput().count(u"api: POST /sts/token 200"_s), before + 1);
+    }
+
     // Finding 7b: the object is there already and is the file (an earlier run stored it, then
     // died before it could say so): the upload succeeds at once and sends nothing.
     void objectAlreadyThereIsTheUpload()
