@@ -15,8 +15,8 @@
 
 #include "common/peakmemory.h"
 #include "common/sandboxprocess.h"
+#include "common/stallmeter.h"
 #include "coretestsupport.h"
-#include "stallmeter.h"
 
 #include "api/records/user.h"
 #include "profiles/profile.h"

@@ -10,8 +10,8 @@
 //         click_to_answer_ms=<a,b,…> answer_to_chart_ms=<a,b,…> click_to_chart_ms=<a,b,…>
 //         start_stall_ms=<the window's longest stall until filled> select_stall_ms=<a,b,…: each selection's>
 // or, on stderr, what went wrong (exit code 1).
+#include "common/stallmeter.h"
 #include "firstresultsupport.h"
-#include "stallmeter.h"
 
 #include "abundance/abundanceview.h"
 #include "abundance/taxonchart.h"

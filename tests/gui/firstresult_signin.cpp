@@ -13,8 +13,8 @@
 //         loaded_ms=<to the page loaded> signed_in_ms=<Return to signed in> user=<name>
 //         longest_stall_ms=<the longest the window could not answer until ready>
 // or, on stderr, what went wrong (exit code 1).
+#include "common/stallmeter.h"
 #include "firstresultsupport.h"
-#include "stallmeter.h"
 
 #include "api/records/user.h"
 #include "auth/sessionstore.h"
