@@ -21,12 +21,15 @@ class SampleTableModel;
 // - a sort of a large table (kRowsSortedInBackground rows or more) is computed on a worker
 //   from a copy of the column's keys, then applied in one layout change; a smaller one at once;
 // - a sort asked for while another runs, or a model reset, makes the running one stale: its
-//   result is dropped when it comes. Rows that arrive meanwhile are merged into the result;
+//   result is dropped when it comes. Rows that arrive meanwhile are merged into the result; a
+//   row updated meanwhile starts the sort again;
 // - the quick search keeps the order (no sort again) and is one layout change;
-// - pages that arrive are inserted where the order puts them, as QSortFilterProxyModel does.
+// - pages that arrive are inserted where the order puts them, as QSortFilterProxyModel does, and
+//   an updated row moves to its new place (a layout change: it keeps its selection).
 // The sort is stable: rows that compare equal keep the order they had, and a missing value
 // sorts last in ascending order, first in descending, as with QSortFilterProxyModel.
-// The source is flat (a table) and only appends rows; anything else it emits resets the proxy.
+// The source is flat (a table) that resets, appends rows and changes their data; anything else
+// it emits (rows removed or moved, columns, layout changes) resets the proxy.
 class SampleSortFilterProxy final : public QAbstractProxyModel
 {
     Q_OBJECT
