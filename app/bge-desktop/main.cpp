@@ -1,5 +1,6 @@
 // bge-desktop: the BGE Open Platform on the desktop. Everything but the process set-up lives in
 // bge_ui (ui/shell): the start-up controller takes over once the application object exists.
+#include "common/freedblocks.h"
 #include "credentials/credentialstore.h"
 #include "net/environmentproxyfactory.h"
 #include "shell/desktopcommandline.h"
@@ -38,6 +39,7 @@ int main(int argc, char* argv[])
     // process comes before the application object.
     bge::ui::prepareProcessForEmbeddedBrowser();
     bge::tuneAllocatorForStreaming(); // transfers of large files: see there why
+    bge::ui::mergeFreedBlocksAsFreed(); // large tables freed on a worker: see there why
 
     // The system's proxy settings, for Qt Network and the sign-in page (QtWebEngine) alike.
     bge::net::useSystemProxies();

@@ -60,7 +60,7 @@ inline QStringList idsOf(const bge::ui::SampleTableModel& model)
 {
     QStringList ids;
     for (int row = 0; row < model.rowCount(); ++row)
-        ids.append(model.sampleAt(row).biosampleId);
+        ids.append(model.summaryAt(row).biosampleId);
     return ids;
 }
 

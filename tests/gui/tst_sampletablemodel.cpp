@@ -1,16 +1,22 @@
 #include "samplestestsupport.h"
 #include "tcpgate.h"
 
+#include "samples/samplesortfilterproxy.h"
 #include "samples/sampletablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QScrollBar>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QThreadPool>
+
+#include <limits>
 
 using namespace bge;
 using namespace bge::test;
+using bge::ui::SampleSortFilterProxy;
 using bge::ui::SampleTableModel;
 
 using namespace Qt::StringLiterals;
@@ -29,6 +35,45 @@ int pagesFor(qsizetype total, int pageSize)
 {
     return int((total + pageSize - 1) / pageSize);
 }
+
+// The proxy's rows as the model's row numbers, top to bottom.
+QList<int> sourceRows(const SampleSortFilterProxy& proxy)
+{
+    QList<int> rows;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        rows.append(proxy.mapToSource(proxy.index(row, 0)).row());
+    return rows;
+}
+
+QVariant keyAt(const SampleSortFilterProxy& proxy, int row, int column)
+{
+    return proxy.index(row, column).data(SampleTableModel::SortRole);
+}
+
+// Sorts only on a worker (threshold 1) or only at once.
+void sortInBackground(SampleSortFilterProxy& proxy, bool background)
+{
+    proxy.setRowsSortedInBackground(background ? 1 : std::numeric_limits<int>::max());
+}
+
+// All the samples, and two proxies over them: one that sorts on a worker, one that sorts at once.
+struct SortedTwice
+{
+    explicit SortedTwice(PlatformApi* api) : model(api)
+    {
+        sortInBackground(background, true);
+        sortInBackground(atOnce, false);
+    }
+    bool load()
+    {
+        model.reload({});
+        return loadToTheEnd(model);
+    }
+
+    SampleTableModel model;
+    SampleSortFilterProxy background{&model};
+    SampleSortFilterProxy atOnce{&model};
+};
 
 } // namespace
 
@@ -258,16 +303,168 @@ private Q_SLOTS:
     {
         SampleTableModel model(&m_stack->api);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // Shown sorted by external id and searched: the row moves to its new place, keeping
+        // its persistent index (the view's selection), and the search sees its new text.
+        SampleSortFilterProxy proxy(&model);
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.sort(SampleTableModel::ExternalId, Qt::AscendingOrder);
         model.reload({});
         QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading() && model.rowCount() > 1, kWaitMs);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         Sample s = model.sampleAt(1);
-        s.externalSampleId = u"renamed"_s;
+        QVERIFY(!s.raw.isEmpty()); // the whole record, parsed again
+        QCOMPARE(s.raw.value(u"biosample_id"_s).toString(), s.biosampleId);
+        QVERIFY(model.summaryAt(1).raw.isEmpty());
+        const QPersistentModelIndex selected = proxy.mapFromSource(model.index(1, 0));
+        QVERIFY(selected.isValid());
+        s.externalSampleId = u"~renamed"_s; // after every letter and digit
+        s.raw.insert(u"external_sample_id"_s, s.externalSampleId);
         QVERIFY(model.updateSample(s));
         QCOMPARE(changed.count(), 1);
-        QCOMPARE(model.index(1, SampleTableModel::ExternalId).data().toString(), u"renamed"_s);
+        QCOMPARE(model.index(1, SampleTableModel::ExternalId).data().toString(), u"~renamed"_s);
+        QCOMPARE(model.sampleAt(1).externalSampleId, u"~renamed"_s);
+        QCOMPARE(selected.data(SampleTableModel::BiosampleIdRole).toString(), s.biosampleId);
+        QCOMPARE(selected.row(), proxy.rowCount() - 1);
+        proxy.setSearchText(u"~RENAMED"_s);
+        QCOMPARE(proxy.rowCount(), 1);
+        s.externalSampleId = u"again"_s;
+        s.raw.insert(u"external_sample_id"_s, s.externalSampleId);
+        QVERIFY(model.updateSample(s));
+        QCOMPARE(proxy.rowCount(), 0); // searched away
+        proxy.setSearchText(u"again"_s);
+        QCOMPARE(proxy.rowCount(), 1);
         s.biosampleId = u"E-B00000000000"_s;
         QVERIFY(!model.updateSample(s));
+    }
+
+    // The sample list's proxy (issue 16): a sort made on a worker ends in the order a sort made
+    // at once gives, stable (rows equal in the column keep the order they had) and under the
+    // model tester.
+    void backgroundSortsEndAsSortsMadeAtOnce()
+    {
+        SortedTwice sorted(&m_stack->api);
+        QVERIFY(sorted.load());
+        auto& [model, background, atOnce] = sorted;
+        QAbstractItemModelTester tester(&background, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy sorting(&background, &SampleSortFilterProxy::sortingChanged);
+        const QList<std::pair<int, Qt::SortOrder>> sorts = {
+            {SampleTableModel::Collected, Qt::AscendingOrder},
+            {SampleTableModel::Status, Qt::DescendingOrder},
+            {SampleTableModel::Site, Qt::AscendingOrder},
+            {-1, Qt::AscendingOrder},
+            {SampleTableModel::ExternalId, Qt::DescendingOrder},
+            {SampleTableModel::Primary, Qt::AscendingOrder}};
+        for (const auto& [column, order] : sorts) {
+            background.sort(column, order);
+            atOnce.sort(column, order);
+            QVERIFY(!atOnce.isSorting());
+            QCOMPARE(background.isSorting(), column >= 0);
+            QCOMPARE(background.sortColumn(), column);
+            QCOMPARE(background.sortOrder(), order);
+            QTRY_VERIFY_WITH_TIMEOUT(!background.isSorting(), kWaitMs);
+            QCOMPARE(sourceRows(background), sourceRows(atOnce));
+            QCOMPARE(background.rowCount(), model.rowCount());
+            if (column == SampleTableModel::Site) {
+                // Stable: within a site, still by status, highest first.
+                for (int row = 1; row < background.rowCount(); ++row) {
+                    const QString a = keyAt(background, row - 1, column).toString();
+                    const QString b = keyAt(background, row, column).toString();
+                    QVERIFY(a <= b);
+                    if (a == b)
+                        QVERIFY(keyAt(background, row - 1, SampleTableModel::Status).toInt() >=
+                                keyAt(background, row, SampleTableModel::Status).toInt());
+                }
+            }
+            if (column == -1)
+                QCOMPARE(sourceRows(background).first(), 0); // the server's order again
+        }
+        // Collected ascending: the dates rise, and samples without one come last.
+        background.sort(SampleTableModel::Collected, Qt::AscendingOrder);
+        QTRY_VERIFY_WITH_TIMEOUT(!background.isSorting(), kWaitMs);
+        for (int row = 1; row < background.rowCount(); ++row) {
+            const QDateTime a = keyAt(background, row - 1, SampleTableModel::Collected).toDateTime();
+            const QDateTime b = keyAt(background, row, SampleTableModel::Collected).toDateTime();
+            QVERIFY(!b.isValid() || (a.isValid() && a <= b));
+        }
+        QCOMPARE(sorting.last().first().toBool(), false);
+    }
+
+    // A second header click while the first sort is still on its worker: the table ends in the
+    // second order, applied once; the first result is dropped.
+    void aSortAskedWhileOneRunsEndsInTheLatest()
+    {
+        SortedTwice sorted(&m_stack->api);
+        QVERIFY(sorted.load());
+        auto& [model, background, atOnce] = sorted;
+        QAbstractItemModelTester tester(&background, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy layouts(&background, &QAbstractItemModel::layoutChanged);
+        background.sort(SampleTableModel::Collected, Qt::AscendingOrder);
+        background.sort(SampleTableModel::Status, Qt::DescendingOrder);
+        atOnce.sort(SampleTableModel::Status, Qt::DescendingOrder);
+        QTRY_VERIFY_WITH_TIMEOUT(!background.isSorting(), kWaitMs);
+        // Both workers are done, and whatever they posted has been delivered.
+        QThreadPool::globalInstance()->waitForDone();
+        QTest::qWait(50);
+        QCOMPARE(layouts.count(), 1);
+        QCOMPARE(background.sortColumn(), int(SampleTableModel::Status));
+        QCOMPARE(sourceRows(background), sourceRows(atOnce));
+
+        // A reset while a sort runs drops it too, and sorts the new rows.
+        background.sort(SampleTableModel::ExternalId, Qt::AscendingOrder);
+        QVERIFY(background.isSorting());
+        model.reload({});
+        QVERIFY(!background.isSorting());
+        QVERIFY(loadToTheEnd(model));
+        QTRY_VERIFY_WITH_TIMEOUT(!background.isSorting(), kWaitMs);
+        atOnce.sort(SampleTableModel::ExternalId, Qt::AscendingOrder);
+        QCOMPARE(sourceRows(background), sourceRows(atOnce));
+    }
+
+    // Pages that arrive while a sort is on its worker, and a quick search typed meanwhile: once
+    // the sort is applied, every row is there, in its place, and only the rows searched for.
+    void rowsArrivingDuringABackgroundSortEndSorted()
+    {
+        SampleTableModel model(&m_stack->api);
+        model.setPageSize(7);
+        SampleSortFilterProxy background(&model);
+        sortInBackground(background, true);
+        model.reload({});
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading() && model.rowCount() == 7, kWaitMs);
+
+        // The pool's threads wait at a gate: the sort cannot start before the pages are in.
+        QThreadPool* pool = QThreadPool::globalInstance();
+        QSemaphore gate;
+        const int threads = pool->maxThreadCount();
+        for (int i = 0; i < threads; ++i)
+            pool->start([&gate] { gate.acquire(); });
+        background.sort(SampleTableModel::Collected, Qt::DescendingOrder);
+        QVERIFY(background.isSorting());
+        // The tester asks for more after every change: from here on, pages come by themselves.
+        QAbstractItemModelTester tester(&background, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        background.setSearchText(u"BLOOD"_s);
+        QVERIFY(loadToTheEnd(model));
+        QCOMPARE(model.rowCount(), m_all.size());
+        QVERIFY(background.isSorting());
+        gate.release(threads);
+        QTRY_VERIFY_WITH_TIMEOUT(!background.isSorting(), kWaitMs);
+
+        SampleSortFilterProxy atOnce(&model);
+        sortInBackground(atOnce, false);
+        atOnce.setSearchText(u"blood"_s);
+        atOnce.sort(SampleTableModel::Collected, Qt::DescendingOrder);
+        int blood = 0;
+        for (int row = 0; row < model.rowCount(); ++row)
+            blood += model.searchText(row).contains(u"blood"_s) ? 1 : 0;
+        QVERIFY(blood > 0 && blood < model.rowCount());
+        QCOMPARE(background.rowCount(), blood);
+        QCOMPARE(sourceRows(background), sourceRows(atOnce));
+        for (int row = 1; row < background.rowCount(); ++row) {
+            const QDateTime a = keyAt(background, row - 1, SampleTableModel::Collected).toDateTime();
+            const QDateTime b = keyAt(background, row, SampleTableModel::Collected).toDateTime();
+            QVERIFY(!a.isValid() || (b.isValid() && a >= b));
+        }
+        background.setSearchText({});
+        QCOMPARE(background.rowCount(), model.rowCount());
     }
 
 private:

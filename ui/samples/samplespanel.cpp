@@ -20,7 +20,6 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalBlocker>
-#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -148,11 +147,6 @@ SamplesPanel::SamplesPanel(PlatformApi* api, QWidget* parent)
 
     restoreSettings();
     load();
-}
-
-QSortFilterProxyModel* SamplesPanel::proxy() const
-{
-    return m_proxy;
 }
 
 SamplesPanel::~SamplesPanel()
@@ -332,7 +326,7 @@ QList<Sample> SamplesPanel::selectedSamples() const
     for (const QModelIndex& row : std::as_const(rows)) {
         const QModelIndex source = m_proxy->mapToSource(row);
         if (source.isValid())
-            samples.append(m_model->sampleAt(source.row()));
+            samples.append(m_model->summaryAt(source.row()));
     }
     return samples;
 }
@@ -401,7 +395,7 @@ QList<std::pair<QString, QString>> SamplesPanel::knownProjects() const
 {
     std::map<QString, QString> projects; // sorted by id, one entry each
     for (int row = 0; row < m_model->rowCount(); ++row) {
-        for (const SampleProject& p : m_model->sampleAt(row).projects) {
+        for (const SampleProject& p : m_model->summaryAt(row).projects) {
             if (!p.projectId.isEmpty())
                 projects.emplace(p.projectId, p.projectName);
         }

@@ -1,13 +1,13 @@
 #pragma once
 
 #include "samplefilters.h"
+#include "samplesortfilterproxy.h"
 
 #include <QWidget>
 
 class QAction;
 class QLabel;
 class QLineEdit;
-class QSortFilterProxyModel;
 class QTableView;
 class QTimer;
 
@@ -22,7 +22,6 @@ namespace bge::ui {
 class ColumnChooser;
 class ErrorBanner;
 class SampleFilterBar;
-class SampleSortFilterProxy;
 class SampleQueryResolver;
 class SampleTableModel;
 
@@ -50,12 +49,14 @@ public:
     QAction* filtersAction() const { return m_showFilters; }
 
     SampleTableModel* model() const { return m_model; }
-    QSortFilterProxyModel* proxy() const;
+    SampleSortFilterProxy* proxy() const { return m_proxy; }
     QTableView* view() const { return m_view; }
     SampleFilterBar* filterBar() const { return m_filterBar; }
     // The sample with the cursor (the one the result views show); an empty biosample id when none.
     bge::Sample currentSample() const;
-    // Every selected sample, in the table's order (Ctrl- and Shift-click select several).
+    // Every selected sample, in the table's order (Ctrl- and Shift-click select several), as
+    // the table knows it: without the raw JSON, sequencing and statistics (a selection can be
+    // 100,000 rows; the comparing views need the ids and omics).
     QList<bge::Sample> selectedSamples() const;
     QString statusText() const;
     // Looking up external ids or loading a page.

@@ -5,6 +5,7 @@
 #include "api/platformapi.h"
 #include "api/platformcodes.h"
 
+#include <QJsonDocument>
 #include <QThreadPool>
 
 #include <utility>
@@ -106,22 +107,50 @@ void SampleTableModel::retry()
 
 void SampleTableModel::dropRows()
 {
-    // Freeing 100,000 samples (their JSON and texts, some 800 MB) took the window most of a
-    // second on a new filter: a large table is freed on a worker thread instead. Their data
-    // is implicitly shared with atomic counts, so a copy still held here stays valid.
+    // Freeing 100,000 samples (their JSON and texts, 800 MB then, 300 MB now) took the window
+    // most of a second on a new filter: a large table is freed on a worker thread instead.
+    // Their data is implicitly shared with atomic counts, so a copy still held here stays valid.
+    // (bge-desktop has glibc merge freed blocks as they are freed, on the worker: see
+    // ui/common/freedblocks.h.)
     if (m_samples.size() >= kRowsFreedInBackground) {
-        QThreadPool::globalInstance()->start([samples = std::exchange(m_samples, {}),
-                                              keys = std::exchange(m_keys, {}),
-                                              ids = std::exchange(m_ids, {})]() mutable {
-            samples.clear();
-            keys.clear();
-            ids.clear();
-        });
+        QThreadPool::globalInstance()->start(
+            [samples = std::exchange(m_samples, {}), records = std::exchange(m_records, {}),
+             keys = std::exchange(m_keys, {}), ids = std::exchange(m_ids, {})]() mutable {
+                samples.clear();
+                records.clear();
+                keys.clear();
+                ids.clear();
+            });
         return;
     }
     m_samples.clear();
+    m_records.clear();
     m_keys.clear();
     m_ids.clear();
+}
+
+Sample SampleTableModel::sampleAt(int row) const
+{
+    // Parsed as the page was: the same fields. A record that no longer parses (it did once)
+    // leaves the summary.
+    const Result<Sample> parsed = Sample::fromJson(QJsonDocument::fromJson(m_records.at(row)).object());
+    return parsed.ok() ? parsed.value() : m_samples.at(row);
+}
+
+Sample SampleTableModel::summary(const Sample& s)
+{
+    Sample light = s;
+    light.raw = {};
+    light.sequencing = {};
+    light.statistics = {};
+    return light;
+}
+
+void SampleTableModel::append(const Sample& s)
+{
+    m_samples.append(summary(s));
+    m_records.append(QJsonDocument(s.raw).toJson(QJsonDocument::Compact));
+    m_keys.append(keysFor(s));
 }
 
 int SampleTableModel::rowOf(const QString& biosampleId) const
@@ -138,7 +167,8 @@ bool SampleTableModel::updateSample(const Sample& sample)
     const int row = rowOf(sample.biosampleId);
     if (row < 0)
         return false;
-    m_samples[row] = sample;
+    m_samples[row] = summary(sample);
+    m_records[row] = QJsonDocument(sample.raw).toJson(QJsonDocument::Compact);
     m_keys[row] = keysFor(sample);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     return true;
@@ -215,9 +245,8 @@ void SampleTableModel::onPage(quint64 generation, qint64 pageNumber, const Resul
     }
     if (!fresh.isEmpty()) {
         beginInsertRows({}, int(m_samples.size()), int(m_samples.size() + fresh.size() - 1));
-        m_samples.append(fresh);
         for (const Sample& s : std::as_const(fresh))
-            m_keys.append(keysFor(s));
+            append(s);
         endInsertRows();
     }
     Q_EMIT loadingChanged(false);

@@ -70,7 +70,11 @@ public:
     void retry();
 
     const SampleQuery& query() const { return m_query; }
-    const Sample& sampleAt(int row) const { return m_samples.at(row); }
+    // The whole sample, its JSON record parsed again (the Raw JSON tab, sequencing, statistics).
+    Sample sampleAt(int row) const;
+    // What the table shows of it: every field but the raw JSON, sequencing and statistics,
+    // which only sampleAt() brings back. Cheap: for many rows at once.
+    const Sample& summaryAt(int row) const { return m_samples.at(row); }
     int rowOf(const QString& biosampleId) const;
     // Replaces a loaded sample's data (after improve_sample); false when it is not loaded.
     bool updateSample(const Sample& sample);
@@ -119,11 +123,17 @@ private:
         std::array<QVariant, ColumnCount> sort;
     };
     RowKeys keysFor(const Sample& s) const;
+    void append(const Sample& s);
+    static Sample summary(const Sample& s);
 
     PlatformApi* m_api;
     SampleQuery m_query;
     int m_pageSize = kDefaultPageSize;
+    // Per row: the sample without its JSON (summaryAt), and the JSON as compact UTF-8. A
+    // QJsonObject per row, with the sequencing and statistics copied out of it, cost most of
+    // the 7.9 KB a row took (issue 16); the record is parsed again when a sample is shown.
     QList<Sample> m_samples;
+    QList<QByteArray> m_records;
     QList<RowKeys> m_keys; // one per row of m_samples
     QSet<QString> m_ids;
     std::optional<PageToken> m_next; // the page to ask for next; unset when there is none
