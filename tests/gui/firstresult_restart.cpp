@@ -107,8 +107,6 @@ int main(int argc, char* argv[])
     StartupController controller(&settings, credentials.get(),
                                  StartupController::Options{.profile = args.at(2), .sandbox = false});
     controller.window()->resize(1280, 800);
-    bool finished = false;
-    QObject::connect(&controller, &StartupController::finished, &app, [&finished] { finished = true; });
 
     // The table is filled once a paint of it shows rows; the watch is set up as the workspace
     // opens (on signedIn), before the first page of samples can arrive.
@@ -206,12 +204,8 @@ int main(int argc, char* argv[])
         sinceClick.invalidate();
     }
 
-    // The renewed session reaches the keychain before the app quits, as on a normal quit.
-    if (!waitUntil([account] { return account->sessionStore().pendingWrites() == 0; }, kRunTimeoutMs))
-        return failRun("firstresult_restart", u"the session was not stored"_s);
-    controller.window()->close();
-    if (!waitUntil([&finished] { return finished; }, kRunTimeoutMs))
-        return failRun("firstresult_restart", u"the app did not finish after its window was closed"_s);
+    if (const QString problem = quitKeepingTheSession(controller); !problem.isEmpty())
+        return failRun("firstresult_restart", problem);
 
     printResult(
         u"table_filled_ms=%1 table_filled_since_exec_ms=%2 click_to_answer_ms=%3 answer_to_chart_ms=%4 "

@@ -123,8 +123,6 @@ int main(int argc, char* argv[])
                                  StartupController::Options{.profile = args.at(2), .sandbox = false});
     std::optional<User> user;
     QObject::connect(&controller, &StartupController::signedIn, &app, [&user](const User& u) { user = u; });
-    bool finished = false;
-    QObject::connect(&controller, &StartupController::finished, &app, [&finished] { finished = true; });
     controller.window()->resize(1280, 800);
 
     QElapsedTimer flow;
@@ -162,14 +160,8 @@ int main(int argc, char* argv[])
     if (user->username != username)
         return failRun("firstresult_signin", u"signed in as %1, not %2"_s.arg(user->username, username));
 
-    // The session reaches the keychain before the app quits, as on a normal quit.
-    Account* account = controller.account();
-    if (!account ||
-        !waitUntil([account] { return account->sessionStore().pendingWrites() == 0; }, kRunTimeoutMs))
-        return failRun("firstresult_signin", u"the session was not stored"_s);
-    controller.window()->close();
-    if (!waitUntil([&finished] { return finished; }, kRunTimeoutMs))
-        return failRun("firstresult_signin", u"the app did not finish after its window was closed"_s);
+    if (const QString problem = quitKeepingTheSession(controller); !problem.isEmpty())
+        return failRun("firstresult_signin", problem);
 
     printResult(u"signin_ready_ms=%1 browser_ms=%2 loaded_ms=%3 signed_in_ms=%4 user=%5 longest_stall_ms=%6"_s
                     .arg(*ready.readyMs, 0, 'f', 1)

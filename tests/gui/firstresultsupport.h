@@ -5,7 +5,11 @@
 // set-up of bge-desktop's main(), and a wait that takes timestamps as precisely as the app sees
 // its events.
 
+#include "auth/sessionstore.h"
 #include "net/environmentproxyfactory.h"
+#include "shell/mainwindow.h"
+#include "shell/startupcontroller.h"
+#include "signin/account.h"
 #include "signin/embeddedbrowsersetup.h"
 
 #include <QApplication>
@@ -74,6 +78,24 @@ inline void printResult(const QString& line)
 {
     QTextStream out(stdout);
     out << line << Qt::endl;
+}
+
+// Quits as a person does, the session kept for the next start: once the keychain has the
+// session (the renewed one, after a renewal), the window is closed and the app finishes. An
+// empty string, or what went wrong.
+inline QString quitKeepingTheSession(bge::ui::StartupController& controller)
+{
+    bge::ui::Account* account = controller.account();
+    if (!account ||
+        !waitUntil([account] { return account->sessionStore().pendingWrites() == 0; }, kRunTimeoutMs))
+        return u"the session was not stored"_s;
+    bool finished = false;
+    QObject::connect(&controller, &bge::ui::StartupController::finished, &controller,
+                     [&finished] { finished = true; });
+    controller.window()->close();
+    if (!waitUntil([&finished] { return finished; }, kRunTimeoutMs))
+        return u"the app did not finish after its window was closed"_s;
+    return {};
 }
 
 } // namespace bge::test::firstresult
