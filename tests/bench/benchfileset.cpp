@@ -32,15 +32,6 @@ QList<FileSet> parseFileSets(const QString& spec)
     return sets;
 }
 
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 int benchRounds()
 {
     return qEnvironmentVariableIsSet("BGE_BENCH_ROUNDS")

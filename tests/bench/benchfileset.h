@@ -3,6 +3,8 @@
 #include "benchsandbox.h"
 #include "clientrun.h"
 
+#include "common/benchstats.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -25,7 +27,7 @@ struct FileSet
 // "1000x64K,200x4M" -> two sets (no files yet); empty when the text is not that.
 QList<FileSet> parseFileSets(const QString& spec);
 
-double median(QList<double> values);
+using bge::test::median; // the benchmarks' one median (tests/common/benchstats.h)
 // BGE_BENCH_ROUNDS, 2 when not set.
 int benchRounds();
 

@@ -12,6 +12,8 @@
 #include "firstresultsupport.h"
 #include "signintestsupport.h"
 
+#include "common/benchstats.h"
+
 #include "profiles/profilestore.h"
 
 #include <QProcess>
@@ -32,19 +34,6 @@ const QString kProfile = u"bench"_s;
 const QString kDesktopClient = u"bge-desktop-demo"_s;
 constexpr int kSamplesPerStart = 5;
 constexpr int kChildTimeoutMs = 300000;
-
-struct Spread
-{
-    double median = -1, least = -1, most = -1;
-};
-
-Spread spreadOf(QList<double> values)
-{
-    if (values.isEmpty())
-        return {};
-    std::sort(values.begin(), values.end());
-    return {values.at(values.size() / 2), values.constFirst(), values.constLast()};
-}
 
 QString describe(const Spread& s, int count)
 {

@@ -2,13 +2,16 @@
 // input (`bge-desktop --report-startup`), over several runs; prints medians. Also reports
 // whether QtWebEngine was loaded by then: it should not be, the sign-in page's plugin is loaded
 // only when the page is needed. A benchmark: figures only, no pass or fail on time.
+#include "common/benchstats.h"
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <algorithm>
+#include <optional>
 
+using bge::test::median;
 using namespace Qt::StringLiterals;
 
 class BenchStartup : public QObject
@@ -24,12 +27,6 @@ private:
         double sinceExecMs = -1;
         bool webEngineLoaded = false;
     };
-
-    static double median(QList<double> values)
-    {
-        std::sort(values.begin(), values.end());
-        return values.isEmpty() ? -1 : values.at(values.size() / 2);
-    }
 
     // One start of the app with fresh settings and data (a first run each time).
     static std::optional<Sample> runOnce(const QStringList& arguments, QString* problem)
