@@ -17,7 +17,6 @@
 #include "abundance/taxonchart.h"
 #include "api/records/user.h"
 #include "auth/sessionstore.h"
-#include "credentials/credentialstore.h"
 #include "samples/sampletablemodel.h"
 #include "shell/mainwindow.h"
 #include "shell/startupcontroller.h"
@@ -28,7 +27,6 @@
 #include <QAbstractItemView>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QSettings>
 #include <QTabWidget>
 #include <QTest>
 
@@ -102,11 +100,8 @@ int main(int argc, char* argv[])
                        u"usage: firstresult_restart SETTINGS_INI PROFILE SAMPLES_TO_SELECT"_s);
     const int toSelect = args.at(3).toInt();
 
-    QSettings settings(args.at(1), QSettings::IniFormat);
-    const auto credentials = createSystemCredentialStore(keychainService());
-    StartupController controller(&settings, credentials.get(),
-                                 StartupController::Options{.profile = args.at(2), .sandbox = false});
-    controller.window()->resize(1280, 800);
+    AppOnProfile desktop(args.at(1), args.at(2));
+    StartupController& controller = desktop.controller;
 
     // The table is filled once a paint of it shows rows; the watch is set up as the workspace
     // opens (on signedIn), before the first page of samples can arrive.

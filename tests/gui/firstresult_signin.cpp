@@ -18,12 +18,10 @@
 
 #include "api/records/user.h"
 #include "auth/sessionstore.h"
-#include "credentials/credentialstore.h"
 #include "shell/mainwindow.h"
 #include "shell/startupcontroller.h"
 #include "signin/account.h"
 
-#include <QSettings>
 #include <QTest>
 #include <QWebEnginePage>
 #include <QWebEngineView>
@@ -117,13 +115,10 @@ int main(int argc, char* argv[])
                        u"usage: firstresult_signin SETTINGS_INI PROFILE USERNAME PASSWORD"_s);
     const QString username = args.at(3);
 
-    QSettings settings(args.at(1), QSettings::IniFormat);
-    const auto credentials = createSystemCredentialStore(keychainService());
-    StartupController controller(&settings, credentials.get(),
-                                 StartupController::Options{.profile = args.at(2), .sandbox = false});
+    AppOnProfile desktop(args.at(1), args.at(2));
+    StartupController& controller = desktop.controller;
     std::optional<User> user;
     QObject::connect(&controller, &StartupController::signedIn, &app, [&user](const User& u) { user = u; });
-    controller.window()->resize(1280, 800);
 
     QElapsedTimer flow;
     StallMeter stalls;

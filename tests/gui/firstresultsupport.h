@@ -6,6 +6,7 @@
 // its events.
 
 #include "auth/sessionstore.h"
+#include "credentials/credentialstore.h"
 #include "net/environmentproxyfactory.h"
 #include "shell/mainwindow.h"
 #include "shell/startupcontroller.h"
@@ -15,10 +16,12 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QSettings>
 #include <QTextStream>
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 
 namespace bge::test::firstresult {
 
@@ -79,6 +82,25 @@ inline void printResult(const QString& line)
     QTextStream out(stdout);
     out << line << Qt::endl;
 }
+
+// The app as bge-desktop builds it, on a profile of the settings file the bench wrote, with the
+// keychain the runs share; its window at 1280×800. Not started: the run starts it when its
+// clock runs.
+struct AppOnProfile
+{
+    AppOnProfile(const QString& settingsFile, const QString& profile)
+        : settings(settingsFile, QSettings::IniFormat),
+          credentials(createSystemCredentialStore(keychainService())),
+          controller(&settings, credentials.get(),
+                     bge::ui::StartupController::Options{.profile = profile, .sandbox = false})
+    {
+        controller.window()->resize(1280, 800);
+    }
+
+    QSettings settings;
+    std::unique_ptr<CredentialStore> credentials;
+    bge::ui::StartupController controller;
+};
 
 // Quits as a person does, the session kept for the next start: once the keychain has the
 // session (the renewed one, after a renewal), the window is closed and the app finishes. An
